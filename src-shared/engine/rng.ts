@@ -1,0 +1,49 @@
+/**
+ * Seeded random streams. One seed fixes a run; each use (initial weights, feedback matrices, pattern order,
+ * noise) draws from its own stream, a jump of 2^64 steps apart in xoroshiro128+, so changing how one is
+ * used never changes another (a new pattern order leaves the initial weights as they were).
+ */
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+
+export type StreamName = 'init' | 'feedback' | 'order' | 'noise';
+const streamOrder: readonly StreamName[] = ['init', 'feedback', 'order', 'noise'];
+
+export class RandomStream {
+  private constructor(private readonly generator: JumpableRandomGenerator) {}
+
+  static forSeed(seed: number, stream: StreamName): RandomStream {
+    const generator = xoroshiro128plus(seed);
+    for (let i = 0; i < streamOrder.indexOf(stream); i++) generator.jump();
+    return new RandomStream(generator);
+  }
+
+  static fromState(state: readonly number[]): RandomStream {
+    return new RandomStream(xoroshiro128plusFromState(state));
+  }
+
+  /** Uniform in [0, 1), 53 bits. */
+  uniform(): number {
+    return uniformFloat64(this.generator);
+  }
+
+  /** An integer uniform in [0, n). */
+  below(n: number): number {
+    return Math.floor(this.uniform() * n);
+  }
+
+  /** Fisher–Yates, in place. */
+  shuffle(values: Uint32Array | number[]): void {
+    for (let i = values.length - 1; i > 0; i--) {
+      const j = this.below(i + 1);
+      const t = values[i];
+      values[i] = values[j];
+      values[j] = t;
+    }
+  }
+
+  state(): number[] {
+    return [...this.generator.getState()];
+  }
+}

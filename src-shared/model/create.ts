@@ -1,0 +1,37 @@
+/** Building a fresh model document with the defaults a new user expects. */
+import { MODEL_FORMAT, MODEL_VERSION, type LayerSpec, type ModelDocument, type Pattern, type TrainingSettings } from './schema';
+
+export const defaultTraining: TrainingSettings = {
+  rule: 'backprop',
+  loss: 'squared-error',
+  update: 'online',
+  order: 'permuted',
+  learningRate: 0.5,
+  momentum: 0.9,
+  init: { kind: 'uniform', range: 1 },
+  seed: 1,
+  maxEpochs: 5000,
+  errorCriterion: 0.04,
+  margin: 0.1,
+};
+
+export interface ModelParts {
+  name: string;
+  description: string;
+  layers: LayerSpec[];
+  patterns: Pattern[];
+  training?: Partial<TrainingSettings>;
+}
+
+export function createModel(parts: ModelParts): ModelDocument {
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    name: parts.name,
+    description: parts.description,
+    layers: parts.layers,
+    training: { ...defaultTraining, ...parts.training },
+    patterns: parts.patterns,
+    state: null,
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * The trainer loop: one implementation for every host (Electron utility process, Web Worker, Node child
+ * process). It trains in time slices, yielding between them so a pause is answered within a slice, and
+ * batches every finished epoch's figures into metrics messages posted at a steady rate.
+ */
+import { Simulation } from '../engine/simulation';
+import { describeProblems, parseModel } from '../model/parse';
+import {
+  trainerCommandSchema,
+  type MessageEndpoint,
+  type StopReason,
+  type TrainerCommand,
+  type TrainerEvent,
+  type TrainerStatus,
+} from '../ipc/trainer-protocol';
+import { formatPath } from '../model/parse';
+import type { ModelDocument } from '../model/schema';
+
+export interface TrainerTiming {
+  /** Milliseconds, monotonic. */
+  now: () => number;
+  /** Runs `fn` after messages already queued: setImmediate in Node, a MessageChannel post in a worker. */
+  defer: (fn: () => void) => void;
+  /** Longest stretch of training between two looks at incoming messages. */
+  sliceMs: number;
+  /** Time between two metrics messages while training (50 ms: 20 a second). */
+  metricsIntervalMs: number;
+}
+
+const defaultTiming: TrainerTiming = {
+  now: () => performance.now(),
+  defer: (fn) => setTimeout(fn, 0),
+  sliceMs: 20,
+  metricsIntervalMs: 50,
+};
+
+/** Time between two looks at the clock inside a slice. */
+const CHUNK_MS = 1;
+
+export function serveTrainer(endpoint: MessageEndpoint<TrainerEvent>, timing: Partial<TrainerTiming> = {}): void {
+  const loop = new TrainerLoop(endpoint, { ...defaultTiming, ...timing });
+  endpoint.onMessage((data) => loop.receive(data));
+}
+
+class TrainerLoop {
+  private simulation: Simulation | null = null;
+  private running = false;
+  private targetEpoch = Number.POSITIVE_INFINITY;
+  private flushedEpochs = 0;
+  private lastFlush = 0;
+  private chunk = 1;
+
+  constructor(
+    private readonly endpoint: MessageEndpoint<TrainerEvent>,
+    private readonly timing: TrainerTiming,
+  ) {}
+
+  receive(data: unknown): void {
+    const parsed = trainerCommandSchema.safeParse(data);
+    if (!parsed.success) {
+      const type = typeof data === 'object' && data !== null ? String((data as { type?: unknown }).type) : null;
+      const detail = parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).slice(0, 5).join('; ');
+      this.post({ type: 'error', message: `The trainer refused a malformed command: ${detail}`, command: type });
+      return;
+    }
+    try {
+      this.handle(parsed.data);
+    } catch (error) {
+      this.running = false;
+      this.post({ type: 'error', message: `The trainer failed: ${(error as Error).message}`, command: parsed.data.type });
+    }
+  }
+
+  private handle(command: TrainerCommand): void {
+    if (command.type === 'load') return this.load(command.model);
+    const simulation = this.simulation;
+    if (!simulation) {
+      this.post({ type: 'error', message: 'No model is loaded: load one before training.', command: command.type });
+      return;
+    }
+    switch (command.type) {
+      case 'train':
+        return this.start(simulation, Number.POSITIVE_INFINITY);
+      case 'step':
+        return this.start(simulation, simulation.epoch + command.epochs);
+      case 'pause':
+        if (this.running) this.finish(simulation, 'paused', null);
+        return;
+      case 'reset':
+        this.running = false;
+        simulation.reset();
+        this.flushedEpochs = 0;
+        return this.settle(simulation, 'ready', null, null);
+      case 'configure': {
+        const problems = parseModel({ ...simulation.toModel(), training: { ...simulation.settings, ...command.training } });
+        if (!problems.ok) {
+          this.post({ type: 'error', message: `Settings refused: ${describeProblems(problems.problems)}`, command: 'configure' });
+          return;
+        }
+        if (simulation.configure(command.training)) {
+          this.running = false;
+          this.flushedEpochs = 0;
+          this.settle(simulation, 'ready', null, null);
+        }
+        return;
+      }
+      case 'snapshot':
+        this.post({ type: 'snapshot', model: simulation.toModel() });
+        return;
+    }
+  }
+
+  private load(model: ModelDocument): void {
+    const parsed = parseModel(model);
+    if (!parsed.ok) {
+      this.post({ type: 'error', message: `The model was refused:\n${describeProblems(parsed.problems)}`, command: 'load' });
+      return;
+    }
+    this.running = false;
+    const simulation = new Simulation(parsed.model);
+    this.simulation = simulation;
+    this.flushedEpochs = simulation.epoch;
+    this.settle(simulation, simulation.epoch === 0 ? 'ready' : 'paused', null, null);
+  }
+
+  private start(simulation: Simulation, targetEpoch: number): void {
+    if (this.running) {
+      this.targetEpoch = targetEpoch;
+      return;
+    }
+    const blocked = simulation.stopBeforeTraining();
+    if (blocked) {
+      this.settle(simulation, 'stopped', blocked, `The model has already trained its maximum of ${simulation.settings.maxEpochs} epochs.`);
+      return;
+    }
+    this.running = true;
+    this.targetEpoch = targetEpoch;
+    this.lastFlush = this.timing.now();
+    this.setStatus('training', simulation.epoch, null, null);
+    this.timing.defer(() => this.tick());
+  }
+
+  private tick(): void {
+    const simulation = this.simulation;
+    if (!this.running || !simulation) return;
+    const { now, sliceMs } = this.timing;
+    const deadline = now() + sliceMs;
+    let time = now();
+    while (time < deadline) {
+      const outcome = simulation.advance(this.chunk, this.targetEpoch);
+      const after = now();
+      this.adaptChunk(after - time, outcome.presented);
+      time = after;
+      if (outcome.stop) return this.finish(simulation, outcome.stop, outcome.message);
+      if (simulation.epoch >= this.targetEpoch) return this.finish(simulation, 'step-done', null);
+    }
+    if (time - this.lastFlush >= this.timing.metricsIntervalMs) this.flushMetrics(simulation, time);
+    this.timing.defer(() => this.tick());
+  }
+
+  /** Sizes the next chunk of patterns to take about CHUNK_MS, so the clock is read rarely on small nets. */
+  private adaptChunk(elapsed: number, presented: number): void {
+    if (presented === 0) return;
+    const perPattern = Math.max(elapsed, 1e-3) / presented;
+    this.chunk = Math.max(1, Math.min(1_000_000, Math.floor(CHUNK_MS / perPattern)));
+  }
+
+  private finish(simulation: Simulation, reason: StopReason, message: string | null): void {
+    this.running = false;
+    const status: TrainerStatus = reason === 'paused' || reason === 'step-done' ? 'paused' : 'stopped';
+    this.settle(simulation, status, reason, message ?? describeStop(reason, simulation));
+  }
+
+  /** Flushes what is pending, then says where the run stands and sends the test pass with the state. */
+  private settle(simulation: Simulation, status: TrainerStatus, reason: StopReason | null, message: string | null): void {
+    this.flushMetrics(simulation, this.timing.now());
+    this.setStatus(status, simulation.epoch, reason, message);
+    const pass = simulation.testPass();
+    this.post({
+      type: 'result',
+      epoch: simulation.epoch,
+      tss: pass.tss,
+      fractionCorrect: pass.fractionCorrect,
+      patterns: pass.patterns,
+      state: simulation.state(),
+    });
+  }
+
+  private flushMetrics(simulation: Simulation, time: number): void {
+    this.lastFlush = time;
+    const from = this.flushedEpochs;
+    const to = simulation.tssHistory.length;
+    if (to === from && !this.running) return;
+    this.flushedEpochs = to;
+    this.post({
+      type: 'metrics',
+      firstEpoch: from + 1,
+      tss: simulation.tssHistory.slice(from, to),
+      fractionCorrect: simulation.correctHistory.slice(from, to),
+      patternsIntoEpoch: simulation.patternsIntoEpoch,
+    });
+  }
+
+  private setStatus(status: TrainerStatus, epoch: number, reason: StopReason | null, message: string | null): void {
+    this.post({ type: 'status', status, epoch, reason, message });
+  }
+
+  private post(event: TrainerEvent): void {
+    this.endpoint.postMessage(event);
+  }
+}
+
+function describeStop(reason: StopReason, simulation: Simulation): string | null {
+  const tss = simulation.tssHistory[simulation.tssHistory.length - 1];
+  switch (reason) {
+    case 'criterion':
+      return `Stopped at epoch ${simulation.epoch}: tss ${tss.toPrecision(4)} fell below the error criterion ${simulation.settings.errorCriterion}.`;
+    case 'max-epochs':
+      return `Stopped at epoch ${simulation.epoch}, the maximum set for this model.`;
+    default:
+      return null;
+  }
+}
