@@ -31,7 +31,8 @@ export type StopReason = z.infer<typeof stopReasonSchema>;
 export const patternResultSchema = z.strictObject({
   name: z.string(),
   output: z.array(z.number()),
-  target: z.array(z.number()),
+  /** null where the target is "don't care". */
+  target: z.array(z.number().nullable()),
   pss: z.number(),
   correct: z.boolean(),
 });
@@ -67,6 +68,11 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     state: networkStateSchema,
   }),
   z.strictObject({ type: z.literal('snapshot'), model: modelSchema }),
+  /**
+   * The full state every few seconds while training (and with every result): what a crashed trainer is
+   * restarted from, continuing exactly the run that would have followed.
+   */
+  z.strictObject({ type: z.literal('checkpoint'), epoch: z.number().int().min(0), state: networkStateSchema }),
   z.strictObject({ type: z.literal('error'), message: z.string(), command: z.string().nullable() }),
 ]);
 export type TrainerEvent = z.infer<typeof trainerEventSchema>;

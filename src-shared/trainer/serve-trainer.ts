@@ -25,6 +25,8 @@ export interface TrainerTiming {
   sliceMs: number;
   /** Time between two metrics messages while training (50 ms: 20 a second). */
   metricsIntervalMs: number;
+  /** Time between two checkpoints (the full state) while training. */
+  checkpointIntervalMs: number;
 }
 
 const defaultTiming: TrainerTiming = {
@@ -32,6 +34,7 @@ const defaultTiming: TrainerTiming = {
   defer: (fn) => setTimeout(fn, 0),
   sliceMs: 20,
   metricsIntervalMs: 50,
+  checkpointIntervalMs: 3000,
 };
 
 /** Time between two looks at the clock inside a slice. */
@@ -48,6 +51,7 @@ class TrainerLoop {
   private targetEpoch = Number.POSITIVE_INFINITY;
   private flushedEpochs = 0;
   private lastFlush = 0;
+  private lastCheckpoint = 0;
   private chunk = 1;
 
   constructor(
@@ -136,6 +140,7 @@ class TrainerLoop {
     this.running = true;
     this.targetEpoch = targetEpoch;
     this.lastFlush = this.timing.now();
+    this.lastCheckpoint = this.lastFlush;
     this.setStatus('training', simulation.epoch, null, null);
     this.timing.defer(() => this.tick());
   }
@@ -155,6 +160,10 @@ class TrainerLoop {
       if (simulation.epoch >= this.targetEpoch) return this.finish(simulation, 'step-done', null);
     }
     if (time - this.lastFlush >= this.timing.metricsIntervalMs) this.flushMetrics(simulation, time);
+    if (time - this.lastCheckpoint >= this.timing.checkpointIntervalMs) {
+      this.lastCheckpoint = time;
+      this.post({ type: 'checkpoint', epoch: simulation.epoch, state: simulation.state() });
+    }
     this.timing.defer(() => this.tick());
   }
 
@@ -181,7 +190,7 @@ class TrainerLoop {
       epoch: simulation.epoch,
       tss: pass.tss,
       fractionCorrect: pass.fractionCorrect,
-      patterns: pass.patterns,
+      patterns: pass.patterns.map((p) => ({ ...p, target: p.target.map((t) => (Number.isNaN(t) ? null : t)) })),
       state: simulation.state(),
     });
   }

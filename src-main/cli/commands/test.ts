@@ -1,0 +1,25 @@
+/** `test FILE [--json]`: every pattern's output, target and pss with the file's weights, and the tss. */
+import { Simulation } from '../../../src-shared/engine/simulation';
+import type { CliIo } from '../io';
+import { readModelFile } from '../model-file';
+import { onlyFile, parseOptions } from '../options';
+
+const usage = 'test FILE [--json]';
+
+export async function testCommand(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, usage);
+  const model = await readModelFile(onlyFile(positionals, usage));
+  const simulation = new Simulation(model);
+  const pass = simulation.testPass();
+  if (values.json) {
+    io.out(`${JSON.stringify({ epoch: simulation.epoch, ...pass }, null, 2)}\n`);
+    return;
+  }
+  const format = (values: number[]) => values.map((v) => v.toFixed(4)).join(' ');
+  const nameWidth = Math.max(7, ...pass.patterns.map((p) => p.name.length));
+  io.out(`${'pattern'.padEnd(nameWidth)}  output | target  pss\n`);
+  for (const p of pass.patterns) {
+    io.out(`${p.name.padEnd(nameWidth)}  ${format(p.output)} | ${format(p.target)}  ${p.pss.toFixed(6)}${p.correct ? '' : '  ✗'}\n`);
+  }
+  io.out(`epoch ${simulation.epoch}  tss ${pass.tss.toPrecision(6)}  correct ${(pass.fractionCorrect * 100).toFixed(0)}%\n`);
+}

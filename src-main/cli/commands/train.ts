@@ -1,0 +1,72 @@
+/**
+ * `train FILE [--epochs N] [--seed N] [--out FILE] [--log CURVE.csv]`: continues training from the weights
+ * and random-stream state the file holds, exactly as the app would.
+ */
+import { writeFile } from 'node:fs/promises';
+import { Simulation } from '../../../src-shared/engine/simulation';
+import { CliError } from '../cli-error';
+import type { CliIo } from '../io';
+import { readModelFile, writeModelFile } from '../model-file';
+import { onlyFile, parseOptions, wholeNumber } from '../options';
+import { createProgress } from '../progress';
+
+const usage = 'train FILE [--epochs N] [--seed N] [--out FILE] [--log CURVE.csv]';
+/** Patterns presented between two looks at the clock. */
+const CHUNK = 4096;
+
+export async function trainCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+    log: { type: 'string' },
+  }, usage);
+  const file = onlyFile(positionals, usage);
+  const epochs = wholeNumber(values.epochs, 'epochs', 1, 1e9);
+  const seed = wholeNumber(values.seed, 'seed', 0, 0xffff_ffff);
+  const simulation = new Simulation(await readModelFile(file));
+  // A new seed means that seed's initial weights: the run starts over.
+  if (seed !== undefined) simulation.configure({ seed });
+  const first = simulation.epoch;
+  const target = epochs === undefined ? Number.POSITIVE_INFINITY : first + epochs;
+  if (epochs !== undefined && target > simulation.settings.maxEpochs) simulation.configure({ maxEpochs: target });
+  if (simulation.stopBeforeTraining()) {
+    throw new CliError(`${file} has already trained its maximum of ${simulation.settings.maxEpochs} epochs; use --epochs N to train more`);
+  }
+
+  const progress = createProgress(io.progressStream, first, Number.isFinite(target) ? target : simulation.settings.maxEpochs);
+  let outcome;
+  let lastDraw = 0;
+  for (;;) {
+    outcome = simulation.advance(CHUNK, target);
+    const now = Date.now();
+    if (now - lastDraw > 100) {
+      progress.update(simulation.epoch, simulation.tssHistory.at(-1));
+      lastDraw = now;
+    }
+    if (outcome.stop || simulation.epoch >= target) break;
+  }
+  progress.update(simulation.epoch, simulation.tssHistory.at(-1));
+  progress.done();
+
+  const pass = simulation.testPass();
+  const why = outcome.stop === 'criterion' ? ' (error criterion reached)' : outcome.stop === 'max-epochs' ? ' (maximum epochs)' : '';
+  io.out(`epoch ${simulation.epoch}  tss ${pass.tss.toPrecision(6)}  correct ${(pass.fractionCorrect * 100).toFixed(0)}%${why}\n`);
+  if (values.log) await writeCurve(values.log, simulation);
+  if (values.out) await writeModelFile(values.out, simulation.toModel());
+  else io.err('(the trained model was not saved: add --out FILE)\n');
+  if (outcome.stop === 'diverged') {
+    io.err(`${outcome.message}\n`);
+    return 3;
+  }
+  return 0;
+}
+
+async function writeCurve(path: string, simulation: Simulation): Promise<void> {
+  const rows = simulation.tssHistory.map((tss, i) => `${i + 1},${tss},${simulation.correctHistory[i]}`);
+  try {
+    await writeFile(path, `epoch,tss,fraction_correct\n${rows.join('\n')}\n`);
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,58 @@
+/** The command line: the same engine as the app, headless. `npm run --silent cli -- help` lists the verbs. */
+import { CliError } from './cli-error';
+import { exampleCommand } from './commands/example';
+import { testCommand } from './commands/test';
+import { trainCommand } from './commands/train';
+import { validateCommand } from './commands/validate';
+import { processIo, type CliIo } from './io';
+
+const help = `Backprop Lab command line
+
+  example --list                 list the built-in examples
+  example NAME                   print a built-in example model file
+  train FILE [--epochs N] [--seed N] [--out FILE] [--log CURVE.csv]
+                                 train N more epochs (or until the file's stopping criterion),
+                                 continuing from the weights and random streams the file holds;
+                                 --seed starts over from that seed's initial weights
+  test FILE [--json]             every pattern's output, target and pss, and the tss
+  validate FILE                  say whether a model file is valid
+`;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [verb, ...args] = argv;
+  try {
+    switch (verb) {
+      case 'example':
+        exampleCommand(args, io);
+        return 0;
+      case 'train':
+        return await trainCommand(args, io);
+      case 'test':
+        await testCommand(args, io);
+        return 0;
+      case 'validate':
+        await validateCommand(args, io);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+        io.out(help);
+        return verb === undefined ? 2 : 0;
+      default:
+        throw new CliError(`unknown command "${verb}"\n\n${help}`, 2);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`backprop-lab ${verb}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+if (isEntry) {
+  runCli(process.argv.slice(2), processIo).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,30 @@
+/** Reading and writing model files for the command line, with errors that say which file and which field. */
+import { readFile } from 'node:fs/promises';
+import { describeProblems, parseModelText } from '../../src-shared/model/parse';
+import type { ModelDocument } from '../../src-shared/model/schema';
+import { writeFileAtomic } from '../files/atomic-write';
+import { CliError } from './cli-error';
+
+export async function readModelFile(path: string): Promise<ModelDocument> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  const parsed = parseModelText(text);
+  if (!parsed.ok) throw new CliError(`${path} is not a valid model file:\n${describeProblems(parsed.problems, 20)}`);
+  return parsed.model;
+}
+
+export function serializeModel(model: ModelDocument): string {
+  return `${JSON.stringify(model, null, 2)}\n`;
+}
+
+export async function writeModelFile(path: string, model: ModelDocument): Promise<void> {
+  try {
+    await writeFileAtomic(path, serializeModel(model));
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,80 @@
+/** Drives a trainer through its protocol and records what it says, for tests of every host. */
+import { trainerEventSchema, type TrainerCommand, type TrainerEvent } from '../../src-shared/ipc/trainer-protocol';
+
+export interface Received {
+  event: TrainerEvent;
+  /** performance.now() when it arrived. */
+  at: number;
+}
+
+export class TrainerRecorder {
+  readonly received: Received[] = [];
+  private waiters: { test: (e: TrainerEvent) => boolean; resolve: (e: TrainerEvent) => void; reject: (error: Error) => void }[] = [];
+
+  constructor(private readonly send: (command: TrainerCommand | Record<string, unknown>) => void) {}
+
+  /** Feed raw data from the trainer; it must match the protocol. */
+  accept(data: unknown): void {
+    const event = trainerEventSchema.parse(data);
+    this.received.push({ event, at: performance.now() });
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.test(event)) return true;
+      w.resolve(event);
+      return false;
+    });
+  }
+
+  command(command: TrainerCommand | Record<string, unknown>): void {
+    this.send(command);
+  }
+
+  /** How many events have arrived: pass it to next() to look at what arrives from now on, including past events. */
+  mark(): number {
+    return this.received.length;
+  }
+
+  /** The first matching event from index `since` on (default: from now), already received or still to come. */
+  next<T extends TrainerEvent['type']>(
+    type: T,
+    test: (e: Extract<TrainerEvent, { type: T }>) => boolean = () => true,
+    since = this.received.length,
+    timeoutMs = 20_000,
+  ): Promise<Extract<TrainerEvent, { type: T }>> {
+    const matches = (e: TrainerEvent) => e.type === type && test(e as Extract<TrainerEvent, { type: T }>);
+    const past = this.received.slice(since).find((r) => matches(r.event));
+    if (past) return Promise.resolve(past.event as Extract<TrainerEvent, { type: T }>);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${type} event within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        test: matches,
+        resolve: (e) => {
+          clearTimeout(timer);
+          resolve(e as Extract<TrainerEvent, { type: T }>);
+        },
+        reject,
+      });
+    });
+  }
+
+  /** Sends a command and waits for the first matching event it causes. */
+  async request<T extends TrainerEvent['type']>(command: TrainerCommand | Record<string, unknown>, type: T, test?: (e: Extract<TrainerEvent, { type: T }>) => boolean) {
+    const reply = this.next(type, test);
+    this.command(command);
+    return reply;
+  }
+
+  events<T extends TrainerEvent['type']>(type: T): Extract<TrainerEvent, { type: T }>[] {
+    return this.received.filter((r) => r.event.type === type).map((r) => r.event as Extract<TrainerEvent, { type: T }>);
+  }
+
+  /** Every epoch's tss from the metrics messages, in order; fails if any epoch is missing or repeated. */
+  curve(): number[] {
+    const tss: number[] = [];
+    for (const m of this.events('metrics')) {
+      if (m.tss.length === 0) continue;
+      if (m.firstEpoch !== tss.length + 1) throw new Error(`metrics jump from epoch ${tss.length} to ${m.firstEpoch}`);
+      tss.push(...m.tss);
+    }
+    return tss;
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findExample } from '../../src-shared/data/examples';
+import { trainerCommandSchema, trainerEventSchema } from '../../src-shared/ipc/trainer-protocol';
+
+describe('the trainer protocol', () => {
+  it('accepts the commands the renderer sends', () => {
+    for (const command of [
+      { type: 'load', model: findExample('xor')!.build() },
+      { type: 'train' },
+      { type: 'pause' },
+      { type: 'step', epochs: 1 },
+      { type: 'reset' },
+      { type: 'configure', training: { learningRate: 0.25, seed: 3 } },
+      { type: 'snapshot' },
+    ]) {
+      expect(trainerCommandSchema.safeParse(command).success, command.type).toBe(true);
+    }
+  });
+
+  it('refuses unknown, incomplete and mistyped commands', () => {
+    for (const command of [
+      null,
+      'train',
+      { type: 'fly' },
+      { type: 'step' },
+      { type: 'step', epochs: 0 },
+      { type: 'step', epochs: 1.5 },
+      { type: 'train', extra: true },
+      { type: 'configure', training: { learningRate: -1 } },
+      { type: 'configure', training: { learningRate: '0.1' } },
+      { type: 'load', model: { format: 'backprop-lab-model' } },
+    ]) {
+      expect(trainerCommandSchema.safeParse(command).success, JSON.stringify(command)).toBe(false);
+    }
+  });
+
+  it('refuses events that do not match', () => {
+    expect(trainerEventSchema.safeParse({ type: 'metrics', firstEpoch: 1, tss: [0.5], fractionCorrect: [0], patternsIntoEpoch: 0 }).success).toBe(true);
+    expect(trainerEventSchema.safeParse({ type: 'metrics', firstEpoch: 0, tss: [0.5], fractionCorrect: [0], patternsIntoEpoch: 0 }).success).toBe(false);
+    expect(trainerEventSchema.safeParse({ type: 'status', status: 'flying', epoch: 0, reason: null, message: null }).success).toBe(false);
+  });
+});
