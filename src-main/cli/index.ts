@@ -1,6 +1,8 @@
 /** The command line: the same engine as the app, headless. `npm run --silent cli -- help` lists the verbs. */
 import { CliError } from './cli-error';
 import { exampleCommand } from './commands/example';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { testCommand } from './commands/test';
 import { trainCommand } from './commands/train';
 import { validateCommand } from './commands/validate';
@@ -16,6 +18,11 @@ const help = `Backprop Lab command line
                                  --seed starts over from that seed's initial weights
   test FILE [--json]             every pattern's output, target and pss, and the tss
   validate FILE                  say whether a model file is valid
+  import FILE… --out MODEL.bplab [--hidden N] [--inputs N --outputs N]
+         [--input-columns A,B… --target-columns C,… [--name-column N]]
+                                 a model from CSV/TSV, tlearn (.cf .data .teach), PDP .pat or Lens .ex
+  export MODEL --to FORMAT --out PATH [--layer N]
+                                 outputs, hidden, weights, curve (CSV); tlearn, pat, ex
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -32,6 +39,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'validate':
         await validateCommand(args, io);
+        return 0;
+      case 'import':
+        await importCommand(args, io);
+        return 0;
+      case 'export':
+        await exportCommand(args, io);
         return 0;
       case undefined:
       case 'help':

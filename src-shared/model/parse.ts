@@ -40,7 +40,13 @@ function checkHeader(data: unknown): ModelProblem | null {
 }
 
 function toProblem(issue: z.core.$ZodIssue): ModelProblem {
-  return { path: formatPath(issue.path), message: issue.message };
+  const path = formatPath(issue.path);
+  if (issue.code === 'invalid_type') {
+    const received = /received (-?\w+)$/.exec(issue.message)?.[1];
+    if (received === 'undefined') return { path, message: `is missing (expected ${issue.expected})` };
+    if (received === 'NaN' || received === 'Infinity' || received === '-Infinity') return { path, message: `is ${received}: must be a finite number` };
+  }
+  return { path, message: issue.message };
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

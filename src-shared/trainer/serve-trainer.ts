@@ -148,6 +148,16 @@ class TrainerLoop {
   private tick(): void {
     const simulation = this.simulation;
     if (!this.running || !simulation) return;
+    try {
+      this.trainSlice(simulation);
+    } catch (error) {
+      this.running = false;
+      this.post({ type: 'error', message: `Training failed at epoch ${simulation.epoch + 1}: ${(error as Error).message}`, command: null });
+      this.setStatus('stopped', simulation.epoch, null, 'Training stopped because of an internal error.');
+    }
+  }
+
+  private trainSlice(simulation: Simulation): void {
     const { now, sliceMs } = this.timing;
     const deadline = now() + sliceMs;
     let time = now();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
 import type { TrainerEvent } from '../../../src-shared/ipc/trainer-protocol';
@@ -112,5 +112,24 @@ describe('the trainer loop', () => {
     const straight = new Simulation(model);
     straight.advance(Number.MAX_SAFE_INTEGER, checkpoint.epoch + 100);
     expect(resumed.state()).toEqual(straight.state());
+  });
+
+  it('reports a failure inside training instead of hanging in "training"', async () => {
+    const trainer = startTrainer();
+    await trainer.request({ type: 'load', model: example('xor') }, 'result');
+    const advance = vi.spyOn(Simulation.prototype, 'advance').mockImplementation(() => {
+      throw new Error('kernel exploded');
+    });
+    try {
+      const mark = trainer.mark();
+      const error = await trainer.request({ type: 'train' }, 'error');
+      expect(error.message).toBe('Training failed at epoch 1: kernel exploded');
+      const status = await trainer.next('status', (s) => s.status === 'stopped', mark);
+      expect(status.message).toMatch(/internal error/);
+    } finally {
+      advance.mockRestore();
+    }
+    const stepped = await trainer.request({ type: 'step', epochs: 1 }, 'result');
+    expect(stepped.epoch).toBe(1);
   });
 });

@@ -1,0 +1,135 @@
+/**
+ * `import FILE… --out MODEL.bplab`: a model from other tools' files, the format recognised from each file.
+ * tlearn's .cf with its .data and .teach gives the network too; the other formats give patterns, and the
+ * network is sized to them (with --hidden N units in one hidden layer).
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import {
+  ImportError,
+  importCsv,
+  importLensExamples,
+  importPdpPat,
+  importTlearnPatterns,
+  importTlearnProject,
+  layersForPatterns,
+  modelFromImport,
+  previewCsv,
+  recogniseFormat,
+  type ImportFormat,
+  type ImportedPatterns,
+} from '../../../src-shared/data/import';
+import type { LayerSpec } from '../../../src-shared/model/schema';
+import { describeProblems, parseModel } from '../../../src-shared/model/parse';
+import { CliError } from '../cli-error';
+import type { CliIo } from '../io';
+import { writeModelFile } from '../model-file';
+import { parseOptions, wholeNumber } from '../options';
+
+const usage = 'import FILE… --out MODEL.bplab [--name NAME] [--hidden N] [--inputs N --outputs N] ' +
+  '[--input-columns A,B… --target-columns C,… [--name-column N]]';
+
+interface SourceFile {
+  path: string;
+  text: string;
+  format: ImportFormat;
+}
+
+export async function importCommand(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseOptions(args, {
+    out: { type: 'string' },
+    name: { type: 'string' },
+    hidden: { type: 'string' },
+    inputs: { type: 'string' },
+    outputs: { type: 'string' },
+    'input-columns': { type: 'string' },
+    'target-columns': { type: 'string' },
+    'name-column': { type: 'string' },
+  }, usage);
+  if (positionals.length === 0) throw new CliError(`name at least one file to import\nusage: ${usage}`);
+  if (!values.out) throw new CliError(`say where to write the model with --out MODEL.bplab\nusage: ${usage}`);
+  const files = await Promise.all(positionals.map(readSource));
+  const sizes = { inputs: wholeNumber(values.inputs, 'inputs', 1, 4096), outputs: wholeNumber(values.outputs, 'outputs', 1, 4096) };
+  const hidden = wholeNumber(values.hidden, 'hidden', 1, 4096) ?? 0;
+
+  let imported: ImportedPatterns;
+  let layers: LayerSpec[] | undefined;
+  let init;
+  try {
+    const read = readFiles(files, sizes, values);
+    imported = read.imported;
+    layers = read.layers ?? layersForPatterns(imported, hidden);
+    init = read.init;
+  } catch (error) {
+    if (error instanceof ImportError) throw new CliError(error.message);
+    throw error;
+  }
+  const model = modelFromImport({
+    name: values.name ?? basename(files[0].path).replace(/\.[^.]+$/, ''),
+    description: `Imported from ${files.map((f) => basename(f.path)).join(', ')}.`,
+    imported,
+    layers,
+    training: init ? { init } : undefined,
+  });
+  const checked = parseModel(model);
+  if (!checked.ok) throw new CliError(`the imported model is not valid:\n${describeProblems(checked.problems, 20)}`);
+  for (const warning of imported.warnings) io.err(`note: ${warning}\n`);
+  await writeModelFile(values.out, checked.model);
+  const shape = checked.model.layers.map((l) => l.units).join('-');
+  io.out(`${values.out}: ${checked.model.patterns.length} patterns, network ${shape}\n`);
+}
+
+async function readSource(path: string): Promise<SourceFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  const format = recogniseFormat(path, text);
+  if (!format) throw new CliError(`${path}: not a format this app imports (CSV/TSV, tlearn .cf/.data/.teach, PDP .pat, Lens .ex)`);
+  return { path, text, format };
+}
+
+type Sizes = { inputs?: number; outputs?: number };
+type CsvChoice = { 'input-columns'?: string; 'target-columns'?: string; 'name-column'?: string };
+
+function readFiles(files: SourceFile[], sizes: Sizes, csv: CsvChoice): { imported: ImportedPatterns; layers?: LayerSpec[]; init?: { kind: 'uniform'; range: number } } {
+  const of = (format: ImportFormat) => files.filter((f) => f.format === format);
+  const [cf] = of('tlearn-cf');
+  const [data] = of('tlearn-data');
+  const [teach] = of('tlearn-teach');
+  if (cf || data || teach) {
+    if (!data || !teach) throw new CliError('a tlearn import needs the .data and the .teach file (and the .cf for the network)');
+    const tlearn = { data: data.text, teach: teach.text, dataFile: data.path, teachFile: teach.path };
+    if (!cf) return { imported: importTlearnPatterns(tlearn) };
+    const project = importTlearnProject({ ...tlearn, cf: cf.text, cfFile: cf.path });
+    const init = project.network.training.init;
+    return { imported: project, layers: project.network.layers, init: init?.kind === 'uniform' ? init : undefined };
+  }
+  if (files.length !== 1) throw new CliError('import one pattern file at a time (or a tlearn .cf, .data and .teach together)');
+  const [file] = files;
+  switch (file.format) {
+    case 'pdp-pat':
+      return { imported: importPdpPat(file.text, { ...sizes, file: file.path }) };
+    case 'lens-ex':
+      return { imported: importLensExamples(file.text, { ...sizes, file: file.path }) };
+    case 'csv':
+      return { imported: readCsv(file, csv) };
+    default:
+      throw new CliError(`${file.path}: cannot import a ${file.format} file on its own`);
+  }
+}
+
+function readCsv(file: SourceFile, choice: CsvChoice): ImportedPatterns {
+  const columns = (list: string | undefined) => list?.split(',').map((c) => c.trim()).filter(Boolean).map((c) => (/^\d+$/.test(c) ? Number(c) : c));
+  const inputColumns = columns(choice['input-columns']);
+  const targetColumns = columns(choice['target-columns']);
+  if (!inputColumns || !targetColumns) {
+    const preview = previewCsv(file.text, { file: file.path });
+    const listed = preview.columns.map((c, i) => `  ${i}: ${c.name} (${c.kind})`).join('\n');
+    throw new CliError(`${file.path}: say which columns are inputs and which are targets with --input-columns and --target-columns (names or numbers from 0); its columns are:\n${listed}`);
+  }
+  const nameColumn = columns(choice['name-column'])?.[0];
+  return importCsv(file.text, { file: file.path, inputColumns, targetColumns, ...(nameColumn === undefined ? {} : { nameColumn }) });
+}

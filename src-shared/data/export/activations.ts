@@ -1,0 +1,24 @@
+/**
+ * Every unit's activation for every pattern, from the model's saved weights (or, for a model not yet
+ * trained, the initial weights its seed gives): what the output, hidden-unit and analysis exports write.
+ */
+import { initializeWeights } from '../../engine/init';
+import { Network } from '../../engine/network';
+import type { ModelDocument, Pattern } from '../../model/schema';
+
+/** activations[pattern][layer][unit], layer 0 being the input. */
+export type PatternActivations = number[][][];
+
+export function patternActivations(model: ModelDocument, patterns: Pattern[] = model.patterns): PatternActivations {
+  const network = new Network(model.layers);
+  if (model.state) {
+    model.state.weights.forEach((matrix, j) => network.weights[j].set(matrix.flat()));
+    model.state.biases.forEach((vector, j) => network.biases[j].set(vector));
+  } else {
+    initializeWeights(network, model.training);
+  }
+  return patterns.map((pattern) => {
+    network.forward(pattern.input);
+    return network.act.map((layer) => Array.from(layer));
+  });
+}

@@ -1,0 +1,10 @@
+/** The exporters: tables for R and spreadsheets, and the model in other tools' formats. */
+export { ExportError, type ExportedText } from './export-error';
+export { patternActivations, type PatternActivations } from './activations';
+export { outputsCsv } from './outputs-csv';
+export { hiddenActivationsCsv, type HiddenCsvOptions } from './hidden-csv';
+export { weightsCsv } from './weights-csv';
+export { learningCurveCsv, modelLearningCurve, type LearningCurve } from './learning-curve-csv';
+export { exportTlearn, tlearnConfig, tlearnData, tlearnTeach, type TlearnExport } from './tlearn';
+export { exportPdpPat } from './pdp-pat';
+export { exportLensExamples } from './lens-ex';

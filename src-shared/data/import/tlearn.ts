@@ -1,0 +1,55 @@
+/**
+ * A tlearn project: the .data and .teach files paired into patterns, and (when the .cf is there too) the
+ * network they belong to. tlearn names neither patterns nor units' data columns, so patterns are p1, p2, ….
+ */
+import { ImportError, UNNAMED_FILE } from './import-error';
+import { defaultPatternName, type ImportedPatterns } from './imported';
+import { importTlearnConfig, type TlearnNetwork } from './tlearn-cf';
+import { readTlearnVectors } from './tlearn-vectors';
+
+export interface TlearnFiles {
+  data: string;
+  teach: string;
+  /** Input and output counts (from the .cf) let vectors span lines and localist vectors be sized exactly. */
+  inputs?: number;
+  outputs?: number;
+  dataFile?: string;
+  teachFile?: string;
+}
+
+export function importTlearnPatterns(files: TlearnFiles): ImportedPatterns {
+  const teachFile = files.teachFile ?? UNNAMED_FILE;
+  const data = readTlearnVectors(files.data, 'data', { width: files.inputs, file: files.dataFile });
+  const teach = readTlearnVectors(files.teach, 'teach', { width: files.outputs, file: teachFile });
+  if (data.vectors.length !== teach.vectors.length) {
+    throw new ImportError(teachFile, teach.countAt.line, teach.countAt.column,
+      `the .teach file has ${teach.vectors.length} vectors but the .data file has ${data.vectors.length}; each input vector needs its target vector`);
+  }
+  const patterns = data.vectors.map((input, i) => ({
+    name: defaultPatternName(i),
+    // A .data file cannot hold `*`, so every input is a number.
+    input: input as number[],
+    target: teach.vectors[i],
+  }));
+  return { patterns, warnings: [...data.warnings, ...teach.warnings] };
+}
+
+export interface TlearnProject extends ImportedPatterns {
+  network: TlearnNetwork;
+  cfFile?: string;
+}
+
+/** The .cf, .data and .teach of one tlearn project, checked against each other. */
+export function importTlearnProject(files: TlearnFiles & { cf: string; cfFile?: string }): TlearnProject {
+  const network = importTlearnConfig(files.cf, { file: files.cfFile });
+  const inputs = network.layers[0].units;
+  const outputs = network.layers[network.layers.length - 1].units;
+  const patterns = importTlearnPatterns({ ...files, inputs, outputs });
+  return {
+    ...patterns,
+    network,
+    inputNames: network.unitNames[0],
+    outputNames: network.unitNames[network.unitNames.length - 1],
+    warnings: [...network.warnings, ...patterns.warnings],
+  };
+}

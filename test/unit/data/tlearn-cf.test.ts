@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { importTlearnConfig } from '../../../src-shared/data/import/tlearn-cf';
+import { expectImportError, fixture } from './fixtures';
+
+const read = (name: string) => () => importTlearnConfig(fixture(`tlearn/${name}`), { file: name });
+
+describe('tlearn .cf import', () => {
+  it('builds the 2-2-1 XOR network with bias from node 0 and weight_limit as the initial range', () => {
+    const network = read('xor.cf')();
+    expect(network.layers).toEqual([
+      { kind: 'input', name: 'input', units: 2, activation: 'linear', bias: false },
+      { kind: 'hidden', name: 'hidden', units: 2, activation: 'logistic', bias: true },
+      { kind: 'output', name: 'output', units: 1, activation: 'logistic', bias: true },
+    ]);
+    expect(network.training).toEqual({ init: { kind: 'uniform', range: 2 } });
+    expect(network.unitNames).toEqual([['i1', 'i2'], ['node1', 'node2'], ['node3']]);
+    expect(network.warnings).toEqual([]);
+  });
+
+  it('reads `nodes=6` without spaces, comma node lists and linear units', () => {
+    const network = read('encoder.cf')();
+    expect(network.layers.map((l) => [l.kind, l.units, l.activation, l.bias])).toEqual([
+      ['input', 4, 'linear', false],
+      ['hidden', 2, 'linear', true],
+      ['output', 4, 'logistic', true],
+    ]);
+    expect(network.training).toEqual({ init: { kind: 'uniform', range: 1 } });
+  });
+
+  it('finds two hidden layers, and an output layer without bias', () => {
+    const network = read('deep.cf')();
+    expect(network.layers.map((l) => [l.name, l.units, l.bias])).toEqual([
+      ['input', 3, false],
+      ['hidden 1', 3, true],
+      ['hidden 2', 2, true],
+      ['output', 1, false],
+    ]);
+    // No weight_limit: the model keeps the app's default initial range.
+    expect(network.training).toEqual({});
+  });
+
+  it('refuses copy-back context units of a simple recurrent network, naming the line', () => {
+    const error = expectImportError(read('srn.cf'), { file: 'srn.cf', line: 11, column: 1 });
+    expect(error.reason).toMatch(/^tlearn copy-back \(recurrent\) connections are not supported yet: line 11 `8-10 from 1-3 = 1\. & 1\. fixed one-to-one`/);
+  });
+
+  it('refuses a connection from a later node (tlearn reads it as recurrent)', () => {
+    expectImportError(read('recurrent.cf'), { line: 9, column: 1 }, /recurrent connections .* line 9 `1 from 2-3`/);
+  });
+
+  it('refuses skip connections and bipolar units', () => {
+    expectImportError(read('skip.cf'), { line: 11, column: 1 }, /skip connections .*node 3.*input i1.* line 11 `3 from i1-i2`/);
+    expectImportError(read('bipolar.cf'), { line: 12, column: 1 }, /bipolar units .* line 12 `bipolar = 1-2`/);
+  });
+
+  const xor = fixture('tlearn/xor.cf');
+  const variant = (from: string, to: string) => () => importTlearnConfig(xor.replace(from, to));
+
+  it('refuses weight groups, fixed weights and one-to-one connections', () => {
+    expectImportError(variant('groups = 0', 'groups = 1'), { line: 7, column: 1 }, /weight groups/);
+    expectImportError(variant('3 from 1-2', '3 from 1-2 = 1. & 1. fixed'), { line: 10, column: 1 }, /fixed \(untrainable\) weights/);
+    expectImportError(variant('1-2 from i1-i2', '1-2 from i1-i2 one-to-one'), { line: 9, column: 1 }, /one-to-one/);
+  });
+
+  it('refuses partial connections, a partial bias and layers mixing linear and logistic units', () => {
+    expectImportError(variant('3 from 1-2', '3 from 1'), { line: 10, column: 1 }, /node 3 is not connected from node 2/);
+    expectImportError(variant('1-3 from 0', '1-2 from 0\n3 from 0\n1 from 0'), { line: 10, column: 1 }, /declared twice.*line 8/);
+    expectImportError(variant('1-3 from 0', '1,3 from 0'), { line: 8, column: 1 }, /node 1 has a bias but node 2/);
+    expectImportError(variant('selected = 1-3', 'linear = 1'), { line: 12, column: 1 }, /mixes linear and logistic/);
+  });
+
+  it('says what was expected, where, on bad syntax', () => {
+    expectImportError(variant('nodes = 3', 'nodes = three'), { line: 2, column: 9 }, /whole number/);
+    expectImportError(variant('1-2 from i1-i2', '1-2 from i1-i5'), { line: 9, column: 10 }, /no input i3: `inputs = 2`/);
+    expectImportError(variant('3 from 1-2', '3 from 1-2 = 1 &'), { line: 10, column: 14 }, /= min & max/);
+    expectImportError(variant('3 from 1-2', '3 to 1-2'), { line: 10, column: 1 }, /1-3 from i1-i2/);
+    expectImportError(variant('output node is 3', 'output node is 3-4'), { line: 5, column: 16 }, /no node 4/);
+    expectImportError(variant('weight_limit = 1.00', 'weight_limit = -1'), { line: 13, column: 16 }, /zero or more/);
+    expectImportError(variant('SPECIAL:', 'SPECIAL:\nlinaer = 1-2'), { line: 12, column: 1 }, /linear =/);
+    expectImportError(() => importTlearnConfig('CONNECTIONS:\n1 from i1\n'), { line: 1, column: 1 }, /NODES: section must come first/);
+    expectImportError(() => importTlearnConfig('NODES:\nnodes = 1\ninputs = 1\noutputs = 1\n'), { line: 5, column: 1 }, /output nodes are/);
+  });
+
+  it('warns when connections carry their own initial weight ranges', () => {
+    const network = variant('3 from 1-2', '3 from 1-2 = -0.5 & 0.5')();
+    expect(network.warnings).toEqual([expect.stringMatching(/line 10 `3 from 1-2 = -0\.5 & 0\.5` gives its connections their own initial weight range/)]);
+    expect(network.training).toEqual({ init: { kind: 'uniform', range: 2 } });
+  });
+});
