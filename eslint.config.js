@@ -63,4 +63,18 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Every ipc handler goes through the one wrapper that checks the sender frame and the payload.
+    files: ['**/*.ts', '**/*.js'],
+    ignores: ['src-main/main/ipc-handlers.ts'],
+    rules: {
+      'no-restricted-properties': ['error',
+        ...['handle', 'handleOnce', 'on', 'once', 'addListener', 'prependListener'].map((property) => ({
+          object: 'ipcMain',
+          property,
+          message: 'Register ipc handlers only through registerChannelHandlers (src-main/main/ipc-handlers.ts), which checks the sender and the payload.',
+        })),
+      ],
+    },
+  },
 );

@@ -6,7 +6,7 @@ import { importCommand } from './commands/import';
 import { testCommand } from './commands/test';
 import { trainCommand } from './commands/train';
 import { validateCommand } from './commands/validate';
-import { processIo, type CliIo } from './io';
+import type { CliIo } from './io';
 
 const help = `Backprop Lab command line
 
@@ -61,11 +61,4 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-}
-
-const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
-if (isEntry) {
-  runCli(process.argv.slice(2), processIo).then((code) => {
-    process.exitCode = code;
-  });
 }

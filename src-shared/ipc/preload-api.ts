@@ -1,11 +1,66 @@
-/** The verbs the preload exposes to the renderer on `window[PRELOAD_GLOBAL]`; never ipcRenderer itself. */
+/**
+ * The contract between the preload and the page: the verbs on `window[PRELOAD_GLOBAL]` (never
+ * ipcRenderer itself), and what main pushes to the page. Imports only types, so the preload bundle stays
+ * one small file without zod.
+ */
+import type { ChannelResults, ExportFormat, HelpTopic, ImportKind, InvokeChannel } from './channels';
+
 export const PRELOAD_GLOBAL = 'backpropLab';
 
-/** The window message that carries the trainer's MessagePort from the preload to the page. */
+/**
+ * The window message that carries the trainer's MessagePort from the preload to the page: `{ type:
+ * TRAINER_PORT_MESSAGE, restarted }` with the port as its only transferred object. `restarted` is null for
+ * the port the page asked for, and the one message to show the user when main replaced a trainer that
+ * crashed (the page then loads its last snapshot into the new trainer).
+ */
 export const TRAINER_PORT_MESSAGE = 'backprop-lab:trainer-port';
+export interface TrainerPortMessage {
+  type: typeof TRAINER_PORT_MESSAGE;
+  restarted: string | null;
+}
 
+/**
+ * What the application menu asks of the page, whose document it is. `open-pending`: main has put a
+ * document for this window (Open…, Open Recent, a double-clicked file) — call takePendingDocument.
+ */
+export const MENU_COMMANDS = ['save', 'save-as', 'import', 'export', 'undo', 'redo', 'open-pending'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+type Answer<C extends InvokeChannel> = Promise<ChannelResults[C]>;
+
+/** Every verb that goes to main rejects with an Error whose message is main's, ready to show. */
 export interface PreloadApi {
   readonly platform: string;
-  /** Asks main for a port to the trainer; it arrives as a window message TRAINER_PORT_MESSAGE with one port. */
+  /** Asks main for a port to a fresh trainer; it arrives as a window message (see TRAINER_PORT_MESSAGE). */
   requestTrainerPort(): void;
+  /** The document main opened this window for, once; null when none (call at start-up and on the menu command). */
+  takePendingDocument(): Answer<'takePendingDocument'>;
+  /** Open dialog; the document, or 'opened-in-new-window' when this window already holds one; null if cancelled. */
+  openDocument(): Answer<'openDocument'>;
+  recentDocuments(): Answer<'recentDocuments'>;
+  /** A path from recentDocuments; placed as openDocument places a file. */
+  openRecentDocument(path: string): Answer<'openRecentDocument'>;
+  /** Saves to this window's file (asking where the first time); null if the user cancelled. */
+  saveDocument(text: string, suggestedName?: string): Answer<'saveDocument'>;
+  saveDocumentAs(text: string, suggestedName?: string): Answer<'saveDocumentAs'>;
+  /** Call whenever the document becomes edited or saved: the title marker, and the prompt on close. */
+  setDocumentEdited(edited: boolean): Answer<'setDocumentEdited'>;
+  importFile(kind: ImportKind): Answer<'importFile'>;
+  exportFile(text: string, format: ExportFormat, suggestedName: string): Answer<'exportFile'>;
+  openHelp(topic: HelpTopic): Answer<'openHelp'>;
+  /** Menu items that act on the document; returns a function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
+
+/** The ipc channel of an invoke channel, prefixed so it cannot collide with Electron's own. */
+export function ipcChannelName(channel: InvokeChannel): string {
+  return `backprop-lab:${channel}`;
+}
+
+/** Channels on which main pushes to the preload. Only those two use them; the page sees the verbs above. */
+export const IPC_CHANNELS = {
+  /** Main → preload: the page's end of a trainer channel as the only port; the message is a restart notice or null. */
+  trainerPort: 'backprop-lab:trainer-port-delivery',
+  /** Main → preload: a MenuCommand. */
+  menuCommand: 'backprop-lab:menu-command',
+} as const;

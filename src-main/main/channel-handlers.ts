@@ -1,0 +1,62 @@
+/** What main does for each invoke channel; registered through the one wrapper (ipc-handlers.ts). */
+import { basename } from 'node:path';
+import type { ImportKind, ExportFormat, HelpTopic } from '../../src-shared/ipc/channels';
+import { chooseFileToImport, chooseWhereToExport, readDocument, writeDocument, type DocumentDisk, type WindowDialogs } from './document-files';
+import type { DocumentWindow, DocumentWindows } from './document-windows';
+import { UserFacingError, type ChannelHandlers } from './ipc-handlers';
+import type { RecentEntry } from './preferences';
+
+export interface ChannelHandlerDeps<W extends DocumentWindow> {
+  documents: Pick<DocumentWindows<W>, 'takePendingDocument' | 'openWithDialog' | 'openFor' | 'save' | 'setEdited' | 'windowOf'>;
+  /** The recent files, newest first (preferences). */
+  recent(): readonly RecentEntry[];
+  /** Dialogs attached to the page's window. */
+  dialogs(window: W | null): WindowDialogs;
+  disk: DocumentDisk;
+  /** The page asked for a trainer: its window's supervisor connects a fresh one. */
+  connectTrainer(contentsId: number): void;
+  openHelp(topic: HelpTopic): Promise<void>;
+}
+
+export function createChannelHandlers<W extends DocumentWindow>(deps: ChannelHandlerDeps<W>): ChannelHandlers {
+  const dialogsOf = (contentsId: number) => deps.dialogs(deps.documents.windowOf(contentsId));
+  return {
+    trainerPort: (_payload, event) => {
+      deps.connectTrainer(event.sender.id);
+      return null;
+    },
+    takePendingDocument: (_payload, event) => deps.documents.takePendingDocument(event.sender.id),
+    openDocument: (_payload, event) => deps.documents.openWithDialog(deps.documents.windowOf(event.sender.id)),
+    recentDocuments: () => deps.recent().map(({ path, openedAt }) => ({ path, name: basename(path), openedAt })),
+    openRecentDocument: ({ path }, event) => {
+      // Only a file the user opened or saved before: a page cannot read arbitrary files by naming them.
+      if (!deps.recent().some((entry) => entry.path === path)) throw new UserFacingError(`${path} is not among the recent files.`);
+      return deps.documents.openFor(deps.documents.windowOf(event.sender.id), path);
+    },
+    saveDocument: ({ text, suggestedName }, event) => deps.documents.save(event.sender.id, text, suggestedName, false),
+    saveDocumentAs: ({ text, suggestedName }, event) => deps.documents.save(event.sender.id, text, suggestedName, true),
+    setDocumentEdited: ({ edited }, event) => {
+      deps.documents.setEdited(event.sender.id, edited);
+      return null;
+    },
+    importFile: async ({ kind }, event) => importFile(deps.disk, dialogsOf(event.sender.id), kind),
+    exportFile: async ({ text, format, suggestedName }, event) => exportFile(deps.disk, dialogsOf(event.sender.id), text, format, suggestedName),
+    openHelp: async ({ topic }) => {
+      await deps.openHelp(topic);
+      return null;
+    },
+  };
+}
+
+async function importFile(disk: DocumentDisk, dialogs: WindowDialogs, kind: ImportKind) {
+  const path = await chooseFileToImport(dialogs, kind);
+  if (path === null) return null;
+  const { name, text } = await readDocument(disk, path);
+  return { name, text };
+}
+
+async function exportFile(disk: DocumentDisk, dialogs: WindowDialogs, text: string, format: ExportFormat, suggestedName: string) {
+  const path = await chooseWhereToExport(dialogs, format, suggestedName);
+  if (path === null) return null;
+  return { path: (await writeDocument(disk, path, text)).path };
+}

@@ -1,0 +1,121 @@
+/**
+ * Reading and writing the user's files behind the Open, Save, Import and Export dialogs. The page never
+ * names a path: it gets text from files the user picked, and main writes only where the user chose (or
+ * where the window's document already lives), always atomically so a crash mid-save keeps the old file.
+ */
+import { basename, extname } from 'node:path';
+import type { Dialog, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { ExportFormat, ImportKind, OpenedDocument, SavedDocument } from '../../src-shared/ipc/channels';
+import { UserFacingError } from './ipc-handlers';
+
+export const MODEL_EXTENSION = 'bplab';
+/** Larger than any model the schema allows with its weights; refuses a wrong file before reading it all. */
+export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
+
+export const MODEL_FILTERS: FileFilter[] = [{ name: 'Backprop Lab model', extensions: [MODEL_EXTENSION] }];
+const IMPORT_FILTERS: Record<ImportKind, FileFilter[]> = {
+  patterns: [
+    { name: 'Patterns (CSV, PDP, Lens, tlearn)', extensions: ['csv', 'tsv', 'tab', 'txt', 'pat', 'ex', 'data', 'teach'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+  model: [
+    { name: 'tlearn network', extensions: ['cf'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+};
+const EXPORT_NAMES: Record<ExportFormat, string> = {
+  csv: 'CSV table', json: 'JSON', svg: 'SVG image', txt: 'Text', pat: 'PDP patterns',
+  ex: 'Lens examples', data: 'tlearn inputs', teach: 'tlearn targets', cf: 'tlearn network',
+};
+
+/** The file operations the dialogs lead to: node:fs and writeFileAtomic in the app, fakes in tests. */
+export interface DocumentDisk {
+  size(path: string): Promise<number>;
+  readText(path: string): Promise<string>;
+  writeAtomic(path: string, text: string): Promise<void>;
+}
+
+/** Electron's dialogs bound to the window they belong to (sheets on macOS). */
+export type WindowDialogs = {
+  showOpenDialog(options: OpenDialogOptions): ReturnType<Dialog['showOpenDialog']>;
+  showSaveDialog(options: SaveDialogOptions): ReturnType<Dialog['showSaveDialog']>;
+};
+
+export async function readDocument(disk: DocumentDisk, path: string): Promise<OpenedDocument> {
+  let size: number;
+  try {
+    size = await disk.size(path);
+  } catch (error) {
+    throw new UserFacingError(`Could not open ${path}: ${describeFsError(error)}`);
+  }
+  if (size > MAX_DOCUMENT_BYTES) {
+    throw new UserFacingError(`Could not open ${path}: at ${Math.round(size / 2 ** 20)} MiB it is larger than any model file (at most ${MAX_DOCUMENT_BYTES / 2 ** 20} MiB).`);
+  }
+  try {
+    return { path, name: basename(path), text: await disk.readText(path) };
+  } catch (error) {
+    throw new UserFacingError(`Could not open ${path}: ${describeFsError(error)}`);
+  }
+}
+
+export async function writeDocument(disk: DocumentDisk, path: string, text: string): Promise<SavedDocument> {
+  try {
+    await disk.writeAtomic(path, text);
+  } catch (error) {
+    throw new UserFacingError(`Could not save ${path}: ${describeFsError(error)} The file that was there is unchanged.`);
+  }
+  return { path, name: basename(path) };
+}
+
+export async function chooseDocumentToOpen(dialogs: WindowDialogs): Promise<string | null> {
+  const { canceled, filePaths } = await dialogs.showOpenDialog({ title: 'Open model', filters: MODEL_FILTERS, properties: ['openFile'] });
+  return canceled || filePaths.length === 0 ? null : filePaths[0];
+}
+
+export async function chooseFileToImport(dialogs: WindowDialogs, kind: ImportKind): Promise<string | null> {
+  const { canceled, filePaths } = await dialogs.showOpenDialog({ title: 'Import', filters: IMPORT_FILTERS[kind], properties: ['openFile'] });
+  return canceled || filePaths.length === 0 ? null : filePaths[0];
+}
+
+/** Asks where to save a model; the answer always ends in .bplab, so the file opens with the app. */
+export async function chooseWhereToSave(dialogs: WindowDialogs, suggestedName: string): Promise<string | null> {
+  const { canceled, filePath } = await dialogs.showSaveDialog({
+    title: 'Save model',
+    defaultPath: withExtension(suggestedName, MODEL_EXTENSION),
+    filters: MODEL_FILTERS,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return canceled || !filePath ? null : withExtension(filePath, MODEL_EXTENSION);
+}
+
+export async function chooseWhereToExport(dialogs: WindowDialogs, format: ExportFormat, suggestedName: string): Promise<string | null> {
+  const { canceled, filePath } = await dialogs.showSaveDialog({
+    title: 'Export',
+    defaultPath: withExtension(suggestedName, format),
+    filters: [{ name: EXPORT_NAMES[format], extensions: [format] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return canceled || !filePath ? null : withExtension(filePath, format);
+}
+
+/** `name` with `.extension`, unless it already ends so (any case). */
+export function withExtension(name: string, extension: string): string {
+  return extname(name).toLowerCase() === `.${extension}` ? name : `${name}.${extension}`;
+}
+
+export function isModelFile(path: string): boolean {
+  return extname(path).toLowerCase() === `.${MODEL_EXTENSION}`;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: string })?.code;
+  switch (code) {
+    case 'ENOENT': return 'the file or its folder does not exist.';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied; choose a folder you can write to, or ask your administrator.';
+    case 'EISDIR': return 'that is a folder, not a file.';
+    case 'ENOSPC': return 'the disk is full; free some space and try again.';
+    case 'EROFS': return 'the disk is read-only; choose another folder.';
+    default: return `${(error as Error)?.message ?? String(error)}.`;
+  }
+}

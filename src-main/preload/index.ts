@@ -1,0 +1,58 @@
+/**
+ * The preload: the page's only way to Electron. It exposes verbs (PreloadApi), never ipcRenderer, and
+ * passes the trainer's port into the page with window.postMessage, since ports cannot cross contextBridge.
+ * Built as one CommonJS file (a sandboxed preload may only require 'electron'), so it imports types and
+ * constants only.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ChannelPayload, ChannelResults, InvokeChannel, InvokeReply } from '../../src-shared/ipc/channels';
+import {
+  IPC_CHANNELS,
+  ipcChannelName,
+  MENU_COMMANDS,
+  PRELOAD_GLOBAL,
+  TRAINER_PORT_MESSAGE,
+  type MenuCommand,
+  type PreloadApi,
+  type TrainerPortMessage,
+} from '../../src-shared/ipc/preload-api';
+
+// src-main is type-checked without the DOM; the page's window is the one DOM object the preload uses.
+declare const window: { postMessage(message: unknown, targetOrigin: string, transfer: readonly unknown[]): void };
+
+ipcRenderer.on(IPC_CHANNELS.trainerPort, (event, restarted: unknown) => {
+  const message: TrainerPortMessage = { type: TRAINER_PORT_MESSAGE, restarted: typeof restarted === 'string' ? restarted : null };
+  // '*' because the page is the app's own (main refuses navigation elsewhere); the page checks the source.
+  window.postMessage(message, '*', event.ports);
+});
+
+/** Main answers every invoke with { result } or { error }; the page gets the result or an Error to show. */
+async function invoke<C extends InvokeChannel>(channel: C, payload: ChannelPayload<C>): Promise<ChannelResults[C]> {
+  const reply = (await ipcRenderer.invoke(ipcChannelName(channel), payload)) as InvokeReply<C>;
+  if ('error' in reply) throw new Error(reply.error);
+  return reply.result;
+}
+
+const api: PreloadApi = {
+  platform: process.platform,
+  requestTrainerPort: () => void invoke('trainerPort', {}).catch((error: Error) => console.error(error.message)),
+  takePendingDocument: () => invoke('takePendingDocument', {}),
+  openDocument: () => invoke('openDocument', {}),
+  recentDocuments: () => invoke('recentDocuments', {}),
+  openRecentDocument: (path) => invoke('openRecentDocument', { path }),
+  saveDocument: (text, suggestedName) => invoke('saveDocument', suggestedName === undefined ? { text } : { text, suggestedName }),
+  saveDocumentAs: (text, suggestedName) => invoke('saveDocumentAs', suggestedName === undefined ? { text } : { text, suggestedName }),
+  setDocumentEdited: (edited) => invoke('setDocumentEdited', { edited }),
+  importFile: (kind) => invoke('importFile', { kind }),
+  exportFile: (text, format, suggestedName) => invoke('exportFile', { text, format, suggestedName }),
+  openHelp: (topic) => invoke('openHelp', { topic }),
+  onMenuCommand(listener) {
+    const receive = (_event: unknown, command: unknown) => {
+      if (MENU_COMMANDS.includes(command as MenuCommand)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(IPC_CHANNELS.menuCommand, receive);
+    return () => void ipcRenderer.removeListener(IPC_CHANNELS.menuCommand, receive);
+  },
+};
+
+contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, api);

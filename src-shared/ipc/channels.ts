@@ -1,0 +1,95 @@
+/**
+ * The invoke channels: every request the page can make of main, with the schema its payload must match.
+ * Main checks each payload against these before a handler runs (src-main/main/ipc-handlers.ts), so a
+ * handler only ever sees data of the declared shape. The preload imports only types from here (zod stays
+ * out of its bundle); the ipc names themselves come from ipcChannelName in preload-api.ts.
+ */
+import { z } from 'zod';
+
+/** A model file or an export, as text. 256 MiB bounds a runaway page, not any real document. */
+const MAX_TEXT = 256 * 1024 * 1024;
+const text = z.string().max(MAX_TEXT);
+/** A file name the page proposes for a save dialog: a name, never a path. */
+const suggestedName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[/\\]/.test(name) && name !== '.' && name !== '..', { message: 'must be a file name, not a path' });
+
+/** The help pages the app may open in the system browser; the page names a topic, never a URL. */
+export const helpTopicSchema = z.enum(['user-guide', 'model-file-format', 'how-to-cite', 'report-a-problem']);
+export type HelpTopic = z.infer<typeof helpTopicSchema>;
+
+/** What the page can export, by file extension: tables, charts, and the other simulators' formats. */
+export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'txt', 'pat', 'ex', 'data', 'teach', 'cf']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+/** What the Import dialog offers: pattern files (CSV, PDP .pat, Lens .ex, tlearn), or a tlearn network (.cf). */
+export const importKindSchema = z.enum(['patterns', 'model']);
+export type ImportKind = z.infer<typeof importKindSchema>;
+
+export const channelPayloadSchemas = {
+  /** The page wants a port to a fresh trainer; it arrives as the window message TRAINER_PORT_MESSAGE. */
+  trainerPort: z.strictObject({}),
+  /** The document this window was opened for (a double-clicked file, Open…, Open Recent), taken once. */
+  takePendingDocument: z.strictObject({}),
+  /** Shows the Open dialog; the file opens in this window if it holds nothing yet, else in a new one. */
+  openDocument: z.strictObject({}),
+  /** The files opened or saved lately, newest first. */
+  recentDocuments: z.strictObject({}),
+  /** Opens one of the recent files (no other path is accepted), placed as openDocument places it. */
+  openRecentDocument: z.strictObject({ path: z.string().min(1).max(4096) }),
+  /** Saves to the window's file, or asks where the first time. */
+  saveDocument: z.strictObject({ text, suggestedName: suggestedName.optional() }),
+  /** Always asks where. */
+  saveDocumentAs: z.strictObject({ text, suggestedName: suggestedName.optional() }),
+  /** The unsaved-changes marker: title, macOS's edited dot, and whether closing asks first. */
+  setDocumentEdited: z.strictObject({ edited: z.boolean() }),
+  /** Shows the Open dialog for a file to import, and answers with its text. */
+  importFile: z.strictObject({ kind: importKindSchema }),
+  /** Shows the Save dialog for an export and writes it. */
+  exportFile: z.strictObject({ text, format: exportFormatSchema, suggestedName }),
+  /** Opens one of the allow-listed help pages in the system browser. */
+  openHelp: z.strictObject({ topic: helpTopicSchema }),
+} as const;
+
+export type InvokeChannel = keyof typeof channelPayloadSchemas;
+export type ChannelPayload<C extends InvokeChannel> = z.infer<(typeof channelPayloadSchemas)[C]>;
+export const INVOKE_CHANNELS = Object.keys(channelPayloadSchemas) as InvokeChannel[];
+
+/** A document read from disk: its path (shown, and where Save writes), its file name and its text. */
+export interface OpenedDocument {
+  path: string;
+  name: string;
+  text: string;
+}
+/** A file opened or saved lately; `openedAt` in milliseconds since 1970. */
+export interface RecentDocument {
+  path: string;
+  name: string;
+  openedAt: number;
+}
+/** Where a document was written. */
+export interface SavedDocument {
+  path: string;
+  name: string;
+}
+
+/** What each channel answers when it succeeds; null means the user cancelled a dialog. */
+export interface ChannelResults {
+  trainerPort: null;
+  takePendingDocument: OpenedDocument | null;
+  /** 'opened-in-new-window' when this window already held a document, so the file got a window of its own. */
+  openDocument: OpenedDocument | 'opened-in-new-window' | null;
+  recentDocuments: RecentDocument[];
+  openRecentDocument: OpenedDocument | 'opened-in-new-window' | null;
+  saveDocument: SavedDocument | null;
+  saveDocumentAs: SavedDocument | null;
+  setDocumentEdited: null;
+  importFile: { name: string; text: string } | null;
+  exportFile: { path: string } | null;
+  openHelp: null;
+}
+
+/** Every invoke is answered with exactly one of these: handlers never throw across the process boundary. */
+export type InvokeReply<C extends InvokeChannel> = { result: ChannelResults[C] } | { error: string };

@@ -1,0 +1,134 @@
+/**
+ * Every channel main registers, sent what an attacker could send: a request from a foreign page, from a
+ * subframe, from a frame already gone, and payloads of the wrong shape. None may reach main's code.
+ */
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNELS, type ChannelPayload, type InvokeChannel } from '../../../src-shared/ipc/channels';
+import { ipcChannelName } from '../../../src-shared/ipc/preload-api';
+import { appUrlCheck } from '../../../src-main/main/app-origin';
+import { createChannelHandlers, type ChannelHandlerDeps } from '../../../src-main/main/channel-handlers';
+import type { DocumentWindow } from '../../../src-main/main/document-windows';
+import { registerChannelHandlers, UserFacingError, type ChannelHandlers } from '../../../src-main/main/ipc-handlers';
+
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
+
+/** Main's real handlers over spies: whatever a refused request would have done shows up as a call. */
+function registerAll() {
+  const spy = () => vi.fn(async () => null);
+  const deps = {
+    documents: { takePendingDocument: spy(), openWithDialog: spy(), openFor: spy(), save: spy(), setEdited: spy(), windowOf: vi.fn(() => null) },
+    recent: vi.fn(() => [{ path: '/m/xor.bplab', openedAt: 1 }]),
+    dialogs: vi.fn(() => ({ showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showSaveDialog: vi.fn(async () => ({ canceled: true })) })),
+    disk: { size: spy(), readText: spy(), writeAtomic: spy() },
+    connectTrainer: vi.fn(),
+    openHelp: spy(),
+  };
+  const listeners = new Map<string, Listener>();
+  const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) } as unknown as Pick<IpcMain, 'handle'>;
+  const warn = vi.fn();
+  registerChannelHandlers(ipcMain, appUrlCheck(), createChannelHandlers(deps as unknown as ChannelHandlerDeps<DocumentWindow>), warn);
+  const sideEffects = () => [
+    ...Object.values(deps.documents), deps.dialogs, ...Object.values(deps.disk), deps.connectTrainer, deps.openHelp,
+  ].filter((fn) => fn !== deps.documents.windowOf && fn !== deps.recent).reduce((calls, fn) => calls + fn.mock.calls.length, 0);
+  return { listeners, sideEffects, deps, warn };
+}
+
+function eventFrom(frame: { url: string; parent: object | null } | null): IpcMainInvokeEvent {
+  return { senderFrame: frame, sender: { id: 7 } } as unknown as IpcMainInvokeEvent;
+}
+const appPage = eventFrom({ url: 'app://backprop-lab/index.html', parent: null });
+
+/** A payload each channel accepts. */
+const valid: { [C in InvokeChannel]: ChannelPayload<C> } = {
+  trainerPort: {},
+  takePendingDocument: {},
+  openDocument: {},
+  recentDocuments: {},
+  openRecentDocument: { path: '/m/xor.bplab' },
+  saveDocument: { text: '{}', suggestedName: 'xor.bplab' },
+  saveDocumentAs: { text: '{}' },
+  setDocumentEdited: { edited: true },
+  importFile: { kind: 'patterns' },
+  exportFile: { text: 'a,b\n', format: 'csv', suggestedName: 'curve' },
+  openHelp: { topic: 'user-guide' },
+};
+
+const malformed: unknown[] = [undefined, null, 'text', 42, [], { extra: 'field', text: 1 }, { text: 'x'.repeat(10), suggestedName: '../../etc/passwd' }];
+
+describe('the ipc wrapper', () => {
+  it('registers exactly the channels of the contract, each once', () => {
+    const { listeners } = registerAll();
+    expect([...listeners.keys()].sort()).toEqual(INVOKE_CHANNELS.map(ipcChannelName).sort());
+  });
+
+  describe.each(INVOKE_CHANNELS)('channel %s', (channel) => {
+    it('refuses a foreign page, a subframe and a closed frame without running anything', async () => {
+      const { listeners, sideEffects, warn } = registerAll();
+      const listener = listeners.get(ipcChannelName(channel))!;
+      for (const event of [
+        eventFrom({ url: 'https://example.com/', parent: null }),
+        eventFrom({ url: 'file:///tmp/evil.html', parent: null }),
+        eventFrom({ url: 'app://elsewhere/index.html', parent: null }),
+        eventFrom({ url: 'app://backprop-lab/index.html', parent: {} }),
+        eventFrom(null),
+      ]) {
+        const reply = await listener(event, valid[channel]);
+        expect(reply).toEqual({ error: expect.stringContaining('did not come from Backprop Lab') });
+      }
+      expect(sideEffects()).toBe(0);
+      expect(warn).toHaveBeenCalledTimes(5);
+    });
+
+    it('refuses malformed payloads without running anything', async () => {
+      const { listeners, sideEffects } = registerAll();
+      const listener = listeners.get(ipcChannelName(channel))!;
+      for (const payload of malformed) {
+        const reply = await listener(appPage, payload);
+        expect(reply, JSON.stringify(payload)).toEqual({ error: expect.stringContaining(`malformed "${channel}"`) });
+      }
+      expect(sideEffects()).toBe(0);
+    });
+
+    it('answers the app page’s well-formed request with { result }', async () => {
+      const { listeners } = registerAll();
+      const reply = await listeners.get(ipcChannelName(channel))!(appPage, valid[channel]);
+      expect(reply).toHaveProperty('result');
+    });
+  });
+
+  it('turns a failing handler into { error } with the user-facing message, or a general one', async () => {
+    const listeners = new Map<string, Listener>();
+    const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) } as unknown as Pick<IpcMain, 'handle'>;
+    const handlers = Object.fromEntries(INVOKE_CHANNELS.map((c) => [c, async () => null])) as unknown as ChannelHandlers;
+    handlers.saveDocument = async () => {
+      throw new UserFacingError('Could not save /x.bplab: the disk is full.');
+    };
+    handlers.openDocument = async () => {
+      throw new TypeError('boom');
+    };
+    const warn = vi.fn();
+    registerChannelHandlers(ipcMain, appUrlCheck(), handlers, warn);
+    expect(await listeners.get(ipcChannelName('saveDocument'))!(appPage, { text: '' })).toEqual({ error: 'Could not save /x.bplab: the disk is full.' });
+    expect(await listeners.get(ipcChannelName('openDocument'))!(appPage, {})).toEqual({ error: expect.stringMatching(/could not complete "openDocument": boom/) });
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens only recent files by path, never any path a page names', async () => {
+    const { listeners, deps } = registerAll();
+    const open = listeners.get(ipcChannelName('openRecentDocument'))!;
+    expect(await open(appPage, { path: '/etc/passwd' })).toEqual({ error: '/etc/passwd is not among the recent files.' });
+    expect(deps.documents.openFor).not.toHaveBeenCalled();
+    await open(appPage, { path: '/m/xor.bplab' });
+    expect(deps.documents.openFor).toHaveBeenCalledWith(null, '/m/xor.bplab');
+    expect(await listeners.get(ipcChannelName('recentDocuments'))!(appPage, {})).toEqual({ result: [{ path: '/m/xor.bplab', name: 'xor.bplab', openedAt: 1 }] });
+  });
+
+  it('hands a valid request to the window it came from', async () => {
+    const { listeners, deps } = registerAll();
+    await listeners.get(ipcChannelName('trainerPort'))!(appPage, {});
+    await listeners.get(ipcChannelName('saveDocumentAs'))!(appPage, { text: 'doc' });
+    expect(deps.connectTrainer).toHaveBeenCalledWith(7);
+    expect(deps.documents.save).toHaveBeenCalledWith(7, 'doc', undefined, true);
+  });
+});
