@@ -2,23 +2,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/index';
-import type { CliIo } from '../../../src-main/cli/io';
+import { cli } from '../../support/cli-harness';
 import { examples } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
 import { parseModelText } from '../../../src-shared/model/parse';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    progressStream: { isTTY: false, write: (text: string) => void (err += text) } as unknown as NodeJS.WriteStream,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(async () => {

@@ -3,24 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/index';
-import type { CliIo } from '../../../src-main/cli/io';
+import { cli } from '../../support/cli-harness';
 import { Simulation } from '../../../src-shared/engine/simulation';
 import { parseModelText } from '../../../src-shared/model/parse';
 
 const fixture = (path: string) => fileURLToPath(new URL(`../../fixtures/${path}`, import.meta.url));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    progressStream: { isTTY: false, write: (text: string) => void (err += text) } as unknown as NodeJS.WriteStream,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 async function readModel(path: string) {
   const parsed = parseModelText(await readFile(path, 'utf8'));
