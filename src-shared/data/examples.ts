@@ -1,6 +1,7 @@
 /** The built-in example models: the classic first networks of the PDP tradition. */
 import { createModel } from '../model/create';
 import type { LayerSpec, ModelDocument, Pattern } from '../model/schema';
+import { eightLivingThings, fourItems } from './semantic-items';
 
 export interface ExampleInfo {
   id: string;
@@ -10,8 +11,11 @@ export interface ExampleInfo {
   build(): ModelDocument;
 }
 
-function layer(kind: LayerSpec['kind'], name: string, units: number, activation: LayerSpec['activation'] = 'logistic'): LayerSpec {
-  return { kind, name, units, activation, bias: kind !== 'input' };
+function layer(
+  kind: LayerSpec['kind'], name: string, units: number, activation: LayerSpec['activation'] = 'logistic',
+  extra: Partial<LayerSpec> = {},
+): LayerSpec {
+  return { kind, name, units, activation, bias: kind !== 'input', ...extra };
 }
 
 function truthTable(fn: (a: number, b: number) => number): Pattern[] {
@@ -71,7 +75,104 @@ export const examples: readonly ExampleInfo[] = [
       training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0.04 },
     }),
   },
+  {
+    id: 'pattern-associator',
+    title: 'Pattern associator',
+    summary: 'One layer of linear units trained with the delta rule learns to map four orthogonal input patterns onto their targets exactly — the pattern associator of the PDP tradition (PDPTool’s pa program).',
+    build: () => createModel({
+      name: 'Pattern associator',
+      description: 'Eight linear input units, eight linear output units, one layer of weights and no biases, trained online with the delta rule ΔW = λ e iᵀ. The inputs are four mutually orthogonal ±1 patterns (rows of a Hadamard matrix), so the associator can learn every association perfectly.',
+      layers: [layer('input', 'input', 8, 'linear'), layer('output', 'output', 8, 'linear', { bias: false })],
+      patterns: associatorPatterns(),
+      training: { rule: 'delta', learningRate: 0.02, momentum: 0, init: { kind: 'uniform', range: 0.2 }, seed: 1, maxEpochs: 500, errorCriterion: 0.01 },
+    }),
+  },
+  {
+    id: 'semantic',
+    title: 'Semantic development (four items)',
+    summary: 'A linear network learns what canaries, salmon, oaks and roses can do and have, from small random weights: strong, general distinctions (animal or plant) are learned first, in stage-like transitions — the learning dynamics Saxe, McClelland and Ganguli solved exactly.',
+    build: () => {
+      const items = fourItems();
+      return createModel({
+        name: 'Semantic development (four items)',
+        description: 'One-hot items (canary, salmon, oak, rose) → 16 linear hidden units → 7 linear attribute units (grow, move, roots, fly, swim, leaves, petals); no biases, small Gaussian initial weights (σ = 0.01), full-batch updates, squared error. The input-output correlation has singular values √7, √3, 1 and 1: watch the modes arrive in that order (science.md, Saxe et al.).',
+        layers: [
+          layer('input', 'items', 4, 'linear', { unitNames: items.itemNames }),
+          layer('hidden', 'hidden', 16, 'linear', { bias: false }),
+          layer('output', 'attributes', 7, 'linear', { bias: false, unitNames: items.attributeNames }),
+        ],
+        patterns: items.patterns,
+        training: {
+          update: 'batch', order: 'sequential', learningRate: 0.02, momentum: 0,
+          init: { kind: 'gaussian', sd: 0.01 }, seed: 1, maxEpochs: 1000, errorCriterion: 0.01,
+        },
+      });
+    },
+  },
+  {
+    id: 'rumelhart',
+    title: 'Rumelhart & Todd: living things',
+    summary: 'Eight living things (pine, oak, rose, daisy, robin, canary, sunfish, salmon) and four relations (isa, is, can, has): the network learns which attributes hold, and its hidden layer comes to represent the items’ hierarchy — animals apart from plants first, then birds from fish and trees from flowers.',
+    build: () => {
+      const data = eightLivingThings();
+      return createModel({
+        name: 'Rumelhart & Todd: living things',
+        description: 'After Rumelhart & Todd (1993), as reproduced by McClelland & Rogers (2003): an item (one of eight, one-hot) and a relation (isa, is, can, has; one-hot) → which of 26 attributes hold. Layered approximation: in the original network the item alone feeds an 8-unit representation layer and the relation joins at the hidden layer; here item and relation are two groups of one input layer feeding an 8-unit representation layer, then a 15-unit hidden layer. Logistic units, online backpropagation with momentum, small initial weights (±0.15); training stops when every attribute of every pattern is within 0.1 of its target.',
+        layers: [
+          layer('input', 'item + relation', 12, 'linear', { unitNames: [...data.itemNames, ...data.relationNames] }),
+          layer('hidden', 'representation', 8),
+          layer('hidden', 'hidden', 15),
+          layer('output', 'attributes', 26, 'logistic', { unitNames: data.attributeNames }),
+        ],
+        patterns: data.patterns,
+        training: {
+          learningRate: 0.1, momentum: 0.9, init: { kind: 'uniform', range: 0.3 }, seed: 1, maxEpochs: 3000,
+          errorCriterion: 0, stopWhenAllCorrect: true, margin: 0.1,
+        },
+      });
+    },
+  },
+  {
+    id: 'deep-linear',
+    title: 'Deep linear network: a hierarchy in stages',
+    summary: 'A linear network with two hidden layers learns the attributes of eight living things. Although every unit is linear, learning is nonlinear in time: it picks up the hierarchy from the top down — plant or animal, then tree, flower, bird or fish, then each item — in distinct stages.',
+    build: () => {
+      const data = eightLivingThings();
+      return createModel({
+        name: 'Deep linear network',
+        description: 'Each of eight items (one-hot) → 16 linear units → 16 linear units → the 26 attributes it has under any relation. No biases, small Gaussian initial weights (σ = 0.05), full-batch updates, squared error: the setting of Saxe, McClelland & Ganguli’s theory of semantic development, with one more layer.',
+        layers: [
+          layer('input', 'items', 8, 'linear', { unitNames: data.itemNames }),
+          layer('hidden', 'hidden 1', 16, 'linear', { bias: false }),
+          layer('hidden', 'hidden 2', 16, 'linear', { bias: false }),
+          layer('output', 'attributes', 26, 'linear', { bias: false, unitNames: data.attributeNames }),
+        ],
+        patterns: data.itemAttributes,
+        training: {
+          update: 'batch', order: 'sequential', learningRate: 0.01, momentum: 0,
+          init: { kind: 'gaussian', sd: 0.05 }, seed: 1, maxEpochs: 2000, errorCriterion: 0.01,
+        },
+      });
+    },
+  },
 ];
+
+/** Four orthogonal ±1 patterns (Hadamard rows) → four ±1 targets. */
+function associatorPatterns(): Pattern[] {
+  const hadamard = (i: number, k: number) => (popcount(i & k) % 2 === 0 ? 1 : -1);
+  const targets = [[1, 1, -1, -1, 1, -1, 1, -1], [-1, 1, 1, -1, -1, 1, 1, -1], [1, -1, -1, 1, 1, 1, -1, -1], [-1, -1, 1, 1, -1, -1, 1, 1]];
+  return [1, 2, 4, 7].map((row, p) => ({
+    name: `pattern ${p + 1}`,
+    input: Array.from({ length: 8 }, (_, k) => hadamard(row, k)),
+    target: targets[p],
+  }));
+}
+
+function popcount(n: number): number {
+  let count = 0;
+  for (let v = n; v; v >>= 1) count += v & 1;
+  return count;
+}
 
 export function findExample(id: string): ExampleInfo | undefined {
   return examples.find((example) => example.id === id);

@@ -1,25 +1,59 @@
 /**
  * A layered network and one pattern's forward and backward pass, in the notation of science.md:
- * n_{j+1} = W^j h_j + b_{j+1}, h_{j+1} = f_{j+1}(n_{j+1}), δ_j = ∂L/∂n_j. Buffers are allocated once;
- * the passes allocate nothing.
+ * n_{j+1} = W^j h_j + b_{j+1}, h_{j+1} = f_{j+1}(n_{j+1}), δ_j = ∂L/∂n_j. All parameters live in one flat
+ * Float64Array ([W^0, b_1, W^1, b_2, …]) so a checkpoint or a finiteness check is one pass; `weights[j]` and
+ * `biases[j]` are views into it. Buffers are allocated once; the passes allocate nothing.
  */
 import type { LayerSpec } from '../model/schema';
-import { activationFor, type Activation } from './activations';
+import { activate, activationCode, multiplyByDerivative, type ActivationCode } from './activations';
+import { backwardOne, forwardOne } from './kernels';
+
+/** Views W^j and b_{j+1} (stored at index j) into one flat buffer laid out like the network's parameters. */
+export interface LayerViews {
+  weights: Float64Array[];
+  biases: Float64Array[];
+}
+
+export function parameterCount(sizes: readonly number[]): number {
+  let count = 0;
+  for (let j = 0; j + 1 < sizes.length; j++) count += sizes[j + 1] * sizes[j] + sizes[j + 1];
+  return count;
+}
+
+export function layerViews(sizes: readonly number[], buffer: Float64Array): LayerViews {
+  const weights: Float64Array[] = [];
+  const biases: Float64Array[] = [];
+  let offset = 0;
+  for (let j = 0; j + 1 < sizes.length; j++) {
+    const size = sizes[j + 1] * sizes[j];
+    weights.push(buffer.subarray(offset, offset + size));
+    offset += size;
+    biases.push(buffer.subarray(offset, offset + sizes[j + 1]));
+    offset += sizes[j + 1];
+  }
+  return { weights, biases };
+}
 
 export class Network {
   /** Units in layers 0 … D. */
   readonly sizes: readonly number[];
   /** D, the number of weight layers. */
   readonly depth: number;
-  /** f_j for j = 1 … D (index 0 is the input layer's and is never used). */
-  readonly activations: readonly Activation[];
+  /** f_j's code for j = 0 … D (index 0, the input layer, is linear and never used). */
+  readonly codes: readonly ActivationCode[];
   /** Whether layer j (1 … D) has a bias. */
   readonly hasBias: readonly boolean[];
-  /** W^j (j = 0 … D−1), row-major, sizes[j+1] rows × sizes[j] columns. */
+  /** Whether the weights into layer j (W^{j−1}, b_j) learn, for j = 1 … D. */
+  readonly learns: readonly boolean[];
+  /** The lowest layer whose delta any update needs (D + 1 when nothing learns). */
+  readonly lowestDelta: number;
+  /** Every parameter, layer by layer: W^0, b_1, W^1, b_2, … */
+  readonly params: Float64Array;
+  /** W^j (j = 0 … D−1), row-major, sizes[j+1] rows × sizes[j] columns: views into `params`. */
   readonly weights: Float64Array[];
-  /** b_{j+1} stored at index j. */
+  /** b_{j+1} stored at index j (zeros where the layer has no bias): views into `params`. */
   readonly biases: Float64Array[];
-  /** n_j, h_j and δ_j for j = 0 … D (net[0] and delta[0] are unused). */
+  /** n_j, h_j and δ_j for j = 0 … D for one pattern (net[0] and delta[0] are unused). */
   readonly net: Float64Array[];
   readonly act: Float64Array[];
   readonly delta: Float64Array[];
@@ -27,14 +61,13 @@ export class Network {
   constructor(layers: readonly LayerSpec[]) {
     this.sizes = layers.map((layer) => layer.units);
     this.depth = layers.length - 1;
-    this.activations = layers.map((layer, j) => activationFor(j === 0 ? 'linear' : layer.activation));
+    this.codes = layers.map((layer, j) => activationCode(j === 0 ? 'linear' : layer.activation));
     this.hasBias = layers.map((layer, j) => j > 0 && layer.bias);
-    this.weights = [];
-    this.biases = [];
-    for (let j = 0; j < this.depth; j++) {
-      this.weights.push(new Float64Array(this.sizes[j + 1] * this.sizes[j]));
-      this.biases.push(new Float64Array(this.sizes[j + 1]));
-    }
+    this.learns = layers.map((layer, j) => j > 0 && layer.learn !== false);
+    const lowest = this.learns.findIndex((learns) => learns);
+    this.lowestDelta = lowest === -1 ? this.depth + 1 : lowest;
+    this.params = new Float64Array(parameterCount(this.sizes));
+    ({ weights: this.weights, biases: this.biases } = layerViews(this.sizes, this.params));
     this.net = this.sizes.map((n) => new Float64Array(n));
     this.act = this.sizes.map((n) => new Float64Array(n));
     this.delta = this.sizes.map((n) => new Float64Array(n));
@@ -44,66 +77,25 @@ export class Network {
     return this.act[this.depth];
   }
 
-  /** The forward pass; returns the output activations (a view the next pass overwrites). */
-  forward(input: ArrayLike<number>): Float64Array {
+  /** The forward pass from `source[offset …]`; returns the output activations (overwritten by the next pass). */
+  forward(source: ArrayLike<number>, offset = 0): Float64Array {
     const h0 = this.act[0];
-    for (let i = 0; i < h0.length; i++) h0[i] = input[i];
+    for (let i = 0; i < h0.length; i++) h0[i] = source[offset + i];
     for (let j = 0; j < this.depth; j++) {
       const rows = this.sizes[j + 1];
-      const cols = this.sizes[j];
-      const W = this.weights[j];
-      const b = this.biases[j];
-      const h = this.act[j];
-      const n = this.net[j + 1];
-      const useBias = this.hasBias[j + 1];
-      for (let r = 0; r < rows; r++) {
-        let sum = useBias ? b[r] : 0;
-        const offset = r * cols;
-        for (let c = 0; c < cols; c++) sum += W[offset + c] * h[c];
-        n[r] = sum;
-      }
-      this.activations[j + 1].forward(n, this.act[j + 1], rows);
+      forwardOne(this.act[j], 0, this.weights[j], this.biases[j], this.net[j + 1], 0, this.sizes[j], rows);
+      activate(this.codes[j + 1], this.net[j + 1], this.act[j + 1], rows, rows);
     }
     return this.output;
   }
 
   /**
-   * Squared-error output delta δ_D = −(t − o) ⊙ f'(n_D), after a forward pass.
-   * Returns the pattern's pss = Σ_k (t_k − o_k)², the lecture's E.
+   * The hidden delta δ_j = [Bᵀ δ_{j+1}] ⊙ f'(n_j) for 1 ≤ j < D, after the forward pass and δ_{j+1}. B is
+   * W^j for backpropagation, the fixed F^j for feedback alignment.
    */
-  outputDeltaSquaredError(target: ArrayLike<number>): number {
-    const D = this.depth;
-    const o = this.act[D];
-    const n = this.net[D];
-    const delta = this.delta[D];
-    const f = this.activations[D];
-    let pss = 0;
-    for (let k = 0; k < o.length; k++) {
-      const e = target[k] - o[k];
-      pss += e * e;
-      delta[k] = -e * f.derivative(n[k], o[k]);
-    }
-    return pss;
-  }
-
-  /** Hidden deltas δ_j = [(W^j)ᵀ δ_{j+1}] ⊙ f'(n_j), for j = D−1 … 1, after the output delta. */
-  backpropagate(): void {
-    for (let j = this.depth - 1; j >= 1; j--) {
-      const rows = this.sizes[j + 1];
-      const cols = this.sizes[j];
-      const W = this.weights[j];
-      const above = this.delta[j + 1];
-      const delta = this.delta[j];
-      delta.fill(0);
-      for (let r = 0; r < rows; r++) {
-        const d = above[r];
-        const offset = r * cols;
-        for (let c = 0; c < cols; c++) delta[c] += W[offset + c] * d;
-      }
-      const n = this.net[j];
-      const h = this.act[j];
-      const f = this.activations[j];
-      for (let c = 0; c < cols; c++) delta[c] *= f.derivative(n[c], h[c]);
-    }
+  hiddenDelta(j: number, B: Float64Array): void {
+    const cols = this.sizes[j];
+    backwardOne(this.delta[j + 1], 0, B, this.delta[j], 0, this.sizes[j + 1], cols);
+    multiplyByDerivative(this.codes[j], this.net[j], this.act[j], this.delta[j], cols);
   }
 }

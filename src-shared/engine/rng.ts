@@ -23,9 +23,23 @@ export class RandomStream {
     return new RandomStream(xoroshiro128plusFromState(state));
   }
 
+  clone(): RandomStream {
+    return new RandomStream(this.generator.clone());
+  }
+
   /** Uniform in [0, 1), 53 bits. */
   uniform(): number {
     return uniformFloat64(this.generator);
+  }
+
+  /**
+   * N(0, 1) by Box–Muller from two uniform draws; only the cosine half is used, so a stream holds no cached
+   * spare and its state alone says what comes next.
+   */
+  gaussian(): number {
+    const u1 = 1 - this.uniform(); // (0, 1]: the logarithm stays finite
+    const u2 = this.uniform();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 
   /** An integer uniform in [0, n). */

@@ -1,11 +1,23 @@
 /**
  * A training run: a network, its patterns and settings, and everything that makes continuing exact —
- * epoch, momentum terms, the pattern-order stream and where the run stands inside an epoch.
+ * epoch, momentum terms, feedback matrices, the gradient summed so far in an unfinished update, the
+ * pattern-order stream and where the run stands inside an epoch. However the work is sliced into advance()
+ * calls, the run computes the same bits: updates happen only at update boundaries, and every sum the
+ * kernels form runs in one fixed order (kernels.ts).
  */
-import type { ModelDocument, NetworkState, TrainingSettings } from '../model/schema';
-import { initializeWeights } from './init';
-import { Network } from './network';
+import type { InitSettings, ModelDocument, NetworkState, TrainingSettings } from '../model/schema';
+import { BlockPass, blockCapacity } from './block';
+import { Checkpoint, EpochCursor, type RunBuffers } from './checkpoint';
+import { summedGradient, totalLoss } from './gradient';
+import { drawFeedback, initializeWeights } from './init';
+import { activationsForAll, inspect, type PatternInspection } from './inspect';
+import { lossCode, type LossCode } from './losses';
+import { layerViews, Network, parameterCount, type LayerViews } from './network';
+import { OnlinePath } from './online';
+import { applyUpdate } from './optimizer';
+import { toPatternSet, type PatternSet } from './patterns';
 import { RandomStream } from './rng';
+import { restoreState, saveState, type RunParts } from './run-state';
 
 export type StopReason = 'criterion' | 'max-epochs' | 'diverged';
 
@@ -14,13 +26,17 @@ export interface AdvanceOutcome {
   presented: number;
   /** Why training must stop, or null when the budget or the requested epoch ran out first. */
   stop: StopReason | null;
-  /** For a divergence: what went wrong, naming the epoch and the layer. */
+  /** What happened, for a criterion or a divergence (naming the epoch and the layer); null otherwise. */
   message: string | null;
 }
 
 export interface PatternOutcome {
   name: string;
   output: number[];
+  /**
+   * NaN where the target is "don't care" (null in the document). A number array keeps the trainer
+   * protocol's `target: number[]` as it is; the protocol should learn null for these.
+   */
   target: number[];
   pss: number;
   correct: boolean;
@@ -32,36 +48,56 @@ export interface TestPass {
   patterns: PatternOutcome[];
 }
 
-interface EpochCursor {
-  order: Uint32Array;
-  position: number;
-  tss: number;
-  correct: number;
-}
-
-export class Simulation {
+export class Simulation implements RunBuffers {
   readonly network: Network;
   private model: ModelDocument;
-  private readonly inputs: Float64Array[];
-  private readonly targets: Float64Array[];
-  private weightMomentum: Float64Array[] = [];
-  private biasMomentum: Float64Array[] = [];
-  private orderStream!: RandomStream;
-  private cursor: EpochCursor | null = null;
-  /** Weights at the start of the epoch under way, restored if it diverges. */
-  private readonly lastFiniteWeights: Float64Array[];
-  private readonly lastFiniteBiases: Float64Array[];
+  /** The training patterns, flat; and the test patterns, when the model has some. */
+  readonly data: PatternSet;
+  readonly testData: PatternSet | null;
+  /** ΔW(t−1) and Δb(t−1), laid out like the network's parameters. */
+  readonly momentum: Float64Array;
+  private readonly momentumViews: LayerViews;
+  /** g summed over the patterns of the update under way (batch and minibatch modes), when pending. */
+  readonly gradient: Float64Array;
+  private readonly gradientViews: LayerViews;
+  gradientPending = false;
+  private feedback: Float64Array[] | null = null;
+  /** B^j per layer: W^j for backpropagation and the delta rule, F^j for feedback alignment. */
+  private backwardMatrices: readonly Float64Array[];
+  private loss: LossCode;
+  orderStream!: RandomStream;
+  /** The epoch under way: the order its patterns are presented in and how far it has come. */
+  readonly cursor: EpochCursor;
+  private readonly online: OnlinePath;
+  private block: BlockPass | null = null;
+  private testBlock: BlockPass | null = null;
+  /** Where the epoch under way began: restored if it diverges. */
+  private readonly checkpoint: Checkpoint;
+  private failed = false;
   epoch = 0;
   readonly tssHistory: number[] = [];
   readonly correctHistory: number[] = [];
+  /** The test set's tss after each epoch (empty when the model has no test patterns). */
+  readonly testTssHistory: number[] = [];
 
   constructor(model: ModelDocument) {
     this.model = model;
-    this.network = new Network(model.layers);
-    this.inputs = model.patterns.map((p) => Float64Array.from(p.input));
-    this.targets = model.patterns.map((p) => Float64Array.from(p.target));
-    this.lastFiniteWeights = this.network.weights.map((W) => new Float64Array(W.length));
-    this.lastFiniteBiases = this.network.biases.map((b) => new Float64Array(b.length));
+    const network = new Network(model.layers);
+    this.network = network;
+    const inUnits = network.sizes[0];
+    const outUnits = network.sizes[network.depth];
+    this.data = toPatternSet(model.patterns, inUnits, outUnits);
+    this.testData = model.testPatterns?.length ? toPatternSet(model.testPatterns, inUnits, outUnits) : null;
+    const count = parameterCount(network.sizes);
+    this.momentum = new Float64Array(count);
+    this.momentumViews = layerViews(network.sizes, this.momentum);
+    this.gradient = new Float64Array(count);
+    this.gradientViews = layerViews(network.sizes, this.gradient);
+    this.cursor = new EpochCursor(this.data.count);
+    this.online = new OnlinePath(network, this.momentumViews);
+    this.checkpoint = new Checkpoint(count, this.data.count);
+    this.loss = lossCode(model.training.loss);
+    this.backwardMatrices = network.weights;
     if (model.state) this.restore(model.state);
     else this.reset();
   }
@@ -71,36 +107,54 @@ export class Simulation {
   }
 
   get patternCount(): number {
-    return this.inputs.length;
+    return this.data.count;
   }
 
   get patternsIntoEpoch(): number {
-    return this.cursor?.position ?? 0;
+    return this.cursor.inEpoch ? this.cursor.position : 0;
+  }
+
+  /** Patterns per update: 1 online, all of them in batch mode, `batchSize` in minibatch mode. */
+  get updateSize(): number {
+    const { update, batchSize } = this.settings;
+    if (update === 'online') return 1;
+    if (update === 'batch') return this.data.count;
+    return Math.min(batchSize, this.data.count);
   }
 
   /** Back to the seed's initial weights: epoch 0, no momentum, the order stream from its start. */
   reset(): void {
     initializeWeights(this.network, this.settings);
-    this.weightMomentum = this.network.weights.map((W) => new Float64Array(W.length));
-    this.biasMomentum = this.network.biases.map((b) => new Float64Array(b.length));
+    this.momentum.fill(0);
+    this.gradientPending = false;
+    this.feedback = null;
     this.orderStream = RandomStream.forSeed(this.settings.seed, 'order');
-    this.cursor = null;
+    this.cursor.inEpoch = false;
+    this.cursor.position = 0;
     this.epoch = 0;
     this.tssHistory.length = 0;
     this.correctHistory.length = 0;
+    this.testTssHistory.length = 0;
+    this.applySettings();
+    this.checkpoint.take(this.network.params, this);
   }
 
   /**
    * New settings. A different seed or initialization means different initial weights, so it resets and
-   * returns true.
+   * returns true. Changing how updates are grouped in the middle of one first applies the part summed so far.
    */
   configure(changes: Partial<TrainingSettings>): boolean {
     const before = this.settings;
-    this.model = { ...this.model, training: { ...before, ...changes } };
-    const after = this.settings;
-    const needsReset = after.seed !== before.seed || JSON.stringify(after.init) !== JSON.stringify(before.init);
-    if (needsReset) this.reset();
-    return needsReset;
+    const after = { ...before, ...changes };
+    if (after.seed !== before.seed || !sameInit(after.init, before.init)) {
+      this.model = { ...this.model, training: after };
+      this.reset();
+      return true;
+    }
+    if (this.gradientPending && (after.update !== before.update || after.batchSize !== before.batchSize)) this.applyUpdates();
+    this.model = { ...this.model, training: after };
+    this.applySettings();
+    return false;
   }
 
   /** Why training cannot go on from here, before presenting anything. */
@@ -109,71 +163,101 @@ export class Simulation {
   }
 
   /**
-   * Presents up to `budget` patterns, online. Stops early at the end of an epoch when a stopping criterion
-   * holds, or once `untilEpoch` epochs are complete.
+   * Presents up to `budget` patterns. Stops early at the end of an epoch when a stopping criterion holds,
+   * or once `untilEpoch` epochs are complete. Online, each presentation is an update; in batch and
+   * minibatch modes the update happens when its last pattern has been presented, in whichever call that is.
    */
   advance(budget: number, untilEpoch = Number.POSITIVE_INFINITY): AdvanceOutcome {
     let presented = 0;
-    while (presented < budget) {
-      const cursor = this.cursor ?? this.startEpoch();
-      const count = this.inputs.length;
-      while (cursor.position < count && presented < budget) {
-        const p = cursor.order[cursor.position];
-        const pss = this.present(p);
-        if (!Number.isFinite(pss)) return this.diverge(presented);
-        cursor.tss += pss;
-        if (this.isCorrect(p)) cursor.correct++;
-        cursor.position++;
-        presented++;
-      }
-      if (cursor.position < count) break;
-      this.finishEpoch(cursor);
+    const count = this.data.count;
+    const cursor = this.cursor;
+    while (presented < budget && this.epoch < untilEpoch) {
+      if (!cursor.inEpoch) this.startEpoch();
+      const left = budget - presented;
+      presented += this.settings.update === 'online' ? this.presentOnline(left) : this.presentBlock(left);
+      if (this.failed) return this.diverge(presented);
+      if (cursor.position < count) continue;
+      if (!this.finishEpoch()) return this.diverge(presented);
       const stop = this.stopAfterEpoch();
-      if (stop) return { presented, stop, message: null };
-      if (this.epoch >= untilEpoch) break;
+      if (stop) return { presented, ...stop };
     }
     return { presented, stop: null, message: null };
   }
 
   /** Forward pass on every pattern with the current weights: the exact after-epoch figures. */
   testPass(): TestPass {
+    const net = this.network;
+    const outUnits = net.sizes[net.depth];
     const margin = this.settings.margin;
     let tss = 0;
     let correct = 0;
     const patterns = this.model.patterns.map((pattern, p) => {
-      const output = Array.from(this.network.forward(this.inputs[p]));
+      const output = Array.from(net.forward(this.data.inputs, p * net.sizes[0]));
       let pss = 0;
       let isCorrect = true;
-      output.forEach((o, k) => {
-        const e = pattern.target[k] - o;
+      for (let k = 0; k < outUnits; k++) {
+        const t = pattern.target[k];
+        if (t === null) continue;
+        const e = t - output[k];
         pss += e * e;
-        if (Math.abs(e) > margin) isCorrect = false;
-      });
+        if (!(Math.abs(e) <= margin)) isCorrect = false;
+      }
       tss += pss;
       if (isCorrect) correct++;
-      return { name: pattern.name, output, target: [...pattern.target], pss, correct: isCorrect };
+      return { name: pattern.name, output, target: pattern.target.map((t) => t ?? Number.NaN), pss, correct: isCorrect };
     });
     return { tss, fractionCorrect: correct / patterns.length, patterns };
   }
 
-  state(): NetworkState {
-    const net = this.network;
-    return {
-      epoch: this.epoch,
-      weights: net.weights.map((W, j) => toRows(W, net.sizes[j + 1], net.sizes[j])),
-      biases: net.biases.map((b) => Array.from(b)),
-      weightMomentum: this.weightMomentum.map((W, j) => toRows(W, net.sizes[j + 1], net.sizes[j])),
-      biasMomentum: this.biasMomentum.map((b) => Array.from(b)),
-      orderStream: this.orderStream.state(),
-      cursor: this.cursor && {
-        order: Array.from(this.cursor.order),
-        position: this.cursor.position,
-        tss: this.cursor.tss,
-        correct: this.cursor.correct,
-      },
-      tssHistory: [...this.tssHistory],
-      correctHistory: [...this.correctHistory],
+  /** The loss L summed over the training patterns, with the current weights. */
+  totalLoss(): number {
+    return totalLoss(this.network, this.data, this.loss);
+  }
+
+  /**
+   * ∂L/∂W and ∂L/∂b summed over the training patterns, for every layer (for feedback alignment: the rule's
+   * update direction, with deltas sent back through F).
+   */
+  summedGradient(): LayerViews {
+    return summedGradient(this.network, this.data, this.loss, this.backwardMatrices);
+  }
+
+  /**
+   * Looking inside training pattern p (or any input and target, null for "don't care"): the forward pass,
+   * target, error signal, deltas and the weight change each layer would get. Applies nothing.
+   */
+  inspect(p: number): PatternInspection;
+  inspect(input: readonly number[], target: readonly (number | null)[], name?: string): PatternInspection;
+  inspect(which: number | readonly number[], target?: readonly (number | null)[], name = 'probe'): PatternInspection {
+    const context = {
+      network: this.network, layerNames: this.model.layers.map((layer) => layer.name), backwardMatrices: this.backwardMatrices,
+      momentum: this.momentumViews, settings: this.settings, loss: this.loss,
     };
+    const outUnits = this.network.sizes[this.network.depth];
+    if (typeof which === 'number') {
+      const { inputs, targets } = this.data;
+      const inUnits = this.network.sizes[0];
+      return inspect(context, this.model.patterns[which].name, inputs.subarray(which * inUnits, (which + 1) * inUnits),
+        targets.slice(which * outUnits, (which + 1) * outUnits));
+    }
+    return inspect(context, name, which, Float64Array.from(target!, (t) => t ?? Number.NaN));
+  }
+
+  /**
+   * Every training pattern's activations in every layer: [layer][pattern][unit] (layer 0 is the input),
+   * for representation analyses of the hidden layers.
+   */
+  activationsForAllPatterns(): number[][][] {
+    return activationsForAll(this.network, this.data.inputs, this.data.count);
+  }
+
+  /** The matrices deltas are sent back through: W^j, or F^j for feedback alignment. */
+  backwardMatrix(j: number): Float64Array {
+    return this.backwardMatrices[j];
+  }
+
+  state(): NetworkState {
+    return saveState(this.parts());
   }
 
   toModel(): ModelDocument {
@@ -181,99 +265,174 @@ export class Simulation {
   }
 
   private restore(state: NetworkState): void {
-    const net = this.network;
-    state.weights.forEach((rows, j) => net.weights[j].set(rows.flat()));
-    state.biases.forEach((b, j) => net.biases[j].set(b));
-    this.weightMomentum = state.weightMomentum.map((rows) => Float64Array.from(rows.flat()));
-    this.biasMomentum = state.biasMomentum.map((b) => Float64Array.from(b));
-    this.orderStream = RandomStream.fromState(state.orderStream);
-    this.cursor = state.cursor && {
-      order: Uint32Array.from(state.cursor.order),
-      position: state.cursor.position,
-      tss: state.cursor.tss,
-      correct: state.cursor.correct,
-    };
-    this.epoch = state.epoch;
-    this.tssHistory.push(...state.tssHistory);
-    this.correctHistory.push(...state.correctHistory);
+    const parts = this.parts();
+    restoreState(parts, state);
+    this.gradientPending = parts.gradientPending;
+    this.feedback = parts.feedback;
+    this.orderStream = parts.orderStream;
+    this.epoch = parts.epoch;
+    this.applySettings();
+    this.checkpoint.take(this.network.params, this);
   }
 
-  private startEpoch(): EpochCursor {
-    const order = new Uint32Array(this.inputs.length);
+  private parts(): RunParts {
+    return {
+      network: this.network, momentum: this.momentumViews, gradient: this.gradientViews, gradientPending: this.gradientPending,
+      feedback: this.feedback, orderStream: this.orderStream, cursor: this.cursor, epoch: this.epoch,
+      tssHistory: this.tssHistory, correctHistory: this.correctHistory, testTssHistory: this.testData ? this.testTssHistory : null,
+    };
+  }
+
+  /** Derived from the settings: the loss's code, the backward matrices, the block buffers' size. */
+  private applySettings(): void {
+    this.loss = lossCode(this.settings.loss);
+    if (this.settings.rule === 'feedback-alignment') {
+      this.feedback ??= drawFeedback(this.network, this.settings);
+      this.backwardMatrices = this.feedback;
+    } else {
+      this.backwardMatrices = this.network.weights;
+    }
+    const capacity = this.settings.update === 'online' ? 0 : blockCapacity(this.network, this.updateSize);
+    if (capacity > 0 && this.block?.capacity !== capacity) this.block = new BlockPass(this.network, capacity);
+  }
+
+  private startEpoch(): void {
+    this.checkpoint.take(this.network.params, this);
+    const cursor = this.cursor;
+    const order = cursor.order;
     for (let i = 0; i < order.length; i++) order[i] = i;
     if (this.settings.order === 'permuted') this.orderStream.shuffle(order);
-    this.network.weights.forEach((W, j) => this.lastFiniteWeights[j].set(W));
-    this.network.biases.forEach((b, j) => this.lastFiniteBiases[j].set(b));
-    this.cursor = { order, position: 0, tss: 0, correct: 0 };
-    return this.cursor;
+    cursor.inEpoch = true;
+    cursor.position = 0;
+    cursor.tss = 0;
+    cursor.correct = 0;
   }
 
-  private finishEpoch(cursor: EpochCursor): void {
-    this.epoch++;
-    this.tssHistory.push(cursor.tss);
-    this.correctHistory.push(cursor.correct / this.inputs.length);
-    this.cursor = null;
-  }
-
-  private stopAfterEpoch(): StopReason | null {
-    const { errorCriterion, maxEpochs } = this.settings;
-    if (errorCriterion > 0 && this.tssHistory[this.tssHistory.length - 1] < errorCriterion) return 'criterion';
-    if (this.epoch >= maxEpochs) return 'max-epochs';
-    return null;
-  }
-
-  /** One online backprop step on pattern p; returns its pss at the forward pass. */
-  private present(p: number): number {
-    const net = this.network;
-    net.forward(this.inputs[p]);
-    const pss = net.outputDeltaSquaredError(this.targets[p]);
-    net.backpropagate();
-    const { learningRate, momentum } = this.settings;
-    for (let j = 0; j < net.depth; j++) {
-      const rows = net.sizes[j + 1];
-      const cols = net.sizes[j];
-      const W = net.weights[j];
-      const dW = this.weightMomentum[j];
-      const h = net.act[j];
-      const delta = net.delta[j + 1];
-      for (let r = 0; r < rows; r++) {
-        const step = -learningRate * delta[r];
-        const offset = r * cols;
-        for (let c = 0; c < cols; c++) {
-          const change = step * h[c] + momentum * dW[offset + c];
-          dW[offset + c] = change;
-          W[offset + c] += change;
-        }
+  /** Online: up to `budget` patterns of the epoch under way, each followed by its update. */
+  private presentOnline(budget: number): number {
+    const { inputs, targets } = this.data;
+    const settings = this.settings;
+    const margin = settings.margin;
+    const online = this.online;
+    const cursor = this.cursor;
+    const order = cursor.order;
+    const start = cursor.position;
+    const end = Math.min(this.data.count, start + budget);
+    let tss = cursor.tss;
+    let correct = cursor.correct;
+    let position = start;
+    for (; position < end; position++) {
+      const pss = online.present(inputs, targets, order[position], this.loss, margin, this.backwardMatrices, settings);
+      if (!(pss < Number.POSITIVE_INFINITY)) {
+        this.failed = true;
+        break;
       }
-      if (net.hasBias[j + 1]) {
-        const b = net.biases[j];
-        const db = this.biasMomentum[j];
-        for (let r = 0; r < rows; r++) {
-          const change = -learningRate * delta[r] + momentum * db[r];
-          db[r] = change;
-          b[r] += change;
-        }
-      }
+      tss += pss;
+      if (online.lastCorrect) correct++;
     }
-    return pss;
+    cursor.position = position;
+    cursor.tss = tss;
+    cursor.correct = correct;
+    return position - start;
   }
 
-  private isCorrect(p: number): boolean {
-    const o = this.network.output;
-    const t = this.targets[p];
-    const margin = this.settings.margin;
-    for (let k = 0; k < o.length; k++) if (Math.abs(t[k] - o[k]) > margin) return false;
+  /**
+   * Batch and minibatch: one block of patterns (at most `budget`, never past the end of the update under
+   * way), its gradient added to the sum, and the update applied when the block completes it.
+   */
+  private presentBlock(budget: number): number {
+    const block = this.block!;
+    const cursor = this.cursor;
+    const m = this.updateSize;
+    const start = cursor.position;
+    const updateEnd = Math.min(start - (start % m) + m, this.data.count);
+    const count = Math.min(budget, updateEnd - start, block.capacity);
+    block.gather(this.data.inputs, this.data.targets, cursor.order, start, count);
+    block.forward(count);
+    block.outputDeltas(count, this.loss, this.settings.margin);
+    let tss = cursor.tss;
+    let correct = cursor.correct;
+    for (let row = 0; row < count; row++) {
+      const pss = block.pss[row];
+      if (!(pss < Number.POSITIVE_INFINITY)) {
+        this.failed = true;
+        return row;
+      }
+      tss += pss;
+      correct += block.correct[row];
+    }
+    cursor.tss = tss;
+    cursor.correct = correct;
+    block.backward(count, this.backwardMatrices);
+    cursor.position = start + count;
+    const { learningRate, momentum, weightDecay } = this.settings;
+    if (!this.gradientPending && cursor.position === updateEnd && weightDecay === 0) {
+      // The block is the whole update: sum and apply in one pass.
+      block.accumulateAndUpdate(count, this.momentumViews, learningRate, momentum);
+      return count;
+    }
+    block.accumulate(count, this.gradientViews, !this.gradientPending);
+    this.gradientPending = true;
+    if (cursor.position === updateEnd) this.applyUpdates();
+    return count;
+  }
+
+  /** The update from the gradient summed over the update's patterns, for every layer that learns. */
+  private applyUpdates(): void {
+    const net = this.network;
+    const g = this.gradientViews;
+    const mom = this.momentumViews;
+    for (let j = 0; j < net.depth; j++) {
+      if (!net.learns[j + 1]) continue;
+      applyUpdate(net.weights[j], net.biases[j], g.weights[j], g.biases[j], mom.weights[j], mom.biases[j], net.hasBias[j + 1], this.settings);
+    }
+    this.gradientPending = false;
+  }
+
+  /** Records the epoch; false when a weight is no longer finite. */
+  private finishEpoch(): boolean {
+    const params = this.network.params;
+    for (let i = 0; i < params.length; i++) if (!(Math.abs(params[i]) < Number.POSITIVE_INFINITY)) return false;
+    this.epoch++;
+    this.tssHistory.push(this.cursor.tss);
+    this.correctHistory.push(this.cursor.correct / this.data.count);
+    if (this.testData) this.testTssHistory.push(this.testTss(this.testData));
+    this.cursor.inEpoch = false;
     return true;
   }
 
+  private testTss(data: PatternSet): number {
+    if (!this.testBlock) this.testBlock = new BlockPass(this.network, Math.min(128, data.count));
+    const block = this.testBlock;
+    let tss = 0;
+    for (let start = 0; start < data.count; start += block.capacity) {
+      const count = Math.min(block.capacity, data.count - start);
+      block.gather(data.inputs, data.targets, null, start, count);
+      block.forward(count);
+      block.outputDeltas(count, this.loss, this.settings.margin);
+      for (let row = 0; row < count; row++) tss += block.pss[row];
+    }
+    return tss;
+  }
+
+  private stopAfterEpoch(): { stop: StopReason; message: string | null } | null {
+    const { errorCriterion, maxEpochs, stopWhenAllCorrect, margin } = this.settings;
+    const tss = this.cursor.tss;
+    if (errorCriterion > 0 && tss < errorCriterion) {
+      return { stop: 'criterion', message: `Stopped at epoch ${this.epoch}: tss ${tss.toPrecision(4)} fell below the error criterion ${errorCriterion}.` };
+    }
+    if (stopWhenAllCorrect && this.cursor.correct === this.data.count) {
+      return { stop: 'criterion', message: `Stopped at epoch ${this.epoch}: every output of every pattern was within ${margin} of its target.` };
+    }
+    if (this.epoch >= maxEpochs) return { stop: 'max-epochs', message: null };
+    return null;
+  }
+
+  /** Stops a diverged run: names where it went wrong, then goes back to where the epoch began. */
   private diverge(presented: number): AdvanceOutcome {
-    const layer = this.firstNonFiniteLayer();
-    this.network.weights.forEach((W, j) => W.set(this.lastFiniteWeights[j]));
-    this.network.biases.forEach((b, j) => b.set(this.lastFiniteBiases[j]));
-    this.weightMomentum.forEach((m) => m.fill(0));
-    this.biasMomentum.forEach((m) => m.fill(0));
-    this.cursor = null;
-    const where = layer === null ? 'the output error' : `the weights into layer ${layer} (${this.model.layers[layer].name})`;
+    this.failed = false;
+    const where = this.describeNonFinite();
+    this.checkpoint.restore(this.network.params, this);
     return {
       presented,
       stop: 'diverged',
@@ -282,17 +441,21 @@ export class Simulation {
     };
   }
 
-  private firstNonFiniteLayer(): number | null {
+  private describeNonFinite(): string {
     const net = this.network;
+    const name = (j: number) => `layer ${j} (${this.model.layers[j].name})`;
+    const finite = (values: Float64Array) => values.every((v) => Number.isFinite(v));
     for (let j = 0; j < net.depth; j++) {
-      if (!net.weights[j].every(Number.isFinite) || !net.biases[j].every(Number.isFinite)) return j + 1;
+      if (!finite(net.weights[j]) || !finite(net.biases[j])) return `the weights into ${name(j + 1)}`;
     }
-    return null;
+    const nets = this.settings.update === 'online' || !this.block ? net.net : this.block.net;
+    for (let j = 1; j <= net.depth; j++) if (!finite(nets[j])) return `the net input of ${name(j)}`;
+    return 'the output error';
   }
 }
 
-function toRows(values: Float64Array, rows: number, cols: number): number[][] {
-  const out: number[][] = [];
-  for (let r = 0; r < rows; r++) out.push(Array.from(values.subarray(r * cols, (r + 1) * cols)));
-  return out;
+function sameInit(a: InitSettings, b: InitSettings): boolean {
+  if (a.kind === 'uniform' && b.kind === 'uniform') return a.range === b.range;
+  if (a.kind === 'gaussian' && b.kind === 'gaussian') return a.sd === b.sd;
+  return a.kind === b.kind;
 }

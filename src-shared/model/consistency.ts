@@ -1,8 +1,8 @@
 /**
- * The checks a schema cannot express alone: the layer list's shape, patterns that fit the layers, and
- * saved weights that fit the architecture. Shared by the file loader and (later) the builder.
+ * The checks a schema cannot express alone: the layer list's shape, a rule, loss and output activation that
+ * fit together, patterns that fit the layers, and saved state that fits the architecture and the settings. Shared by the file loader and (later) the builder.
  */
-import type { ModelDocument } from './schema';
+import type { ModelDocument, Pattern } from './schema';
 
 export interface ModelProblem {
   /** Field path in the document, e.g. `patterns[3].target`. */
@@ -18,18 +18,61 @@ export function checkConsistency(model: ModelDocument): ModelProblem[] {
     if (layer.kind !== expected) {
       problems.push({ path: `layers[${index}].kind`, message: `must be "${expected}" (layer ${index} of ${layers.length})` });
     }
+    if (layer.unitNames && layer.unitNames.length !== layer.units) {
+      problems.push({ path: `layers[${index}].unitNames`, message: `has ${layer.unitNames.length} names but the layer has ${layer.units} units` });
+    }
+    if (layer.activation === 'softmax' && index > 0 && index < layers.length - 1) {
+      problems.push({ path: `layers[${index}].activation`, message: 'softmax normalizes a whole layer: use it only on the output layer' });
+    }
   });
+  problems.push(...checkLearning(model));
+  problems.push(...checkPatterns(model, 'patterns', model.patterns));
+  if (model.testPatterns) problems.push(...checkPatterns(model, 'testPatterns', model.testPatterns));
+  if (model.state) problems.push(...checkStateShape(model));
+  return problems;
+}
+
+/** Rule, loss and output activation must fit together (science.md, "Error and loss" and "The learning rules"). */
+function checkLearning(model: ModelDocument): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const { layers, training } = model;
+  const output = layers[layers.length - 1];
+  const outputPath = `layers[${layers.length - 1}].activation`;
+  if (output.activation === 'softmax' && training.loss !== 'cross-entropy') {
+    problems.push({ path: outputPath, message: 'softmax outputs need the cross-entropy loss: set training.loss to "cross-entropy"' });
+  }
+  if (training.loss === 'cross-entropy' && output.activation !== 'logistic' && output.activation !== 'softmax') {
+    problems.push({ path: 'training.loss', message: `cross-entropy needs logistic or softmax outputs, not ${output.activation}` });
+  }
+  if (training.rule === 'delta' && layers.length !== 2) {
+    problems.push({ path: 'training.rule', message: `the delta rule trains one layer of weights, but this network has ${layers.length - 1}: use "backprop"` });
+  }
+  return problems;
+}
+
+function checkPatterns(model: ModelDocument, field: 'patterns' | 'testPatterns', patterns: readonly Pattern[]): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const { layers, training } = model;
   const inputUnits = layers[0].units;
   const outputUnits = layers[layers.length - 1].units;
-  model.patterns.forEach((pattern, index) => {
+  const softmax = layers[layers.length - 1].activation === 'softmax';
+  const crossEntropy = training.loss === 'cross-entropy';
+  patterns.forEach((pattern, index) => {
     if (pattern.input.length !== inputUnits) {
-      problems.push({ path: `patterns[${index}].input`, message: `has ${pattern.input.length} values but the input layer has ${inputUnits} units` });
+      problems.push({ path: `${field}[${index}].input`, message: `has ${pattern.input.length} values but the input layer has ${inputUnits} units` });
     }
     if (pattern.target.length !== outputUnits) {
-      problems.push({ path: `patterns[${index}].target`, message: `has ${pattern.target.length} values but the output layer has ${outputUnits} units` });
+      problems.push({ path: `${field}[${index}].target`, message: `has ${pattern.target.length} values but the output layer has ${outputUnits} units` });
     }
+    pattern.target.forEach((t, k) => {
+      const path = `${field}[${index}].target[${k}]`;
+      if (t === null && softmax) {
+        problems.push({ path, message: 'is "don\'t care", which softmax outputs cannot have (they are normalized together)' });
+      } else if (t !== null && crossEntropy && (t < 0 || t > 1)) {
+        problems.push({ path, message: `is ${t}; with cross-entropy every target must be between 0 and 1` });
+      }
+    });
   });
-  if (model.state) problems.push(...checkStateShape(model));
   return problems;
 }
 
@@ -82,8 +125,58 @@ function checkStateShape(model: ModelDocument): ModelProblem[] {
   if (state.correctHistory.length !== state.epoch) {
     problems.push({ path: 'state.correctHistory', message: `has ${state.correctHistory.length} entries but the model has trained ${state.epoch} epochs` });
   }
+  problems.push(...checkStateExtras(model));
   if (state.orderStream.length !== 4) {
     problems.push({ path: 'state.orderStream', message: 'must hold the 4 numbers of a xoroshiro128+ state' });
+  }
+  return problems;
+}
+
+/** Feedback matrices, a gradient sum and the test history, where the state has them. */
+function checkStateExtras(model: ModelDocument): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const state = model.state!;
+  const { layers } = model;
+  const projections = layers.length - 1;
+  const checkMatrix = (path: string, matrix: readonly (readonly number[])[], j: number) => {
+    const rows = layers[j + 1].units;
+    const cols = layers[j].units;
+    if (matrix.length !== rows || matrix.some((row) => row.length !== cols)) {
+      problems.push({ path, message: `must be ${rows} rows of ${cols} values (layer ${j + 1} × layer ${j})` });
+    }
+  };
+  if (state.feedback) {
+    if (state.feedback.length !== projections) {
+      problems.push({ path: 'state.feedback', message: `has ${state.feedback.length} entries but the network has ${projections} weight layers` });
+    } else {
+      state.feedback.forEach((F, j) => {
+        if (j === 0 && F.length !== 0) problems.push({ path: 'state.feedback[0]', message: 'must be [] (no delta is sent to the input layer)' });
+        else if (j > 0) checkMatrix(`state.feedback[${j}]`, F, j);
+      });
+    }
+  }
+  const sum = state.gradientSum;
+  if (sum) {
+    if (sum.weights.length !== projections || sum.biases.length !== projections) {
+      problems.push({ path: 'state.gradientSum', message: `must have ${projections} weight layers` });
+    } else {
+      sum.weights.forEach((W, j) => checkMatrix(`state.gradientSum.weights[${j}]`, W, j));
+      sum.biases.forEach((b, j) => {
+        if (b.length !== layers[j + 1].units) problems.push({ path: `state.gradientSum.biases[${j}]`, message: `must have ${layers[j + 1].units} values` });
+      });
+    }
+    if (model.training.update === 'online') {
+      problems.push({ path: 'state.gradientSum', message: 'must be null when training.update is "online" (every pattern is its own update)' });
+    }
+  } else if (state.cursor && model.training.update !== 'online') {
+    const count = model.patterns.length;
+    const size = model.training.update === 'batch' ? count : Math.min(model.training.batchSize, count);
+    if (state.cursor.position % size !== 0 && state.cursor.position !== count) {
+      problems.push({ path: 'state.gradientSum', message: `is missing: the run was saved in the middle of an update (pattern ${state.cursor.position} of an update of ${size})` });
+    }
+  }
+  if (model.testPatterns?.length && state.testTssHistory && state.testTssHistory.length !== state.epoch) {
+    problems.push({ path: 'state.testTssHistory', message: `has ${state.testTssHistory.length} entries but the model has trained ${state.epoch} epochs` });
   }
   return problems;
 }

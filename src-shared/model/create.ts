@@ -5,14 +5,17 @@ export const defaultTraining: TrainingSettings = {
   rule: 'backprop',
   loss: 'squared-error',
   update: 'online',
+  batchSize: 1,
   order: 'permuted',
   learningRate: 0.5,
   momentum: 0.9,
+  weightDecay: 0,
   init: { kind: 'uniform', range: 1 },
   seed: 1,
   maxEpochs: 5000,
   errorCriterion: 0.04,
   margin: 0.1,
+  stopWhenAllCorrect: false,
 };
 
 export interface ModelParts {
@@ -20,6 +23,7 @@ export interface ModelParts {
   description: string;
   layers: LayerSpec[];
   patterns: Pattern[];
+  testPatterns?: Pattern[];
   training?: Partial<TrainingSettings>;
 }
 
@@ -32,6 +36,7 @@ export function createModel(parts: ModelParts): ModelDocument {
     layers: parts.layers,
     training: { ...defaultTraining, ...parts.training },
     patterns: parts.patterns,
+    ...(parts.testPatterns ? { testPatterns: parts.testPatterns } : {}),
     state: null,
   };
 }

@@ -16,7 +16,8 @@ export const MAX_PATTERNS = 100_000;
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number (not NaN or Infinity)' });
 const nonNegative = finite.refine((v) => v >= 0, { message: 'must be zero or more' });
 
-export const activationSchema = z.enum(['linear', 'logistic', 'tanh', 'relu']);
+/** Softmax is not elementwise: only on an output layer, and only with cross-entropy (checkConsistency). */
+export const activationSchema = z.enum(['linear', 'logistic', 'tanh', 'relu', 'softmax']);
 export type ActivationName = z.infer<typeof activationSchema>;
 
 export const layerSchema = z.strictObject({
@@ -26,22 +27,51 @@ export const layerSchema = z.strictObject({
   /** Ignored on the input layer, whose activity is the pattern itself. */
   activation: activationSchema,
   bias: z.boolean(),
+  /**
+   * Whether the weights into this layer (and its bias) learn; false freezes them, for lesion and transfer
+   * studies. Absent means true. Ignored on the input layer.
+   */
+  learn: z.boolean().optional(),
+  /** A label per unit (item names, attribute names), shown by the inspectors. */
+  unitNames: z.array(z.string().max(200)).max(MAX_UNITS).optional(),
 });
 export type LayerSpec = z.infer<typeof layerSchema>;
 
-export const initSchema = z.strictObject({
+/**
+ * Initial weights. Uniform and Gaussian draw the biases from the same distribution (the PDP tradition);
+ * Xavier/Glorot (uniform, ±√(6/(fan-in + fan-out))) and He (Gaussian, σ = √(2/fan-in)) start biases at 0.
+ */
+export const initSchema = z.discriminatedUnion('kind', [
   /** Uniform in [−range/2, range/2], PDPTool's wrange. */
-  kind: z.literal('uniform'),
-  range: nonNegative,
-});
+  z.strictObject({ kind: z.literal('uniform'), range: nonNegative }),
+  /** N(0, sd²): small sd for learning-dynamics studies. */
+  z.strictObject({ kind: z.literal('gaussian'), sd: nonNegative }),
+  z.strictObject({ kind: z.literal('xavier') }),
+  z.strictObject({ kind: z.literal('he') }),
+]);
+export type InitSettings = z.infer<typeof initSchema>;
+
+export const ruleSchema = z.enum(['delta', 'backprop', 'feedback-alignment']);
+export type LearningRule = z.infer<typeof ruleSchema>;
+export const lossSchema = z.enum(['squared-error', 'cross-entropy']);
+export type LossName = z.infer<typeof lossSchema>;
+export const updateSchema = z.enum(['online', 'batch', 'minibatch']);
+export type UpdateMode = z.infer<typeof updateSchema>;
 
 export const trainingSchema = z.strictObject({
-  rule: z.literal('backprop'),
-  loss: z.literal('squared-error'),
-  update: z.literal('online'),
+  /** The delta rule trains one layer of weights; feedback alignment sends deltas back through fixed random F. */
+  rule: ruleSchema,
+  loss: lossSchema,
+  /** After every pattern, once per epoch (gradient summed over all patterns), or every `batchSize` patterns. */
+  update: updateSchema,
+  /** Patterns per update in minibatch mode (ignored otherwise); an epoch's last minibatch may be smaller. */
+  batchSize: z.number().int().min(1).max(MAX_PATTERNS),
   order: z.enum(['sequential', 'permuted']),
+  /** λ, per pattern: gradients are summed, not averaged, over an update's patterns (PDPTool's convention). */
   learningRate: nonNegative,
   momentum: nonNegative.refine((v) => v < 1, { message: 'must be below 1' }),
+  /** κ: −λκW is added to each weight update (not to biases), once per update. */
+  weightDecay: nonNegative,
   init: initSchema,
   seed: z.number().int().min(0).max(0xffff_ffff),
   maxEpochs: z.number().int().min(1).max(1e9),
@@ -49,13 +79,16 @@ export const trainingSchema = z.strictObject({
   errorCriterion: nonNegative,
   /** A pattern is correct when every output is within this of its target. */
   margin: nonNegative,
+  /** Stop at the end of an epoch in which every pattern was correct within the margin. */
+  stopWhenAllCorrect: z.boolean(),
 });
 export type TrainingSettings = z.infer<typeof trainingSchema>;
 
 export const patternSchema = z.strictObject({
   name: z.string().max(200),
   input: z.array(finite).max(MAX_UNITS),
-  target: z.array(finite).max(MAX_UNITS),
+  /** null is "don't care" (tlearn's *): no error and no delta for that output. */
+  target: z.array(finite.nullable()).max(MAX_UNITS),
 });
 export type Pattern = z.infer<typeof patternSchema>;
 
@@ -85,6 +118,21 @@ export const networkStateSchema = z.strictObject({
   tssHistory: z.array(nonNegative),
   /** Fraction of patterns correct (within the margin) per epoch, counted at each forward pass. */
   correctHistory: z.array(finite.refine((v) => v >= 0 && v <= 1, { message: 'must be between 0 and 1' })),
+  /**
+   * Feedback alignment's fixed random matrices F^j, shaped like W^j; F^0 is [] (no delta is sent to the
+   * input layer). Absent or null: drawn from the seed's feedback stream when first needed.
+   */
+  feedback: z.array(matrix).max(MAX_LAYERS).nullable().optional(),
+  /**
+   * In batch and minibatch modes, the gradient g summed over the patterns of the update under way, when a
+   * run is saved in the middle of one. Absent or null when the run stands at an update boundary.
+   */
+  gradientSum: z.strictObject({
+    weights: z.array(matrix).max(MAX_LAYERS),
+    biases: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_LAYERS),
+  }).nullable().optional(),
+  /** The test set's tss after each epoch, epoch 1 first (when the model has test patterns). */
+  testTssHistory: z.array(nonNegative).optional(),
 });
 export type NetworkState = z.infer<typeof networkStateSchema>;
 
@@ -96,6 +144,8 @@ export const modelSchema = z.strictObject({
   layers: z.array(layerSchema).min(2).max(MAX_LAYERS),
   training: trainingSchema,
   patterns: z.array(patternSchema).min(1).max(MAX_PATTERNS),
+  /** Patterns never trained on; their tss is recorded after each epoch beside the training tss. */
+  testPatterns: z.array(patternSchema).max(MAX_PATTERNS).optional(),
   state: networkStateSchema.nullable(),
 });
 export type ModelDocument = z.infer<typeof modelSchema>;

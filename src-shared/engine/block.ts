@@ -1,0 +1,107 @@
+/**
+ * The passes over a block of patterns at once — the batch and minibatch path, and test passes. A block is
+ * a few rows of an update; its activations and deltas are matrices (one row per pattern), so the kernels
+ * can reuse each weight they load across patterns. Buffers are sized once; the passes allocate nothing.
+ */
+import { activate, multiplyByDerivative } from './activations';
+import { backwardProduct, biasGradient, biasGradientUpdate, forwardProduct, gradientProduct, gradientUpdate } from './kernels';
+import { outputDeltas, type LossCode } from './losses';
+import type { LayerViews, Network } from './network';
+
+/** Rows per block: enough for the kernels' 4 × 4 tiles to pay off, few enough to bound the buffers' memory. */
+export function blockCapacity(network: Network, updateSize: number): number {
+  const units = network.sizes.reduce((sum, n) => sum + n, 0);
+  return Math.max(1, Math.min(128, updateSize, Math.floor(2 ** 22 / units)));
+}
+
+export class BlockPass {
+  readonly capacity: number;
+  /** Per layer j, `capacity` rows of n_j, h_j and δ_j (act[0] holds the block's inputs). */
+  readonly net: Float64Array[];
+  readonly act: Float64Array[];
+  readonly delta: Float64Array[];
+  readonly targets: Float64Array;
+  /** Each row's pss and whether it was correct, after outputDeltas. */
+  readonly pss: Float64Array;
+  readonly correct: Uint8Array;
+
+  constructor(private readonly network: Network, capacity: number) {
+    this.capacity = capacity;
+    this.net = network.sizes.map((n) => new Float64Array(capacity * n));
+    this.act = network.sizes.map((n) => new Float64Array(capacity * n));
+    this.delta = network.sizes.map((n) => new Float64Array(capacity * n));
+    this.targets = new Float64Array(capacity * network.sizes[network.depth]);
+    this.pss = new Float64Array(capacity);
+    this.correct = new Uint8Array(capacity);
+  }
+
+  /** Copies patterns order[start … start+count) into the block's rows. */
+  gather(inputs: Float64Array, targets: Float64Array | null, order: Uint32Array | null, start: number, count: number): void {
+    const net = this.network;
+    const inUnits = net.sizes[0];
+    const outUnits = net.sizes[net.depth];
+    const h0 = this.act[0];
+    for (let row = 0; row < count; row++) {
+      const p = order ? order[start + row] : start + row;
+      // Plain loops: subarray() would allocate a view per row.
+      for (let i = 0, from = p * inUnits, to = row * inUnits; i < inUnits; i++) h0[to + i] = inputs[from + i];
+      if (targets) {
+        const t = this.targets;
+        for (let i = 0, from = p * outUnits, to = row * outUnits; i < outUnits; i++) t[to + i] = targets[from + i];
+      }
+    }
+  }
+
+  forward(count: number): void {
+    const net = this.network;
+    for (let j = 0; j < net.depth; j++) {
+      const rows = net.sizes[j + 1];
+      forwardProduct(this.act[j], net.weights[j], net.biases[j], this.net[j + 1], count, net.sizes[j], rows);
+      activate(net.codes[j + 1], this.net[j + 1], this.act[j + 1], count * rows, rows);
+    }
+  }
+
+  outputDeltas(count: number, loss: LossCode, margin: number): void {
+    const net = this.network;
+    const D = net.depth;
+    outputDeltas(loss, net.codes[D], this.net[D], this.act[D], this.targets, 0, this.delta[D], count, net.sizes[D], margin, this.pss, this.correct);
+  }
+
+  /** Hidden deltas δ_j for D−1 ≥ j ≥ the lowest layer an update needs, sent back through B^j (W^j or F^j). */
+  backward(count: number, backwardMatrices: readonly Float64Array[], lowest = this.network.lowestDelta): void {
+    const net = this.network;
+    for (let j = net.depth - 1; j >= Math.max(1, lowest); j--) {
+      const cols = net.sizes[j];
+      backwardProduct(this.delta[j + 1], backwardMatrices[j], this.delta[j], count, net.sizes[j + 1], cols);
+      multiplyByDerivative(net.codes[j], this.net[j], this.act[j], this.delta[j], count * cols);
+    }
+  }
+
+  /**
+   * Adds the block's gradient g = Σ_p δ_{j+1} h_jᵀ into `gradient` for every layer that learns (all layers
+   * with `everyLayer`); `first` when the block opens an update.
+   */
+  accumulate(count: number, gradient: LayerViews, first: boolean, everyLayer = false): void {
+    const net = this.network;
+    for (let j = 0; j < net.depth; j++) {
+      if (!everyLayer && !net.learns[j + 1]) continue;
+      const rows = net.sizes[j + 1];
+      gradientProduct(this.delta[j + 1], this.act[j], gradient.weights[j], count, rows, net.sizes[j], first);
+      if (net.hasBias[j + 1]) biasGradient(this.delta[j + 1], gradient.biases[j], count, rows, first);
+    }
+  }
+
+  /**
+   * For a block that holds a whole update, without weight decay: forms each learning layer's gradient and
+   * applies the update at once (bit-identical to accumulate(count, …, first = true) then applyUpdate).
+   */
+  accumulateAndUpdate(count: number, momentum: LayerViews, learningRate: number, alpha: number): void {
+    const net = this.network;
+    for (let j = 0; j < net.depth; j++) {
+      if (!net.learns[j + 1]) continue;
+      const rows = net.sizes[j + 1];
+      gradientUpdate(this.delta[j + 1], this.act[j], net.weights[j], momentum.weights[j], count, rows, net.sizes[j], learningRate, alpha);
+      if (net.hasBias[j + 1]) biasGradientUpdate(this.delta[j + 1], net.biases[j], momentum.biases[j], count, rows, learningRate, alpha);
+    }
+  }
+}

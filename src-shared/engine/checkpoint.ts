@@ -1,0 +1,81 @@
+/**
+ * Where the epoch under way stands (the cursor), and a checkpoint of where it began, so a run that
+ * diverges (NaN or Infinity) goes back to its last finite weights together with everything that belongs
+ * to them. The checkpoint is taken once per epoch into preallocated buffers.
+ */
+import type { RandomStream } from './rng';
+
+export class EpochCursor {
+  inEpoch = false;
+  /** The order the epoch presents its patterns in. */
+  readonly order: Uint32Array;
+  /** Patterns presented so far in the epoch, their summed pss and how many were correct. */
+  position = 0;
+  tss = 0;
+  correct = 0;
+
+  constructor(patternCount: number) {
+    this.order = new Uint32Array(patternCount);
+  }
+
+  copyFrom(other: EpochCursor): void {
+    this.inEpoch = other.inEpoch;
+    if (other.inEpoch) this.order.set(other.order);
+    this.position = other.position;
+    this.tss = other.tss;
+    this.correct = other.correct;
+  }
+}
+
+/** Everything the run's position holds besides the network's parameters. */
+export interface RunBuffers {
+  momentum: Float64Array;
+  gradient: Float64Array;
+  gradientPending: boolean;
+  cursor: EpochCursor;
+  orderStream: RandomStream;
+}
+
+export class Checkpoint {
+  private readonly params: Float64Array;
+  private readonly momentum: Float64Array;
+  private readonly gradient: Float64Array;
+  private gradientPending = false;
+  private readonly cursor: EpochCursor;
+  private orderStream: RandomStream | null = null;
+
+  constructor(parameterCount: number, patternCount: number) {
+    this.params = new Float64Array(parameterCount);
+    this.momentum = new Float64Array(parameterCount);
+    this.gradient = new Float64Array(parameterCount);
+    this.cursor = new EpochCursor(patternCount);
+  }
+
+  take(params: Float64Array, run: RunBuffers): void {
+    copy(params, this.params);
+    copy(run.momentum, this.momentum);
+    this.gradientPending = run.gradientPending;
+    if (run.gradientPending) copy(run.gradient, this.gradient);
+    this.cursor.copyFrom(run.cursor);
+    this.orderStream = run.orderStream.clone();
+  }
+
+  /** Puts everything back as it was when taken. */
+  restore(params: Float64Array, run: RunBuffers): void {
+    params.set(this.params);
+    run.momentum.set(this.momentum);
+    run.gradientPending = this.gradientPending;
+    if (this.gradientPending) run.gradient.set(this.gradient);
+    run.cursor.copyFrom(this.cursor);
+    run.orderStream = this.orderStream!.clone();
+  }
+}
+
+/** TypedArray.set is a call into the runtime: for the few weights of a small network a loop is faster. */
+function copy(from: Float64Array, to: Float64Array): void {
+  if (from.length > 256) {
+    to.set(from);
+    return;
+  }
+  for (let i = 0; i < from.length; i++) to[i] = from[i];
+}

@@ -1,0 +1,174 @@
+/**
+ * The loss L the engine descends and its output delta δ_D = ∂L/∂n_D (science.md, "Error and loss"), beside
+ * the error users read, pss = Σ_k (t_k − o_k)², whatever the loss. Targets are stored with NaN for "don't
+ * care": such an output adds nothing to pss, to L or to correctness, and its delta is 0.
+ */
+import { derivative, LOGISTIC, SOFTMAX, type ActivationCode } from './activations';
+import type { LossName } from '../model/schema';
+
+export const SQUARED_ERROR = 0;
+export const CROSS_ENTROPY = 1;
+export type LossCode = 0 | 1;
+
+export function lossCode(name: LossName): LossCode {
+  return name === 'cross-entropy' ? CROSS_ENTROPY : SQUARED_ERROR;
+}
+
+/**
+ * For `rows` patterns (row-major, `units` outputs each; targets from `targetStart`) after a forward pass:
+ * writes δ_D into `delta`, each
+ * row's pss into `pss` and whether every output is within `margin` of its target into `correct`.
+ *   squared error  L = ½ Σ (t − o)²                       δ = −(t − o) ⊙ f'(n)
+ *   cross-entropy  logistic outputs                        δ = o − t
+ *                  softmax outputs, L = −Σ t ln o          δ = (Σ_m t_m) o − t   (= o − t when Σ t = 1)
+ * The softmax form is the exact gradient for any non-negative targets, so finite differences agree with it
+ * even when a target row does not sum to 1.
+ */
+export function outputDeltas(
+  loss: LossCode, code: ActivationCode,
+  net: Float64Array, act: Float64Array, targets: Float64Array, targetStart: number, delta: Float64Array,
+  rows: number, units: number, margin: number,
+  pss: Float64Array, correct: Uint8Array,
+): void {
+  for (let row = 0, start = 0; row < rows; row++, start += units) {
+    const t0 = targetStart + start;
+    if (loss === CROSS_ENTROPY) {
+      pss[row] = code === SOFTMAX
+        ? softmaxCrossEntropyRow(act, targets, t0, delta, start, units, margin, correct, row)
+        : logisticCrossEntropyRow(act, targets, t0, delta, start, units, margin, correct, row);
+    } else if (code === LOGISTIC) {
+      pss[row] = logisticSquaredErrorRow(act, targets, t0, delta, start, units, margin, correct, row);
+    } else {
+      pss[row] = squaredErrorRow(code, net, act, targets, t0, delta, start, units, margin, correct, row);
+    }
+  }
+}
+
+/*
+ * One row each: δ into delta[start …], whether every output is within the margin into correct[row];
+ * returns the row's pss. The common cases get their own loops, which branch only on "don't care".
+ */
+
+function logisticSquaredErrorRow(act: Float64Array, targets: Float64Array, t0: number, delta: Float64Array, start: number, units: number, margin: number, correct: Uint8Array, row: number): number {
+  let sum = 0;
+  let ok = true;
+  for (let k = 0; k < units; k++) {
+    const t = targets[t0 + k];
+    const i = start + k;
+    if (t !== t) {
+      delta[i] = 0;
+      continue;
+    }
+    const o = act[i];
+    const e = t - o;
+    sum += e * e;
+    if (!(Math.abs(e) <= margin)) ok = false;
+    delta[i] = -e * (o * (1 - o));
+  }
+  correct[row] = ok ? 1 : 0;
+  return sum;
+}
+
+function squaredErrorRow(code: ActivationCode, net: Float64Array, act: Float64Array, targets: Float64Array, t0: number, delta: Float64Array, start: number, units: number, margin: number, correct: Uint8Array, row: number): number {
+  let sum = 0;
+  let ok = true;
+  for (let k = 0; k < units; k++) {
+    const t = targets[t0 + k];
+    const i = start + k;
+    if (t !== t) {
+      delta[i] = 0;
+      continue;
+    }
+    const o = act[i];
+    const e = t - o;
+    sum += e * e;
+    if (!(Math.abs(e) <= margin)) ok = false;
+    delta[i] = -e * derivative(code, net[i], o);
+  }
+  correct[row] = ok ? 1 : 0;
+  return sum;
+}
+
+function logisticCrossEntropyRow(act: Float64Array, targets: Float64Array, t0: number, delta: Float64Array, start: number, units: number, margin: number, correct: Uint8Array, row: number): number {
+  let sum = 0;
+  let ok = true;
+  for (let k = 0; k < units; k++) {
+    const t = targets[t0 + k];
+    const i = start + k;
+    if (t !== t) {
+      delta[i] = 0;
+      continue;
+    }
+    const o = act[i];
+    const e = t - o;
+    sum += e * e;
+    if (!(Math.abs(e) <= margin)) ok = false;
+    delta[i] = o - t;
+  }
+  correct[row] = ok ? 1 : 0;
+  return sum;
+}
+
+function softmaxCrossEntropyRow(act: Float64Array, targets: Float64Array, t0: number, delta: Float64Array, start: number, units: number, margin: number, correct: Uint8Array, row: number): number {
+  let targetSum = 0;
+  for (let k = 0; k < units; k++) {
+    const t = targets[t0 + k];
+    if (t === t) targetSum += t;
+  }
+  let sum = 0;
+  let ok = true;
+  for (let k = 0; k < units; k++) {
+    const t = targets[t0 + k];
+    const i = start + k;
+    const o = act[i];
+    if (t !== t) {
+      // Don't care (refused by checkConsistency for softmax): normalization still sends S·o back.
+      delta[i] = targetSum * o;
+      continue;
+    }
+    const e = t - o;
+    sum += e * e;
+    if (!(Math.abs(e) <= margin)) ok = false;
+    delta[i] = targetSum * o - t;
+  }
+  correct[row] = ok ? 1 : 0;
+  return sum;
+}
+
+/**
+ * L for one pattern, from the net inputs where that is more accurate than from the activations: for
+ * logistic outputs ln o = −softplus(−n) and ln(1 − o) = −softplus(n); for softmax ln o_k = n_k − logsumexp(n).
+ */
+export function patternLoss(loss: LossCode, code: ActivationCode, net: ArrayLike<number>, act: ArrayLike<number>, targets: ArrayLike<number>): number {
+  const units = targets.length;
+  let L = 0;
+  if (loss === SQUARED_ERROR) {
+    for (let k = 0; k < units; k++) {
+      const t = targets[k];
+      if (t === t) L += 0.5 * (t - act[k]) * (t - act[k]);
+    }
+    return L;
+  }
+  if (code === SOFTMAX) {
+    let max = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < units; k++) max = Math.max(max, net[k]);
+    let sum = 0;
+    for (let k = 0; k < units; k++) sum += Math.exp(net[k] - max);
+    const logSum = max + Math.log(sum);
+    for (let k = 0; k < units; k++) {
+      const t = targets[k];
+      if (t === t) L -= t * (net[k] - logSum);
+    }
+    return L;
+  }
+  for (let k = 0; k < units; k++) {
+    const t = targets[k];
+    if (t === t) L += t * softplus(-net[k]) + (1 - t) * softplus(net[k]);
+  }
+  return L;
+}
+
+/** ln(1 + e^x) without overflow. */
+function softplus(x: number): number {
+  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+}

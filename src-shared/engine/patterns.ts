@@ -1,0 +1,24 @@
+/**
+ * Patterns as the engine reads them: inputs and targets in flat row-major Float64Arrays (one row per
+ * pattern), a "don't care" target (null in the document) stored as NaN, which every loss skips.
+ */
+import type { Pattern } from '../model/schema';
+
+export interface PatternSet {
+  count: number;
+  inputs: Float64Array;
+  targets: Float64Array;
+}
+
+export function toPatternSet(patterns: readonly Pattern[], inputUnits: number, outputUnits: number): PatternSet {
+  const count = patterns.length;
+  const inputs = new Float64Array(count * inputUnits);
+  const targets = new Float64Array(count * outputUnits);
+  patterns.forEach((pattern, p) => {
+    inputs.set(pattern.input, p * inputUnits);
+    pattern.target.forEach((t, k) => {
+      targets[p * outputUnits + k] = t ?? Number.NaN;
+    });
+  });
+  return { count, inputs, targets };
+}

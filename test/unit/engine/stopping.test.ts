@@ -1,0 +1,79 @@
+/** Stopping and safety: maximum epochs, the error criterion, all patterns correct, and divergence. */
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../src-shared/engine/simulation';
+import type { TrainingSettings } from '../../../src-shared/model/schema';
+import { buildModel, checked, parameters, randomPatterns } from './helpers';
+
+const xorPatterns = [[0, 0], [0, 1], [1, 0], [1, 1]].map(([a, b]) => ({ name: `${a}${b}`, input: [a, b], target: [a ^ b] }));
+const xor = (training: Partial<TrainingSettings>) => checked(buildModel({ sizes: [2, 3, 1], activation: 'logistic' }, xorPatterns, { seed: 3, learningRate: 0.5, momentum: 0.9, ...training }));
+
+describe('stopping', () => {
+  it('stops at the maximum number of epochs, and will not start past it', () => {
+    const simulation = new Simulation(xor({ maxEpochs: 37 }));
+    const outcome = simulation.advance(Number.MAX_SAFE_INTEGER);
+    expect(outcome).toMatchObject({ stop: 'max-epochs', presented: 37 * 4 });
+    expect(simulation.epoch).toBe(37);
+    expect(simulation.stopBeforeTraining()).toBe('max-epochs');
+  });
+
+  it('stops at the end of the first epoch whose tss is below the error criterion (PDPTool’s ecrit)', () => {
+    const simulation = new Simulation(xor({ errorCriterion: 0.05, maxEpochs: 10_000 }));
+    let outcome;
+    do outcome = simulation.advance(3); while (!outcome.stop);
+    expect(outcome.stop).toBe('criterion');
+    expect(outcome.message).toMatch(new RegExp(`^Stopped at epoch ${simulation.epoch}: tss .* fell below the error criterion 0.05`));
+    const history = simulation.tssHistory;
+    expect(history.at(-1)).toBeLessThan(0.05);
+    expect(history.slice(0, -1).every((tss) => tss >= 0.05)).toBe(true);
+    expect(simulation.patternsIntoEpoch).toBe(0);
+  });
+
+  it('stops when every pattern is correct within the margin, if asked to', () => {
+    const simulation = new Simulation(xor({ stopWhenAllCorrect: true, margin: 0.3, maxEpochs: 10_000 }));
+    const outcome = simulation.advance(Number.MAX_SAFE_INTEGER);
+    expect(outcome.stop).toBe('criterion');
+    expect(outcome.message).toMatch(/every output of every pattern was within 0.3/);
+    expect(simulation.correctHistory.at(-1)).toBe(1);
+    expect(simulation.correctHistory.slice(0, -1).every((fraction) => fraction < 1)).toBe(true);
+  });
+
+  it('stops at the requested epoch without a reason', () => {
+    const simulation = new Simulation(xor({}));
+    expect(simulation.advance(Number.MAX_SAFE_INTEGER, 12)).toMatchObject({ stop: null, presented: 48 });
+    expect(simulation.advance(Number.MAX_SAFE_INTEGER, 12)).toMatchObject({ stop: null, presented: 0 });
+  });
+});
+
+describe('divergence', () => {
+  const explosive = () => checked(buildModel({ sizes: [4, 6, 3], activation: 'linear' },
+    randomPatterns(4, 3, { count: 5, seed: 4 }).map((p) => ({ ...p, input: p.input.map((x) => 50 * x) })),
+    { learningRate: 5, momentum: 0.9, seed: 8 }));
+
+  it('stops with a message naming the epoch and the layer, keeping the last finite weights', () => {
+    const simulation = new Simulation(explosive());
+    const outcome = simulation.advance(Number.MAX_SAFE_INTEGER);
+    expect(outcome.stop).toBe('diverged');
+    const epoch = simulation.epoch;
+    expect(outcome.message).toMatch(new RegExp(`^Training diverged in epoch ${epoch + 1}: the (weights into|net input of) layer [12] \\((hidden 1|output)\\)`));
+    expect(outcome.message).toMatch(new RegExp(`weights from the end of epoch ${epoch} are kept`));
+    expect(simulation.network.params.every(Number.isFinite)).toBe(true);
+    expect(simulation.tssHistory).toHaveLength(epoch);
+    expect(simulation.patternsIntoEpoch).toBe(0);
+    // The kept weights are exactly those at the end of the last finite epoch.
+    const reference = new Simulation(explosive());
+    reference.advance(Number.MAX_SAFE_INTEGER, epoch);
+    expect(simulation.state()).toEqual(reference.state());
+    // Training on diverges the same way again: the state holds everything.
+    expect(simulation.advance(Number.MAX_SAFE_INTEGER)).toEqual(outcome);
+  });
+
+  it('is caught in batch mode too', () => {
+    const model = explosive();
+    model.training.update = 'batch';
+    const simulation = new Simulation(model);
+    const outcome = simulation.advance(Number.MAX_SAFE_INTEGER);
+    expect(outcome.stop).toBe('diverged');
+    expect(outcome.message).toMatch(/layer [12]/);
+    expect(parameters(simulation).every(Number.isFinite)).toBe(true);
+  });
+});
