@@ -12,10 +12,12 @@ export async function testCommand(args: string[], io: CliIo): Promise<void> {
   const simulation = new Simulation(model);
   const pass = simulation.testPass();
   if (values.json) {
-    io.out(`${JSON.stringify({ epoch: simulation.epoch, ...pass }, null, 2)}\n`);
+    const patterns = pass.patterns.map((p) => ({ ...p, target: p.target.map((t) => (Number.isNaN(t) ? null : t)) }));
+    io.out(`${JSON.stringify({ epoch: simulation.epoch, ...pass, patterns }, null, 2)}\n`);
     return;
   }
-  const format = (values: number[]) => values.map((v) => v.toFixed(4)).join(' ');
+  // A don't-care target has no value: shown as tlearn's `*`.
+  const format = (values: number[]) => values.map((v) => (Number.isNaN(v) ? '     *' : v.toFixed(4))).join(' ');
   const nameWidth = Math.max(7, ...pass.patterns.map((p) => p.name.length));
   io.out(`${'pattern'.padEnd(nameWidth)}  output | target  pss\n`);
   for (const p of pass.patterns) {

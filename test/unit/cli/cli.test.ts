@@ -78,4 +78,16 @@ describe('the command line', () => {
     expect((await cli('train', good, '--epochs', 'ten')).err).toMatch(/--epochs must be a whole number/);
     expect((await cli('fly')).code).toBe(2);
   });
+
+  it('shows don’t-care targets as * in the table and null in JSON', async () => {
+    const model = examples.find((e) => e.id === 'xor')!.build();
+    model.patterns[0].target = [null];
+    const file = join(dir, 'dont-care.bplab');
+    await writeFile(file, JSON.stringify(model));
+    const table = await cli('test', file);
+    expect(table.out).toMatch(/^00 +\d\.\d{4} \| +\* /m);
+    const json = JSON.parse((await cli('test', file, '--json')).out);
+    expect(json.patterns[0].target).toEqual([null]);
+    expect(json.patterns[0].pss).toBe(0);
+  });
 });
