@@ -3,6 +3,7 @@ import { CliError } from './cli-error';
 import { exampleCommand } from './commands/example';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { modelJsonSchema } from '../../src-shared/model/json-schema';
 import { testCommand } from './commands/test';
 import { trainCommand } from './commands/train';
 import { validateCommand } from './commands/validate';
@@ -23,6 +24,7 @@ const help = `Backprop Lab command line
                                  a model from CSV/TSV, tlearn (.cf .data .teach), PDP .pat or Lens .ex
   export MODEL --to FORMAT --out PATH [--layer N]
                                  outputs, hidden, weights, curve (CSV); tlearn, pat, ex
+  schema                         print the model file's JSON Schema
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -45,6 +47,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'export':
         await exportCommand(args, io);
+        return 0;
+      case 'schema':
+        io.out(`${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
         return 0;
       case undefined:
       case 'help':

@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { describeProblems, parseModelText } from '../../src-shared/model/parse';
 import type { ModelDocument } from '../../src-shared/model/schema';
+import { serializeModel, withProvenance } from '../../src-shared/model/serialize';
+import { APP_VERSION } from '../app-version';
 import { writeFileAtomic } from '../files/atomic-write';
 import { CliError } from './cli-error';
 
@@ -17,13 +19,10 @@ export async function readModelFile(path: string): Promise<ModelDocument> {
   return parsed.model;
 }
 
-export function serializeModel(model: ModelDocument): string {
-  return `${JSON.stringify(model, null, 2)}\n`;
-}
-
-export async function writeModelFile(path: string, model: ModelDocument): Promise<void> {
+/** Writes atomically, stamping the app version and time; `trained` records that the weights changed. */
+export async function writeModelFile(path: string, model: ModelDocument, trained: boolean): Promise<void> {
   try {
-    await writeFileAtomic(path, serializeModel(model));
+    await writeFileAtomic(path, serializeModel(withProvenance(model, APP_VERSION, new Date(), trained)));
   } catch (error) {
     throw new CliError(`cannot write ${path}: ${(error as Error).message}`);
   }

@@ -15,7 +15,8 @@ function layer(
   kind: LayerSpec['kind'], name: string, units: number, activation: LayerSpec['activation'] = 'logistic',
   extra: Partial<LayerSpec> = {},
 ): LayerSpec {
-  return { kind, name, units, activation, bias: kind !== 'input', ...extra };
+  // An input layer's activity is the pattern itself: it has no activation function to apply.
+  return { kind, name, units, activation: kind === 'input' ? 'linear' : activation, bias: kind !== 'input', ...extra };
 }
 
 function truthTable(fn: (a: number, b: number) => number): Pattern[] {

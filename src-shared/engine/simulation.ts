@@ -5,7 +5,7 @@
  * calls, the run computes the same bits: updates happen only at update boundaries, and every sum the
  * kernels form runs in one fixed order (kernels.ts).
  */
-import type { InitSettings, ModelDocument, NetworkState, TrainingSettings } from '../model/schema';
+import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type TrainingSettings } from '../model/schema';
 import { BlockPass, blockCapacity } from './block';
 import { Checkpoint, EpochCursor, type RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
@@ -392,7 +392,8 @@ export class Simulation implements RunBuffers {
   /** Records the epoch; false when a weight is no longer finite. */
   private finishEpoch(): boolean {
     const params = this.network.params;
-    for (let i = 0; i < params.length; i++) if (!(Math.abs(params[i]) < Number.POSITIVE_INFINITY)) return false;
+    // Beyond the bound (or NaN) counts as diverged: a saved file must load again (schema.ts).
+    for (let i = 0; i < params.length; i++) if (!(Math.abs(params[i]) <= MAX_WEIGHT_MAGNITUDE)) return false;
     this.epoch++;
     this.tssHistory.push(this.cursor.tss);
     this.correctHistory.push(this.cursor.correct / this.data.count);
@@ -436,7 +437,7 @@ export class Simulation implements RunBuffers {
     return {
       presented,
       stop: 'diverged',
-      message: `Training diverged in epoch ${this.epoch + 1}: ${where} became NaN or infinite. ` +
+      message: `Training diverged in epoch ${this.epoch + 1}: ${where} grew beyond ±${MAX_WEIGHT_MAGNITUDE.toExponential()} or became NaN. ` +
         `The weights from the end of epoch ${this.epoch} are kept; try a smaller learning rate.`,
     };
   }
@@ -445,8 +446,9 @@ export class Simulation implements RunBuffers {
     const net = this.network;
     const name = (j: number) => `layer ${j} (${this.model.layers[j].name})`;
     const finite = (values: Float64Array) => values.every((v) => Number.isFinite(v));
+    const bounded = (values: Float64Array) => values.every((v) => Math.abs(v) <= MAX_WEIGHT_MAGNITUDE);
     for (let j = 0; j < net.depth; j++) {
-      if (!finite(net.weights[j]) || !finite(net.biases[j])) return `the weights into ${name(j + 1)}`;
+      if (!bounded(net.weights[j]) || !bounded(net.biases[j])) return `the weights into ${name(j + 1)}`;
     }
     const nets = this.settings.update === 'online' || !this.block ? net.net : this.block.net;
     for (let j = 1; j <= net.depth; j++) if (!finite(nets[j])) return `the net input of ${name(j)}`;

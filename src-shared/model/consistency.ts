@@ -1,8 +1,9 @@
 /**
  * The checks a schema cannot express alone: the layer list's shape, a rule, loss and output activation that
- * fit together, patterns that fit the layers, and saved state that fits the architecture and the settings. Shared by the file loader and (later) the builder.
+ * fit together, patterns that fit the layers, and saved state that fits the architecture and the settings.
+ * Shared by the file loader and the builder.
  */
-import type { ModelDocument, Pattern } from './schema';
+import { MAX_WEIGHTS, type ModelDocument, type Pattern } from './schema';
 
 export interface ModelProblem {
   /** Field path in the document, e.g. `patterns[3].target`. */
@@ -25,6 +26,12 @@ export function checkConsistency(model: ModelDocument): ModelProblem[] {
       problems.push({ path: `layers[${index}].activation`, message: 'softmax normalizes a whole layer: use it only on the output layer' });
     }
   });
+  const weights = layers.slice(1).reduce((sum, layer, j) => sum + layer.units * (layers[j].units + 1), 0);
+  if (weights > MAX_WEIGHTS) {
+    // Each layer may be legal while the whole would exhaust memory: refuse before anything is allocated.
+    problems.push({ path: 'layers', message: `would need ${weights.toLocaleString('en')} weights; the app accepts at most ${MAX_WEIGHTS.toLocaleString('en')}` });
+    return problems;
+  }
   problems.push(...checkLearning(model));
   problems.push(...checkPatterns(model, 'patterns', model.patterns));
   if (model.testPatterns) problems.push(...checkPatterns(model, 'testPatterns', model.testPatterns));

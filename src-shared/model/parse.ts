@@ -1,7 +1,8 @@
 /** Turns untrusted text or data into a model document, or into problems that name the field and what is wrong. */
 import type { z } from 'zod';
 import { checkConsistency, type ModelProblem } from './consistency';
-import { MODEL_FORMAT, MODEL_VERSION, modelSchema, type ModelDocument } from './schema';
+import { migrateToCurrent } from './migrations';
+import { MODEL_FORMAT, modelSchema, type ModelDocument } from './schema';
 
 export type ModelParseResult = { ok: true; model: ModelDocument } | { ok: false; problems: ModelProblem[] };
 
@@ -17,26 +18,27 @@ export function parseModelText(text: string): ModelParseResult {
 
 export function parseModel(data: unknown): ModelParseResult {
   const header = checkHeader(data);
-  if (header) return { ok: false, problems: [header] };
-  const parsed = modelSchema.safeParse(data);
+  if (!header.ok) return { ok: false, problems: [header.problem] };
+  const parsed = modelSchema.safeParse(header.document);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(toProblem) };
   const problems = checkConsistency(parsed.data);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, model: parsed.data };
 }
 
-/** Says "another format" or "unknown version" before listing every field that differs. */
-function checkHeader(data: unknown): ModelProblem | null {
+/**
+ * Says "another format" or "a newer version" before listing every field that differs, and brings an
+ * older version up to date.
+ */
+function checkHeader(data: unknown): { ok: true; document: Record<string, unknown> } | { ok: false; problem: ModelProblem } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { path: '(file)', message: 'is not a Backprop Lab model: expected a JSON object' };
+    return { ok: false, problem: { path: '(file)', message: 'is not a Backprop Lab model: expected a JSON object' } };
   }
-  const { format, version } = data as { format?: unknown; version?: unknown };
-  if (format !== MODEL_FORMAT) {
-    return { path: 'format', message: `is ${JSON.stringify(format)}, not "${MODEL_FORMAT}": this is not a Backprop Lab model` };
+  const document = data as Record<string, unknown>;
+  if (document.format !== MODEL_FORMAT) {
+    return { ok: false, problem: { path: 'format', message: `is ${JSON.stringify(document.format)}, not "${MODEL_FORMAT}": this is not a Backprop Lab model` } };
   }
-  if (version !== MODEL_VERSION) {
-    return { path: 'version', message: `is ${JSON.stringify(version)}; this app reads version ${MODEL_VERSION}` };
-  }
-  return null;
+  const migrated = migrateToCurrent(document);
+  return migrated.ok ? { ok: true, document: migrated.document } : { ok: false, problem: { path: 'version', message: migrated.message } };
 }
 
 function toProblem(issue: z.core.$ZodIssue): ModelProblem {

@@ -12,9 +12,22 @@ export const MODEL_VERSION = 1;
 export const MAX_UNITS = 4096;
 export const MAX_LAYERS = 16;
 export const MAX_PATTERNS = 100_000;
+/** Weights and biases in the whole network (2^24: 128 MiB for each copy the engine keeps). */
+export const MAX_WEIGHTS = 16_777_216;
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number (not NaN or Infinity)' });
-const nonNegative = finite.refine((v) => v >= 0, { message: 'must be zero or more' });
+// zod's number() already refuses NaN and ±Infinity; plain bounds (not refinements) keep the generated JSON
+// Schema as strict as the parser.
+const finite = z.number();
+/**
+ * Bounds that keep every forward pass finite: with |input| ≤ 1e9, |weight| ≤ 1e12 and at most 4096 units
+ * per layer, sixteen linear layers still stay below 1e300. Training stops as diverged before a weight
+ * leaves the bound, so a file the app saves always loads again.
+ */
+export const MAX_PATTERN_MAGNITUDE = 1e9;
+export const MAX_WEIGHT_MAGNITUDE = 1e12;
+const patternValue = z.number().min(-MAX_PATTERN_MAGNITUDE).max(MAX_PATTERN_MAGNITUDE);
+const weightValue = z.number().min(-MAX_WEIGHT_MAGNITUDE).max(MAX_WEIGHT_MAGNITUDE);
+const nonNegative = z.number().min(0, { error: 'must be zero or more' });
 
 /** Softmax is not elementwise: only on an output layer, and only with cross-entropy (checkConsistency). */
 export const activationSchema = z.enum(['linear', 'logistic', 'tanh', 'relu', 'softmax']);
@@ -69,7 +82,7 @@ export const trainingSchema = z.strictObject({
   order: z.enum(['sequential', 'permuted']),
   /** λ, per pattern: gradients are summed, not averaged, over an update's patterns (PDPTool's convention). */
   learningRate: nonNegative,
-  momentum: nonNegative.refine((v) => v < 1, { message: 'must be below 1' }),
+  momentum: z.number().min(0, { error: 'must be zero or more' }).lt(1, { error: 'must be below 1' }),
   /** κ: −λκW is added to each weight update (not to biases), once per update. */
   weightDecay: nonNegative,
   init: initSchema,
@@ -86,13 +99,14 @@ export type TrainingSettings = z.infer<typeof trainingSchema>;
 
 export const patternSchema = z.strictObject({
   name: z.string().max(200),
-  input: z.array(finite).max(MAX_UNITS),
+  input: z.array(patternValue).max(MAX_UNITS),
   /** null is "don't care" (tlearn's *): no error and no delta for that output. */
-  target: z.array(finite.nullable()).max(MAX_UNITS),
+  target: z.array(patternValue.nullable()).max(MAX_UNITS),
 });
 export type Pattern = z.infer<typeof patternSchema>;
 
 const matrix = z.array(z.array(finite).max(MAX_UNITS)).max(MAX_UNITS);
+const weightMatrix = z.array(z.array(weightValue).max(MAX_UNITS)).max(MAX_UNITS);
 
 /** Where a run stands inside an epoch, so a pause mid-epoch continues exactly. */
 export const epochCursorSchema = z.strictObject({
@@ -105,9 +119,9 @@ export const epochCursorSchema = z.strictObject({
 export const networkStateSchema = z.strictObject({
   epoch: z.number().int().min(0),
   /** W^j for j = 0 … D−1, each out × in, as in n_{j+1} = W^j h_j + b_{j+1}. */
-  weights: z.array(matrix).max(MAX_LAYERS),
+  weights: z.array(weightMatrix).max(MAX_LAYERS),
   /** b_{j+1} for j = 0 … D−1 (zeros where a layer has no bias). */
-  biases: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_LAYERS),
+  biases: z.array(z.array(weightValue).max(MAX_UNITS)).max(MAX_LAYERS),
   /** The previous update ΔW(t−1) and Δb(t−1), for momentum. */
   weightMomentum: z.array(matrix).max(MAX_LAYERS),
   biasMomentum: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_LAYERS),
@@ -117,7 +131,7 @@ export const networkStateSchema = z.strictObject({
   /** tss per epoch, epoch 1 first. */
   tssHistory: z.array(nonNegative),
   /** Fraction of patterns correct (within the margin) per epoch, counted at each forward pass. */
-  correctHistory: z.array(finite.refine((v) => v >= 0 && v <= 1, { message: 'must be between 0 and 1' })),
+  correctHistory: z.array(z.number().min(0).max(1)),
   /**
    * Feedback alignment's fixed random matrices F^j, shaped like W^j; F^0 is [] (no delta is sent to the
    * input layer). Absent or null: drawn from the seed's feedback stream when first needed.
@@ -136,6 +150,16 @@ export const networkStateSchema = z.strictObject({
 });
 export type NetworkState = z.infer<typeof networkStateSchema>;
 
+/** Who wrote the file and when: for a lab's records and a paper's methods section. */
+export const provenanceSchema = z.strictObject({
+  /** The Backprop Lab version that last wrote the file. */
+  appVersion: z.string().max(50),
+  /** ISO 8601 times. */
+  created: z.iso.datetime(),
+  lastTrained: z.iso.datetime().nullable(),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
 export const modelSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(MODEL_VERSION),
@@ -147,5 +171,7 @@ export const modelSchema = z.strictObject({
   /** Patterns never trained on; their tss is recorded after each epoch beside the training tss. */
   testPatterns: z.array(patternSchema).max(MAX_PATTERNS).optional(),
   state: networkStateSchema.nullable(),
+  /** Absent in documents the app builds in memory (the examples); written with every file the app saves. */
+  provenance: provenanceSchema.optional(),
 });
 export type ModelDocument = z.infer<typeof modelSchema>;

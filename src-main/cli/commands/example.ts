@@ -1,7 +1,7 @@
 /** `example NAME` prints a built-in example model; `example --list` lists them. */
 import { examples, findExample } from '../../../src-shared/data/examples';
 import { CliError } from '../cli-error';
-import { serializeModel } from '../model-file';
+import { serializeModel } from '../../../src-shared/model/serialize';
 import type { CliIo } from '../io';
 
 export function exampleCommand(args: string[], io: CliIo): void {

@@ -74,7 +74,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
   const checked = parseModel(model);
   if (!checked.ok) throw new CliError(`the imported model is not valid:\n${describeProblems(checked.problems, 20)}`);
   for (const warning of imported.warnings) io.err(`note: ${warning}\n`);
-  await writeModelFile(values.out, checked.model);
+  await writeModelFile(values.out, checked.model, false);
   const shape = checked.model.layers.map((l) => l.units).join('-');
   io.out(`${values.out}: ${checked.model.patterns.length} patterns, network ${shape}\n`);
 }

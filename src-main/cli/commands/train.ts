@@ -53,7 +53,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   const why = outcome.stop === 'criterion' ? ' (error criterion reached)' : outcome.stop === 'max-epochs' ? ' (maximum epochs)' : '';
   io.out(`epoch ${simulation.epoch}  tss ${pass.tss.toPrecision(6)}  correct ${(pass.fractionCorrect * 100).toFixed(0)}%${why}\n`);
   if (values.log) await writeCurve(values.log, simulation);
-  if (values.out) await writeModelFile(values.out, simulation.toModel());
+  if (values.out) await writeModelFile(values.out, simulation.toModel(), true);
   else io.err('(the trained model was not saved: add --out FILE)\n');
   if (outcome.stop === 'diverged') {
     io.err(`${outcome.message}\n`);

@@ -1,0 +1,39 @@
+/**
+ * Older model documents brought up to the current format on load, one version at a time, so a file written
+ * today still opens in five years. Version 1 is the first format: the list is empty until the format
+ * changes, and every migration added here comes with a test and a committed fixture of the old version.
+ */
+import { MODEL_VERSION } from './schema';
+
+export interface Migration {
+  /** Turns a document of version `from` into one of version `from + 1`. */
+  from: number;
+  migrate(document: Record<string, unknown>): Record<string, unknown>;
+}
+
+export const migrations: readonly Migration[] = [];
+
+export type MigrationResult =
+  | { ok: true; document: Record<string, unknown>; migratedFrom: number | null }
+  | { ok: false; message: string };
+
+export function migrateToCurrent(
+  document: Record<string, unknown>,
+  steps: readonly Migration[] = migrations,
+  current: number = MODEL_VERSION,
+): MigrationResult {
+  const version = document.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, message: `is ${JSON.stringify(version)}: expected a whole format version number` };
+  }
+  if (version > current) {
+    return { ok: false, message: `is ${version}: the file was written by a newer Backprop Lab (this one reads versions up to ${current}); update the app to open it` };
+  }
+  let migrated = document;
+  for (let from = version; from < current; from++) {
+    const step = steps.find((m) => m.from === from);
+    if (!step) return { ok: false, message: `is ${version}, and no migration from version ${from} exists` };
+    migrated = { ...step.migrate(migrated), version: from + 1 };
+  }
+  return { ok: true, document: migrated, migratedFrom: version === current ? null : version };
+}
