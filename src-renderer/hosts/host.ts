@@ -1,8 +1,67 @@
 /**
  * What the renderer needs from wherever it runs. The app never asks which host it has: Electron (through
- * the preload) and the web build (a Web Worker) each implement this in a few lines.
+ * the preload) and the web build (a Web Worker, the File System Access API, IndexedDB) each implement it.
  */
 import type { MessageEndpoint, TrainerCommand } from '../../src-shared/ipc/trainer-protocol';
+
+declare const fileTargetBrand: unique symbol;
+/**
+ * Where a document lives, as only the host understands it (a file handle on the web, a path in Electron).
+ * The app keeps it with the document and hands it back to save there again.
+ */
+export type FileTarget = { readonly [fileTargetBrand]: true };
+
+export interface OpenedFile {
+  /** The file's name, shown in the title bar. */
+  name: string;
+  text: string;
+  /** Where Save writes back to, or null when the host cannot write there (a download is offered instead). */
+  target: FileTarget | null;
+}
+
+export interface SavedFile {
+  name: string;
+  target: FileTarget | null;
+}
+
+export interface SaveRequest {
+  /** The file to write over; null asks the user where (Save As, or the first Save of a new document). */
+  target: FileTarget | null;
+  /** The name the save dialog proposes: a file name with its extension, never a path. */
+  suggestedName: string;
+}
+
+export interface RecentFile {
+  id: string;
+  name: string;
+  /** Milliseconds since 1970. */
+  openedAt: number;
+}
+
+/** An unsaved document kept while it changes, so a crash or a closed window costs nothing. */
+export interface RecoveryDraft {
+  /** The window (or browser tab) that kept it. */
+  id: string;
+  /** The document's name and its file's name, if it had one. */
+  name: string;
+  fileName: string | null;
+  text: string;
+  savedAt: number;
+}
+
+export interface RecoveryStore {
+  /** Keeps this window's unsaved document, replacing its previous draft. */
+  keep(draft: Omit<RecoveryDraft, 'id' | 'savedAt'>): Promise<void>;
+  /** This window's document was saved or closed on purpose: its draft is no longer needed. */
+  clear(): Promise<void>;
+  /** Drafts left behind by windows that closed with unsaved work (a crash, a closed tab), newest first. */
+  leftBehind(): Promise<RecoveryDraft[]>;
+  /** Forgets a left-behind draft once it has been recovered or declined. */
+  discard(id: string): Promise<void>;
+}
+
+/** What an application menu asks of the page (Electron's menus; the web build has none). */
+export type MenuCommand = 'new' | 'open' | 'save' | 'save-as' | 'undo' | 'redo' | 'open-pending';
 
 export interface Host {
   readonly kind: 'electron' | 'web';
@@ -11,4 +70,27 @@ export interface Host {
    * validates them with the trainer protocol's schema.
    */
   connectTrainer(): Promise<MessageEndpoint<TrainerCommand>>;
+  /**
+   * `listener` runs when the host replaced a trainer that crashed, with the message to show; the endpoint
+   * from connectTrainer then leads to the new trainer, which holds no model yet. Returns a function that
+   * stops listening.
+   */
+  onTrainerRestarted(listener: (message: string) => void): () => void;
+  /** Asks the user for a model file to open; null if they cancelled. */
+  openModelFile(): Promise<OpenedFile | null>;
+  /** Reads a file dropped onto the window; null when the drop held no file. */
+  openDroppedFile(data: DataTransfer): Promise<OpenedFile | null>;
+  /** Writes a model file; null if the user cancelled the save dialog. Rejects with a message to show. */
+  saveModelFile(text: string, request: SaveRequest): Promise<SavedFile | null>;
+  /** Files opened or saved lately, newest first, that the host can open again. */
+  recentFiles(): Promise<RecentFile[]>;
+  /** Opens a recent file again; null if the user declined. Rejects with a message to show. */
+  openRecentFile(id: string): Promise<OpenedFile | null>;
+  readonly recovery: RecoveryStore;
+  /** The document has (or no longer has) unsaved changes: closing the window must ask first. */
+  setDocumentEdited(edited: boolean): void;
+  /** A file the host opened this window for (a double-clicked file, a menu's Open Recent), taken once. */
+  takePendingFile(): Promise<OpenedFile | null>;
+  /** Menu commands, as they come; returns a function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -1,0 +1,53 @@
+/**
+ * End-to-end tests: the web build (trainer in a Web Worker) in Chromium. Uses the system's Chromium when
+ * there is one, otherwise Playwright's own (installed on first use by test/e2e/global-setup.ts).
+ */
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  globalSetup: './test/e2e/global-setup.ts',
+  // Two cores: the trainer worker of one test would starve a second test's.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: `http://localhost:${PORT}/`,
+    // A common projector and laptop size; the README's screenshot is taken at it.
+    viewport: { width: 1280, height: 860 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    // Building first takes two seconds and means the tests never run against a stale dist-web. Vite refuses
+    // a second preview of one project (its command lock); the tests' own port makes theirs safe beside a
+    // developer's `npm run web`.
+    command: `npm run web:build && npx vite preview --config src-renderer/vite.web.config.ts --port ${PORT} --strictPort --bypass-lock`,
+    url: `http://localhost:${PORT}/`,
+    // Never a server left from an earlier build: a busy port is reported instead.
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,124 @@
+/**
+ * The Electron host: the page's side of the preload's verbs. The trainer runs in a utility process, and
+ * the preload hands the page a MessagePort to it as a window message (ports cannot cross contextBridge).
+ * When main replaces a trainer that died, a new port arrives the same way: the endpoint the page holds
+ * moves over to it by itself, and the page is told (onTrainerRestarted) so it can load its last snapshot.
+ * Files go through main's dialogs; recovery drafts live in the page's own IndexedDB (app:// is a standard
+ * origin with storage), exactly as in the web build. Loaded only when the preload's API exists.
+ */
+import type { OpenedDocument } from '../../src-shared/ipc/channels';
+import { TRAINER_PORT_MESSAGE, type MenuCommand as PreloadMenuCommand, type PreloadApi, type TrainerPortMessage } from '../../src-shared/ipc/preload-api';
+import type { MessageEndpoint, TrainerCommand, TrainerEvent } from '../../src-shared/ipc/trainer-protocol';
+import type { FileTarget, Host, MenuCommand, OpenedFile } from './host';
+import { createRecoveryStore } from './web-recovery';
+
+export interface ElectronHost extends Host {
+  readonly kind: 'electron';
+  /** The preload's verbs, for what Host does not cover yet (import, export, help). */
+  readonly api: PreloadApi;
+  /**
+   * `listener` runs after main replaced a crashed trainer, with the one message to show the user. The
+   * endpoint from connectTrainer already talks to the new trainer, which holds no model: send it `load`
+   * with the last snapshot (model and state). Returns a function that stops listening.
+   */
+  onTrainerRestarted(listener: (message: string) => void): () => void;
+}
+
+/** In Electron a file target is the file's path; main writes only to the path the window holds. */
+const asTarget = (path: string) => path as unknown as FileTarget;
+
+/** Main's menu commands that the page's Host vocabulary has; import and export wait for it to add them. */
+const MENU_COMMANDS_FOR_PAGE: Partial<Record<PreloadMenuCommand, MenuCommand>> = {
+  save: 'save',
+  'save-as': 'save-as',
+  undo: 'undo',
+  redo: 'redo',
+  'open-pending': 'open-pending',
+};
+
+export async function createElectronHost(api: PreloadApi): Promise<ElectronHost> {
+  let endpoint: Promise<MessageEndpoint<TrainerCommand>> | null = null;
+  const restartListeners = new Set<(message: string) => void>();
+  const opened = (document: OpenedDocument | 'opened-in-new-window' | null): OpenedFile | null =>
+    document === null || document === 'opened-in-new-window' ? null : { name: document.name, text: document.text, target: asTarget(document.path) };
+  return {
+    kind: 'electron',
+    api,
+    connectTrainer() {
+      endpoint ??= new Promise((resolve) => {
+        const trainer = new SwappableTrainerPort();
+        let first = true;
+        window.addEventListener('message', (event: MessageEvent) => {
+          // Only the preload posts from this window itself; anything else (a frame, another origin) is not it.
+          if (event.source !== window || !isTrainerPortMessage(event.data) || event.ports.length === 0) return;
+          trainer.attach(event.ports[0]);
+          if (first) resolve(trainer.endpoint);
+          else if (event.data.restarted !== null) for (const listener of restartListeners) listener(event.data.restarted);
+          first = false;
+        });
+        api.requestTrainerPort();
+      });
+      return endpoint;
+    },
+    onTrainerRestarted(listener) {
+      restartListeners.add(listener);
+      return () => void restartListeners.delete(listener);
+    },
+    // A file that goes to a window of its own leaves this page as it is: null, as if nothing was chosen.
+    openModelFile: async () => opened(await api.openDocument()),
+    // A dropped file is read here; it has no target, so its first Save asks where.
+    async openDroppedFile(data) {
+      const file = data.files[0];
+      return file ? { name: file.name, text: await file.text(), target: null } : null;
+    },
+    async saveModelFile(text, { target, suggestedName }) {
+      const saved = target === null ? await api.saveDocumentAs(text, suggestedName) : await api.saveDocument(text, suggestedName);
+      return saved && { name: saved.name, target: asTarget(saved.path) };
+    },
+    recentFiles: async () => (await api.recentDocuments()).map(({ path, name, openedAt }) => ({ id: path, name, openedAt })),
+    openRecentFile: async (id) => opened(await api.openRecentDocument(id)),
+    recovery: await createRecoveryStore(),
+    setDocumentEdited: (edited) => void api.setDocumentEdited(edited).catch((error: Error) => console.error(error.message)),
+    takePendingFile: async () => opened(await api.takePendingDocument()),
+    onMenuCommand: (listener) =>
+      api.onMenuCommand((command) => {
+        const forPage = MENU_COMMANDS_FOR_PAGE[command];
+        if (forPage) listener(forPage);
+      }),
+  };
+}
+
+function isTrainerPortMessage(data: unknown): data is TrainerPortMessage {
+  return typeof data === 'object' && data !== null && (data as TrainerPortMessage).type === TRAINER_PORT_MESSAGE;
+}
+
+/** One endpoint for the page, whichever port currently leads to the trainer. */
+class SwappableTrainerPort {
+  private port: MessagePort | null = null;
+  private handlers: ((data: unknown) => void)[] = [];
+
+  readonly endpoint: MessageEndpoint<TrainerCommand> = {
+    postMessage: (command) => this.port?.postMessage(command),
+    onMessage: (handler) => {
+      this.handlers.push(handler);
+      this.listen();
+    },
+  };
+
+  attach(port: MessagePort): void {
+    this.port?.close();
+    this.port = port;
+    port.addEventListener('message', (event) => this.handlers.forEach((handler) => handler(event.data)));
+    port.addEventListener('messageerror', () => this.handlers.forEach((handler) => handler(failure('A message from the trainer could not be read.'))));
+    if (this.handlers.length > 0) this.listen();
+  }
+
+  /** Started only once someone listens: until then the port holds the trainer's messages, none is lost. */
+  private listen(): void {
+    this.port?.start();
+  }
+}
+
+function failure(message: string): TrainerEvent {
+  return { type: 'error', message, command: null };
+}

@@ -1,0 +1,54 @@
+/**
+ * Recovery drafts in the web build, one per browser tab, in IndexedDB. A tab holds a Web Lock for as long
+ * as it lives; a draft whose tab holds no lock was left behind (the tab closed or crashed) and is offered
+ * at the next start. A reloaded tab keeps its id (sessionStorage), so it finds its own draft too.
+ */
+import type { RecoveryDraft, RecoveryStore } from './host';
+import { getAll, put, remove } from './web-store';
+
+const TAB_KEY = 'backprop-lab:tab';
+const lockName = (id: string) => `backprop-lab:tab:${id}`;
+
+export async function createRecoveryStore(): Promise<RecoveryStore> {
+  const id = await claimTabId();
+  return {
+    keep: (draft) => put<RecoveryDraft>('recovery', { ...draft, id, savedAt: Date.now() }),
+    clear: () => remove('recovery', id),
+    async leftBehind() {
+      const drafts = await getAll<RecoveryDraft>('recovery');
+      const live = await liveTabs();
+      return drafts.filter((draft) => draft.id === id || !live.has(lockName(draft.id))).sort((a, b) => b.savedAt - a.savedAt);
+    },
+    discard: (draftId) => remove('recovery', draftId),
+  };
+}
+
+/** This tab's id, kept across reloads; a new one when a duplicated tab brought another live tab's id along. */
+async function claimTabId(): Promise<string> {
+  let id = sessionStorage.getItem(TAB_KEY);
+  if (!id || !(await holdLock(lockName(id)))) {
+    id = crypto.randomUUID();
+    await holdLock(lockName(id));
+  }
+  sessionStorage.setItem(TAB_KEY, id);
+  return id;
+}
+
+function holdLock(name: string): Promise<boolean> {
+  if (!navigator.locks) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    navigator.locks
+      .request(name, { ifAvailable: true }, (lock) => {
+        resolve(lock !== null);
+        // Held until the tab goes away.
+        return lock ? new Promise<void>(() => undefined) : undefined;
+      })
+      .catch(() => resolve(true));
+  });
+}
+
+async function liveTabs(): Promise<Set<string>> {
+  if (!navigator.locks) return new Set();
+  const snapshot = await navigator.locks.query();
+  return new Set((snapshot.held ?? []).map((lock) => lock.name ?? ''));
+}

@@ -1,0 +1,201 @@
+/**
+ * New, Open (dialog, drop, recent), Save, Save As, and recovery: the document's way in and out of files,
+ * with a question before unsaved work is lost and a clear message, naming the field, for a bad file.
+ */
+import type { ExampleInfo } from '../../src-shared/data/examples';
+import type { ModelDocument } from '../../src-shared/model/schema';
+import type { MenuCommand, OpenedFile, RecentFile, RecoveryDraft } from '../hosts/host';
+import { Autosave } from './autosave';
+import { blankModel } from './blank-model';
+import { readModelText, serializeModel, suggestedFileName } from './model-text';
+import { readDraft } from './recovery-draft';
+import type { Workspace } from './workspace.svelte';
+
+export interface Notice {
+  tone: 'error' | 'info';
+  text: string;
+}
+
+export class FileCommands {
+  /** The latest file problem or confirmation, shown until dismissed or replaced. */
+  notice = $state.raw<Notice | null>(null);
+  recent = $state.raw<RecentFile[]>([]);
+  /** Unsaved work left behind by a window that closed or crashed, offered at start-up. */
+  drafts = $state.raw<RecoveryDraft[]>([]);
+  private readonly autosave: Autosave;
+
+  constructor(private readonly workspace: Workspace) {
+    const { document, host } = workspace;
+    this.autosave = new Autosave(host.recovery, () => {
+      const model = document.current;
+      if (!model || !document.dirty) return null;
+      return { name: model.name, fileName: document.file?.name ?? null, text: serializeModel(model) };
+    });
+    document.onChange(() => this.autosave.changed());
+  }
+
+  /** At start-up: the menus, the recent files, any work to recover, and a file the host was opened with. */
+  async start(): Promise<void> {
+    const { host } = this.workspace;
+    host.onMenuCommand((command) => void this.menuCommand(command));
+    const [recent, drafts, pending] = await Promise.all([
+      host.recentFiles().catch(() => []),
+      host.recovery.leftBehind().catch(() => []),
+      host.takePendingFile().catch(() => null),
+    ]);
+    this.recent = recent;
+    this.drafts = drafts;
+    if (pending) this.openText(pending);
+  }
+
+  private async menuCommand(command: MenuCommand): Promise<void> {
+    switch (command) {
+      case 'new':
+        return this.newModel();
+      case 'open':
+        return this.open();
+      case 'save':
+        return void (await this.save());
+      case 'save-as':
+        return void (await this.saveAs());
+      case 'undo':
+        return this.workspace.undo();
+      case 'redo':
+        return this.workspace.redo();
+      case 'open-pending': {
+        const pending = await this.workspace.host.takePendingFile().catch(() => null);
+        if (pending && (await this.confirmLeave(`open ${pending.name}`))) this.openText(pending);
+        return;
+      }
+    }
+  }
+
+  async newModel(): Promise<void> {
+    if (await this.confirmLeave('start a new model')) this.workspace.show(blankModel(), null);
+  }
+
+  async openExample(example: ExampleInfo): Promise<void> {
+    if (await this.confirmLeave(`open the ${example.title} example`)) this.workspace.show(example.build(), null);
+  }
+
+  async open(): Promise<void> {
+    if (!(await this.confirmLeave('open another model'))) return;
+    await this.attempt('open the file', async () => {
+      const opened = await this.workspace.host.openModelFile();
+      if (opened) this.openText(opened);
+    });
+  }
+
+  async openDropped(data: DataTransfer): Promise<void> {
+    // Read first: the drop's data is gone once the question below has been answered.
+    let opened: OpenedFile | null = null;
+    await this.attempt('open the dropped file', async () => {
+      opened = await this.workspace.host.openDroppedFile(data);
+    });
+    if (opened && (await this.confirmLeave('open the dropped file'))) this.openText(opened);
+  }
+
+  async openRecent(file: RecentFile): Promise<void> {
+    if (!(await this.confirmLeave(`open ${file.name}`))) return;
+    await this.attempt(`open ${file.name}`, async () => {
+      const opened = await this.workspace.host.openRecentFile(file.id);
+      if (opened) this.openText(opened);
+    });
+    this.recent = await this.workspace.host.recentFiles().catch(() => this.recent);
+  }
+
+  /** Saves to the document's file, or asks where; resolves false if nothing was saved. */
+  save(): Promise<boolean> {
+    return this.write(this.workspace.document.file?.target ?? null);
+  }
+
+  saveAs(): Promise<boolean> {
+    return this.write(null);
+  }
+
+  async recover(draft: RecoveryDraft): Promise<void> {
+    const reading = readDraft(draft);
+    if (!reading.ok) {
+      this.notice = { tone: 'error', text: reading.message };
+      return;
+    }
+    if (!(await this.confirmLeave('recover the unsaved work'))) return;
+    this.workspace.show(reading.model, draft.fileName ? { name: draft.fileName, target: null } : null, true);
+    await this.discardDraft(draft);
+    // Kept again at once under this window, so a second crash still finds it.
+    await this.autosave.flush();
+  }
+
+  async discardDraft(draft: RecoveryDraft): Promise<void> {
+    this.drafts = this.drafts.filter((d) => d.id !== draft.id);
+    await this.workspace.host.recovery.discard(draft.id).catch(() => undefined);
+  }
+
+  /** Back to the gallery, after asking about unsaved work. */
+  async close(): Promise<void> {
+    if (!(await this.confirmLeave('close this model'))) return;
+    this.workspace.close();
+    await this.autosave.flush();
+  }
+
+  /** True when nothing unsaved would be lost: saved, declined, or there was nothing to save. */
+  async confirmLeave(action: string): Promise<boolean> {
+    const { document, questions } = this.workspace;
+    const model = document.current;
+    if (!model || !document.dirty) return true;
+    const answer = await questions.ask({
+      title: 'Save your changes?',
+      message: `“${document.file?.name ?? model.name}” has changes that are not saved. Save them before you ${action}?`,
+      choices: [
+        { id: 'cancel', label: 'Cancel' },
+        { id: 'discard', label: 'Don’t save', tone: 'danger' },
+        { id: 'save', label: 'Save', tone: 'primary' },
+      ],
+      cancelId: 'cancel',
+    });
+    if (answer === 'save') return this.save();
+    return answer === 'discard';
+  }
+
+  private async write(target: Parameters<Workspace['host']['saveModelFile']>[1]['target']): Promise<boolean> {
+    const { document, host, session } = this.workspace;
+    if (!document.current) return false;
+    if (document.problems.length > 0) {
+      this.notice = { tone: 'error', text: 'This model cannot be saved until the problems marked in red are fixed: a file with them could not be opened again.' };
+      return false;
+    }
+    // The weights as they are this moment, not as of the last checkpoint.
+    await session.quiesce();
+    const model: ModelDocument | null = document.current;
+    if (!model) return false;
+    let saved = false;
+    await this.attempt('save the model', async () => {
+      const file = await host.saveModelFile(serializeModel(model), { target, suggestedName: document.file?.name ?? suggestedFileName(model) });
+      if (!file) return;
+      document.markSaved(file, model);
+      this.notice = { tone: 'info', text: file.target ? `Saved to ${file.name}.` : `Saved ${file.name} to your downloads.` };
+      saved = true;
+    });
+    if (saved) this.recent = await host.recentFiles().catch(() => this.recent);
+    return saved;
+  }
+
+  /** A file's text as the document, or a message naming the field that is wrong; the open document stays. */
+  private openText(opened: OpenedFile): void {
+    const reading = readModelText(opened.text, opened.name);
+    if (!reading.ok) {
+      this.notice = { tone: 'error', text: `${reading.message}\nThe model you had open is unchanged.` };
+      return;
+    }
+    this.notice = null;
+    this.workspace.show(reading.model, { name: opened.name, target: opened.target });
+  }
+
+  private async attempt(what: string, action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      this.notice = { tone: 'error', text: `Could not ${what}: ${(error as Error).message}` };
+    }
+  }
+}

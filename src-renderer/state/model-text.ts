@@ -1,0 +1,27 @@
+/** A model document as file text, and file text back as a document or as a message naming what is wrong. */
+import { describeProblems, parseModelText } from '../../src-shared/model/parse';
+import type { ModelDocument } from '../../src-shared/model/schema';
+
+/** The same bytes the command line writes (two-space JSON and a final newline), so files diff cleanly. */
+export function serializeModel(model: ModelDocument): string {
+  return `${JSON.stringify(model, null, 2)}\n`;
+}
+
+export type ModelReading = { ok: true; model: ModelDocument } | { ok: false; message: string };
+
+export function readModelText(text: string, fileName: string): ModelReading {
+  const parsed = parseModelText(text);
+  if (parsed.ok) return parsed;
+  const count = parsed.problems.length;
+  return {
+    ok: false,
+    message: `${fileName} could not be opened: ${count === 1 ? 'one field is' : `${count} fields are`} not valid.\n${describeProblems(parsed.problems)}`,
+  };
+}
+
+/** A file name for saving: the model's name, made safe for every file system, with the .bplab extension. */
+export function suggestedFileName(model: ModelDocument): string {
+  const safe = [...model.name].map((c) => (c < ' ' || '/\\?%*:|"<>'.includes(c) ? '-' : c)).join('');
+  const base = safe.trim().slice(0, 120) || 'model';
+  return `${base}.bplab`;
+}

@@ -1,0 +1,92 @@
+/**
+ * The builder's verbs: each is one committed edit of the document's layer list. Changes of architecture
+ * ask before trained weights go; a new size of the input or output layer offers to take the patterns along.
+ */
+import type { ActivationName, LayerSpec, ModelDocument } from '../../src-shared/model/schema';
+import { changeLayer, insertLayer, moveLayer, newLayer, patternWidth, removeLayer, resizePatterns, type LayerKind } from './layer-edits';
+import { hasTrainedWeights } from './weights-fit';
+import type { Change, Workspace } from './workspace.svelte';
+
+export class NetworkBuilder {
+  constructor(private readonly workspace: Workspace) {}
+
+  private get model(): ModelDocument | null {
+    return this.workspace.document.current;
+  }
+
+  insert(index: number, kind: LayerKind, activation: ActivationName): Promise<boolean> {
+    const model = this.model;
+    if (!model) return Promise.resolve(false);
+    const layer = newLayer(model.layers, kind, activation);
+    return this.workspace.edit(`Add ${kind} layer`, (m) => insertLayer(m, index, layer));
+  }
+
+  move(from: number, to: number): Promise<boolean> {
+    if (from === to) return Promise.resolve(false);
+    return this.workspace.edit('Move layer', (m) => moveLayer(m, from, to));
+  }
+
+  remove(index: number): Promise<boolean> {
+    const model = this.model;
+    if (!model || model.layers.length <= 2) return Promise.resolve(false);
+    return this.workspace.edit(`Remove layer “${model.layers[index].name}”`, (m) => removeLayer(m, index));
+  }
+
+  async setUnits(index: number, units: number): Promise<boolean> {
+    const model = this.model;
+    if (!model) return false;
+    const side = index === 0 ? 'input' : index === model.layers.length - 1 ? 'target' : null;
+    const label = `Change units of “${model.layers[index].name}”`;
+    const resize = (m: ModelDocument) => changeLayer(m, index, { units });
+    if (!side || patternWidth(model, side) === units) return this.workspace.edit(label, resize);
+    const answer = await this.askResize(model, index, side, units);
+    if (answer === 'cancel') return false;
+    const change: Change = answer === 'resize' ? (m) => resizePatterns(resize(m), side, units) : resize;
+    // Already asked, weights included.
+    return this.workspace.edit(label, change, { confirmDiscard: async () => true });
+  }
+
+  setActivation(index: number, activation: ActivationName): Promise<boolean> {
+    return this.change(index, { activation }, 'Change activation');
+  }
+
+  setBias(index: number, bias: boolean): Promise<boolean> {
+    return this.change(index, { bias }, bias ? 'Add bias' : 'Remove bias');
+  }
+
+  /** `learn` false freezes the weights into the layer; true (the default) is stored as no field at all. */
+  setLearn(index: number, learn: boolean): Promise<boolean> {
+    return this.change(index, { learn: learn ? undefined : false }, learn ? 'Let layer learn' : 'Freeze layer');
+  }
+
+  rename(index: number, name: string): Promise<boolean> {
+    return this.change(index, { name }, 'Rename layer');
+  }
+
+  setUnitNames(index: number, unitNames: string[] | undefined): Promise<boolean> {
+    return this.change(index, { unitNames }, 'Name units');
+  }
+
+  private change(index: number, changes: Partial<LayerSpec>, label: string): Promise<boolean> {
+    return this.workspace.edit(label, (m) => changeLayer(m, index, changes));
+  }
+
+  private async askResize(model: ModelDocument, index: number, side: 'input' | 'target', units: number): Promise<'cancel' | 'layer' | 'resize'> {
+    const layer = model.layers[index];
+    const width = patternWidth(model, side);
+    const values = side === 'input' ? 'input values' : 'target values';
+    const how = units > width ? `adds ${units - width} ${values} of 0 to each pattern` : `drops each pattern’s last ${width - units} ${values}`;
+    const weights = hasTrainedWeights(model) ? ` The weights trained for ${model.state?.epoch} epochs are discarded; Undo brings them back.` : '';
+    const answer = await this.workspace.questions.ask({
+      title: `Change “${layer.name}” to ${units} ${units === 1 ? 'unit' : 'units'}?`,
+      message: `The patterns have ${width} ${values} each. Resizing the patterns ${how}.${weights}`,
+      choices: [
+        { id: 'cancel', label: 'Cancel' },
+        { id: 'layer', label: 'Change the layer only' },
+        { id: 'resize', label: 'Change and resize the patterns', tone: 'primary' },
+      ],
+      cancelId: 'cancel',
+    });
+    return answer as 'cancel' | 'layer' | 'resize';
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Reading a training setting typed by a user: a decimal comma (0,1) is understood, and anything the
+ * trainer would refuse is refused here first, with the reason, so it is never sent.
+ */
+export type SettingReading = { ok: true; value: number } | { ok: false; reason: string };
+
+export interface SettingRule {
+  integer?: boolean;
+  min: number;
+  /** Inclusive unless maxExclusive. */
+  max?: number;
+  maxExclusive?: boolean;
+}
+
+const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/;
+
+export function readSetting(text: string, rule: SettingRule): SettingReading {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, reason: 'Enter a number.' };
+  if (!NUMBER.test(trimmed)) return { ok: false, reason: `“${trimmed}” is not a number.` };
+  // In a whole number a comma is more likely a thousands separator (1,000) than a decimal one: ask.
+  if (rule.integer && trimmed.includes(',')) return { ok: false, reason: 'Write a whole number without separators (1000, not 1,000).' };
+  const value = Number(trimmed.replace(',', '.'));
+  if (!Number.isFinite(value)) return { ok: false, reason: `“${trimmed}” is too large.` };
+  if (rule.integer && !Number.isInteger(value)) return { ok: false, reason: 'Must be a whole number.' };
+  if (value < rule.min) {
+    return { ok: false, reason: rule.min === 0 ? 'Must be zero or more, not negative.' : `Must be at least ${rule.min}.` };
+  }
+  if (rule.max !== undefined) {
+    if (rule.maxExclusive && value >= rule.max) return { ok: false, reason: `Must be below ${rule.max}.` };
+    if (!rule.maxExclusive && value > rule.max) return { ok: false, reason: `Must be at most ${formatLimit(rule.max)}.` };
+  }
+  return { ok: true, value };
+}
+
+function formatLimit(value: number): string {
+  return value >= 1e6 ? value.toLocaleString('en') : String(value);
+}

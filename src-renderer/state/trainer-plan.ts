@@ -1,0 +1,40 @@
+/**
+ * What the trainer must be told when the document changes: nothing, new settings (sent between epochs,
+ * the run goes on), or the whole model again (a new network, new patterns, or weights from the history).
+ */
+import type { ModelDocument, TrainingSettings } from '../../src-shared/model/schema';
+
+export type TrainerPlan =
+  | { kind: 'none' }
+  | { kind: 'configure'; changes: Partial<TrainingSettings> }
+  | { kind: 'load' };
+
+/**
+ * `held` is the document as the trainer has it (its settings, and the state it last reported); `next` is
+ * the document it should have.
+ */
+export function planTrainerUpdate(held: ModelDocument | null, next: ModelDocument): TrainerPlan {
+  if (!held) return { kind: 'load' };
+  if (!same(held.layers, next.layers) || !same(held.patterns, next.patterns) || !same(held.testPatterns, next.testPatterns)) {
+    return { kind: 'load' };
+  }
+  const changes = changedSettings(held.training, next.training);
+  if (next.state !== held.state) {
+    // A new seed or initialization resets the trainer to that seed's weights: exactly an untrained document.
+    const resets = 'seed' in changes || 'init' in changes;
+    if (!(resets && next.state === null)) return { kind: 'load' };
+  }
+  return Object.keys(changes).length > 0 ? { kind: 'configure', changes } : { kind: 'none' };
+}
+
+export function changedSettings(before: TrainingSettings, after: TrainingSettings): Partial<TrainingSettings> {
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as Array<keyof TrainingSettings>) {
+    if (!same(before[key], after[key])) changes[key] = after[key];
+  }
+  return changes as Partial<TrainingSettings>;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,197 @@
+/**
+ * The renderer's view of one trainer: what it was asked to do and what it reports back. Every event is
+ * validated against the trainer protocol before it touches the display. The model itself belongs to the
+ * document (document-store.svelte.ts); the trainer's states flow back to it through onState.
+ */
+import { trainerEventSchema, type MessageEndpoint, type PatternResult, type StopReason, type TrainerCommand, type TrainerEvent, type TrainerStatus } from '../../src-shared/ipc/trainer-protocol';
+import { formatPath } from '../../src-shared/model/parse';
+import type { ModelDocument, NetworkState, TrainingSettings } from '../../src-shared/model/schema';
+import type { Host } from '../hosts/host';
+import { EpochSeries } from './epoch-series';
+
+export interface TrainerProblem {
+  id: number;
+  message: string;
+  /** The command the trainer refused or failed on, if any. */
+  command: string | null;
+}
+
+export class TrainerSession {
+  status = $state<TrainerStatus>('empty');
+  stopReason = $state<StopReason | null>(null);
+  /** The trainer's own words on why it stopped, e.g. "Stopped at epoch 244: tss … fell below …". */
+  stopMessage = $state<string | null>(null);
+  epoch = $state(0);
+  /** While training: tss summed during the latest epoch. Once settled: the exact test-pass tss. */
+  tss = $state<number | null>(null);
+  tssFromTestPass = $state(false);
+  fractionCorrect = $state<number | null>(null);
+  /** Outputs of the latest test pass, one per training pattern. */
+  patterns = $state.raw<PatternResult[]>([]);
+  problems = $state<TrainerProblem[]>([]);
+  /** tss per epoch; not reactive itself (it grows in place), so seriesVersion says when it changed. */
+  readonly series = new EpochSeries();
+  seriesVersion = $state(0);
+
+  readonly canTrain = $derived(this.status === 'ready' || this.status === 'paused' || this.status === 'stopped');
+  readonly canPause = $derived(this.status === 'training');
+
+  /** Every full state the trainer reports (with each result and checkpoint), for the document to keep. */
+  onState: (state: NetworkState) => void = () => undefined;
+
+  private endpoint: Promise<MessageEndpoint<TrainerCommand>> | null = null;
+  private nextProblemId = 1;
+  /** Waiting for the trainer to stop and report where it stopped (see quiesce). */
+  private settling: Array<() => void> = [];
+
+  constructor(private readonly host: Host) {}
+
+  /** Gives the trainer a model; training continues from its state, whose curve is shown at once. */
+  load(model: ModelDocument): void {
+    this.status = 'empty';
+    this.stopReason = null;
+    this.stopMessage = null;
+    this.epoch = model.state?.epoch ?? 0;
+    this.tss = null;
+    this.fractionCorrect = null;
+    this.patterns = [];
+    this.problems = [];
+    this.series.replace(model.state?.tssHistory ?? []);
+    this.seriesVersion++;
+    this.send({ type: 'load', model });
+  }
+
+  /** Leaves the model: a run in progress is paused so the trainer does not spin for nobody. */
+  close(): void {
+    if (this.status === 'training') this.pause();
+  }
+
+  train(): void {
+    this.send({ type: 'train' });
+  }
+
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+
+  step(): void {
+    this.send({ type: 'step', epochs: 1 });
+  }
+
+  reset(): void {
+    this.send({ type: 'reset' });
+  }
+
+  configure(changes: Partial<TrainingSettings>): void {
+    this.send({ type: 'configure', training: changes });
+  }
+
+  /**
+   * Resolves once the trainer is not training and its latest state has gone to onState: a run in progress
+   * is paused first. Changes that reload the trainer wait for this, so no trained epoch is lost.
+   */
+  quiesce(): Promise<void> {
+    if (this.status !== 'training') return Promise.resolve();
+    return new Promise((resolve) => {
+      this.settling.push(resolve);
+      this.pause();
+    });
+  }
+
+  /** The host replaced a crashed trainer: nothing the old one was doing will finish. */
+  restarted(message: string): void {
+    this.report(message, null);
+    this.status = 'empty';
+    this.settled(true);
+  }
+
+  dismissProblem(id: number): void {
+    this.problems = this.problems.filter((problem) => problem.id !== id);
+  }
+
+  private send(command: TrainerCommand): void {
+    this.endpoint ??= this.host.connectTrainer().then((endpoint) => {
+      endpoint.onMessage((data) => this.receive(data));
+      return endpoint;
+    });
+    this.endpoint.then(
+      (endpoint) => endpoint.postMessage(command),
+      (error: unknown) => this.report(`The trainer could not be started: ${(error as Error).message}`, command.type),
+    );
+  }
+
+  private receive(data: unknown): void {
+    const parsed = trainerEventSchema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      this.report(`The trainer sent a message this app does not understand (${formatPath(issue.path)}: ${issue.message}).`, null);
+      return;
+    }
+    this.apply(parsed.data);
+  }
+
+  private apply(event: TrainerEvent): void {
+    switch (event.type) {
+      case 'status':
+        this.status = event.status;
+        this.stopReason = event.reason;
+        this.stopMessage = event.message;
+        this.epoch = event.epoch;
+        // After a reset or a new seed the trainer starts again at epoch 0: drop the old curve.
+        if (this.series.length > 0) {
+          this.series.truncate(event.epoch);
+          this.seriesVersion++;
+        }
+        return;
+      case 'metrics': {
+        const count = event.tss.length;
+        if (count === 0) return;
+        this.series.append(event.firstEpoch, event.tss);
+        this.seriesVersion++;
+        this.epoch = event.firstEpoch + count - 1;
+        this.tss = event.tss[count - 1];
+        this.tssFromTestPass = false;
+        this.fractionCorrect = event.fractionCorrect[count - 1];
+        return;
+      }
+      case 'result':
+        this.epoch = event.epoch;
+        this.tss = event.tss;
+        this.tssFromTestPass = true;
+        this.fractionCorrect = event.fractionCorrect;
+        this.patterns = event.patterns;
+        this.followHistory(event.state.tssHistory);
+        this.onState(event.state);
+        this.settled();
+        return;
+      case 'checkpoint':
+        this.onState(event.state);
+        return;
+      case 'snapshot':
+        return;
+      case 'error':
+        this.report(event.message, event.command);
+        // A trainer that failed on its own stops: nothing more will come to wait for.
+        if (event.command === null) this.settled(true);
+        return;
+    }
+  }
+
+  /** The trainer's record of the curve is the truth: a loaded run's history, or one the stream missed. */
+  private followHistory(tss: readonly number[]): void {
+    if (this.series.length === tss.length && this.series.last() === (tss.at(-1) ?? null)) return;
+    this.series.replace(tss);
+    this.seriesVersion++;
+  }
+
+  private settled(anyway = false): void {
+    if (this.status === 'training' && !anyway) return;
+    const waiting = this.settling;
+    this.settling = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  private report(message: string, command: string | null): void {
+    this.problems = [...this.problems, { id: this.nextProblemId++, message, command }];
+  }
+}

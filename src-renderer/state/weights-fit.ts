@@ -1,0 +1,51 @@
+/**
+ * When trained weights still belong to a model after it changes: the same architecture (layers, units,
+ * biases) and the same initial weights (seed and initialization). Anything else discards them.
+ */
+import type { LayerSpec, ModelDocument, NetworkState } from '../../src-shared/model/schema';
+
+/** Layer count, units and biases: what the weight matrices' shapes and meaning depend on. */
+export function sameArchitecture(a: readonly LayerSpec[], b: readonly LayerSpec[]): boolean {
+  return a.length === b.length && a.every((layer, j) => layer.units === b[j].units && (j === 0 || layer.bias === b[j].bias));
+}
+
+/** Whether `after` can keep the weights `before` trained: a new seed or initialization starts again too. */
+export function weightsCarryOver(before: ModelDocument, after: ModelDocument): boolean {
+  return (
+    sameArchitecture(before.layers, after.layers) &&
+    before.training.seed === after.training.seed &&
+    JSON.stringify(before.training.init) === JSON.stringify(after.training.init)
+  );
+}
+
+/** Whether a state's weight matrices have the shapes this layer list needs (a guard on trainer events). */
+export function stateFitsLayers(state: NetworkState, layers: readonly LayerSpec[]): boolean {
+  if (state.weights.length !== layers.length - 1) return false;
+  return state.weights.every((matrix, j) => matrix.length === layers[j + 1].units && matrix.every((row) => row.length === layers[j].units));
+}
+
+/**
+ * The state made to fit a model whose patterns changed: an epoch in progress over a different number of
+ * patterns cannot continue, so the run continues from the start of the next epoch instead; a test history
+ * no longer of the run's length is dropped.
+ */
+export function fitState(model: ModelDocument, state: NetworkState | null): NetworkState | null {
+  if (!state) return null;
+  let fitted = state;
+  if (state.cursor && state.cursor.order.length !== model.patterns.length) fitted = { ...fitted, cursor: null, gradientSum: null };
+  if (model.testPatterns?.length && fitted.testTssHistory && fitted.testTssHistory.length !== fitted.epoch) {
+    const { testTssHistory: _dropped, ...rest } = fitted;
+    fitted = rest;
+  }
+  return fitted;
+}
+
+/** A committed edit's document: the trained state kept where it still fits, dropped where the edit discards it. */
+export function settleEdit(before: ModelDocument, after: ModelDocument): ModelDocument {
+  return { ...after, state: weightsCarryOver(before, after) ? fitState(after, after.state) : null };
+}
+
+/** Whether the model holds trained weights a change would lose (epoch 0 is the seed's, never lost). */
+export function hasTrainedWeights(model: ModelDocument): boolean {
+  return (model.state?.epoch ?? 0) > 0;
+}

@@ -1,0 +1,128 @@
+/**
+ * One open document and the trainer that runs it. Every change of the document — an edit, undo, redo,
+ * opening another — goes through here, and the trainer is told what the change needs: nothing, new
+ * settings, or the model again. The trainer's states come back into the document.
+ */
+import type { ModelDocument, NetworkState } from '../../src-shared/model/schema';
+import type { Host } from '../hosts/host';
+import { DocumentStore, type DocumentFile } from './document-store.svelte';
+import { Questions } from './questions.svelte';
+import { TrainerSession } from './trainer-session.svelte';
+import { planTrainerUpdate } from './trainer-plan';
+import { hasTrainedWeights, settleEdit, stateFitsLayers, weightsCarryOver } from './weights-fit';
+
+export type Change = (model: ModelDocument) => ModelDocument;
+
+export interface EditOptions {
+  /**
+   * Asked first when the edit would discard trained weights; resolves true to go ahead. The default asks
+   * the standard question; the builder asks its own when it has more to say (resizing the patterns).
+   */
+  confirmDiscard?: (model: ModelDocument) => Promise<boolean>;
+}
+
+export class Workspace {
+  readonly document = new DocumentStore();
+  readonly questions = new Questions();
+  readonly session: TrainerSession;
+  /** The trainer may run: it holds the document as it stands, and the validator has nothing against it. */
+  readonly canTrain = $derived.by(() => this.document.problems.length === 0 && this.session.canTrain);
+  /** The document as the trainer holds it (its settings, and the state it last reported). */
+  private held: ModelDocument | null = null;
+
+  constructor(readonly host: Host) {
+    this.session = new TrainerSession(host);
+    this.session.onState = (state) => this.adopt(state);
+    this.document.onChange(() => host.setDocumentEdited(this.document.dirty));
+    host.onTrainerRestarted((message) => this.trainerRestarted(message));
+  }
+
+  /** Shows a model (opened, new, recovered); the caller has already asked about unsaved work. */
+  show(model: ModelDocument, file: DocumentFile | null, unsaved = false): void {
+    this.session.close();
+    this.held = null;
+    this.document.open(model, file, unsaved);
+    this.sync();
+  }
+
+  close(): void {
+    this.session.close();
+    this.document.close();
+  }
+
+  /** One committed edit: one undo step. Resolves false when the user declined. */
+  async edit(label: string, change: Change, options: EditOptions = {}): Promise<boolean> {
+    const before = this.document.current;
+    if (!before) return false;
+    const next = settleEdit(before, change(before));
+    const discards = !weightsCarryOver(before, next);
+    if (discards && hasTrainedWeights(before)) {
+      const go = await (options.confirmDiscard ?? ((model) => this.confirmDiscard(model)))(before);
+      if (!go) return false;
+    }
+    if (discards || planTrainerUpdate(this.held, next).kind === 'load') {
+      // Stop a run first and take its last state, so the history keeps the weights exactly as they were.
+      await this.session.quiesce();
+    }
+    const now = this.document.current;
+    if (!now) return false;
+    this.document.commit(settleEdit(now, change(now)), label);
+    this.sync();
+    return true;
+  }
+
+  async undo(): Promise<void> {
+    if (!this.document.canUndo) return;
+    await this.session.quiesce();
+    if (this.document.undo()) this.sync();
+  }
+
+  async redo(): Promise<void> {
+    if (!this.document.canRedo) return;
+    await this.session.quiesce();
+    if (this.document.redo()) this.sync();
+  }
+
+  private confirmDiscard(model: ModelDocument): Promise<boolean> {
+    return this.questions
+      .ask({
+        title: 'Discard the trained weights?',
+        message: `This change needs new initial weights, so the weights trained for ${model.state?.epoch ?? 0} epochs are discarded. Undo brings them back.`,
+        choices: [
+          { id: 'cancel', label: 'Cancel' },
+          { id: 'discard', label: 'Discard weights and change', tone: 'danger' },
+        ],
+        cancelId: 'cancel',
+      })
+      .then((answer) => answer === 'discard');
+  }
+
+  /** Tells the trainer what the document's change needs; a document the validator refuses waits. */
+  private sync(): void {
+    const next = this.document.current;
+    if (!next || this.document.problems.length > 0) return;
+    const plan = planTrainerUpdate(this.held, next);
+    if (plan.kind === 'load') this.session.load(next);
+    else if (plan.kind === 'configure') this.session.configure(plan.changes);
+    this.held = next;
+  }
+
+  /** A new trainer holds nothing: give it the document with the last state it reported. */
+  private trainerRestarted(message: string): void {
+    this.session.restarted(message);
+    this.held = null;
+    this.sync();
+  }
+
+  private adopt(state: NetworkState): void {
+    const held = this.held;
+    const current = this.document.current;
+    // A state from a model the trainer no longer holds (events cross a reload in flight) is dropped.
+    if (!held || !current || !stateFitsLayers(state, held.layers)) return;
+    if (!weightsCarryOver(held, current)) return;
+    // The seed's initial weights are what an untrained document already means: it stays untrained.
+    const kept = current.state === null && state.epoch === 0 ? null : state;
+    this.held = { ...held, state: kept };
+    this.document.adoptState(kept);
+  }
+}

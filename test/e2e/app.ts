@@ -1,0 +1,109 @@
+/**
+ * What every end-to-end test shares: a page that fails the test on any console error or warning, a record
+ * of the commands the page sends to the trainer worker, and a few readers for what the workbench shows.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+export interface ShownPattern {
+  target: number[];
+  output: number[];
+}
+
+export const test = base.extend<{ consoleGuard: void }>({
+  consoleGuard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
+      });
+      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      // Record every command posted to a worker, before the app's own scripts run.
+      await page.addInitScript(() => {
+        const sent: unknown[] = [];
+        (window as unknown as { sentCommands: unknown[] }).sentCommands = sent;
+        const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
+        Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+          sent.push(structuredClone(message));
+          post.call(this, message, ...rest);
+        } as Worker['postMessage'];
+      });
+      await use();
+      expect(problems, 'console errors and warnings').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Opens an example from the gallery and waits until the trainer has loaded it. */
+export async function openExample(page: Page, title: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: title, exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Ready');
+}
+
+export async function shownNumber(page: Page, testId: 'epoch' | 'tss'): Promise<number> {
+  const text = (await page.getByTestId(testId).textContent()) ?? '';
+  const value = Number(text.trim());
+  expect(Number.isFinite(value), `${testId} shows a number, not "${text}"`).toBe(true);
+  return value;
+}
+
+export async function shownPatterns(page: Page): Promise<ShownPattern[]> {
+  const rows = page.getByTestId('pattern-row');
+  const numbers = (cell: string) =>
+    cell
+      .trim()
+      .split(/\s+/)
+      .map((value) => Number(value));
+  const shown: ShownPattern[] = [];
+  for (const row of await rows.all()) {
+    shown.push({
+      target: numbers(await row.getByTestId('pattern-target').innerText()),
+      output: numbers(await row.getByTestId('pattern-output').innerText()),
+    });
+  }
+  return shown;
+}
+
+/** The trainer commands the page has posted so far, of one type. */
+export async function sentCommands(page: Page, type: string): Promise<Array<Record<string, unknown>>> {
+  const all = await page.evaluate(() => (window as unknown as { sentCommands: Array<{ type: string }> }).sentCommands);
+  return all.filter((command) => command.type === type);
+}
+
+/** Takes the File System Access API away, so the page falls back to a file input and a download. */
+export async function withoutFileAccess(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
+    delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
+  });
+}
+
+/** Clicks Save (or another button that downloads) and keeps the downloaded file at `path`. */
+export async function saveByDownload(page: Page, path: string, button = 'Save'): Promise<void> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await (await download).saveAs(path);
+}
+
+/** Clicks Open… and picks `path` in the file chooser. */
+export async function openThroughPicker(page: Page, path: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…', exact: true }).first().click();
+  await (await chooser).setFiles(path);
+}
+
+/** What the curve shows: how many epochs, and the last tss. */
+export async function shownCurve(page: Page): Promise<{ epochs: number; lastTss: number }> {
+  const chart = page.getByTestId('tss-chart');
+  return { epochs: Number(await chart.getAttribute('data-epochs')), lastTss: Number(await chart.getAttribute('data-last-tss')) };
+}
+
+/** Commits a numeric setting as a user does: type, then Enter. */
+export async function setSetting(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+}
