@@ -5,11 +5,12 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { pickHost } from './hosts/index';
 import { FileCommands } from './state/file-commands.svelte';
+import { Theme } from './state/theme.svelte';
 import { Workspace } from './state/workspace.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element to mount Backprop Lab in.');
 const workspace = new Workspace(await pickHost());
 const files = new FileCommands(workspace);
-mount(App, { target, props: { workspace, files } });
+mount(App, { target, props: { workspace, files, theme: new Theme() } });
 void files.start();

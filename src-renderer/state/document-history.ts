@@ -4,7 +4,7 @@
  * edit had discarded the weights (a new architecture, seed or initialization), undoing brings back the
  * weights the document held at that moment.
  */
-import type { ModelDocument, NetworkState } from '../../src-shared/model/schema';
+import type { ModelDocument, NetworkState, Provenance } from '../../src-shared/model/schema';
 import { fitState, weightsCarryOver } from './weights-fit';
 
 export interface HistoryEntry {
@@ -13,6 +13,11 @@ export interface HistoryEntry {
   readonly revision: number;
   /** What the edit did, for "Undo …". */
   readonly label: string;
+  /**
+   * The edit discarded the trained weights even where their shapes would still fit (layers reordered):
+   * crossing it, in either direction, never carries weights over.
+   */
+  readonly discards?: boolean;
 }
 
 /** Enough for a lesson's worth of edits; each step shares every unchanged array with its neighbours. */
@@ -46,11 +51,11 @@ export class DocumentHistory {
     return this.future.at(-1)?.label ?? null;
   }
 
-  commit(document: ModelDocument, label: string): HistoryEntry {
+  commit(document: ModelDocument, label: string, discards = false): HistoryEntry {
     this.past.push(this.present);
     if (this.past.length > MAX_STEPS) this.past.shift();
     this.future = [];
-    this.present = { document, revision: this.nextRevision++, label };
+    this.present = { document, revision: this.nextRevision++, label, ...(discards ? { discards } : {}) };
     return this.present;
   }
 
@@ -60,11 +65,17 @@ export class DocumentHistory {
     return this.present;
   }
 
+  /** The provenance a save stamped on the file: not a step either. */
+  replaceProvenance(provenance: Provenance | undefined): HistoryEntry {
+    this.present = { ...this.present, document: carryProvenance(this.present.document, provenance) };
+    return this.present;
+  }
+
   undo(): HistoryEntry | null {
     const target = this.past.pop();
     if (!target) return null;
     this.future.push(this.present);
-    this.present = arrive(target, this.present);
+    this.present = arrive(target, this.present, this.present.discards === true);
     return this.present;
   }
 
@@ -72,14 +83,27 @@ export class DocumentHistory {
     const target = this.future.pop();
     if (!target) return null;
     this.past.push(this.present);
-    this.present = arrive(target, this.present);
+    this.present = arrive(target, this.present, target.discards === true);
     return this.present;
   }
 }
 
-/** The entry moved to, carrying the weights trained since where they still fit. */
-function arrive(target: HistoryEntry, from: HistoryEntry): HistoryEntry {
-  if (!weightsCarryOver(from.document, target.document)) return target;
-  const state = fitState(target.document, from.document.state);
-  return state === target.document.state ? target : { ...target, document: { ...target.document, state } };
+/**
+ * The entry moved to, carrying the weights trained since where they still fit (`across` an edit that
+ * discarded them, never), and always the file's provenance: when the file was made is not an edit.
+ */
+function arrive(target: HistoryEntry, from: HistoryEntry, acrossDiscard: boolean): HistoryEntry {
+  const carried = carryProvenance(target.document, from.document.provenance);
+  const state = acrossDiscard || !weightsCarryOver(from.document, carried) ? carried.state : fitState(carried, from.document.state);
+  if (carried === target.document && state === carried.state) return target;
+  return { ...target, document: { ...carried, state } };
+}
+
+export function carryProvenance(document: ModelDocument, provenance: Provenance | undefined): ModelDocument {
+  if (document.provenance === provenance) return document;
+  if (provenance === undefined) {
+    const { provenance: _none, ...rest } = document;
+    return rest;
+  }
+  return { ...document, provenance };
 }

@@ -3,8 +3,9 @@
  * unsaved. Edits arrive whole (one committed edit, one step); trained states arrive from the trainer and
  * are kept without a step.
  */
-import { checkConsistency, type ModelProblem } from '../../src-shared/model/consistency';
-import type { ModelDocument, NetworkState } from '../../src-shared/model/schema';
+import type { ModelProblem } from '../../src-shared/model/consistency';
+import { parseModel } from '../../src-shared/model/parse';
+import type { ModelDocument, NetworkState, Provenance } from '../../src-shared/model/schema';
 import type { FileTarget } from '../hosts/host';
 import { DocumentHistory, type HistoryEntry } from './document-history';
 
@@ -19,6 +20,15 @@ function stateKey(state: NetworkState | null): string {
   return `${state.epoch}:${state.tssHistory.at(-1)}:${state.weights[0]?.[0]?.[0]}`;
 }
 
+/**
+ * The file loader's own validator (schema, then consistency) on the document as edited. The trained state
+ * is left out: it comes from the trainer or a file already validated, and is large.
+ */
+function validate(model: ModelDocument): ModelProblem[] {
+  const parsed = parseModel({ ...model, state: null });
+  return parsed.ok ? [] : parsed.problems;
+}
+
 export class DocumentStore {
   current = $state.raw<ModelDocument | null>(null);
   file = $state.raw<DocumentFile | null>(null);
@@ -28,7 +38,7 @@ export class DocumentStore {
   redoLabel = $state<string | null>(null);
 
   /** What the shared validator refuses in the document as it stands, by field path. */
-  readonly problems = $derived<ModelProblem[]>(this.current ? checkConsistency(this.current) : []);
+  readonly problems = $derived<ModelProblem[]>(this.current ? validate(this.current) : []);
   /** Something would be lost if the document closed now: an edit, or training, since it was opened or saved. */
   readonly dirty = $derived(
     this.current !== null && (this.saved === null || this.saved.revision !== this.revision || this.saved.stateKey !== stateKey(this.current.state)),
@@ -62,9 +72,10 @@ export class DocumentStore {
     this.changed();
   }
 
-  commit(model: ModelDocument, label: string): void {
+  /** `discards`: the edit threw the trained weights away although they would still fit (see HistoryEntry). */
+  commit(model: ModelDocument, label: string, discards = false): void {
     if (!this.history) return;
-    this.show(this.history.commit(model, label));
+    this.show(this.history.commit(model, label, discards));
     this.changed();
   }
 
@@ -91,10 +102,22 @@ export class DocumentStore {
     this.changed();
   }
 
-  markSaved(file: DocumentFile, model: ModelDocument): void {
-    if (this.current !== model) return;
+  /** Whether the weights changed since the document was opened or saved (the provenance's lastTrained). */
+  get trainedSinceSave(): boolean {
+    const state = this.current?.state ?? null;
+    return stateKey(state) !== 'untrained' && stateKey(state) !== this.saved?.stateKey;
+  }
+
+  /**
+   * `model` (as it was when the save began) is in `file` now, stamped with `provenance`. The document is
+   * marked saved unless it changed while the file was written.
+   */
+  markSaved(file: DocumentFile, model: ModelDocument, provenance: Provenance | undefined): void {
+    if (!this.history) return;
+    const unchanged = this.current === model;
     this.file = file;
-    this.saved = { revision: this.revision, stateKey: stateKey(model.state) };
+    this.show(this.history.replaceProvenance(provenance));
+    if (unchanged) this.saved = { revision: this.revision, stateKey: stateKey(model.state) };
     this.changed();
   }
 

@@ -7,7 +7,9 @@ import type { ModelDocument } from '../../src-shared/model/schema';
 import type { MenuCommand, OpenedFile, RecentFile, RecoveryDraft } from '../hosts/host';
 import { Autosave } from './autosave';
 import { blankModel } from './blank-model';
-import { readModelText, serializeModel, suggestedFileName } from './model-text';
+import { serializeModel, withProvenance } from '../../src-shared/model/serialize';
+import { APP_VERSION } from './app-version';
+import { readModelText, suggestedFileName } from './model-text';
 import { readDraft } from './recovery-draft';
 import type { Workspace } from './workspace.svelte';
 
@@ -168,11 +170,14 @@ export class FileCommands {
     await session.quiesce();
     const model: ModelDocument | null = document.current;
     if (!model) return false;
+    // A timestamp for the file, read once: nothing reactive depends on it.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const stamped = withProvenance(model, APP_VERSION, new Date(), document.trainedSinceSave);
     let saved = false;
     await this.attempt('save the model', async () => {
-      const file = await host.saveModelFile(serializeModel(model), { target, suggestedName: document.file?.name ?? suggestedFileName(model) });
+      const file = await host.saveModelFile(serializeModel(stamped), { target, suggestedName: document.file?.name ?? suggestedFileName(model) });
       if (!file) return;
-      document.markSaved(file, model);
+      document.markSaved(file, model, stamped.provenance);
       this.notice = { tone: 'info', text: file.target ? `Saved to ${file.name}.` : `Saved ${file.name} to your downloads.` };
       saved = true;
     });

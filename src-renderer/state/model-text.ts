@@ -1,11 +1,7 @@
-/** A model document as file text, and file text back as a document or as a message naming what is wrong. */
+/** File text back as a document or as a message naming what is wrong, and a name to save a document under. */
 import { describeProblems, parseModelText } from '../../src-shared/model/parse';
 import type { ModelDocument } from '../../src-shared/model/schema';
-
-/** The same bytes the command line writes (two-space JSON and a final newline), so files diff cleanly. */
-export function serializeModel(model: ModelDocument): string {
-  return `${JSON.stringify(model, null, 2)}\n`;
-}
+import { MODEL_FILE_EXTENSION } from '../../src-shared/model/serialize';
 
 export type ModelReading = { ok: true; model: ModelDocument } | { ok: false; message: string };
 
@@ -23,5 +19,5 @@ export function readModelText(text: string, fileName: string): ModelReading {
 export function suggestedFileName(model: ModelDocument): string {
   const safe = [...model.name].map((c) => (c < ' ' || '/\\?%*:|"<>'.includes(c) ? '-' : c)).join('');
   const base = safe.trim().slice(0, 120) || 'model';
-  return `${base}.bplab`;
+  return `${base}${MODEL_FILE_EXTENSION}`;
 }

@@ -23,7 +23,8 @@ export class NetworkBuilder {
 
   move(from: number, to: number): Promise<boolean> {
     if (from === to) return Promise.resolve(false);
-    return this.workspace.edit('Move layer', (m) => moveLayer(m, from, to));
+    // The weights belong to the layers' old order even when every matrix would still fit the new one.
+    return this.workspace.edit('Move layer', (m) => moveLayer(m, from, to), { discardsWeights: true });
   }
 
   remove(index: number): Promise<boolean> {

@@ -3,7 +3,7 @@
  * name, then one column per input value, then one per target value. Cells are typed the way spreadsheets
  * write them: a decimal comma is understood, and `*` in a target is "don't care".
  */
-import type { ModelDocument, Pattern } from '../../src-shared/model/schema';
+import { MAX_PATTERN_MAGNITUDE, type ModelDocument, type Pattern } from '../../src-shared/model/schema';
 
 export type PatternSet = 'patterns' | 'testPatterns';
 
@@ -22,7 +22,8 @@ export function readCell(text: string, isTarget: boolean): CellReading {
   if (trimmed === '') return { ok: false, reason: 'enter a number' };
   if (!NUMBER.test(trimmed)) return { ok: false, reason: `“${trimmed}” is not a number` };
   const value = Number(trimmed.replace(',', '.'));
-  return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: `“${trimmed}” is too large` };
+  if (!(Math.abs(value) <= MAX_PATTERN_MAGNITUDE)) return { ok: false, reason: `“${trimmed}” is too large (at most ±${MAX_PATTERN_MAGNITUDE.toExponential()})` };
+  return { ok: true, value };
 }
 
 export function showCell(value: number | null | undefined): string {

@@ -19,6 +19,8 @@ export interface EditOptions {
    * the standard question; the builder asks its own when it has more to say (resizing the patterns).
    */
   confirmDiscard?: (model: ModelDocument) => Promise<boolean>;
+  /** The edit changes the architecture although every weight matrix keeps its shape (layers reordered). */
+  discardsWeights?: boolean;
 }
 
 export class Workspace {
@@ -54,8 +56,9 @@ export class Workspace {
   async edit(label: string, change: Change, options: EditOptions = {}): Promise<boolean> {
     const before = this.document.current;
     if (!before) return false;
+    const forced = options.discardsWeights === true;
     const next = settleEdit(before, change(before));
-    const discards = !weightsCarryOver(before, next);
+    const discards = forced || !weightsCarryOver(before, next);
     if (discards && hasTrainedWeights(before)) {
       const go = await (options.confirmDiscard ?? ((model) => this.confirmDiscard(model)))(before);
       if (!go) return false;
@@ -66,7 +69,8 @@ export class Workspace {
     }
     const now = this.document.current;
     if (!now) return false;
-    this.document.commit(settleEdit(now, change(now)), label);
+    const settled = settleEdit(now, change(now));
+    this.document.commit(forced ? { ...settled, state: null } : settled, label, forced);
     this.sync();
     return true;
   }

@@ -37,7 +37,8 @@ test('cells and rows are edited, each one undo step', async ({ page }) => {
   await target.fill('0,5');
   await target.press('Enter');
   await expect(target).toHaveValue('0.5');
-  await expect(cell(page, 'Name of pattern 4')).toBeFocused().catch(() => undefined);
+  // Enter moves down a row; from the last row it stays.
+  await expect(target).toBeFocused();
 
   const bad = cell(page, '00, input in 1');
   await bad.fill('abc');

@@ -47,6 +47,16 @@ const controls: Control[] = [
     edit: async (page) => page.getByLabel('Stop once every pattern is correct').check(),
     changed: (m) => m.training.stopWhenAllCorrect,
   },
+  { name: 'model name', tab: 'Network', edit: (page) => commitText(page, 'Name', 'My XOR'), changed: (m) => m.name },
+  {
+    name: 'model description',
+    tab: 'Network',
+    edit: async (page) => {
+      await page.getByRole('textbox', { name: 'Description' }).fill('Built in class.');
+      await page.getByRole('textbox', { name: 'Description' }).blur();
+    },
+    changed: (m) => m.description,
+  },
   { name: 'layer name', tab: 'Network', edit: (page) => commitText(page, 'Name of layer 2', 'middle'), changed: (m) => m.layers },
   { name: 'layer units', tab: 'Network', edit: (page) => commitText(page, 'Units', '3', card(page, 1)), changed: (m) => m.layers },
   {
@@ -63,7 +73,7 @@ const controls: Control[] = [
   {
     name: 'move layer',
     tab: 'Network',
-    edit: async (page) => page.getByRole('button', { name: 'Move hidden toward the input' }).click(),
+    edit: async (page) => page.getByRole('button', { name: 'Move hidden 2 toward the input' }).click(),
     changed: (m) => m.layers,
   },
   { name: 'pattern value', tab: 'Patterns', edit: (page) => commitText(page, '01, input in 1', '0.5'), changed: (m) => m.patterns[1].input },

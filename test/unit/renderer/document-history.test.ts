@@ -119,3 +119,19 @@ describe('document history', () => {
     expect(history.redo()).toBeNull();
   });
 });
+
+describe('an edit that discards weights that would still fit', () => {
+  it('never carries weights across it, undoing or redoing', () => {
+    const history = new DocumentHistory(xor());
+    const before = trained(history.present.document, 12);
+    history.replaceState(before);
+    const model = history.present.document;
+    history.commit({ ...model, layers: [...model.layers].reverse(), state: null }, 'Move layer', true);
+    const after = trained(history.present.document, 3);
+    history.replaceState(after);
+    history.undo();
+    expect(history.present.document.state).toBe(before);
+    history.redo();
+    expect(history.present.document.state).toBe(after);
+  });
+});

@@ -21,6 +21,7 @@ describe('the pattern editor’s edits', () => {
     expect(readCell('*', true)).toEqual({ ok: true, value: null });
     expect(readCell('*', false)).toMatchObject({ ok: false });
     expect(readCell('abc', false)).toEqual({ ok: false, reason: '“abc” is not a number' });
+    expect(readCell('1e10', false)).toMatchObject({ ok: false, reason: expect.stringContaining('too large') });
   });
 
   it('adds, duplicates and deletes rows; the test set disappears when emptied', () => {

@@ -1,0 +1,83 @@
+/**
+ * The user guide's walk-through, run as a test: each step's screenshot in docs/screenshots is taken here,
+ * so docs/user-guide.md never shows an app that no longer exists.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, openThroughPicker, saveByDownload, shownNumber, test, withoutFileAccess } from './app';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const shot = (name: string) => fileURLToPath(new URL(`../../docs/screenshots/guide-${name}.png`, import.meta.url));
+
+async function picture(page: Page, name: string): Promise<void> {
+  // No hover highlight, and every chart's last frame drawn.
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  await page.screenshot({ path: shot(name) });
+}
+
+test('build XOR from scratch, train it, save it and open it again', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await withoutFileAccess(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'XOR', exact: true })).toBeVisible();
+  await picture(page, '1-gallery');
+
+  // 1. A new model: an input layer and an output layer.
+  await page.getByRole('button', { name: 'New model' }).click();
+  await page.getByRole('tab', { name: 'Network' }).click();
+  const name = page.getByRole('textbox', { name: 'Name', exact: true });
+  await name.fill('My XOR');
+  await name.press('Enter');
+  const cards = page.getByTestId('layer-card');
+  await expect(cards).toHaveCount(2);
+
+  // 2. A hidden layer, dragged from the palette between them.
+  await page.getByRole('button', { name: 'Hidden layer' }).dragTo(cards.nth(1), { targetPosition: { x: 200, y: 8 } });
+  await expect(page.locator('#layers-heading .shape')).toHaveText('2-2-1');
+  await cards.nth(1).click({ position: { x: 300, y: 10 } });
+  await picture(page, '2-builder');
+
+  // 3. The four patterns of XOR, pasted from a spreadsheet over the first row.
+  await page.getByRole('tab', { name: 'Patterns' }).click();
+  const first = page.getByRole('textbox', { name: 'Name of pattern 1', exact: true });
+  await first.focus();
+  await first.evaluate((element) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '00\t0\t0\t0\n01\t0\t1\t1\n10\t1\t0\t1\n11\t1\t1\t0\n');
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId('grid-row')).toHaveCount(4);
+  await picture(page, '3-patterns');
+
+  // 4. Train until tss falls below the error criterion.
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Stopped');
+  expect(await shownNumber(page, 'tss')).toBeLessThan(0.04);
+  await picture(page, '4-trained');
+
+  // 5. Save, and open the file again in a fresh window: the same weights, the same curve.
+  const file = testInfo.outputPath('xor.bplab');
+  await saveByDownload(page, file);
+  const epoch = await shownNumber(page, 'epoch');
+  await page.reload();
+  await openThroughPicker(page, file);
+  await expect(page.getByTestId('epoch')).toHaveText(String(epoch));
+  await picture(page, '5-reopened');
+
+  // 6. Undo: a change of architecture asks first, and Undo brings the trained weights back.
+  await page.getByRole('tab', { name: 'Network' }).click();
+  await cards.nth(1).getByRole('textbox', { name: 'Units', exact: true }).fill('3');
+  await cards.nth(1).getByRole('textbox', { name: 'Units', exact: true }).press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await picture(page, '6-discard-question');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  // 7. The dark theme, for a darkened lecture hall.
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await picture(page, '7-dark');
+  await page.getByLabel('Theme').selectOption('system');
+});

@@ -1,0 +1,42 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RecoveryStore } from '../../../src-renderer/hosts/host';
+import { Autosave, type DraftContent } from '../../../src-renderer/state/autosave';
+
+function fakeStore(): RecoveryStore & { kept: DraftContent[]; cleared: number } {
+  const store = {
+    kept: [] as DraftContent[],
+    cleared: 0,
+    keep: async (draft: DraftContent) => void store.kept.push(draft),
+    clear: async () => void store.cleared++,
+    leftBehind: async () => [],
+    discard: async () => undefined,
+  };
+  return store;
+}
+
+describe('autosave', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps the latest draft a few seconds after changes begin, once however many changes', async () => {
+    const store = fakeStore();
+    let text = 'a';
+    const autosave = new Autosave(store, () => ({ name: 'm', fileName: null, text }), 2000);
+    autosave.changed();
+    text = 'b';
+    autosave.changed();
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(store.kept).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.kept.map((d) => d.text)).toEqual(['b']);
+  });
+
+  it('forgets the draft once nothing is unsaved', async () => {
+    const store = fakeStore();
+    const autosave = new Autosave(store, () => null, 2000);
+    autosave.changed();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(store.cleared).toBe(1);
+    expect(store.kept).toEqual([]);
+  });
+});
