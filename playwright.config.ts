@@ -6,10 +6,13 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const PORT = 4173;
+// E2E_PORT and BPLAB_WEB_OUT (read by the web build's config) let two runs go side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // Each port's run keeps its own results, so side-by-side runs do not clear each other's.
+  outputDir: process.env.E2E_PORT ? `test-results-${process.env.E2E_PORT}` : 'test-results',
   globalSetup: './test/e2e/global-setup.ts',
   // Two cores: the trainer worker of one test would starve a second test's.
   workers: 1,

@@ -10,7 +10,8 @@ import { rendererViteConfig } from './vite.renderer.ts';
 
 export default defineConfig(
   mergeConfig(rendererViteConfig(), {
-    build: { outDir: fileURLToPath(new URL('../dist-web', import.meta.url)), emptyOutDir: true },
+    // BPLAB_WEB_OUT lets two end-to-end runs side by side (each with its own E2E_PORT) build apart.
+    build: { outDir: process.env.BPLAB_WEB_OUT ?? fileURLToPath(new URL('../dist-web', import.meta.url)), emptyOutDir: true },
     // The e2e tests and the README expect this address; a busy port moves on unless --strictPort is given.
     preview: { port: 4173 },
   }),

@@ -93,4 +93,9 @@ export interface Host {
   takePendingFile(): Promise<OpenedFile | null>;
   /** Menu commands, as they come; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * True when the page must zoom itself on Ctrl/Cmd +, − and 0 (the web build, which has no menu); a host
+   * whose menu zooms the window natively (Electron's View menu) leaves it out.
+   */
+  readonly zoomsPage?: boolean;
 }

@@ -1,24 +1,30 @@
 /**
  * The web build's host: the trainer in a Web Worker, files through the File System Access API or a file
- * input and a download, recent files and recovery drafts in IndexedDB, and the browser's own prompt before
- * a tab with unsaved work closes.
+ * input and a download, recent files and recovery drafts in IndexedDB, the browser's own prompt before
+ * a tab with unsaved work closes; with no menu to zoom with, the page zooms itself.
  */
-import type { MessageEndpoint, TrainerCommand } from '../../src-shared/ipc/trainer-protocol';
 import type { Host } from './host';
 import { openDroppedFile, openModelFile, openRecentFile, recentFiles, saveModelFile } from './web-files';
 import { createRecoveryStore } from './web-recovery';
-import { startWorkerTrainer } from './web-trainer';
+import { startWorkerTrainer, type WorkerTrainer } from './web-trainer';
 
 export async function createWebHost(): Promise<Host> {
-  let endpoint: MessageEndpoint<TrainerCommand> | null = null;
+  let trainer: WorkerTrainer | null = null;
+  const restartListeners = new Set<(message: string) => void>();
   return {
     kind: 'web',
     async connectTrainer() {
-      endpoint ??= startWorkerTrainer();
-      return endpoint;
+      if (!trainer) {
+        trainer = startWorkerTrainer();
+        trainer.onRestarted((message) => restartListeners.forEach((listener) => listener(message)));
+      }
+      return trainer.endpoint;
     },
-    // A worker that dies says so through the trainer's own error event; it is not restarted.
-    onTrainerRestarted: () => () => undefined,
+    // A crashed worker is replaced (web-trainer.ts); the page then reloads its model into the new one.
+    onTrainerRestarted(listener) {
+      restartListeners.add(listener);
+      return () => restartListeners.delete(listener);
+    },
     openModelFile,
     openDroppedFile,
     saveModelFile,
@@ -28,6 +34,8 @@ export async function createWebHost(): Promise<Host> {
     setDocumentEdited,
     takePendingFile: async () => null,
     onMenuCommand: () => () => undefined,
+    // No menu to zoom with: the page zooms itself for a projector.
+    zoomsPage: true,
   };
 }
 

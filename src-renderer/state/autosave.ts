@@ -1,6 +1,7 @@
 /**
  * Keeps a recovery draft of unsaved work: a few seconds after the document starts changing, and again
- * every few seconds while it goes on changing; forgets the draft once nothing is unsaved.
+ * every few seconds while it goes on changing; forgets the draft at once when nothing is unsaved (saved,
+ * reopened, closed), so a reload right after a save offers nothing back.
  */
 import type { RecoveryDraft, RecoveryStore } from '../hosts/host';
 
@@ -10,22 +11,24 @@ export class Autosave {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writing: Promise<void> = Promise.resolve();
 
-  /** `draft` is read when the timer fires: null when nothing is unsaved. */
+  /** `unsaved` is asked at every change (cheap); `draft` is read only when a draft is written. */
   constructor(
     private readonly store: RecoveryStore,
-    private readonly draft: () => DraftContent | null,
+    private readonly unsaved: () => boolean,
+    private readonly draft: () => DraftContent,
     private readonly delayMs = 2000,
   ) {}
 
   changed(): void {
-    this.timer ??= setTimeout(() => this.flush(), this.delayMs);
+    if (!this.unsaved()) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
   }
 
   /** Writes (or clears) now; resolves when the store has it. */
   flush(): Promise<void> {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    const content = this.draft();
+    const content = this.unsaved() ? this.draft() : null;
     // One write at a time, in order: a clear never overtakes the keep before it.
     this.writing = this.writing
       .then(() => (content ? this.store.keep(content) : this.store.clear()))

@@ -28,11 +28,14 @@ export class FileCommands {
 
   constructor(private readonly workspace: Workspace) {
     const { document, host } = workspace;
-    this.autosave = new Autosave(host.recovery, () => {
-      const model = document.current;
-      if (!model || !document.dirty) return null;
-      return { name: model.name, fileName: document.file?.name ?? null, text: serializeModel(model) };
-    });
+    this.autosave = new Autosave(
+      host.recovery,
+      () => document.current !== null && document.dirty,
+      () => {
+        const model = document.current!;
+        return { name: model.name, fileName: document.file?.name ?? null, text: serializeModel(model) };
+      },
+    );
     document.onChange(() => this.autosave.changed());
   }
 

@@ -3,11 +3,29 @@
  * validated against the trainer protocol before it touches the display. The model itself belongs to the
  * document (document-store.svelte.ts); the trainer's states flow back to it through onState.
  */
-import { trainerEventSchema, type MessageEndpoint, type PatternResult, type StopReason, type TrainerCommand, type TrainerEvent, type TrainerStatus } from '../../src-shared/ipc/trainer-protocol';
+import {
+  trainerEventSchema,
+  type MessageEndpoint,
+  type PatternInspectionMessage,
+  type PatternResult,
+  type Probe,
+  type StopReason,
+  type TrainerCommand,
+  type TrainerEvent,
+  type TrainerEventOf,
+  type TrainerStatus,
+} from '../../src-shared/ipc/trainer-protocol';
 import { formatPath } from '../../src-shared/model/parse';
 import type { ModelDocument, NetworkState, TrainingSettings } from '../../src-shared/model/schema';
 import type { Host } from '../hosts/host';
 import { EpochSeries } from './epoch-series';
+
+export interface LiveWeights {
+  epoch: number;
+  /** W^j for j = 0 … D−1, each out × in. */
+  weights: number[][][];
+  biases: number[][];
+}
 
 export interface TrainerProblem {
   id: number;
@@ -26,11 +44,22 @@ export class TrainerSession {
   tss = $state<number | null>(null);
   tssFromTestPass = $state(false);
   fractionCorrect = $state<number | null>(null);
-  /** Outputs of the latest test pass, one per training pattern. */
+  /** Outputs of the latest test pass (or live view), one per training pattern. */
   patterns = $state.raw<PatternResult[]>([]);
+  /** The same for the test patterns; null when the model has none. */
+  testPatterns = $state.raw<PatternResult[] | null>(null);
+  /** The weights as of the latest live view or result (W^j out × in, and biases), with their epoch. */
+  weights = $state.raw<LiveWeights | null>(null);
+  /** The latest pattern presented by Step pattern, looked inside just before its update. */
+  lastStep = $state.raw<TrainerEventOf<'stepped'> | null>(null);
+  /** Slow motion: epochs a second, or null for full speed. */
+  epochsPerSecond = $state<number | null>(null);
   problems = $state<TrainerProblem[]>([]);
   /** tss per epoch; not reactive itself (it grows in place), so seriesVersion says when it changed. */
   readonly series = new EpochSeries();
+  /** Fraction correct and the test set's tss per epoch, alongside (seriesVersion covers them too). */
+  readonly correctSeries = new EpochSeries();
+  readonly testSeries = new EpochSeries();
   seriesVersion = $state(0);
 
   readonly canTrain = $derived(this.status === 'ready' || this.status === 'paused' || this.status === 'stopped');
@@ -43,6 +72,10 @@ export class TrainerSession {
   private nextProblemId = 1;
   /** Waiting for the trainer to stop and report where it stopped (see quiesce). */
   private settling: Array<() => void> = [];
+  /** Answers to inspect(), in the order asked (the trainer answers in order). */
+  private inspecting: Array<{ resolve: (inspection: PatternInspectionMessage) => void; reject: (error: Error) => void }> = [];
+  /** Live views wanted, by interval: the trainer is asked for the shortest. */
+  private watchers: number[] = [];
 
   constructor(private readonly host: Host) {}
 
@@ -55,9 +88,11 @@ export class TrainerSession {
     this.tss = null;
     this.fractionCorrect = null;
     this.patterns = [];
+    this.testPatterns = null;
+    this.weights = null;
+    this.lastStep = null;
     this.problems = [];
-    this.series.replace(model.state?.tssHistory ?? []);
-    this.seriesVersion++;
+    this.replaceSeries(model.state);
     this.send({ type: 'load', model });
   }
 
@@ -76,6 +111,39 @@ export class TrainerSession {
 
   step(): void {
     this.send({ type: 'step', epochs: 1 });
+  }
+
+  /** Presents the next pattern alone; lastStep shows inside it. */
+  stepPattern(): void {
+    this.send({ type: 'stepPattern' });
+  }
+
+  /** Looks inside a pattern, or any input, with the current weights; rejects with the trainer's reason. */
+  inspect(probe: Probe): Promise<PatternInspectionMessage> {
+    return new Promise((resolve, reject) => {
+      this.inspecting.push({ resolve, reject });
+      this.send({ type: 'inspect', probe });
+    });
+  }
+
+  /** Asks for live views (outputs and weights) every `intervalMs` while training; call the result to stop. */
+  watch(intervalMs = 100): () => void {
+    this.watchers = [...this.watchers, intervalMs];
+    this.sendWatch();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const at = this.watchers.indexOf(intervalMs);
+      this.watchers = this.watchers.filter((_, i) => i !== at);
+      this.sendWatch();
+    };
+  }
+
+  /** Slow motion: at most this many epochs a second (null: full speed). */
+  pace(epochsPerSecond: number | null): void {
+    this.epochsPerSecond = epochsPerSecond;
+    this.send({ type: 'pace', epochsPerSecond });
   }
 
   reset(): void {
@@ -103,6 +171,10 @@ export class TrainerSession {
     this.report(message, null);
     this.status = 'empty';
     this.settled(true);
+    this.failInspections('The trainer restarted before it answered.');
+    // The new trainer knows nothing of this page's wishes: tell it again (the model follows from the workspace).
+    if (this.epochsPerSecond !== null) this.send({ type: 'pace', epochsPerSecond: this.epochsPerSecond });
+    this.sendWatch();
   }
 
   dismissProblem(id: number): void {
@@ -139,7 +211,7 @@ export class TrainerSession {
         this.epoch = event.epoch;
         // After a reset or a new seed the trainer starts again at epoch 0: drop the old curve.
         if (this.series.length > 0) {
-          this.series.truncate(event.epoch);
+          for (const series of [this.series, this.correctSeries, this.testSeries]) series.truncate(event.epoch);
           this.seriesVersion++;
         }
         return;
@@ -147,6 +219,8 @@ export class TrainerSession {
         const count = event.tss.length;
         if (count === 0) return;
         this.series.append(event.firstEpoch, event.tss);
+        this.correctSeries.append(event.firstEpoch, event.fractionCorrect);
+        if (event.testTss) this.testSeries.append(event.firstEpoch, event.testTss);
         this.seriesVersion++;
         this.epoch = event.firstEpoch + count - 1;
         this.tss = event.tss[count - 1];
@@ -160,7 +234,9 @@ export class TrainerSession {
         this.tssFromTestPass = true;
         this.fractionCorrect = event.fractionCorrect;
         this.patterns = event.patterns;
-        this.followHistory(event.state.tssHistory);
+        this.testPatterns = event.testPatterns;
+        this.weights = { epoch: event.epoch, weights: event.state.weights, biases: event.state.biases };
+        this.followHistory(event.state);
         this.onState(event.state);
         this.settled();
         return;
@@ -169,7 +245,22 @@ export class TrainerSession {
         return;
       case 'snapshot':
         return;
+      case 'view':
+        this.patterns = event.patterns;
+        this.testPatterns = event.testPatterns;
+        this.weights = { epoch: event.epoch, weights: event.weights, biases: event.biases };
+        return;
+      case 'stepped':
+        this.lastStep = event;
+        return;
+      case 'inspection':
+        this.inspecting.shift()?.resolve(event.inspection);
+        return;
       case 'error':
+        if (event.command === 'inspect' && this.inspecting.length > 0) {
+          this.inspecting.shift()!.reject(new Error(event.message));
+          return;
+        }
         this.report(event.message, event.command);
         // A trainer that failed on its own stops: nothing more will come to wait for.
         if (event.command === null) this.settled(true);
@@ -178,10 +269,27 @@ export class TrainerSession {
   }
 
   /** The trainer's record of the curve is the truth: a loaded run's history, or one the stream missed. */
-  private followHistory(tss: readonly number[]): void {
+  private followHistory(state: NetworkState): void {
+    const tss = state.tssHistory;
     if (this.series.length === tss.length && this.series.last() === (tss.at(-1) ?? null)) return;
-    this.series.replace(tss);
+    this.replaceSeries(state);
+  }
+
+  private replaceSeries(state: NetworkState | null): void {
+    this.series.replace(state?.tssHistory ?? []);
+    this.correctSeries.replace(state?.correctHistory ?? []);
+    this.testSeries.replace(state?.testTssHistory ?? []);
     this.seriesVersion++;
+  }
+
+  private sendWatch(): void {
+    this.send({ type: 'watch', intervalMs: this.watchers.length > 0 ? Math.min(...this.watchers) : null });
+  }
+
+  private failInspections(message: string): void {
+    const waiting = this.inspecting;
+    this.inspecting = [];
+    for (const { reject } of waiting) reject(new Error(message));
   }
 
   private settled(anyway = false): void {

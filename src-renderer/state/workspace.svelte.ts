@@ -113,9 +113,10 @@ export class Workspace {
 
   /** A new trainer holds nothing: give it the document with the last state it reported. */
   private trainerRestarted(message: string): void {
-    this.session.restarted(message);
     this.held = null;
     this.sync();
+    // After the load, which clears the old trainer's problems: this one message is what the user sees.
+    this.session.restarted(message);
   }
 
   private adopt(state: NetworkState): void {

@@ -3,7 +3,7 @@
  * gradient summed so far in an unfinished update, feedback matrices, the order stream, the epoch cursor and
  * the histories — everything exact continuation needs.
  */
-import type { NetworkState } from '../model/schema';
+import type { NetworkState, SettingChange } from '../model/schema';
 import type { EpochCursor } from './checkpoint';
 import type { LayerViews, Network } from './network';
 import { RandomStream } from './rng';
@@ -23,6 +23,7 @@ export interface RunParts {
   correctHistory: number[];
   /** null when the model has no test patterns. */
   testTssHistory: number[] | null;
+  settingChanges: SettingChange[];
 }
 
 export function saveState(run: RunParts): NetworkState {
@@ -44,6 +45,7 @@ export function saveState(run: RunParts): NetworkState {
     gradientSum: run.gradientPending ? { weights: matrices(run.gradient), biases: vectors(run.gradient) } : null,
   };
   if (run.testTssHistory) state.testTssHistory = run.testTssHistory.slice();
+  if (run.settingChanges.length > 0) state.settingChanges = structuredClone(run.settingChanges);
   return state;
 }
 
@@ -80,6 +82,8 @@ export function restoreState(run: RunParts, state: NetworkState): void {
   copyInto(run.tssHistory, state.tssHistory);
   copyInto(run.correctHistory, state.correctHistory);
   if (run.testTssHistory) copyInto(run.testTssHistory, state.testTssHistory ?? []);
+  run.settingChanges.length = 0;
+  run.settingChanges.push(...structuredClone(state.settingChanges ?? []));
 }
 
 function copyInto(target: number[], source: readonly number[]): void {

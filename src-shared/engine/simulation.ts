@@ -5,7 +5,7 @@
  * calls, the run computes the same bits: updates happen only at update boundaries, and every sum the
  * kernels form runs in one fixed order (kernels.ts).
  */
-import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type TrainingSettings } from '../model/schema';
+import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
 import { BlockPass, blockCapacity } from './block';
 import { Checkpoint, EpochCursor, type RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
@@ -18,6 +18,7 @@ import { applyUpdate } from './optimizer';
 import { toPatternSet, type PatternSet } from './patterns';
 import { RandomStream } from './rng';
 import { restoreState, saveState, type RunParts } from './run-state';
+import { toRows } from './state-io';
 
 export type StopReason = 'criterion' | 'max-epochs' | 'diverged';
 
@@ -79,6 +80,8 @@ export class Simulation implements RunBuffers {
   readonly correctHistory: number[] = [];
   /** The test set's tss after each epoch (empty when the model has no test patterns). */
   readonly testTssHistory: number[] = [];
+  /** Settings changed during the run, where each took effect (reset clears them with the curve). */
+  readonly settingChanges: SettingChange[] = [];
 
   constructor(model: ModelDocument) {
     this.model = model;
@@ -135,6 +138,7 @@ export class Simulation implements RunBuffers {
     this.tssHistory.length = 0;
     this.correctHistory.length = 0;
     this.testTssHistory.length = 0;
+    this.settingChanges.length = 0;
     this.applySettings();
     this.checkpoint.take(this.network.params, this);
   }
@@ -153,6 +157,7 @@ export class Simulation implements RunBuffers {
     }
     if (this.gradientPending && (after.update !== before.update || after.batchSize !== before.batchSize)) this.applyUpdates();
     this.model = { ...this.model, training: after };
+    this.recordChange(before, after);
     this.applySettings();
     return false;
   }
@@ -184,15 +189,23 @@ export class Simulation implements RunBuffers {
     return { presented, stop: null, message: null };
   }
 
-  /** Forward pass on every pattern with the current weights: the exact after-epoch figures. */
-  testPass(): TestPass {
+  /**
+   * Forward pass on every pattern with the current weights: the exact after-epoch figures. `set` 'test'
+   * passes over the test patterns instead (null when the model has none).
+   */
+  testPass(): TestPass;
+  testPass(set: 'train' | 'test'): TestPass | null;
+  testPass(set: 'train' | 'test' = 'train'): TestPass | null {
+    const data = set === 'train' ? this.data : this.testData;
+    const source = set === 'train' ? this.model.patterns : this.model.testPatterns;
+    if (!data || !source) return null;
     const net = this.network;
     const outUnits = net.sizes[net.depth];
     const margin = this.settings.margin;
     let tss = 0;
     let correct = 0;
-    const patterns = this.model.patterns.map((pattern, p) => {
-      const output = Array.from(net.forward(this.data.inputs, p * net.sizes[0]));
+    const patterns = source.map((pattern, p) => {
+      const output = Array.from(net.forward(data.inputs, p * net.sizes[0]));
       let pss = 0;
       let isCorrect = true;
       for (let k = 0; k < outUnits; k++) {
@@ -220,6 +233,15 @@ export class Simulation implements RunBuffers {
    */
   summedGradient(): LayerViews {
     return summedGradient(this.network, this.data, this.loss, this.backwardMatrices);
+  }
+
+  /**
+   * The training pattern the next presentation will show (starting the epoch, and so drawing its order,
+   * if none is under way): what "step one pattern" inspects before it presents it.
+   */
+  nextPattern(): number {
+    if (!this.cursor.inEpoch) this.startEpoch();
+    return this.cursor.order[this.cursor.position];
   }
 
   /**
@@ -256,6 +278,12 @@ export class Simulation implements RunBuffers {
     return this.backwardMatrices[j];
   }
 
+  /** The weights and biases alone, laid out as the document saves them (W^j out × in): for live views. */
+  weightRows(): { weights: number[][][]; biases: number[][] } {
+    const net = this.network;
+    return { weights: net.weights.map((W, j) => toRows(W, net.sizes[j + 1], net.sizes[j])), biases: net.biases.map((b) => Array.from(b)) };
+  }
+
   state(): NetworkState {
     return saveState(this.parts());
   }
@@ -280,7 +308,19 @@ export class Simulation implements RunBuffers {
       network: this.network, momentum: this.momentumViews, gradient: this.gradientViews, gradientPending: this.gradientPending,
       feedback: this.feedback, orderStream: this.orderStream, cursor: this.cursor, epoch: this.epoch,
       tssHistory: this.tssHistory, correctHistory: this.correctHistory, testTssHistory: this.testData ? this.testTssHistory : null,
+      settingChanges: this.settingChanges,
     };
+  }
+
+  /** Once training has begun, a change is part of the run's history (before it, it is just the settings). */
+  private recordChange(before: TrainingSettings, after: TrainingSettings): void {
+    if (this.epoch === 0 && this.patternsIntoEpoch === 0) return;
+    const changes: Partial<Record<keyof TrainingSettings, unknown>> = {};
+    for (const key of Object.keys(after) as (keyof TrainingSettings)[]) {
+      if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) changes[key] = after[key];
+    }
+    if (Object.keys(changes).length === 0) return;
+    this.settingChanges.push({ epoch: this.epoch, pattern: this.patternsIntoEpoch, changes: changes as Partial<TrainingSettings> });
   }
 
   /** Derived from the settings: the loss's code, the backward matrices, the block buffers' size. */

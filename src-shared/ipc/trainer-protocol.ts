@@ -5,6 +5,16 @@
 import { z } from 'zod';
 import { modelSchema, networkStateSchema, trainingSchema } from '../model/schema';
 
+const finiteNumber = z.number().finite();
+const matrix = z.array(z.array(z.number()));
+
+/** What to look inside: a training or test pattern by index, or any input (with a target, null for "don't care"). */
+export const probeSchema = z.union([
+  z.strictObject({ set: z.enum(['train', 'test']), pattern: z.number().int().min(0) }),
+  z.strictObject({ input: z.array(finiteNumber), target: z.array(finiteNumber.nullable()).nullable() }),
+]);
+export type Probe = z.infer<typeof probeSchema>;
+
 export const trainerCommandSchema = z.discriminatedUnion('type', [
   /** Replace the trainer's model; its saved state, if any, is where training continues from. */
   z.strictObject({ type: z.literal('load'), model: modelSchema }),
@@ -19,6 +29,20 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('configure'), training: trainingSchema.partial() }),
   /** Ask for the whole model with its current state (for saving). */
   z.strictObject({ type: z.literal('snapshot') }),
+  /**
+   * Present exactly one pattern, the next in the epoch's order: answered with `stepped` (the pattern looked
+   * inside just before its presentation: what the update then applies online), then status and result.
+   */
+  z.strictObject({ type: z.literal('stepPattern') }),
+  /** Look inside one pattern with the current weights, applying nothing: answered with `inspection`. */
+  z.strictObject({ type: z.literal('inspect'), probe: probeSchema }),
+  /**
+   * While training, post a `view` (every pattern's outputs and the weights) at most every `intervalMs`;
+   * null stops the views. Panels that show weights or outputs live ask for them while they are visible.
+   */
+  z.strictObject({ type: z.literal('watch'), intervalMs: z.number().int().min(20).max(60_000).nullable() }),
+  /** Slow motion for lecturers: train at most this many epochs a second; null is full speed. */
+  z.strictObject({ type: z.literal('pace'), epochsPerSecond: z.number().positive().max(1e6).nullable() }),
 ]);
 export type TrainerCommand = z.infer<typeof trainerCommandSchema>;
 
@@ -38,6 +62,37 @@ export const patternResultSchema = z.strictObject({
 });
 export type PatternResult = z.infer<typeof patternResultSchema>;
 
+/** The engine's PatternInspection (engine/inspect.ts), checked as it crosses a process boundary. */
+export const patternInspectionSchema = z.strictObject({
+  name: z.string(),
+  layers: z.array(
+    z.strictObject({
+      layer: z.number().int().min(0),
+      name: z.string(),
+      netInput: z.array(z.number()),
+      activation: z.array(z.number()),
+      delta: z.array(z.number()).nullable(),
+    }),
+  ),
+  target: z.array(z.number().nullable()),
+  output: z.array(z.number()),
+  error: z.array(z.number().nullable()),
+  pss: z.number(),
+  loss: z.number(),
+  weightLayers: z.array(
+    z.strictObject({
+      from: z.number().int().min(0),
+      to: z.number().int().min(1),
+      learns: z.boolean(),
+      gradient: z.strictObject({ weights: matrix, biases: z.array(z.number()) }),
+      weightChange: z.strictObject({ weights: matrix, biases: z.array(z.number()) }),
+      onlineUpdate: z.strictObject({ weights: matrix, biases: z.array(z.number()) }),
+    }),
+  ),
+  signConvention: z.string(),
+});
+export type PatternInspectionMessage = z.infer<typeof patternInspectionSchema>;
+
 export const trainerEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('status'),
@@ -55,6 +110,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     firstEpoch: z.number().int().min(1),
     tss: z.array(z.number()),
     fractionCorrect: z.array(z.number()),
+    /** The test set's tss after each of these epochs; null when the model has no test patterns. */
+    testTss: z.array(z.number()).nullable(),
     /** Patterns done in the epoch under way, so long epochs show progress. */
     patternsIntoEpoch: z.number().int().min(0),
   }),
@@ -65,8 +122,29 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     tss: z.number(),
     fractionCorrect: z.number(),
     patterns: z.array(patternResultSchema),
+    /** The same pass over the test patterns; null when the model has none. */
+    testPatterns: z.array(patternResultSchema).nullable(),
     state: networkStateSchema,
   }),
+  /** While watched (see `watch`): every pattern's outputs and the weights, as training goes on. */
+  z.strictObject({
+    type: z.literal('view'),
+    epoch: z.number().int().min(0),
+    patterns: z.array(patternResultSchema),
+    testPatterns: z.array(patternResultSchema).nullable(),
+    weights: z.array(matrix),
+    biases: z.array(z.array(z.number())),
+  }),
+  /** One pattern presented by `stepPattern`: where it stood in the epoch, and inside it just before. */
+  z.strictObject({
+    type: z.literal('stepped'),
+    epoch: z.number().int().min(0),
+    position: z.number().int().min(0),
+    pattern: z.number().int().min(0),
+    inspection: patternInspectionSchema,
+  }),
+  /** The answer to `inspect`, with the probe it answers. */
+  z.strictObject({ type: z.literal('inspection'), probe: probeSchema, epoch: z.number().int().min(0), inspection: patternInspectionSchema }),
   z.strictObject({ type: z.literal('snapshot'), model: modelSchema }),
   /**
    * The full state every few seconds while training (and with every result): what a crashed trainer is

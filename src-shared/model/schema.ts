@@ -108,6 +108,13 @@ export type Pattern = z.infer<typeof patternSchema>;
 const matrix = z.array(z.array(finite).max(MAX_UNITS)).max(MAX_UNITS);
 const weightMatrix = z.array(z.array(weightValue).max(MAX_UNITS)).max(MAX_UNITS);
 
+export const settingChangeSchema = z.strictObject({
+  epoch: z.number().int().min(0),
+  pattern: z.number().int().min(0),
+  changes: trainingSchema.partial(),
+});
+export type SettingChange = z.infer<typeof settingChangeSchema>;
+
 /** Where a run stands inside an epoch, so a pause mid-epoch continues exactly. */
 export const epochCursorSchema = z.strictObject({
   order: z.array(z.number().int().min(0)),
@@ -147,6 +154,11 @@ export const networkStateSchema = z.strictObject({
   }).nullable().optional(),
   /** The test set's tss after each epoch, epoch 1 first (when the model has test patterns). */
   testTssHistory: z.array(nonNegative).optional(),
+  /**
+   * Settings changed in the middle of the run, each with where it took effect (after `epoch` epochs and
+   * `pattern` patterns of the next): so every curve says what produced it. Absent when none were.
+   */
+  settingChanges: z.array(settingChangeSchema).max(100_000).optional(),
 });
 export type NetworkState = z.infer<typeof networkStateSchema>;
 

@@ -3,11 +3,14 @@
  * process). It trains in time slices, yielding between them so a pause is answered within a slice, and
  * batches every finished epoch's figures into metrics messages posted at a steady rate.
  */
-import { Simulation } from '../engine/simulation';
+import type { PatternInspection } from '../engine/inspect';
+import { Simulation, type TestPass } from '../engine/simulation';
 import { describeProblems, parseModel } from '../model/parse';
 import {
   trainerCommandSchema,
   type MessageEndpoint,
+  type PatternResult,
+  type Probe,
   type StopReason,
   type TrainerCommand,
   type TrainerEvent,
@@ -27,6 +30,8 @@ export interface TrainerTiming {
   metricsIntervalMs: number;
   /** Time between two checkpoints (the full state) while training. */
   checkpointIntervalMs: number;
+  /** Runs `fn` after `ms` milliseconds (slow motion waits between epochs without spinning). */
+  later: (fn: () => void, ms: number) => void;
 }
 
 const defaultTiming: TrainerTiming = {
@@ -35,6 +40,7 @@ const defaultTiming: TrainerTiming = {
   sliceMs: 20,
   metricsIntervalMs: 50,
   checkpointIntervalMs: 3000,
+  later: (fn, ms) => setTimeout(fn, ms),
 };
 
 /** Time between two looks at the clock inside a slice. */
@@ -53,6 +59,12 @@ class TrainerLoop {
   private lastFlush = 0;
   private lastCheckpoint = 0;
   private chunk = 1;
+  /** While watched: the interval between two views, and when the last went out. */
+  private viewIntervalMs: number | null = null;
+  private lastView = 0;
+  /** Slow motion: at most this many epochs a second, counted from where the run (re)started. */
+  private epochsPerSecond: number | null = null;
+  private paceFrom = { time: 0, epoch: 0 };
 
   constructor(
     private readonly endpoint: MessageEndpoint<TrainerEvent>,
@@ -77,6 +89,8 @@ class TrainerLoop {
 
   private handle(command: TrainerCommand): void {
     if (command.type === 'load') return this.load(command.model);
+    if (command.type === 'watch') return this.watch(command.intervalMs);
+    if (command.type === 'pace') return this.pace(command.epochsPerSecond);
     const simulation = this.simulation;
     if (!simulation) {
       this.post({ type: 'error', message: 'No model is loaded: load one before training.', command: command.type });
@@ -111,7 +125,68 @@ class TrainerLoop {
       case 'snapshot':
         this.post({ type: 'snapshot', model: simulation.toModel() });
         return;
+      case 'stepPattern':
+        return this.stepPattern(simulation);
+      case 'inspect':
+        return this.inspect(simulation, command.probe);
     }
+  }
+
+  private watch(intervalMs: number | null): void {
+    this.viewIntervalMs = intervalMs;
+    this.lastView = Number.NEGATIVE_INFINITY;
+    if (intervalMs !== null && this.simulation) this.postView(this.simulation, this.timing.now());
+  }
+
+  private pace(epochsPerSecond: number | null): void {
+    this.epochsPerSecond = epochsPerSecond;
+    if (this.simulation) this.paceFrom = { time: this.timing.now(), epoch: this.simulation.epoch };
+  }
+
+  /** One pattern, the next in the epoch's order, looked inside just before it is presented. */
+  private stepPattern(simulation: Simulation): void {
+    if (this.running) return;
+    const blocked = simulation.stopBeforeTraining();
+    if (blocked) {
+      this.settle(simulation, 'stopped', blocked, `The model has already trained its maximum of ${simulation.settings.maxEpochs} epochs.`);
+      return;
+    }
+    const pattern = simulation.nextPattern();
+    const position = simulation.patternsIntoEpoch;
+    const epoch = simulation.epoch;
+    this.post({ type: 'stepped', epoch, position, pattern, inspection: simulation.inspect(pattern) });
+    const outcome = simulation.advance(1);
+    if (outcome.stop) return this.finish(simulation, outcome.stop, outcome.message);
+    this.settle(simulation, 'paused', 'step-done', null);
+  }
+
+  private inspect(simulation: Simulation, probe: Probe): void {
+    const inspection = this.lookInside(simulation, probe);
+    if (typeof inspection === 'string') {
+      this.post({ type: 'error', message: inspection, command: 'inspect' });
+      return;
+    }
+    this.post({ type: 'inspection', probe, epoch: simulation.epoch, inspection });
+  }
+
+  /** The engine's inspection for a probe, or what is wrong with the probe. */
+  private lookInside(simulation: Simulation, probe: Probe): PatternInspection | string {
+    const sizes = simulation.network.sizes;
+    const [inUnits, outUnits] = [sizes[0], sizes[sizes.length - 1]];
+    if ('set' in probe) {
+      if (probe.set === 'train') {
+        if (probe.pattern >= simulation.patternCount) return `There is no training pattern ${probe.pattern + 1}: the model has ${simulation.patternCount}.`;
+        return simulation.inspect(probe.pattern);
+      }
+      const testPatterns = simulation.toModel().testPatterns ?? [];
+      const pattern = testPatterns[probe.pattern];
+      if (!pattern) return `There is no test pattern ${probe.pattern + 1}: the model has ${testPatterns.length}.`;
+      return simulation.inspect(pattern.input, pattern.target, pattern.name);
+    }
+    if (probe.input.length !== inUnits) return `The input has ${probe.input.length} values; the input layer has ${inUnits} units.`;
+    const target = probe.target ?? Array.from({ length: outUnits }, () => null);
+    if (target.length !== outUnits) return `The target has ${target.length} values; the output layer has ${outUnits} units.`;
+    return simulation.inspect(probe.input, target, 'input');
   }
 
   private load(model: ModelDocument): void {
@@ -141,6 +216,7 @@ class TrainerLoop {
     this.targetEpoch = targetEpoch;
     this.lastFlush = this.timing.now();
     this.lastCheckpoint = this.lastFlush;
+    this.paceFrom = { time: this.lastFlush, epoch: simulation.epoch };
     this.setStatus('training', simulation.epoch, null, null);
     this.timing.defer(() => this.tick());
   }
@@ -161,20 +237,51 @@ class TrainerLoop {
     const { now, sliceMs } = this.timing;
     const deadline = now() + sliceMs;
     let time = now();
+    let waitMs = 0;
     while (time < deadline) {
-      const outcome = simulation.advance(this.chunk, this.targetEpoch);
+      const allowed = this.pacedEpoch(time);
+      if (simulation.epoch >= allowed) {
+        waitMs = this.msUntilEpoch(allowed + 1) - time;
+        break;
+      }
+      const outcome = simulation.advance(this.chunk, Math.min(this.targetEpoch, allowed));
       const after = now();
       this.adaptChunk(after - time, outcome.presented, simulation.updateSize);
       time = after;
       if (outcome.stop) return this.finish(simulation, outcome.stop, outcome.message);
       if (simulation.epoch >= this.targetEpoch) return this.finish(simulation, 'step-done', null);
     }
-    if (time - this.lastFlush >= this.timing.metricsIntervalMs) this.flushMetrics(simulation, time);
+    // In slow motion every epoch is shown as it finishes; at full speed, at the metrics rate.
+    const paced = this.epochsPerSecond !== null;
+    if (paced || time - this.lastFlush >= this.timing.metricsIntervalMs) this.flushMetrics(simulation, time);
+    if (this.viewIntervalMs !== null && (paced || time - this.lastView >= this.viewIntervalMs)) this.postView(simulation, time);
     if (time - this.lastCheckpoint >= this.timing.checkpointIntervalMs) {
       this.lastCheckpoint = time;
       this.post({ type: 'checkpoint', epoch: simulation.epoch, state: simulation.state() });
     }
-    this.timing.defer(() => this.tick());
+    if (waitMs > 0) this.timing.later(() => this.tick(), waitMs);
+    else this.timing.defer(() => this.tick());
+  }
+
+  /** The last epoch slow motion lets finish by `time` (unbounded at full speed). */
+  private pacedEpoch(time: number): number {
+    if (this.epochsPerSecond === null) return Number.POSITIVE_INFINITY;
+    return this.paceFrom.epoch + 1 + Math.floor(((time - this.paceFrom.time) * this.epochsPerSecond) / 1000);
+  }
+
+  private msUntilEpoch(epoch: number): number {
+    return this.paceFrom.time + ((epoch - 1 - this.paceFrom.epoch) * 1000) / this.epochsPerSecond!;
+  }
+
+  private postView(simulation: Simulation, time: number): void {
+    this.lastView = time;
+    this.post({
+      type: 'view',
+      epoch: simulation.epoch,
+      patterns: patternResults(simulation.testPass()),
+      testPatterns: nullablePatternResults(simulation.testPass('test')),
+      ...simulation.weightRows(),
+    });
   }
 
   /**
@@ -205,7 +312,8 @@ class TrainerLoop {
       epoch: simulation.epoch,
       tss: pass.tss,
       fractionCorrect: pass.fractionCorrect,
-      patterns: pass.patterns.map((p) => ({ ...p, target: p.target.map((t) => (Number.isNaN(t) ? null : t)) })),
+      patterns: patternResults(pass),
+      testPatterns: nullablePatternResults(simulation.testPass('test')),
       state: simulation.state(),
     });
   }
@@ -221,6 +329,7 @@ class TrainerLoop {
       firstEpoch: from + 1,
       tss: simulation.tssHistory.slice(from, to),
       fractionCorrect: simulation.correctHistory.slice(from, to),
+      testTss: simulation.testData ? simulation.testTssHistory.slice(from, to) : null,
       patternsIntoEpoch: simulation.patternsIntoEpoch,
     });
   }
@@ -232,6 +341,14 @@ class TrainerLoop {
   private post(event: TrainerEvent): void {
     this.endpoint.postMessage(event);
   }
+}
+
+function patternResults(pass: TestPass): PatternResult[] {
+  return pass.patterns.map((p) => ({ ...p, target: p.target.map((t) => (Number.isNaN(t) ? null : t)) }));
+}
+
+function nullablePatternResults(pass: TestPass | null): PatternResult[] | null {
+  return pass && patternResults(pass);
 }
 
 function describeStop(reason: StopReason, simulation: Simulation): string | null {

@@ -108,7 +108,7 @@ describe('the trainer as a child process', () => {
 
   it('answers a malformed command with an error and goes on working', async () => {
     const trainer = startTrainerProcess();
-    const error = await trainer.request({ type: 'load', model: { nonsense: true } }, 'error');
+    const error = await trainer.request({ type: 'load', model: { nonsense: true } } as Record<string, unknown>, 'error');
     expect(error.message).toMatch(/malformed command/);
     const result = await trainer.request({ type: 'load', model: findExample('xor')!.build() }, 'result');
     expect(result.patterns).toHaveLength(4);

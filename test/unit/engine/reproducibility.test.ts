@@ -160,6 +160,26 @@ describe('changing how updates are grouped in the middle of one', () => {
   });
 });
 
+describe('settings changed during a run', () => {
+  it('are recorded where they took effect, saved with the run, and cleared by reset', () => {
+    const simulation = new Simulation(model());
+    simulation.configure({ learningRate: 0.3 });
+    expect(simulation.settingChanges).toEqual([]);
+    simulation.advance(Number.MAX_SAFE_INTEGER, 10);
+    simulation.advance(3);
+    simulation.configure({ learningRate: 0.05, momentum: 0.7 });
+    simulation.configure({ momentum: 0.5 });
+    expect(simulation.settingChanges).toEqual([
+      { epoch: 10, pattern: 3, changes: { learningRate: 0.05 } },
+      { epoch: 10, pattern: 3, changes: { momentum: 0.5 } },
+    ]);
+    const reloaded = new Simulation(roundTrip(simulation.toModel()));
+    expect(reloaded.settingChanges).toEqual(simulation.settingChanges);
+    reloaded.reset();
+    expect(reloaded.state().settingChanges).toBeUndefined();
+  });
+});
+
 describe('long runs', () => {
   it('load with hundreds of thousands of epochs of history', () => {
     const simulation = new Simulation(model());

@@ -21,7 +21,7 @@ describe('autosave', () => {
   it('keeps the latest draft a few seconds after changes begin, once however many changes', async () => {
     const store = fakeStore();
     let text = 'a';
-    const autosave = new Autosave(store, () => ({ name: 'm', fileName: null, text }), 2000);
+    const autosave = new Autosave(store, () => true, () => ({ name: 'm', fileName: null, text }), 2000);
     autosave.changed();
     text = 'b';
     autosave.changed();
@@ -31,12 +31,20 @@ describe('autosave', () => {
     expect(store.kept.map((d) => d.text)).toEqual(['b']);
   });
 
-  it('forgets the draft once nothing is unsaved', async () => {
+  it('forgets the draft at once when nothing is unsaved, and a pending keep does not bring it back', async () => {
     const store = fakeStore();
-    const autosave = new Autosave(store, () => null, 2000);
+    let unsaved = true;
+    const autosave = new Autosave(store, () => unsaved, () => ({ name: 'm', fileName: null, text: 'x' }), 2000);
     autosave.changed();
     await vi.advanceTimersByTimeAsync(2000);
+    expect(store.kept).toHaveLength(1);
+    autosave.changed();
+    unsaved = false;
+    autosave.changed();
+    await vi.advanceTimersByTimeAsync(0);
     expect(store.cleared).toBe(1);
-    expect(store.kept).toEqual([]);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(store.kept).toHaveLength(1);
+    expect(store.cleared).toBe(1);
   });
 });

@@ -132,4 +132,88 @@ describe('the trainer loop', () => {
     const stepped = await trainer.request({ type: 'step', epochs: 1 }, 'result');
     expect(stepped.epoch).toBe(1);
   });
+
+  it('steps one pattern at a time: each looked inside just before, and an epoch of them equals Step epoch', async () => {
+    const model = example('xor', { update: 'online', order: 'permuted' });
+    const trainer = startTrainer();
+    await trainer.request({ type: 'load', model }, 'result');
+    const reference = new Simulation(model);
+    const stepped = [];
+    for (let i = 0; i < 4; i++) {
+      const mark = trainer.mark();
+      const step = await trainer.request({ type: 'stepPattern' }, 'stepped');
+      // The engine's own inspection of the pattern it presents next, before the update.
+      expect(step.pattern).toBe(reference.nextPattern());
+      expect(step.inspection).toEqual(structuredClone(reference.inspect(step.pattern)));
+      reference.advance(1);
+      const result = await trainer.next('result', () => true, mark);
+      expect(result.state.weights).toEqual(reference.state().weights);
+      stepped.push(step);
+    }
+    expect(stepped.map((s) => s.position)).toEqual([0, 1, 2, 3]);
+    expect(new Set(stepped.map((s) => s.pattern)).size).toBe(4);
+    const afterPatterns = trainer.events('result').at(-1)!;
+    expect(afterPatterns.epoch).toBe(1);
+
+    const byEpoch = startTrainer();
+    await byEpoch.request({ type: 'load', model }, 'result');
+    const epoch = await byEpoch.request({ type: 'step', epochs: 1 }, 'result');
+    expect(afterPatterns.state).toEqual(epoch.state);
+  });
+
+  it('looks inside any pattern or typed input without changing anything, and refuses a wrong-sized one', async () => {
+    const model = { ...example('xor'), testPatterns: [{ name: 'probe', input: [1, 1], target: [0] }] };
+    const trainer = startTrainer();
+    const loaded = await trainer.request({ type: 'load', model }, 'result');
+    expect(loaded.testPatterns).toEqual([expect.objectContaining({ name: 'probe', target: [0] })]);
+    const reference = new Simulation(model);
+    const train = await trainer.request({ type: 'inspect', probe: { set: 'train', pattern: 2 } }, 'inspection');
+    expect(train.inspection).toEqual(structuredClone(reference.inspect(2)));
+    const test = await trainer.request({ type: 'inspect', probe: { set: 'test', pattern: 0 } }, 'inspection');
+    expect(test.inspection.name).toBe('probe');
+    expect(test.inspection.output).toEqual(loaded.testPatterns![0].output);
+    const typed = await trainer.request({ type: 'inspect', probe: { input: [0, 1], target: null } }, 'inspection');
+    expect(typed.inspection.output).toEqual(reference.inspect(1).output);
+    expect(typed.inspection.error).toEqual([null]);
+    const wrong = await trainer.request({ type: 'inspect', probe: { input: [0, 1, 1], target: null } }, 'error');
+    expect(wrong.message).toBe('The input has 3 values; the input layer has 2 units.');
+    const missing = await trainer.request({ type: 'inspect', probe: { set: 'test', pattern: 5 } }, 'error');
+    expect(missing.message).toMatch(/no test pattern 6/);
+    const after = await trainer.request({ type: 'snapshot' }, 'snapshot');
+    expect(after.model.state!.weights).toEqual(loaded.state.weights);
+  });
+
+  it('while watched, posts views of the outputs and weights as training goes on', async () => {
+    const trainer = startTrainer();
+    const model = example('encoder-8-3-8', { errorCriterion: 0, maxEpochs: 1e9 });
+    await trainer.request({ type: 'load', model }, 'result');
+    const first = await trainer.request({ type: 'watch', intervalMs: 40 }, 'view');
+    expect(first.epoch).toBe(0);
+    expect(first.weights).toEqual(new Simulation(model).state().weights);
+    await trainer.request({ type: 'train' }, 'view', (v) => v.epoch > 0);
+    const later = await trainer.next('view', (v) => v.epoch > 0);
+    await trainer.request({ type: 'pause' }, 'status', (s) => s.status === 'paused');
+    expect(later.patterns).toHaveLength(8);
+    expect(later.weights.map((W) => [W.length, W[0].length])).toEqual([[3, 8], [8, 3]]);
+    const views = trainer.events('view').length;
+    trainer.command({ type: 'watch', intervalMs: null });
+    await trainer.request({ type: 'train' }, 'metrics', (m) => m.tss.length > 0);
+    await trainer.request({ type: 'pause' }, 'status', (s) => s.status === 'paused');
+    expect(trainer.events('view').length).toBe(views);
+  });
+
+  it('in slow motion trains at the pace asked and shows every epoch', async () => {
+    const trainer = startTrainer();
+    await trainer.request({ type: 'load', model: example('xor', { errorCriterion: 0 }) }, 'result');
+    trainer.command({ type: 'pace', epochsPerSecond: 20 });
+    const started = performance.now();
+    await trainer.request({ type: 'train' }, 'metrics', (m) => m.firstEpoch + m.tss.length - 1 >= 10);
+    const elapsed = performance.now() - started;
+    await trainer.request({ type: 'pause' }, 'status', (s) => s.status === 'paused');
+    // Ten epochs at twenty a second: about half a second, never all at once.
+    expect(elapsed).toBeGreaterThan(400);
+    const sizes = trainer.events('metrics').filter((m) => m.tss.length > 0).map((m) => m.tss.length);
+    expect(Math.max(...sizes)).toBe(1);
+    expect(trainer.curve().length).toBeGreaterThanOrEqual(10);
+  });
 });
