@@ -8,7 +8,7 @@ export class EpochSeries {
   length = 0;
 
   /** Appends a metrics batch; anything already held from firstEpoch on (an earlier run's) is replaced. */
-  append(firstEpoch: number, tss: readonly number[]): void {
+  append(firstEpoch: number, tss: ArrayLike<number>): void {
     this.truncate(firstEpoch - 1);
     this.reserve(this.length + tss.length);
     for (let i = 0; i < tss.length; i++) {
@@ -19,7 +19,7 @@ export class EpochSeries {
   }
 
   /** Holds exactly this history (epoch 1 first): a loaded model's curve, or the trainer's own record. */
-  replace(tss: readonly number[]): void {
+  replace(tss: ArrayLike<number>): void {
     this.length = 0;
     this.append(1, tss);
   }

@@ -3,10 +3,19 @@
  * a few rows of an update; its activations and deltas are matrices (one row per pattern), so the kernels
  * can reuse each weight they load across patterns. Buffers are sized once; the passes allocate nothing.
  */
-import { activate, multiplyByDerivative } from './activations';
+import { activate, multiplyByDerivative, RELU } from './activations';
 import { backwardProduct, biasGradient, biasGradientUpdate, forwardProduct, gradientProduct, gradientUpdate } from './kernels';
 import { outputDeltas, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
+import { blockIsFinite, countZeros, sparseForwardProduct, sparseGradientUpdate, sparseInputGradientUpdate } from './sparse';
+
+/**
+ * The sparse kernels (sparse.ts) give the dense kernels' bits; they pay off when at most this fraction of
+ * a ReLU layer's deltas are nonzero (usually about half are)…
+ */
+const SPARSE_DELTA_FRACTION = 0.625;
+/** … or of a block's input values (one-hot and binary patterns); else the dense 4 × 4 tiles are faster. */
+const SPARSE_INPUT_FRACTION = 0.25;
 
 /** Rows per block: enough for the kernels' 4 × 4 tiles to pay off, few enough to bound the buffers' memory. */
 export function blockCapacity(network: Network, updateSize: number): number {
@@ -24,6 +33,14 @@ export class BlockPass {
   /** Each row's pss and whether it was correct, after outputDeltas. */
   readonly pss: Float64Array;
   readonly correct: Uint8Array;
+  /** Scratch for sparseGradientUpdate: the patterns with a nonzero delta in one row. */
+  private readonly rowStart: Int32Array;
+  private readonly rowValue: Float64Array;
+  /** Scratch for sparseForwardProduct: one pattern's nonzero inputs. */
+  private readonly colIndex: Int32Array;
+  private readonly colValue: Float64Array;
+  private inputsSparse = false;
+  private judgedInputs: Float64Array | null = null;
 
   constructor(private readonly network: Network, capacity: number) {
     this.capacity = capacity;
@@ -33,6 +50,20 @@ export class BlockPass {
     this.targets = new Float64Array(capacity * network.sizes[network.depth]);
     this.pss = new Float64Array(capacity);
     this.correct = new Uint8Array(capacity);
+    this.rowStart = new Int32Array(capacity);
+    this.rowValue = new Float64Array(capacity);
+    this.colIndex = new Int32Array(network.sizes[0]);
+    this.colValue = new Float64Array(network.sizes[0]);
+  }
+
+  /**
+   * Whether the pattern set gathered from is mostly zeros, so the first layer uses the sparse-input kernels:
+   * judged once per pattern set (its inputs never change), over all of its patterns. Only a matter of speed:
+   * the sparse kernels give the same bits whatever the inputs.
+   */
+  private judgeInputs(inputs: Float64Array): void {
+    this.judgedInputs = inputs;
+    this.inputsSparse = this.network.sizes[1] >= 4 && countZeros(inputs, inputs.length) >= (1 - SPARSE_INPUT_FRACTION) * inputs.length;
   }
 
   /** Copies patterns order[start … start+count) into the block's rows. */
@@ -41,6 +72,7 @@ export class BlockPass {
     const inUnits = net.sizes[0];
     const outUnits = net.sizes[net.depth];
     const h0 = this.act[0];
+    if (inputs !== this.judgedInputs) this.judgeInputs(inputs);
     for (let row = 0; row < count; row++) {
       const p = order ? order[start + row] : start + row;
       // Plain loops: subarray() would allocate a view per row.
@@ -52,11 +84,16 @@ export class BlockPass {
     }
   }
 
+  /** The forward pass of the rows gathered last (act[0] is filled by gather only). */
   forward(count: number): void {
     const net = this.network;
     for (let j = 0; j < net.depth; j++) {
       const rows = net.sizes[j + 1];
-      forwardProduct(this.act[j], net.weights[j], net.biases[j], this.net[j + 1], count, net.sizes[j], rows);
+      if (j === 0 && this.inputsSparse && count >= 4 && blockIsFinite(net.weights[0], rows * net.sizes[0])) {
+        sparseForwardProduct(this.act[0], net.weights[0], net.biases[0], this.net[1], count, net.sizes[0], rows, this.colIndex, this.colValue);
+      } else {
+        forwardProduct(this.act[j], net.weights[j], net.biases[j], this.net[j + 1], count, net.sizes[j], rows);
+      }
       activate(net.codes[j + 1], this.net[j + 1], this.act[j + 1], count * rows, rows);
     }
   }
@@ -100,7 +137,17 @@ export class BlockPass {
     for (let j = 0; j < net.depth; j++) {
       if (!net.learns[j + 1]) continue;
       const rows = net.sizes[j + 1];
-      gradientUpdate(this.delta[j + 1], this.act[j], net.weights[j], momentum.weights[j], count, rows, net.sizes[j], learningRate, alpha);
+      const cols = net.sizes[j];
+      const D = this.delta[j + 1];
+      const H = this.act[j];
+      if (count >= 4 && net.codes[j + 1] === RELU && countZeros(D, count * rows) >= (1 - SPARSE_DELTA_FRACTION) * count * rows &&
+        blockIsFinite(H, count * cols)) {
+        sparseGradientUpdate(D, H, net.weights[j], momentum.weights[j], count, rows, cols, learningRate, alpha, this.rowStart, this.rowValue);
+      } else if (j === 0 && this.inputsSparse && count >= 4 && blockIsFinite(D, count * rows)) {
+        sparseInputGradientUpdate(D, H, net.weights[j], momentum.weights[j], count, rows, cols, learningRate, alpha, this.rowStart, this.rowValue);
+      } else {
+        gradientUpdate(D, H, net.weights[j], momentum.weights[j], count, rows, cols, learningRate, alpha);
+      }
       if (net.hasBias[j + 1]) biasGradientUpdate(this.delta[j + 1], net.biases[j], momentum.biases[j], count, rows, learningRate, alpha);
     }
   }

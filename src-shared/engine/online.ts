@@ -56,18 +56,67 @@ function backpropagateAndUpdate(net: Network, j: number, B: Float64Array, mW: Fl
   const below = net.delta[j];
   const rows = net.sizes[j + 1];
   const cols = net.sizes[j];
-  for (let c = 0; c < cols; c++) below[c] = 0;
   if (decay === 0) {
-    for (let r = 0, i = 0; r < rows; r++) {
-      const dr = d[r];
-      for (let c = 0; c < cols; c++, i++) {
-        below[c] += dr * B[i];
-        const change = alpha * mW[i] - lr * (dr * h[c]);
-        mW[i] = change;
-        W[i] += change;
+    // Column strips: each δ sum stays in a register (one running sum per column, rows in order, as
+    // hiddenDelta sums), and every B[i] is read before W[i] changes.
+    let c = 0;
+    for (; c + 4 <= cols; c += 4) {
+      const h0 = h[c], h1 = h[c + 1], h2 = h[c + 2], h3 = h[c + 3];
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let r = 0, i = c; r < rows; r++, i += cols) {
+        const dr = d[r];
+        s0 += dr * B[i]; s1 += dr * B[i + 1]; s2 += dr * B[i + 2]; s3 += dr * B[i + 3];
+        let v = alpha * mW[i] - lr * (dr * h0);
+        mW[i] = v; W[i] += v;
+        v = alpha * mW[i + 1] - lr * (dr * h1);
+        mW[i + 1] = v; W[i + 1] += v;
+        v = alpha * mW[i + 2] - lr * (dr * h2);
+        mW[i + 2] = v; W[i + 2] += v;
+        v = alpha * mW[i + 3] - lr * (dr * h3);
+        mW[i + 3] = v; W[i + 3] += v;
       }
+      below[c] = s0; below[c + 1] = s1; below[c + 2] = s2; below[c + 3] = s3;
+    }
+    const left = cols - c;
+    if (left === 3) {
+      const h0 = h[c], h1 = h[c + 1], h2 = h[c + 2];
+      let s0 = 0, s1 = 0, s2 = 0;
+      for (let r = 0, i = c; r < rows; r++, i += cols) {
+        const dr = d[r];
+        s0 += dr * B[i]; s1 += dr * B[i + 1]; s2 += dr * B[i + 2];
+        let v = alpha * mW[i] - lr * (dr * h0);
+        mW[i] = v; W[i] += v;
+        v = alpha * mW[i + 1] - lr * (dr * h1);
+        mW[i + 1] = v; W[i + 1] += v;
+        v = alpha * mW[i + 2] - lr * (dr * h2);
+        mW[i + 2] = v; W[i + 2] += v;
+      }
+      below[c] = s0; below[c + 1] = s1; below[c + 2] = s2;
+    } else if (left === 2) {
+      const h0 = h[c], h1 = h[c + 1];
+      let s0 = 0, s1 = 0;
+      for (let r = 0, i = c; r < rows; r++, i += cols) {
+        const dr = d[r];
+        s0 += dr * B[i]; s1 += dr * B[i + 1];
+        let v = alpha * mW[i] - lr * (dr * h0);
+        mW[i] = v; W[i] += v;
+        v = alpha * mW[i + 1] - lr * (dr * h1);
+        mW[i + 1] = v; W[i + 1] += v;
+      }
+      below[c] = s0; below[c + 1] = s1;
+    } else if (left === 1) {
+      const h0 = h[c];
+      let s0 = 0;
+      for (let r = 0, i = c; r < rows; r++, i += cols) {
+        const dr = d[r];
+        s0 += dr * B[i];
+        const v = alpha * mW[i] - lr * (dr * h0);
+        mW[i] = v; W[i] += v;
+      }
+      below[c] = s0;
     }
   } else {
+    for (let c = 0; c < cols; c++) below[c] = 0;
     for (let r = 0, i = 0; r < rows; r++) {
       const dr = d[r];
       for (let c = 0; c < cols; c++, i++) {

@@ -32,10 +32,10 @@ export function checkConsistency(model: ModelDocument): ModelProblem[] {
     problems.push({ path: 'layers', message: `would need ${weights.toLocaleString('en')} weights; the app accepts at most ${MAX_WEIGHTS.toLocaleString('en')}` });
     return problems;
   }
-  problems.push(...checkLearning(model));
-  problems.push(...checkPatterns(model, 'patterns', model.patterns));
-  if (model.testPatterns) problems.push(...checkPatterns(model, 'testPatterns', model.testPatterns));
-  if (model.state) problems.push(...checkStateShape(model));
+  appendAll(problems, checkLearning(model));
+  appendAll(problems, checkPatterns(model, 'patterns', model.patterns));
+  if (model.testPatterns) appendAll(problems, checkPatterns(model, 'testPatterns', model.testPatterns));
+  if (model.state) appendAll(problems, checkStateShape(model));
   return problems;
 }
 
@@ -132,7 +132,7 @@ function checkStateShape(model: ModelDocument): ModelProblem[] {
   if (state.correctHistory.length !== state.epoch) {
     problems.push({ path: 'state.correctHistory', message: `has ${state.correctHistory.length} entries but the model has trained ${state.epoch} epochs` });
   }
-  problems.push(...checkStateExtras(model));
+  appendAll(problems, checkStateExtras(model));
   if (state.orderStream.length !== 4) {
     problems.push({ path: 'state.orderStream', message: 'must hold the 4 numbers of a xoroshiro128+ state' });
   }
@@ -186,4 +186,9 @@ function checkStateExtras(model: ModelDocument): ModelProblem[] {
     problems.push({ path: 'state.testTssHistory', message: `has ${state.testTssHistory.length} entries but the model has trained ${state.epoch} epochs` });
   }
   return problems;
+}
+
+/** Adds every problem found: a spread into push() would overflow the stack on a file with millions. */
+function appendAll(problems: ModelProblem[], more: readonly ModelProblem[]): void {
+  for (const problem of more) problems.push(problem);
 }

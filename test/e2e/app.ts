@@ -1,8 +1,9 @@
 /**
- * What every end-to-end test shares: a page that fails the test on any console error or warning, a record
- * of the commands the page sends to the trainer worker, and a few readers for what the workbench shows.
+ * What every end-to-end test shares: a page that fails the test on any console error or warning or on any
+ * request that leaves the app's own origin, a record of the commands the page sends to the trainer worker,
+ * and a few readers for what the workbench shows.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -11,7 +12,29 @@ export interface ShownPattern {
   output: number[];
 }
 
-export const test = base.extend<{ consoleGuard: void }>({
+/** Schemes that never leave the machine: inline data, the page's own blobs, empty frames. */
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+
+/** Whether a request to `url` stays on the machine: the app's own origin, or a local scheme. */
+export function isLocalRequest(url: string, origin: string): boolean {
+  const parsed = new URL(url);
+  return LOCAL_SCHEMES.has(parsed.protocol) || parsed.origin === origin;
+}
+
+/**
+ * Records the address of every request in `context` that leaves `origin`: its pages' and their frames',
+ * and their workers' and service workers' (Chromium reports those to the context too). The list fills as
+ * requests start, whether or not they succeed.
+ */
+export function recordRemoteRequests(context: BrowserContext, origin: string): string[] {
+  const remote: string[] = [];
+  context.on('request', (request) => {
+    if (!isLocalRequest(request.url(), origin)) remote.push(request.url());
+  });
+  return remote;
+}
+
+export const test = base.extend<{ consoleGuard: void; offlineGuard: void }>({
   consoleGuard: [
     async ({ page }, use) => {
       const problems: string[] = [];
@@ -31,6 +54,16 @@ export const test = base.extend<{ consoleGuard: void }>({
       });
       await use();
       expect(problems, 'console errors and warnings').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Offline by construction: no telemetry, update check, remote font or asset, from the page or a worker.
+  offlineGuard: [
+    async ({ context, baseURL }, use) => {
+      if (!baseURL) throw new Error('The offline guard needs the configuration’s baseURL: the app’s own origin.');
+      const remote = recordRemoteRequests(context, new URL(baseURL).origin);
+      await use();
+      expect(remote, 'requests that left the app’s origin').toEqual([]);
     },
     { auto: true },
   ],

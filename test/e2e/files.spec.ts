@@ -159,7 +159,7 @@ test('undo and redo: one step per edit, back to the saved marker, and text field
 test('with the File System Access API, Save writes back to the same file, which Recent files opens again', async ({ page }) => {
   await useOriginPrivateFiles(page);
   await openExample(page, 'XOR');
-  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.getByRole('button', { name: 'Step epoch', exact: true }).click();
   await expect(page.getByTestId('epoch')).toHaveText('1');
   await expect(page.getByTestId('status')).toHaveText('Paused');
 

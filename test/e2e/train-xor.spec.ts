@@ -29,7 +29,7 @@ test('XOR trains until tss falls below the error criterion', async ({ page }) =>
 test('Step trains exactly one epoch', async ({ page }) => {
   await openExample(page, 'XOR');
   await expect(page.getByTestId('epoch')).toHaveText('0');
-  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const step = page.getByRole('button', { name: 'Step epoch', exact: true });
 
   await step.click();
   await expect(page.getByTestId('status')).toHaveText('Paused');

@@ -57,7 +57,7 @@ test('a trainer that crashes mid-training is replaced and the run continues from
   await expect(page.getByTestId('tss-chart')).toHaveAttribute('data-epochs', String(snapshotEpoch));
 
   // Continuing gives exactly the run that would have followed the snapshot.
-  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.getByRole('button', { name: 'Step epoch', exact: true }).click();
   await expect(page.getByTestId('epoch')).toHaveText(String(snapshotEpoch + 1));
   const file = testInfo.outputPath('after-crash.bplab');
   await saveByDownload(page, file);

@@ -17,7 +17,7 @@ async function picture(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: shot(name) });
 }
 
-test('build XOR from scratch, train it, save it and open it again', async ({ page }, testInfo) => {
+test('build XOR from scratch, train it, step through a pattern, read the weights, save it and open it again', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await withoutFileAccess(page);
   await page.goto('/');
@@ -58,26 +58,45 @@ test('build XOR from scratch, train it, save it and open it again', async ({ pag
   expect(await shownNumber(page, 'tss')).toBeLessThan(0.04);
   await picture(page, '4-trained');
 
-  // 5. Save, and open the file again in a fresh window: the same weights, the same curve.
+  // 5. Step through one pattern: the lecture's phases, with the engine's own numbers.
+  await page.getByRole('tab', { name: 'Step through' }).click();
+  await page.getByRole('button', { name: 'Present next pattern' }).click();
+  await expect(page.getByTestId('step-heading')).toContainText('Pattern 1 of 4');
+  const next = page.getByRole('button', { name: 'Next phase →' });
+  // Forward pass (2 layers), target, error: then the deltas flowing back from the output.
+  for (let phase = 0; phase < 4; phase++) await next.click();
+  await expect(page.locator('#phase-title')).toContainText('Deltas back');
+  await page.locator('[data-testid="unit"][data-layer="2"]').click();
+  await picture(page, '5-step-through');
+
+  // 6. The weights as Hinton diagrams: area for size, filled for positive, outlined for negative.
+  await page.getByRole('tab', { name: 'Weights' }).click();
+  await expect(page.getByTestId('hinton')).toHaveCount(2);
+  await page.getByTestId('hinton').first().getByRole('button', { name: 'hidden unit 2' }).click();
+  await expect(page.getByTestId('chosen-unit')).toHaveText('hidden unit 2');
+  await picture(page, '6-weights');
+
+  // 7. Save, and open the file again in a fresh window: the same weights, the same curve.
+  await page.getByRole('tab', { name: 'Train' }).click();
   const file = testInfo.outputPath('xor.bplab');
   await saveByDownload(page, file);
   const epoch = await shownNumber(page, 'epoch');
   await page.reload();
   await openThroughPicker(page, file);
   await expect(page.getByTestId('epoch')).toHaveText(String(epoch));
-  await picture(page, '5-reopened');
+  await picture(page, '7-reopened');
 
-  // 6. Undo: a change of architecture asks first, and Undo brings the trained weights back.
+  // 8. Undo: a change of architecture asks first, and Undo brings the trained weights back.
   await page.getByRole('tab', { name: 'Network' }).click();
   await cards.nth(1).getByRole('textbox', { name: 'Units', exact: true }).fill('3');
   await cards.nth(1).getByRole('textbox', { name: 'Units', exact: true }).press('Enter');
   await expect(page.getByRole('dialog')).toBeVisible();
-  await picture(page, '6-discard-question');
+  await picture(page, '8-discard-question');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
-  // 7. The dark theme, for a darkened lecture hall.
+  // 9. The dark theme, for a darkened lecture hall.
   await page.getByLabel('Theme').selectOption('dark');
   await page.getByRole('tab', { name: 'Train' }).click();
-  await picture(page, '7-dark');
+  await picture(page, '9-dark');
   await page.getByLabel('Theme').selectOption('system');
 });

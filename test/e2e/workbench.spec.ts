@@ -45,7 +45,7 @@ test('the theme follows the system until the user picks one, and is remembered',
 test('the other tabs say where the run stands', async ({ page }) => {
   await openExample(page, 'XOR');
   await page.getByRole('tab', { name: 'Network' }).click();
-  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.getByRole('button', { name: 'Step epoch', exact: true }).click();
   await expect(page.getByText(/epoch 1 · tss/)).toBeVisible();
 });
 

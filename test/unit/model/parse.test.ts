@@ -55,6 +55,15 @@ describe('reading a model document', () => {
     expect(problemsOf(infiniteRate)[0].path).toBe('training.learningRate');
   });
 
+  it('lists every problem of a file with hundreds of thousands of them, without running out of stack', () => {
+    const model = xor();
+    model.patterns = Array.from({ length: 100_000 }, (_, i) => ({ name: `p${i}`, input: [0], target: [0, 1] }));
+    model.testPatterns = model.patterns.slice(0, 100_000);
+    const problems = problemsOf(model);
+    expect(problems).toHaveLength(400_000);
+    expect(problems[0]).toEqual({ path: 'patterns[0].input', message: 'has 1 values but the input layer has 2 units' });
+  });
+
   it('refuses patterns that do not fit the layers, and layers in the wrong roles', () => {
     const model = xor();
     model.patterns[3].target = [1, 0];

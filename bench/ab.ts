@@ -1,0 +1,42 @@
+/**
+ * `npx tsx bench/ab.ts DIR [FILTER]`: the engine of this checkout against the one in DIR/src-shared (e.g. an
+ * older revision, `git archive`d), interleaved in one process, so a loaded machine slows both alike.
+ * Best of BENCH_ROUNDS short measurements each, in examples per second of CPU time.
+ */
+import path from 'node:path';
+import { Simulation } from '../src-shared/engine/simulation';
+import { benchCases, engineModel, parameterCount } from './cases';
+
+type SimulationClass = typeof Simulation;
+const other = process.argv[2];
+const filter = process.argv[3] ?? '';
+const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
+const ms = Number(process.env.BENCH_MS ?? 150);
+const { Simulation: Other } = (await import(path.resolve(other, 'src-shared/engine/simulation.ts'))) as { Simulation: SimulationClass };
+
+/** Examples per second of CPU time (process.cpuUsage): time the process spends descheduled on a loaded machine does not count. */
+function speed(simulation: Simulation, chunk: number): number {
+  let n = 0;
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  while (performance.now() - start < ms || n === 0) n += simulation.advance(chunk).presented;
+  const cpu = process.cpuUsage(cpuStart);
+  return (n / (cpu.user + cpu.system)) * 1e6;
+}
+
+for (const c of benchCases()) {
+  if (!c.name.includes(filter)) continue;
+  const m = c.patternsPerUpdate;
+  const chunk = m * Math.max(1, Math.round(Math.min(4096, 2e7 / parameterCount(c.sizes)) / m));
+  // One run each, trained side by side (the same weights, the same bits), measured in alternating windows.
+  const mine = new Simulation(engineModel(c));
+  const theirs = new Other(engineModel(c)) as Simulation;
+  mine.advance(chunk);
+  theirs.advance(chunk);
+  let a = 0, b = 0;
+  for (let round = 0; round < rounds; round++) {
+    b = Math.max(b, speed(theirs, chunk));
+    a = Math.max(a, speed(mine, chunk));
+  }
+  console.log(`${c.name.padEnd(34)} new ${Math.round(a).toLocaleString('en').padStart(11)}  old ${Math.round(b).toLocaleString('en').padStart(11)}  ×${(a / b).toFixed(3)}`);
+}

@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:ui`: is the workbench smooth while it trains, and does the web build's trainer keep up with
+ * the command line? Builds the web build, serves it, opens it in Chromium (Playwright's library API), trains
+ * the Rumelhart & Todd example with its stopping criteria off for BENCH_SECONDS (5) with the Train tab
+ * shown, and records requestAnimationFrame deltas and the epochs reached; then runs the same model in
+ * Node with the engine alone for as long. Printed, not asserted: timings depend on the machine.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { findExample } from '../src-shared/data/examples';
+import { Simulation } from '../src-shared/engine/simulation';
+import type { ModelDocument } from '../src-shared/model/schema';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const PORT = Number(process.env.BENCH_PORT ?? 4239);
+const OUT = process.env.BPLAB_WEB_OUT ?? '/tmp/backprop-lab-bench-web';
+const EXAMPLE = 'rumelhart';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const GOALS = { frameP95Ms: 20, ratio: 0.9 };
+
+/** The example with nothing to stop it: no error criterion, no "all correct", no practical epoch limit. */
+function unstoppable(model: ModelDocument): ModelDocument {
+  return { ...model, training: { ...model.training, errorCriterion: 0, stopWhenAllCorrect: false, maxEpochs: 1e9 } };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function serve(): Promise<() => void> {
+  const env = { ...process.env, BPLAB_WEB_OUT: OUT };
+  execFileSync('npx', ['vite', 'build', '--config', 'src-renderer/vite.web.config.ts', '--logLevel', 'warn'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn('npx', ['vite', 'preview', '--config', 'src-renderer/vite.web.config.ts', '--port', String(PORT), '--strictPort', '--bypass-lock'], {
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
+  const stop = () => {
+    // The server's own process group: npx and the vite it started, nothing else.
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  };
+  for (let tries = 0; tries < 120; tries++) {
+    try {
+      if ((await fetch(`http://localhost:${PORT}/`)).ok) return stop;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  stop();
+  throw new Error(`The web build's preview server did not answer on port ${PORT}.`);
+}
+
+interface WebResult {
+  frameP95Ms: number;
+  frameMedianMs: number;
+  frames: number;
+  epochsPerSecond: number;
+}
+
+async function measureWeb(title: string): Promise<WebResult> {
+  const browser = await chromium.launch({
+    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(`http://localhost:${PORT}/`);
+    await page.getByRole('button', { name: title, exact: true }).click();
+    await page.getByTestId('status').filter({ hasText: 'Ready' }).waitFor();
+    for (const [label, value] of [['Error criterion', '0'], ['Max epochs', '1000000000']]) {
+      const field = page.getByLabel(label, { exact: true });
+      await field.fill(value);
+      await field.press('Enter');
+    }
+    await page.getByLabel('Stop once every pattern is correct').uncheck();
+    await page.getByRole('tab', { name: 'Train' }).click();
+
+    const epochOf = async () => Number(await page.getByTestId('epoch').textContent());
+    // A string, not a function: tsx would wrap a named function in a helper the page does not have.
+    await page.evaluate(`{
+      const deltas = [];
+      window.frameDeltas = deltas;
+      let last = performance.now();
+      const tick = (now) => { deltas.push(now - last); last = now; requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    }`);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('status').filter({ hasText: 'Training' }).waitFor();
+    const start = { epoch: await epochOf(), time: Date.now() };
+    await page.evaluate('window.frameDeltas.length = 0');
+    await page.waitForTimeout(SECONDS * 1000);
+    const deltas = await page.evaluate<number[]>('[...window.frameDeltas]');
+    const end = { epoch: await epochOf(), time: Date.now() };
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    return {
+      frameP95Ms: percentile(deltas, 95),
+      frameMedianMs: percentile(deltas, 50),
+      frames: deltas.length,
+      epochsPerSecond: ((end.epoch - start.epoch) / (end.time - start.time)) * 1000,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The engine alone, in this process: the command line's speed on the same model. */
+function measureNode(model: ModelDocument): number {
+  const simulation = new Simulation(model);
+  const chunk = model.patterns.length * 16;
+  const warmUp = performance.now() + 500;
+  while (performance.now() < warmUp) simulation.advance(chunk);
+  const from = simulation.epoch;
+  const start = performance.now();
+  let now = start;
+  while (now - start < SECONDS * 1000) {
+    simulation.advance(chunk);
+    now = performance.now();
+  }
+  return ((simulation.epoch - from) / (now - start)) * 1000;
+}
+
+const example = findExample(EXAMPLE);
+if (!example) throw new Error(`No example "${EXAMPLE}".`);
+const stop = await serve();
+let web: WebResult;
+try {
+  web = await measureWeb(example.title);
+} finally {
+  stop();
+}
+const node = measureNode(unstoppable(example.build()));
+const ratio = web.epochsPerSecond / node;
+const row = (name: string, value: string, goal: string, met: boolean | null) =>
+  `${name.padEnd(26)} ${value.padStart(12)}   ${goal.padEnd(10)} ${met === null ? '' : met ? 'met' : 'NOT met'}`;
+console.log(`\n${example.title}, ${SECONDS} s each, Train tab shown (${web.frames} frames)\n`);
+console.log(row('', 'measured', 'goal', null));
+console.log(row('p95 frame time', `${web.frameP95Ms.toFixed(1)} ms`, '< 20 ms', web.frameP95Ms < GOALS.frameP95Ms));
+console.log(row('median frame time', `${web.frameMedianMs.toFixed(1)} ms`, '', null));
+console.log(row('web build epochs/s', web.epochsPerSecond.toFixed(0), '', null));
+console.log(row('command line epochs/s', node.toFixed(0), '', null));
+console.log(row('web / command line', `${(ratio * 100).toFixed(0)} %`, '≥ 90 %', ratio >= GOALS.ratio));

@@ -1,0 +1,159 @@
+/**
+ * The chart for a paper or a spreadsheet: its data as CSV (every epoch, undecimated), and the visible chart
+ * as a small self-contained SVG (axes with ticks, the lines as drawn, the legend, the mid-run markers).
+ * Pure: the Train view hands in the series and the scales; download.ts saves the text.
+ */
+
+export interface CsvColumn {
+  name: string;
+  /** Epochs ascending, and the value at each. */
+  epochs: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+/** One row per epoch from 1 to the longest column's last; a column without that epoch leaves its cell empty. */
+export function chartCsv(columns: readonly CsvColumn[]): string {
+  let last = 0;
+  for (const column of columns) if (column.epochs.length > 0) last = Math.max(last, column.epochs[column.epochs.length - 1]);
+  const cells = columns.map((column) => {
+    const byEpoch = new Float64Array(last + 1).fill(Number.NaN);
+    for (let i = 0; i < column.epochs.length; i++) byEpoch[column.epochs[i]] = column.values[i];
+    return byEpoch;
+  });
+  const lines: string[] = [['epoch', ...columns.map((column) => column.name)].map(csvField).join(',')];
+  for (let epoch = 1; epoch <= last; epoch++) {
+    let line = String(epoch);
+    for (const byEpoch of cells) line += ',' + (Number.isNaN(byEpoch[epoch]) ? '' : String(byEpoch[epoch]));
+    lines.push(line);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export interface SvgLine {
+  label: string;
+  colour: string;
+  width: number;
+  /** Drawn fainter: an earlier run. */
+  faded?: boolean;
+  dash?: readonly number[];
+  x: ArrayLike<number>;
+  y: ArrayLike<number | null>;
+}
+
+export interface SvgChart {
+  width: number;
+  height: number;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  x: readonly [number, number];
+  y: readonly [number, number];
+  yLog: boolean;
+  lines: readonly SvgLine[];
+  markers: ReadonlyArray<{ x: number; label: string }>;
+  colours: { background: string; ink: string; grid: string; marker: string };
+}
+
+const MARGIN = { left: 72, right: 20, top: 36, bottom: 52 };
+const LEGEND_ROW = 20;
+
+/** The chart as an SVG document: the lines clipped to the plot, a legend row per line below the axis. */
+export function chartSvg(chart: SvgChart): string {
+  const { width, colours } = chart;
+  const plotHeight = chart.height - MARGIN.top - MARGIN.bottom;
+  const height = chart.height + chart.lines.length * LEGEND_ROW + 8;
+  const plot = { left: MARGIN.left, top: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: plotHeight };
+  const toY = chart.yLog ? Math.log10 : (v: number) => v;
+  const [y0, y1] = [toY(chart.y[0]), toY(chart.y[1])];
+  const px = (x: number) => plot.left + ((x - chart.x[0]) / (chart.x[1] - chart.x[0] || 1)) * plot.width;
+  const py = (y: number) => plot.top + plot.height - ((toY(y) - y0) / (y1 - y0 || 1)) * plot.height;
+  const r = (v: number) => Math.round(v * 100) / 100;
+
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13">`,
+    `<title>${escape(chart.title)}</title>`,
+    `<rect width="100%" height="100%" fill="${escape(colours.background)}"/>`,
+    `<text x="${plot.left}" y="22" font-weight="600" font-size="15" fill="${escape(colours.ink)}">${escape(chart.title)}</text>`,
+    `<defs><clipPath id="plot"><rect x="${plot.left}" y="${plot.top}" width="${plot.width}" height="${plot.height}"/></clipPath></defs>`,
+  ];
+  for (const tick of linearTicks(chart.x[0], chart.x[1], Math.max(2, Math.floor(plot.width / 90)))) {
+    const x = r(px(tick));
+    out.push(`<line x1="${x}" y1="${plot.top}" x2="${x}" y2="${plot.top + plot.height}" stroke="${escape(colours.grid)}"/>`);
+    out.push(`<text x="${x}" y="${plot.top + plot.height + 18}" text-anchor="middle" fill="${escape(colours.ink)}">${formatTick(tick)}</text>`);
+  }
+  const yTicks = chart.yLog ? decadeTicks(chart.y[0], chart.y[1]) : linearTicks(chart.y[0], chart.y[1], Math.max(2, Math.floor(plot.height / 45)));
+  for (const tick of yTicks) {
+    const y = r(py(tick));
+    out.push(`<line x1="${plot.left}" y1="${y}" x2="${plot.left + plot.width}" y2="${y}" stroke="${escape(colours.grid)}"/>`);
+    out.push(`<text x="${plot.left - 6}" y="${y + 4}" text-anchor="end" fill="${escape(colours.ink)}">${formatTick(tick)}</text>`);
+  }
+  out.push(`<rect x="${plot.left}" y="${plot.top}" width="${plot.width}" height="${plot.height}" fill="none" stroke="${escape(colours.ink)}"/>`);
+  out.push(`<text x="${plot.left + plot.width / 2}" y="${plot.top + plot.height + 40}" text-anchor="middle" font-weight="600" fill="${escape(colours.ink)}">${escape(chart.xLabel)}</text>`);
+  out.push(`<text transform="translate(16 ${plot.top + plot.height / 2}) rotate(-90)" text-anchor="middle" font-weight="600" fill="${escape(colours.ink)}">${escape(chart.yLabel)}</text>`);
+
+  out.push('<g clip-path="url(#plot)" fill="none" stroke-linejoin="round">');
+  for (const line of chart.lines) {
+    let d = '';
+    let pen = false;
+    for (let i = 0; i < line.x.length; i++) {
+      const v = line.y[i];
+      if (v === null || !Number.isFinite(v) || (chart.yLog && v <= 0)) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? 'L' : 'M'}${r(px(line.x[i]))} ${r(py(v))}`;
+      pen = true;
+    }
+    out.push(`<path d="${d}" stroke="${escape(line.colour)}" stroke-width="${line.width}"${strokeStyle(line)}/>`);
+  }
+  for (const marker of chart.markers) {
+    if (marker.x < chart.x[0] || marker.x > chart.x[1]) continue;
+    const x = r(px(marker.x));
+    out.push(`<line x1="${x}" y1="${plot.top}" x2="${x}" y2="${plot.top + plot.height}" stroke="${escape(colours.marker)}" stroke-dasharray="4 3"/>`);
+    out.push(`<text x="${x + 4}" y="${plot.top + 14}" fill="${escape(colours.ink)}" stroke="none">${escape(marker.label)}</text>`);
+  }
+  out.push('</g>');
+
+  chart.lines.forEach((line, i) => {
+    const y = chart.height + 4 + i * LEGEND_ROW;
+    out.push(`<line x1="${plot.left}" y1="${y}" x2="${plot.left + 28}" y2="${y}" stroke="${escape(line.colour)}" stroke-width="${line.width}"${strokeStyle(line)}/>`);
+    out.push(`<text x="${plot.left + 36}" y="${y + 4}" fill="${escape(colours.ink)}">${escape(line.label)}</text>`);
+  });
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+function strokeStyle(line: SvgLine): string {
+  return (line.faded ? ' stroke-opacity="0.55"' : '') + (line.dash?.length ? ` stroke-dasharray="${line.dash.join(' ')}"` : '');
+}
+
+/** Round-number ticks (1, 2 or 5 × 10^k apart) covering [min, max], about `count` of them. */
+export function linearTicks(min: number, max: number, count: number): number[] {
+  if (!(max > min)) return [min];
+  const raw = (max - min) / Math.max(1, count);
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
+  return ticks;
+}
+
+/** The powers of ten within [min, max]: a log axis labels only the decades. */
+export function decadeTicks(min: number, max: number): number[] {
+  const ticks: number[] = [];
+  for (let k = Math.ceil(Math.log10(min)); k <= Math.floor(Math.log10(max)); k++) ticks.push(10 ** k);
+  return ticks;
+}
+
+function formatTick(value: number): string {
+  if (value !== 0 && (Math.abs(value) >= 1e6 || Math.abs(value) < 1e-3)) return value.toExponential(0);
+  return String(Number(value.toPrecision(6)));
+}
+
+function escape(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+}

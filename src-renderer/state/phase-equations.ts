@@ -1,0 +1,126 @@
+/**
+ * The equation from science.md that each phase of the step-through shows, written with the phase's own
+ * layer numbers, activation and loss. Written in a tiny markup (x_{sub}, x^{sup}) that the view renders
+ * as HTML sub- and superscripts: no math library.
+ */
+import type { ActivationName, LearningRule, LossName } from '../../src-shared/model/schema';
+import type { Phase } from './step-phases';
+
+export interface EquationContext {
+  depth: number;
+  /** Per unit layer. */
+  activations: readonly ActivationName[];
+  loss: LossName;
+  rule: LearningRule;
+  learningRate: number;
+  momentum: number;
+  weightDecay: number;
+}
+
+export interface EquationLine {
+  /** The equation, in the x_{sub} x^{sup} markup. */
+  math: string;
+  /** One line on what it says, in words. */
+  note?: string;
+}
+
+/** In words' type, not the markup: these go in the notes. */
+const ACTIVATION_FORMULA: Record<ActivationName, string> = {
+  linear: 'f(n) = n',
+  logistic: 'f(n) = 1 / (1 + e⁻ⁿ)',
+  tanh: 'f(n) = tanh n',
+  relu: 'f(n) = max(0, n)',
+  softmax: 'o_k = e^(n_k) / Σ_m e^(n_m)',
+};
+
+const DERIVATIVE: Record<ActivationName, string> = {
+  linear: 'f′(n) = 1',
+  logistic: 'f′(n) = h (1 − h)',
+  tanh: 'f′(n) = 1 − h²',
+  relu: 'f′(n) = 1 where n > 0, else 0',
+  softmax: '(softmax: δ = o − t with cross-entropy)',
+};
+
+/** The lines to show beside the diagram in `phase`. */
+export function phaseEquation(phase: Phase, context: EquationContext): EquationLine[] {
+  const { depth } = context;
+  const j = phase.layer;
+  switch (phase.kind) {
+    case 'forward': {
+      const f = context.activations[j];
+      return [
+        { math: `n_{${j}} = W^{${j - 1}} h_{${j - 1}} + b_{${j}}`, note: 'Net input: the weighted sum of the layer below, plus the bias.' },
+        { math: `h_{${j}} = f_{${j}}(n_{${j}})`, note: `Activation, ${f}: ${ACTIVATION_FORMULA[f]}.` },
+        ...(j === 1 ? [{ math: 'h_{0} = i', note: 'The input layer’s activity is the pattern itself.' }] : []),
+        ...(j === depth ? [{ math: `o = h_{${depth}}`, note: 'The output layer’s activation is the network’s output.' }] : []),
+      ];
+    }
+    case 'target':
+      return [{ math: `t beside o = h_{${depth}}`, note: 'The teacher shows what the output should have been (* = don’t care).' }];
+    case 'error':
+      return [
+        { math: 'e = t − o', note: 'The error signal: positive where the output is too low.' },
+        { math: 'pss = Σ_{k} (t_{k} − o_{k})^{2}', note: 'The pattern’s sum of squared errors.' },
+      ];
+    case 'delta':
+      return j === depth ? outputDelta(context) : hiddenDelta(j, context);
+    case 'weight-change':
+      return weightChange(j, context);
+  }
+}
+
+function outputDelta(context: EquationContext): EquationLine[] {
+  const { depth } = context;
+  const f = context.activations[depth];
+  if (context.loss === 'cross-entropy') {
+    return [{ math: `δ_{${depth}} = o − t`, note: 'Cross-entropy with logistic or softmax outputs: the derivative cancels.' }];
+  }
+  const lines: EquationLine[] = [{ math: `δ_{${depth}} = −(t − o) ⊙ f′(n_{${depth}})`, note: `Squared error, ${f} output: ${DERIVATIVE[f]}.` }];
+  if (context.rule === 'delta') lines.push({ math: 'ΔW = λ e ⊙ f′(n) i^{T} = −λ δ i^{T}', note: 'The delta rule is the same step.' });
+  return lines;
+}
+
+function hiddenDelta(j: number, context: EquationContext): EquationLine[] {
+  const f = context.activations[j];
+  const back = context.rule === 'feedback-alignment' ? 'F' : 'W';
+  return [{
+    math: `δ_{${j}} = [(${back}^{${j}})^{T} δ_{${j + 1}}] ⊙ f′(n_{${j}})`,
+    note: context.rule === 'feedback-alignment'
+      ? `Feedback alignment: deltas come back through the fixed random F, not W. ${DERIVATIVE[f]}.`
+      : `Each unit gathers the deltas above it through its outgoing weights. ${f}: ${DERIVATIVE[f]}.`,
+  }];
+}
+
+function weightChange(j: number, context: EquationContext): EquationLine[] {
+  const from = j - 1;
+  const lines: EquationLine[] = [
+    { math: `ΔW^{${from}} = −λ δ_{${j}} h_{${from}}^{T}`, note: `λ = ${context.learningRate}: each weight moves against its unit’s delta, in proportion to the activity it carries.` },
+    { math: `Δb_{${j}} = −λ δ_{${j}}` },
+  ];
+  if (context.momentum > 0 || context.weightDecay > 0) {
+    lines.push({
+      math: 'ΔW(t) = −λ (g + κW) + α ΔW(t−1)',
+      note: `What an online update applies, with momentum α = ${context.momentum} and weight decay κ = ${context.weightDecay} (g = δ hᵀ): the “applied” column.`,
+    });
+  }
+  return lines;
+}
+
+export interface MathSegment {
+  text: string;
+  script: 'sub' | 'sup' | null;
+}
+
+/** Splits the markup into plain text, subscripts and superscripts (one level; braces required). */
+export function parseMath(math: string): MathSegment[] {
+  const segments: MathSegment[] = [];
+  const pattern = /([_^])\{([^}]*)\}/g;
+  let last = 0;
+  for (const match of math.matchAll(pattern)) {
+    if (match.index > last) segments.push({ text: math.slice(last, match.index), script: null });
+    segments.push({ text: match[2], script: match[1] === '_' ? 'sub' : 'sup' });
+    last = match.index + match[0].length;
+  }
+  if (last < math.length) segments.push({ text: math.slice(last), script: null });
+  return segments;
+}

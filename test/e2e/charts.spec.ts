@@ -1,0 +1,201 @@
+/**
+ * The Train tab's charts: switching between them, earlier runs overlaid and hidden, markers where settings
+ * changed mid-run, zoom, the exports (CSV against the saved model's own history, PNG and SVG that open),
+ * and a million-epoch history drawn decimated without stalling the page.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { findExample } from '../../src-shared/data/examples';
+import { Simulation } from '../../src-shared/engine/simulation';
+import { expect, openExample, openThroughPicker, saveByDownload, setSetting, shownPatterns, test, withoutFileAccess } from './app';
+
+const chart = (page: Page) => page.getByTestId('epoch-chart');
+
+async function trainToStop(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Stopped');
+}
+
+async function xScale(page: Page): Promise<[number, number]> {
+  return [Number(await chart(page).getAttribute('data-x-min')), Number(await chart(page).getAttribute('data-x-max'))];
+}
+
+/** Clicks an export button and returns the downloaded file's bytes. */
+async function exported(page: Page, label: string, path: string): Promise<Buffer> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: label }).click();
+  await (await download).saveAs(path);
+  return readFileSync(path);
+}
+
+test('the charts switch between tss, fraction correct and the error of each pattern', async ({ page }) => {
+  await openExample(page, 'XOR');
+  await trainToStop(page);
+  await expect(chart(page)).toHaveAttribute('aria-label', /tss against epoch/);
+  await page.getByRole('radio', { name: 'Fraction correct' }).check();
+  await expect(page.getByTestId('tss-chart')).toHaveAttribute('data-kind', 'correct');
+  await expect(chart(page)).toHaveAttribute('aria-label', /fraction of patterns correct/);
+  await expect(page.locator('.uplot')).toHaveCount(1);
+  expect(Number(await chart(page).getAttribute('data-points'))).toBeGreaterThan(0);
+
+  await page.getByRole('radio', { name: 'Error per pattern' }).check();
+  const bars = page.getByTestId('pattern-error-bar');
+  await expect(bars).toHaveCount(4);
+  // Each bar is the pattern's pss: Σ (t − o)² of the outputs the pattern table shows (to its 3 decimals).
+  const shown = await shownPatterns(page);
+  for (const [i, { target, output }] of shown.entries()) {
+    const pss = target.reduce((sum, t, k) => sum + (t - output[k]) ** 2, 0);
+    expect(Number(await bars.nth(i).getAttribute('data-pss'))).toBeCloseTo(pss, 2);
+  }
+  await page.getByRole('radio', { name: 'Error (tss)' }).check();
+  await expect(page.getByLabel('Log scale')).toBeVisible();
+});
+
+test('an earlier run stays overlaid, labelled by its seed, and can be hidden and cleared', async ({ page }) => {
+  await openExample(page, 'XOR');
+  await trainToStop(page);
+  const firstEpochs = Number(await page.getByTestId('tss-chart').getAttribute('data-epochs'));
+
+  await setSetting(page, 'Random seed', '3');
+  await page.getByRole('button', { name: 'Discard weights and change' }).click();
+  await expect(page.getByTestId('epoch')).toHaveText('0');
+  const earlier = page.getByTestId('earlier-run');
+  await expect(earlier).toHaveCount(1);
+  await expect(earlier).toHaveText('seed 1');
+  await expect(chart(page)).toHaveAttribute('data-lines', '2');
+
+  await trainToStop(page);
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(earlier).toHaveCount(2);
+  await expect(earlier.nth(1)).toHaveText('seed 3 · reset');
+  // The overlay is the whole earlier curve: the x axis still reaches its last epoch.
+  expect((await xScale(page))[1]).toBeGreaterThanOrEqual(firstEpochs);
+
+  await earlier.first().getByRole('checkbox').uncheck();
+  await expect(chart(page)).toHaveAttribute('data-lines', '2');
+  await earlier.first().getByRole('checkbox').check();
+  await expect(chart(page)).toHaveAttribute('data-lines', '3');
+
+  // The earlier runs survive the tab being hidden and shown again.
+  await page.getByRole('tab', { name: 'Weights' }).click();
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(earlier).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Clear earlier runs' }).click();
+  await expect(earlier).toHaveCount(0);
+  await expect(chart(page)).toHaveAttribute('data-lines', '1');
+});
+
+test('a learning rate changed mid-run is marked on the chart at its epoch', async ({ page }) => {
+  await openExample(page, '8-3-8 encoder');
+  // Three epochs, a pause (the run is under way: the engine records the change), a new λ, one epoch more.
+  const step = page.getByRole('button', { name: 'Step epoch', exact: true });
+  for (const epoch of ['1', '2', '3']) {
+    await step.click();
+    await expect(page.getByTestId('epoch')).toHaveText(epoch);
+  }
+  await expect(page.getByTestId('setting-marker')).toHaveCount(0);
+  await setSetting(page, 'Learning rate λ', '0.05');
+  await step.click();
+  await expect(page.getByTestId('epoch')).toHaveText('4');
+
+  const marker = page.getByTestId('setting-marker');
+  await expect(marker).toHaveCount(1);
+  await expect(marker).toHaveText('epoch 3: λ → 0.05');
+  await expect(marker).toHaveAttribute('data-epoch', '3');
+  // The marker is drawn on the chart's canvas too, so the PNG and SVG carry it.
+  await expect(chart(page)).toHaveAttribute('data-markers', '1');
+});
+
+test('dragging zooms into epochs, the buttons zoom and pan, and Reset zoom shows the whole run', async ({ page }) => {
+  await openExample(page, 'XOR');
+  await trainToStop(page);
+  const whole = await xScale(page);
+  expect(whole[0]).toBe(0);
+
+  const over = page.locator('.u-over');
+  const box = (await over.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => xScale(page)).not.toEqual(whole);
+  const zoomed = await xScale(page);
+  expect(zoomed[0]).toBeCloseTo(whole[1] * 0.2, -1);
+  expect(zoomed[1]).toBeCloseTo(whole[1] * 0.5, -1);
+
+  await page.getByRole('button', { name: 'Pan to later epochs' }).click();
+  await expect.poll(async () => (await xScale(page))[0]).toBeGreaterThan(zoomed[0]);
+  await page.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect.poll(() => xScale(page)).toEqual(whole);
+
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(async () => (await xScale(page))[1] - (await xScale(page))[0]).toBeCloseTo((whole[1] - whole[0]) / 2, 0);
+  await page.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect.poll(() => xScale(page)).toEqual(whole);
+});
+
+test('the CSV holds the curves the saved model records, and the PNG and SVG open', async ({ page }, testInfo) => {
+  await withoutFileAccess(page);
+  await openExample(page, 'XOR');
+  await trainToStop(page);
+  const modelFile = testInfo.outputPath('xor.bplab');
+  await saveByDownload(page, modelFile);
+  const state = JSON.parse(readFileSync(modelFile, 'utf8')).state as { tssHistory: number[]; correctHistory: number[] };
+
+  const csv = (await exported(page, 'Export the curves’ data as CSV', testInfo.outputPath('curves.csv'))).toString('utf8');
+  const rows = csv.trimEnd().split('\n');
+  expect(rows[0]).toBe('epoch,tss,fraction correct');
+  expect(rows).toHaveLength(state.tssHistory.length + 1);
+  rows.slice(1).forEach((row, i) => {
+    const [epoch, tss, correct] = row.split(',').map(Number);
+    expect([epoch, tss, correct]).toEqual([i + 1, state.tssHistory[i], state.correctHistory[i]]);
+  });
+  expect(Number(await page.getByTestId('tss-chart').getAttribute('data-epochs'))).toBe(state.tssHistory.length);
+
+  const png = await exported(page, 'Export the chart as PNG', testInfo.outputPath('chart.png'));
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.length).toBeGreaterThan(5000);
+
+  const svg = (await exported(page, 'Export the chart as SVG', testInfo.outputPath('chart.svg'))).toString('utf8');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, paths: doc.querySelectorAll('path').length };
+  }, svg);
+  expect(parsed).toEqual({ error: null, root: 'svg', paths: 1 });
+  expect(svg).toContain('tss, this run (seed 1)');
+});
+
+test('a million-epoch history is drawn decimated to the chart’s width and the page stays responsive', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  const model = findExample('xor')!.build();
+  const epochs = 1_000_000;
+  const state = new Simulation(model).state();
+  state.epoch = epochs;
+  state.tssHistory = Array.from({ length: epochs }, (_, i) => Number(((1 + 0.5 * Math.sin(i)) / (1 + i / 1000)).toFixed(9)));
+  state.correctHistory = Array.from({ length: epochs }, (_, i) => (i < 5000 ? 0.5 : 1));
+  const file = { ...model, training: { ...model.training, maxEpochs: 2_000_000 }, state };
+
+  await withoutFileAccess(page);
+  await page.goto('/');
+  // A file on disk: handing the browser 20 MB through the protocol as a buffer is far slower.
+  const path = testInfo.outputPath('million.bplab');
+  writeFileSync(path, JSON.stringify(file));
+  await openThroughPicker(page, path);
+  await expect(page.getByTestId('status')).toHaveText('Paused', { timeout: 150_000 });
+  await expect(page.getByTestId('tss-chart')).toHaveAttribute('data-epochs', String(epochs));
+  await expect.poll(async () => Number(await chart(page).getAttribute('data-x-max'))).toBeGreaterThanOrEqual(epochs);
+
+  const width = await page.locator('.u-over').evaluate((over) => over.clientWidth);
+  const points = Number(await chart(page).getAttribute('data-points'));
+  expect(points).toBeGreaterThan(width);
+  expect(points).toBeLessThanOrEqual(2 * width + 2);
+
+  // Once the page has settled after opening (parsing and keeping a 20 MB document is the file's cost, not
+  // the chart's), a click on another tab answers at once although the chart holds a million epochs.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 20_000 })));
+  const started = Date.now();
+  await page.getByRole('tab', { name: 'Network' }).click();
+  await expect(page.getByRole('tab', { name: 'Network' })).toHaveAttribute('aria-selected', 'true');
+  expect(Date.now() - started).toBeLessThan(1000);
+});

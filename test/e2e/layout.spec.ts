@@ -1,0 +1,152 @@
+/**
+ * The screens hold together from a lecture hall's 1366×768 projector to a 4K monitor: nothing runs off the
+ * window's side and the panels never overlap. And for the back row, the page zooms with Ctrl/Cmd +, −
+ * and 0 (Electron's View menu does it natively; the web build has no menu, so the page does it itself).
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './app';
+
+const SCREENS = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
+];
+
+/**
+ * Visible elements that reach past the window's left or right edge, as short descriptions. Content inside
+ * a scrolling or clipping box is that box's business: only the box itself must stay in the window.
+ */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const describe = (element: Element) => {
+      const id = element.id ? `#${element.id}` : '';
+      const classes = typeof element.className === 'string' && element.className ? `.${element.className.trim().split(/\s+/).join('.')}` : '';
+      const label = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 30) ?? '';
+      return `${element.tagName.toLowerCase()}${id}${classes} "${label}"`;
+    };
+    const clipped = (element: Element) => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width) found.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    for (const element of Array.from(document.body.querySelectorAll('*'))) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === 'hidden') continue;
+      if ((box.right > width + 0.5 || box.left < -0.5) && !clipped(element)) found.push(`${describe(element)}: ${Math.round(box.left)}–${Math.round(box.right)} of ${width}`);
+    }
+    return found;
+  });
+}
+
+/** Pairs of the given panels whose boxes overlap (by more than a rounding pixel), as descriptions. */
+function overlaps(page: Page, selectors: string[]): Promise<string[]> {
+  return page.evaluate((selectors) => {
+    const panels = selectors.flatMap((selector) =>
+      Array.from(document.querySelectorAll(selector)).filter((element) => element.getBoundingClientRect().width > 0).map((element, index) => ({ element, name: `${selector}[${index}]` })),
+    );
+    const found: string[] = [];
+    for (const [i, a] of panels.entries()) {
+      for (const b of panels.slice(i + 1)) {
+        // A panel inside another is not an overlap.
+        if (a.element.contains(b.element) || b.element.contains(a.element)) continue;
+        const p = a.element.getBoundingClientRect();
+        const q = b.element.getBoundingClientRect();
+        const across = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+        const down = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+        if (across > 1 && down > 1) found.push(`${a.name} and ${b.name} overlap by ${Math.round(across)}×${Math.round(down)}`);
+      }
+    }
+    return found;
+  }, selectors);
+}
+
+/** The workbench's main parts, and the panels inside the open tab. */
+const WORKBENCH_PANELS = [
+  'header.bar',
+  '[role="tablist"]',
+  '[role="group"][aria-label="Training controls"]',
+  '[role="tabpanel"]',
+  '[role="tabpanel"] section',
+  '[role="tabpanel"] aside',
+  '[role="tabpanel"] main',
+];
+
+for (const screen of SCREENS) {
+  test(`at ${screen.width}×${screen.height} nothing runs off the side and no panels overlap`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(screen);
+    await page.goto('/');
+    const problems: Record<string, string[]> = {};
+    const note = (where: string, found: string[]) => {
+      if (found.length > 0) problems[where] = found;
+    };
+    note('the gallery', [...(await overflowing(page)), ...(await overlaps(page, ['main.gallery > *', 'main.gallery li']))]);
+
+    // The widest example: its output table and pattern grid are the likeliest to run off.
+    await page.getByRole('button', { name: 'Rumelhart & Todd: living things', exact: true }).click();
+    await expect(page.getByTestId('status')).toHaveText('Ready');
+    await page.getByRole('tab', { name: 'Train', exact: true }).click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('epoch')).toHaveText('1');
+    const names = await page.getByRole('tab').allInnerTexts();
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const name of names) {
+      await page.getByRole('tab', { name, exact: true }).click();
+      await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+      // Let charts and diagrams take their measured size.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      note(`the ${name} tab`, [...(await overflowing(page)), ...(await overlaps(page, WORKBENCH_PANELS))]);
+    }
+    expect(problems).toEqual({});
+  });
+}
+
+test('the checks see an element that runs off the side and panels that overlap', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => {
+    const wide = document.createElement('section');
+    wide.className = 'too-wide';
+    wide.style.cssText = 'position: absolute; top: 0; left: 0; width: 200vw; height: 10px';
+    const over = document.createElement('section');
+    over.className = 'over';
+    over.style.cssText = 'position: absolute; top: 5px; left: 5px; width: 50px; height: 10px';
+    document.body.append(wide, over);
+  });
+  expect((await overflowing(page)).join('\n')).toContain('section.too-wide');
+  expect(await overlaps(page, ['section.too-wide', 'section.over'])).toEqual(['section.too-wide[0] and section.over[0] overlap by 50×5']);
+});
+
+test('Ctrl + and − zoom the page in steps, Ctrl 0 resets it, and the level is remembered', async ({ page }) => {
+  await page.goto('/');
+  const heading = page.getByRole('heading', { level: 1 });
+  const height = async () => (await heading.boundingBox())!.height;
+  const zoom = () => page.evaluate(() => getComputedStyle(document.documentElement).zoom);
+  const normal = await height();
+  expect(await zoom()).toBe('1');
+
+  await page.keyboard.press('Control+Equal');
+  await page.keyboard.press('Control+Equal');
+  expect(await zoom()).toBe('1.25');
+  expect(await height()).toBeCloseTo(normal * 1.25, 0);
+
+  // Remembered across a reload, and on the workbench too.
+  await page.reload();
+  expect(await zoom()).toBe('1.25');
+  await page.getByRole('button', { name: 'XOR', exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Ready');
+  await page.keyboard.press('Control+Minus');
+  expect(await zoom()).toBe('1.1');
+  await page.keyboard.press('Control+NumpadAdd');
+  expect(await zoom()).toBe('1.25');
+
+  await page.keyboard.press('Control+Digit0');
+  expect(await zoom()).toBe('1');
+  expect(await page.evaluate(() => localStorage.getItem('backprop-lab:zoom'))).toBeNull();
+  await page.keyboard.press('Control+Minus');
+  expect(await zoom()).toBe('0.9');
+});

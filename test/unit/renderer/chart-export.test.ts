@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { findExample } from '../../../src-shared/data/examples';
+import { Simulation } from '../../../src-shared/engine/simulation';
+import { EpochSeries } from '../../../src-renderer/state/epoch-series';
+import { chartCsv, chartSvg, decadeTicks, linearTicks, type SvgChart } from '../../../src-renderer/state/chart-export';
+
+/** The engine's own record of a short XOR run, as the session would hold it. */
+function trainedXor(epochs: number) {
+  const simulation = new Simulation(findExample('xor')!.build());
+  simulation.advance(epochs * 4, epochs);
+  return simulation.state();
+}
+
+describe('the curves as CSV', () => {
+  it('has one row per epoch holding exactly the engine’s tss and fraction correct', () => {
+    const state = trainedXor(25);
+    const tss = new EpochSeries();
+    tss.replace(state.tssHistory);
+    const correct = new EpochSeries();
+    correct.replace(state.correctHistory);
+    const earlier = new EpochSeries();
+    earlier.replace([9, 8, 7]);
+    const csv = chartCsv([
+      { name: 'tss', ...pair(tss) },
+      { name: 'fraction correct', ...pair(correct) },
+      { name: 'tss (earlier run: seed 3 · λ 0.5 → 0.3)', ...pair(earlier) },
+    ]);
+    const rows = csv.trimEnd().split('\n');
+    expect(rows[0]).toBe('epoch,tss,fraction correct,tss (earlier run: seed 3 · λ 0.5 → 0.3)');
+    expect(rows).toHaveLength(26);
+    rows.slice(1).forEach((row, i) => {
+      const [epoch, t, c, e] = row.split(',');
+      expect(Number(epoch)).toBe(i + 1);
+      // Full precision: the numbers read back are the engine's, bit for bit.
+      expect(Number(t)).toBe(state.tssHistory[i]);
+      expect(Number(c)).toBe(state.correctHistory[i]);
+      expect(e).toBe(i < 3 ? String(9 - i) : '');
+    });
+  });
+
+  it('quotes a column name with a comma or a quote', () => {
+    expect(chartCsv([{ name: 'a, "b"', epochs: [1], values: [0.5] }])).toBe('epoch,"a, ""b"""\n1,0.5\n');
+  });
+
+  it('is just the header when nothing has been trained', () => {
+    expect(chartCsv([{ name: 'tss', epochs: [], values: [] }])).toBe('epoch,tss\n');
+  });
+});
+
+function pair(series: EpochSeries) {
+  const [epochs, values] = series.data();
+  return { epochs, values };
+}
+
+describe('the chart as SVG', () => {
+  const chart: SvgChart = {
+    width: 600,
+    height: 300,
+    title: 'Error per epoch (tss): XOR <2-2-1>',
+    xLabel: 'epoch',
+    yLabel: 'tss',
+    x: [0, 100],
+    y: [0, 1.2],
+    yLog: false,
+    lines: [
+      { label: 'tss, this run', colour: '#2458c6', width: 2.5, x: [1, 50, 100], y: [1.1, 0.5, 0.02] },
+      { label: 'seed 3 · λ 0.5 → 0.3', colour: '#8b5fbf', width: 1.8, faded: true, dash: [6, 4], x: [1, 2], y: [1, null] },
+    ],
+    markers: [{ x: 40, label: 'λ → 0.05' }, { x: 400, label: 'beyond the range' }],
+    colours: { background: '#fff', ink: '#1c2330', grid: '#dde2e8', marker: '#566172' },
+  };
+  const svg = chartSvg(chart);
+
+  it('is well-formed XML with the title and labels escaped', () => {
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('XOR &lt;2-2-1&gt;');
+    // Every element opened is closed, in order.
+    const stack: string[] = [];
+    for (const [, closing, name, selfClosing] of svg.matchAll(/<(\/?)([a-zA-Z]+)[^>]*?(\/?)>/g)) {
+      if (closing) expect(stack.pop()).toBe(name);
+      else if (!selfClosing) stack.push(name);
+    }
+    expect(stack).toEqual([]);
+  });
+
+  it('draws each line through its points on the axes’ scale, with a legend entry', () => {
+    // Plot: x from 72 to 580 (508 px for 100 epochs), y from 36 to 248 (212 px for 1.2).
+    const paths = [...svg.matchAll(/<path d="([^"]*)"/g)].map((m) => m[1]);
+    expect(paths[0]).toBe(`M${r(72 + 508 / 100)} ${r(248 - (1.1 / 1.2) * 212)}L${r(72 + 254)} ${r(248 - (0.5 / 1.2) * 212)}L580 ${r(248 - (0.02 / 1.2) * 212)}`);
+    // A missing value lifts the pen: the earlier run's second point is not drawn.
+    expect(paths[1]).toBe(`M${r(72 + 508 / 100)} ${r(248 - (1 / 1.2) * 212)}`);
+    expect(svg).toContain('stroke-opacity="0.55" stroke-dasharray="6 4"');
+    expect(svg).toContain('>tss, this run</text>');
+    expect(svg).toContain('>seed 3 · λ 0.5 → 0.3</text>');
+  });
+
+  it('marks a settings change inside the range, and only there', () => {
+    expect(svg).toContain('>λ → 0.05</text>');
+    expect(svg).not.toContain('beyond the range');
+  });
+
+  it('labels the decades on a log axis', () => {
+    const log = chartSvg({ ...chart, yLog: true, y: [0.001, 10] });
+    for (const label of ['0.001', '0.01', '0.1', '1', '10']) expect(log).toContain(`>${label}</text>`);
+  });
+});
+
+describe('axis ticks', () => {
+  it('steps by 1, 2 or 5 times a power of ten', () => {
+    expect(linearTicks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(linearTicks(0, 1000, 4)).toEqual([0, 500, 1000]);
+    expect(linearTicks(3, 17, 3)).toEqual([5, 10, 15]);
+  });
+
+  it('gives the powers of ten on a log scale', () => {
+    expect(decadeTicks(0.005, 200)).toEqual([0.01, 0.1, 1, 10, 100]);
+  });
+});
+
+function r(v: number): number {
+  return Math.round(v * 100) / 100;
+}
