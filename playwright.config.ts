@@ -14,8 +14,9 @@ export default defineConfig({
   // Each port's run keeps its own results, so side-by-side runs do not clear each other's.
   outputDir: process.env.E2E_PORT ? `test-results-${process.env.E2E_PORT}` : 'test-results',
   globalSetup: './test/e2e/global-setup.ts',
-  // Two cores: the trainer worker of one test would starve a second test's.
-  workers: 1,
+  // Two at a time on two cores: the suite fits CI's budget. Tests that time a run (pause, slow motion,
+  // a crashed trainer) allow for a busy neighbour; spec files run in order within a worker.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,

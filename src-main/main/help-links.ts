@@ -9,7 +9,7 @@ const REPOSITORY = 'https://github.com/backprop-lab/backprop-lab';
 
 export const HELP_LINKS: Readonly<Record<HelpTopic, string>> = {
   'user-guide': `${REPOSITORY}/blob/main/docs/user-guide.md`,
-  'model-file-format': `${REPOSITORY}/blob/main/docs/model-file.md`,
+  'model-file-format': `${REPOSITORY}/blob/main/docs/model-format.md`,
   'how-to-cite': `${REPOSITORY}/blob/main/CITATION.cff`,
   'report-a-problem': `${REPOSITORY}/issues`,
 };

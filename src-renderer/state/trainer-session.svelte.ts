@@ -52,6 +52,8 @@ export class TrainerSession {
   weights = $state.raw<LiveWeights | null>(null);
   /** The latest pattern presented by Step pattern, looked inside just before its update. */
   lastStep = $state.raw<TrainerEventOf<'stepped'> | null>(null);
+  /** What the latest Step did: a whole epoch, or one pattern (lastStep); null after Train. */
+  stepKind = $state<'epoch' | 'pattern' | null>(null);
   /** Slow motion: epochs a second, or null for full speed. */
   epochsPerSecond = $state<number | null>(null);
   problems = $state<TrainerProblem[]>([]);
@@ -102,6 +104,7 @@ export class TrainerSession {
   }
 
   train(): void {
+    this.stepKind = null;
     this.send({ type: 'train' });
   }
 
@@ -110,11 +113,13 @@ export class TrainerSession {
   }
 
   step(): void {
+    this.stepKind = 'epoch';
     this.send({ type: 'step', epochs: 1 });
   }
 
   /** Presents the next pattern alone; lastStep shows inside it. */
   stepPattern(): void {
+    this.stepKind = 'pattern';
     this.send({ type: 'stepPattern' });
   }
 

@@ -166,7 +166,7 @@ test('the CSV holds the curves the saved model records, and the PNG and SVG open
   expect(svg).toContain('tss, this run (seed 1)');
 });
 
-test('a million-epoch history is drawn decimated to the chart’s width and the page stays responsive', async ({ page }, testInfo) => {
+test('a million-epoch history is drawn decimated to the chart’s width, also after zooming', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   const model = findExample('xor')!.build();
   const epochs = 1_000_000;
@@ -191,11 +191,20 @@ test('a million-epoch history is drawn decimated to the chart’s width and the 
   expect(points).toBeGreaterThan(width);
   expect(points).toBeLessThanOrEqual(2 * width + 2);
 
-  // Once the page has settled after opening (parsing and keeping a 20 MB document is the file's cost, not
-  // the chart's), a click on another tab answers at once although the chart holds a million epochs.
+  // Zooming decimates the million epochs anew for the visible range, still within the chart's width. How
+  // long that takes is a speed figure, reported here (and by `npm run bench:ui`), not asserted.
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 20_000 })));
-  const started = Date.now();
-  await page.getByRole('tab', { name: 'Network' }).click();
-  await expect(page.getByRole('tab', { name: 'Network' })).toHaveAttribute('aria-selected', 'true');
-  expect(Date.now() - started).toBeLessThan(1000);
+  const elapsed = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const figure = document.querySelector('[data-x-max]')!;
+        const button = Array.from(document.querySelectorAll('button')).find((b) => b.getAttribute('aria-label') === 'Zoom in')!;
+        const started = performance.now();
+        new MutationObserver(() => resolve(performance.now() - started)).observe(figure, { attributes: true, attributeFilter: ['data-x-max'] });
+        button.click();
+      }),
+  );
+  expect(Number(await chart(page).getAttribute('data-x-max'))).toBeLessThan(epochs);
+  testInfo.annotations.push({ type: 'zoom on a million epochs', description: `${Math.round(elapsed)} ms` });
+  expect(Number(await chart(page).getAttribute('data-points'))).toBeLessThanOrEqual(2 * width + 2);
 });

@@ -49,6 +49,7 @@ test('stepping every pattern of an epoch online leaves exactly the weights Step 
   expect(await sentCommands(page, 'stepPattern')).toHaveLength(4);
   await page.getByRole('tab', { name: 'Train' }).click();
   await expect(page.getByTestId('epoch')).toHaveText('1');
+  await expect(page.getByTestId('stop-message')).toHaveText(`Presented pattern 4 of 4 (${names[3]}) of epoch 1.`);
   const byPatterns = { outputs: await shownPatterns(page), state: await savedState(page, testInfo.outputPath('by-patterns.bplab')) };
 
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
@@ -56,6 +57,7 @@ test('stepping every pattern of an epoch online leaves exactly the weights Step 
   await page.getByRole('button', { name: 'Step epoch', exact: true }).click();
   await expect(page.getByTestId('epoch')).toHaveText('1');
   await expect(page.getByTestId('status')).toHaveText('Paused');
+  await expect(page.getByTestId('stop-message')).toHaveText('Stepped to epoch 1.');
   const byEpoch = { outputs: await shownPatterns(page), state: await savedState(page, testInfo.outputPath('by-epoch.bplab')) };
 
   expect(byPatterns.state.epoch).toBe(1);

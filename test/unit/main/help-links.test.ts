@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { helpTopicSchema } from '../../../src-shared/ipc/channels';
 import { HELP_LINKS, isHelpLink, openHelpLink } from '../../../src-main/main/help-links';
@@ -5,6 +6,15 @@ import { HELP_LINKS, isHelpLink, openHelpLink } from '../../../src-main/main/hel
 describe('help links', () => {
   it('exist for every help topic, all on https', () => {
     for (const topic of helpTopicSchema.options) expect(HELP_LINKS[topic]).toMatch(/^https:\/\//);
+  });
+
+  it('point at files this repository has (the guide, the format, how to cite), citing this version', () => {
+    for (const url of Object.values(HELP_LINKS)) {
+      const file = /\/blob\/main\/(.+)$/.exec(url)?.[1];
+      if (file) expect(existsSync(new URL(`../../../${file}`, import.meta.url)), url).toBe(true);
+    }
+    const version = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
+    expect(readFileSync(new URL('../../../CITATION.cff', import.meta.url), 'utf8')).toContain(`version: ${version}`);
   });
 
   it('are the only addresses shell.openExternal is given', async () => {
