@@ -46,9 +46,9 @@ export default defineConfig({
   },
   webServer: {
     // Building first takes two seconds and means the tests never run against a stale dist-web. Vite refuses
-    // a second preview of one project (its command lock); the tests' own port makes theirs safe beside a
-    // developer's `npm run web`.
-    command: `npm run web:build && npx vite preview --config src-renderer/vite.web.config.ts --port ${PORT} --strictPort --bypass-lock`,
+    // a second build or preview of one project at a time (its command lock); the tests' own port and
+    // BPLAB_WEB_OUT make theirs safe beside a developer's `npm run web` or another run.
+    command: `npx vite build --config src-renderer/vite.web.config.ts --bypass-lock && npx vite preview --config src-renderer/vite.web.config.ts --port ${PORT} --strictPort --bypass-lock`,
     url: `http://localhost:${PORT}/`,
     // Never a server left from an earlier build: a busy port is reported instead.
     reuseExistingServer: false,

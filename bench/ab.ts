@@ -1,14 +1,24 @@
 /**
  * `npx tsx bench/ab.ts DIR [FILTER]`: the engine of this checkout against the one in DIR/src-shared (e.g. an
  * older revision, `git archive`d), interleaved in one process, so a loaded machine slows both alike.
- * Best of BENCH_ROUNDS short measurements each, in examples per second of CPU time.
+ * Best of BENCH_ROUNDS short measurements each, in examples per second of CPU time. DIR needs a package.json
+ * saying "type": "module", as this repository's does (see below).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Simulation } from '../src-shared/engine/simulation';
 import { benchCases, engineModel, parameterCount } from './cases';
 
 type SimulationClass = typeof Simulation;
 const other = process.argv[2];
+// Without "type": "module" above DIR, tsx loads DIR's engine as CommonJS, whose cross-module references are
+// getter calls: measured, both engines then ran about 40 % slower and their difference was blurred (×0.99
+// where the right setup shows ×1.16). Refuse rather than measure that.
+const manifest = path.resolve(other, 'package.json');
+if (!existsSync(manifest) || (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: string }).type !== 'module') {
+  console.error(`${manifest} must exist and say "type": "module" (echo '{"type":"module"}' > ${manifest}).`);
+  process.exit(1);
+}
 const filter = process.argv[3] ?? '';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
 const ms = Number(process.env.BENCH_MS ?? 150);

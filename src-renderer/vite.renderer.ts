@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { UserConfig } from 'vite';
+import { helpPagesPlugin } from '../build/help-pages';
 
 export function rendererViteConfig(): UserConfig {
   return {
@@ -14,7 +15,8 @@ export function rendererViteConfig(): UserConfig {
     // Relative asset paths: Electron loads the app from file://, where '/' would mean the disk's root.
     base: './',
     // Everything the Svelte plugin needs is here; no svelte.config.js to look for.
-    plugins: [svelte({ configFile: false })],
+    // The help pages (docs/ rendered) ship in the build, so Help works offline in both hosts.
+    plugins: [svelte({ configFile: false }), helpPagesPlugin(new URL('../', import.meta.url))],
     // The trainer worker imports modules; a module worker is what both Chromium and Electron run.
     worker: { format: 'es' },
   };

@@ -1,7 +1,7 @@
 /** What main does for each invoke channel; registered through the one wrapper (ipc-handlers.ts). */
 import { basename } from 'node:path';
 import type { ImportKind, ExportFormat, HelpTopic } from '../../src-shared/ipc/channels';
-import { chooseFileToImport, chooseWhereToExport, readDocument, writeDocument, type DocumentDisk, type WindowDialogs } from './document-files';
+import { chooseFilesToImport, chooseWhereToExport, readDocument, writeDocument, type DocumentDisk, type WindowDialogs } from './document-files';
 import type { DocumentWindow, DocumentWindows } from './document-windows';
 import { UserFacingError, type ChannelHandlers } from './ipc-handlers';
 import type { RecentEntry } from './preferences';
@@ -49,10 +49,14 @@ export function createChannelHandlers<W extends DocumentWindow>(deps: ChannelHan
 }
 
 async function importFile(disk: DocumentDisk, dialogs: WindowDialogs, kind: ImportKind) {
-  const path = await chooseFileToImport(dialogs, kind);
-  if (path === null) return null;
-  const { name, text } = await readDocument(disk, path);
-  return { name, text };
+  const paths = await chooseFilesToImport(dialogs, kind);
+  if (paths === null) return null;
+  const files = [];
+  for (const path of paths) {
+    const { name, text } = await readDocument(disk, path);
+    files.push({ name, text });
+  }
+  return files;
 }
 
 async function exportFile(disk: DocumentDisk, dialogs: WindowDialogs, text: string, format: ExportFormat, suggestedName: string) {

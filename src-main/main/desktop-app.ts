@@ -31,6 +31,7 @@ import { applyContentSecurityPolicy, contentSecurityPolicy } from './content-sec
 import type { DocumentDisk, WindowDialogs } from './document-files';
 import { DocumentWindows } from './document-windows';
 import { HELP_LINKS, openHelpLink } from './help-links';
+import { HelpWindow } from './help-window';
 import { registerChannelHandlers } from './ipc-handlers';
 import { parseLaunch } from './launch-arguments';
 import { PreferencesStore, withRecent, type Theme } from './preferences';
@@ -39,7 +40,7 @@ import { cancelForeignRequests, requestPolicy } from './request-policy';
 import { denyPermissions, guardNavigation } from './security';
 import { bridgeTrainer } from './trainer-bridge';
 import type { TrainerSupervisor } from './trainer-supervisor';
-import { mainWindowOptions } from './window-options';
+import { helpWindowOptions, mainWindowOptions } from './window-options';
 import { initialPlacement } from './window-placement';
 
 /** The bundles electron.config.ts writes beside this one (out/main, out/preload, out/renderer). */
@@ -75,8 +76,9 @@ export function startDesktopApp(documentsToOpen: string[]): void {
   /** Set by `electron-vite dev` only: the renderer then comes from Vite's dev server, with hot reload. */
   const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
   const isAppUrl = appUrlCheck(devServerUrl);
-  // The app's one call of shell.openExternal, behind the help-link allow-list.
-  const openHelp = (url: string) => openHelpLink((allowed) => shell.openExternal(allowed), url);
+  // The app's one call of shell.openExternal, behind the help-link allow-list; the app's own help pages
+  // open in a help window instead.
+  const openHelp = (url: string) => openHelpLink({ openExternal: (allowed) => shell.openExternal(allowed), openHelpWindow: showHelp }, url);
   const openExternalHelp = (url: string) => void openHelp(url).catch((error: Error) => console.warn(error.message));
   /** Each window's trainer, by the id of the window's web contents (what an ipc request names). */
   const trainers = new Map<number, TrainerSupervisor>();
@@ -102,6 +104,11 @@ export function startDesktopApp(documentsToOpen: string[]): void {
     },
     quit: () => app.quit(),
   });
+
+  const helpWindow = new HelpWindow(() => new BrowserWindow(helpWindowOptions()));
+  function showHelp(url: string): void {
+    helpWindow.show(url);
+  }
 
   function createWindow(): BrowserWindow {
     const placement = initialPlacement(

@@ -15,7 +15,7 @@ export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
 export const MODEL_FILTERS: FileFilter[] = [{ name: 'Backprop Lab model', extensions: [MODEL_EXTENSION] }];
 const IMPORT_FILTERS: Record<ImportKind, FileFilter[]> = {
   patterns: [
-    { name: 'Patterns (CSV, PDP, Lens, tlearn)', extensions: ['csv', 'tsv', 'tab', 'txt', 'pat', 'ex', 'data', 'teach'] },
+    { name: 'Patterns and networks (CSV, PDP, Lens, tlearn)', extensions: ['csv', 'tsv', 'tab', 'txt', 'pat', 'ex', 'data', 'teach', 'cf'] },
     { name: 'All files', extensions: ['*'] },
   ],
   model: [
@@ -72,9 +72,17 @@ export async function chooseDocumentToOpen(dialogs: WindowDialogs): Promise<stri
   return canceled || filePaths.length === 0 ? null : filePaths[0];
 }
 
-export async function chooseFileToImport(dialogs: WindowDialogs, kind: ImportKind): Promise<string | null> {
-  const { canceled, filePaths } = await dialogs.showOpenDialog({ title: 'Import', filters: IMPORT_FILTERS[kind], properties: ['openFile'] });
-  return canceled || filePaths.length === 0 ? null : filePaths[0];
+/** At most this many files in one import: a tlearn project is three (.cf, .data, .teach). */
+export const MAX_IMPORT_FILES = 8;
+
+/** Several files at once: a tlearn network comes as its .cf with its .data and .teach. */
+export async function chooseFilesToImport(dialogs: WindowDialogs, kind: ImportKind): Promise<string[] | null> {
+  const { canceled, filePaths } = await dialogs.showOpenDialog({ title: 'Import', filters: IMPORT_FILTERS[kind], properties: ['openFile', 'multiSelections'] });
+  if (canceled || filePaths.length === 0) return null;
+  if (filePaths.length > MAX_IMPORT_FILES) {
+    throw new UserFacingError(`Import takes at most ${MAX_IMPORT_FILES} files at once (a tlearn network is its .cf, .data and .teach); ${filePaths.length} were chosen.`);
+  }
+  return filePaths;
 }
 
 /** Asks where to save a model; the answer always ends in .bplab, so the file opens with the app. */

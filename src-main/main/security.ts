@@ -1,7 +1,8 @@
 /**
  * What every web page in the app is refused: leaving the app by navigation, opening windows, embedding
  * webviews, and any browser permission (camera, notifications, clipboard reading, ...). A link to one of
- * the app's help pages (help-links.ts) opens in the system browser instead; any other link goes nowhere.
+ * the help pages (help-links.ts) opens in the help window, or for the problem report in the system
+ * browser; any other link goes nowhere.
  */
 import type { Session, WebContents } from 'electron';
 import type { AppUrlCheck } from './app-origin';
@@ -9,9 +10,15 @@ import { isHelpLink } from './help-links';
 
 export function guardNavigation(contents: WebContents, isAppUrl: AppUrlCheck, openHelpLink: (url: string) => void = () => undefined): void {
   const stayInApp = (event: { url: string; preventDefault(): void }) => {
+    // A help page opens where help belongs (the help window, or the browser), never in place of the app,
+    // even though the app's own help pages are app:// addresses too.
+    if (isHelpLink(event.url)) {
+      event.preventDefault();
+      openHelpLink(event.url);
+      return;
+    }
     if (isAppUrl(event.url)) return;
     event.preventDefault();
-    if (isHelpLink(event.url)) openHelpLink(event.url);
   };
   contents.on('will-navigate', stayInApp);
   contents.on('will-frame-navigate', stayInApp);

@@ -6,9 +6,10 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { DEFAULT_SIZE, MIN_SIZE } from './window-placement';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** Without a preload path (the help window), the page gets no verbs at all. */
+export function secureWebPreferences(preloadPath?: string): WebPreferences {
   return {
-    preload: preloadPath,
+    ...(preloadPath === undefined ? {} : { preload: preloadPath }),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -35,5 +36,18 @@ export function mainWindowOptions(preloadPath: string, placement: { x?: number; 
     // Shown on 'ready-to-show', so the window never flashes empty while the app loads.
     show: false,
     webPreferences: secureWebPreferences(preloadPath),
+  };
+}
+
+/** The help window: the app's own help pages, text and pictures, with no preload and so no verbs. */
+export function helpWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    title: 'Backprop Lab Help',
+    width: 900,
+    height: 800,
+    minWidth: MIN_SIZE.width / 2,
+    minHeight: MIN_SIZE.height / 2,
+    show: false,
+    webPreferences: secureWebPreferences(),
   };
 }

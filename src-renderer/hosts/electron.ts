@@ -10,6 +10,7 @@ import type { OpenedDocument } from '../../src-shared/ipc/channels';
 import { TRAINER_PORT_MESSAGE, type MenuCommand as PreloadMenuCommand, type PreloadApi, type TrainerPortMessage } from '../../src-shared/ipc/preload-api';
 import type { MessageEndpoint, TrainerCommand, TrainerEvent } from '../../src-shared/ipc/trainer-protocol';
 import type { FileTarget, Host, MenuCommand, OpenedFile } from './host';
+import { pickFilesToImport as pickFilesWithInput } from './web-import-files';
 import { createRecoveryStore } from './web-recovery';
 
 export interface ElectronHost extends Host {
@@ -27,10 +28,11 @@ export interface ElectronHost extends Host {
 /** In Electron a file target is the file's path; main writes only to the path the window holds. */
 const asTarget = (path: string) => path as unknown as FileTarget;
 
-/** Main's menu commands that the page's Host vocabulary has; import and export wait for it to add them. */
+/** Main's menu commands that the page's Host vocabulary has; export waits for it to add it. */
 const MENU_COMMANDS_FOR_PAGE: Partial<Record<PreloadMenuCommand, MenuCommand>> = {
   save: 'save',
   'save-as': 'save-as',
+  import: 'import',
   undo: 'undo',
   redo: 'redo',
   'open-pending': 'open-pending',
@@ -70,6 +72,13 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
     async openDroppedFile(data) {
       const file = data.files[0];
       return file ? { name: file.name, text: await file.text(), target: null } : null;
+    },
+    // From a click in the page, the page's file input (several files: a tlearn .cf with its .data and
+    // .teach). From the menu there is no user activation, so a file input would not open: main's dialog
+    // then, which takes several files too.
+    async pickFilesToImport() {
+      if (navigator.userActivation?.isActive) return pickFilesWithInput();
+      return await api.importFile('patterns');
     },
     async saveModelFile(text, { target, suggestedName }) {
       const saved = target === null ? await api.saveDocumentAs(text, suggestedName) : await api.saveDocument(text, suggestedName);

@@ -61,7 +61,13 @@ export interface RecoveryStore {
 }
 
 /** What an application menu asks of the page (Electron's menus; the web build has none). */
-export type MenuCommand = 'new' | 'open' | 'save' | 'save-as' | 'undo' | 'redo' | 'open-pending';
+export type MenuCommand = 'new' | 'open' | 'import' | 'save' | 'save-as' | 'undo' | 'redo' | 'open-pending';
+
+/** A file picked for File → Import: read for its text, never written back. */
+export interface PickedFile {
+  name: string;
+  text: string;
+}
 
 export interface Host {
   readonly kind: 'electron' | 'web';
@@ -80,6 +86,11 @@ export interface Host {
   openModelFile(): Promise<OpenedFile | null>;
   /** Reads a file dropped onto the window; null when the drop held no file. */
   openDroppedFile(data: DataTransfer): Promise<OpenedFile | null>;
+  /**
+   * Asks the user for files to import (a tlearn .cf with its .data and .teach, or one pattern file); null
+   * or an empty list if they cancelled. Rejects with a message to show.
+   */
+  pickFilesToImport(): Promise<PickedFile[] | null>;
   /** Writes a model file; null if the user cancelled the save dialog. Rejects with a message to show. */
   saveModelFile(text: string, request: SaveRequest): Promise<SavedFile | null>;
   /** Files opened or saved lately, newest first, that the host can open again. */

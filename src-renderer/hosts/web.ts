@@ -5,6 +5,7 @@
  */
 import type { Host } from './host';
 import { openDroppedFile, openModelFile, openRecentFile, recentFiles, saveModelFile } from './web-files';
+import { pickFilesToImport } from './web-import-files';
 import { createRecoveryStore } from './web-recovery';
 import { startWorkerTrainer, type WorkerTrainer } from './web-trainer';
 
@@ -27,6 +28,7 @@ export async function createWebHost(): Promise<Host> {
     },
     openModelFile,
     openDroppedFile,
+    pickFilesToImport,
     saveModelFile,
     recentFiles,
     openRecentFile,

@@ -3,6 +3,7 @@
  * as a small self-contained SVG (axes with ticks, the lines as drawn, the legend, the mid-run markers).
  * Pure: the Train view hands in the series and the scales; download.ts saves the text.
  */
+import { layoutMarkerLabels, mergeMarkers } from './marker-layout';
 
 export interface CsvColumn {
   name: string;
@@ -54,12 +55,19 @@ export interface SvgChart {
   y: readonly [number, number];
   yLog: boolean;
   lines: readonly SvgLine[];
-  markers: ReadonlyArray<{ x: number; label: string }>;
+  /** Setting changes; an earlier run's carry its colour and are drawn see-through. */
+  markers: ReadonlyArray<{ x: number; label: string; colour?: string; faded?: boolean }>;
   colours: { background: string; ink: string; grid: string; marker: string };
 }
 
 const MARGIN = { left: 72, right: 20, top: 36, bottom: 52 };
 const LEGEND_ROW = 20;
+const MARKER_ROW = 18;
+/**
+ * The SVG's reader measures its text, not us: marker labels are laid out for a generous width per
+ * character at 13 px (wider than system-ui's average), so they stay apart in any sans-serif.
+ */
+const MARKER_CHAR_WIDTH = 8;
 
 /** The chart as an SVG document: the lines clipped to the plot, a legend row per line below the axis. */
 export function chartSvg(chart: SvgChart): string {
@@ -110,12 +118,22 @@ export function chartSvg(chart: SvgChart): string {
     }
     out.push(`<path d="${d}" stroke="${escape(line.colour)}" stroke-width="${line.width}"${strokeStyle(line)}/>`);
   }
-  for (const marker of chart.markers) {
-    if (marker.x < chart.x[0] || marker.x > chart.x[1]) continue;
+  const markers = mergeMarkers(chart.markers).filter((marker) => marker.x >= chart.x[0] && marker.x <= chart.x[1]);
+  const places = layoutMarkerLabels(
+    markers.map((marker) => ({ x: px(marker.x), width: marker.label.length * MARKER_CHAR_WIDTH })),
+    { left: plot.left + 2, right: plot.left + plot.width - 2 },
+  );
+  for (const marker of markers) {
     const x = r(px(marker.x));
-    out.push(`<line x1="${x}" y1="${plot.top}" x2="${x}" y2="${plot.top + plot.height}" stroke="${escape(colours.marker)}" stroke-dasharray="4 3"/>`);
-    out.push(`<text x="${x + 4}" y="${plot.top + 14}" fill="${escape(colours.ink)}" stroke="none">${escape(marker.label)}</text>`);
+    const opacity = marker.faded ? ' stroke-opacity="0.6"' : '';
+    out.push(`<line x1="${x}" y1="${plot.top}" x2="${x}" y2="${plot.top + plot.height}" stroke="${escape(marker.colour ?? colours.marker)}"${opacity} stroke-dasharray="4 3"/>`);
   }
+  markers.forEach((marker, i) => {
+    const top = plot.top + 3 + places[i].row * MARKER_ROW;
+    if (top + MARKER_ROW > plot.top + plot.height) return;
+    const y = r(top + MARKER_ROW / 2 + 4.5);
+    out.push(`<text x="${r(places[i].left)}" y="${y}" fill="${escape(marker.faded ? colours.marker : colours.ink)}" stroke="none">${escape(marker.label)}</text>`);
+  });
   out.push('</g>');
 
   chart.lines.forEach((line, i) => {

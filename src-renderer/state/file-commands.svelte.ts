@@ -1,6 +1,7 @@
 /**
- * New, Open (dialog, drop, recent), Save, Save As, and recovery: the document's way in and out of files,
- * with a question before unsaved work is lost and a clear message, naming the field, for a bad file.
+ * New, Open (dialog, drop, recent), Import (a new document from other tools' files), Save, Save As, and
+ * recovery: the document's way in and out of files, with a question before unsaved work is lost and a
+ * clear message, naming the field, for a bad file.
  */
 import type { ExampleInfo } from '../../src-shared/data/examples';
 import type { ModelDocument } from '../../src-shared/model/schema';
@@ -9,6 +10,7 @@ import { Autosave } from './autosave';
 import { blankModel } from './blank-model';
 import { serializeModel, withProvenance } from '../../src-shared/model/serialize';
 import { APP_VERSION } from './app-version';
+import { DocumentImport } from './import-document.svelte';
 import { readModelText, suggestedFileName } from './model-text';
 import { readDraft } from './recovery-draft';
 import type { Workspace } from './workspace.svelte';
@@ -24,9 +26,15 @@ export class FileCommands {
   recent = $state.raw<RecentFile[]>([]);
   /** Unsaved work left behind by a window that closed or crashed, offered at start-up. */
   drafts = $state.raw<RecoveryDraft[]>([]);
+  /** File → Import's steps, and the column picker it may show. */
+  readonly importing: DocumentImport;
   private readonly autosave: Autosave;
 
   constructor(private readonly workspace: Workspace) {
+    this.importing = new DocumentImport(workspace, {
+      confirmLeave: (action) => this.confirmLeave(action),
+      say: (notice) => (this.notice = notice),
+    });
     const { document, host } = workspace;
     this.autosave = new Autosave(
       host.recovery,
@@ -35,6 +43,8 @@ export class FileCommands {
         const model = document.current!;
         return { name: model.name, fileName: document.file?.name ?? null, text: serializeModel(model) };
       },
+      // While a run goes on, a draft (the whole document) at most every 10 s, in an idle moment.
+      { running: () => workspace.session.status === 'training' },
     );
     document.onChange(() => this.autosave.changed());
   }
@@ -63,6 +73,8 @@ export class FileCommands {
         return void (await this.save());
       case 'save-as':
         return void (await this.saveAs());
+      case 'import':
+        return this.importDocument();
       case 'undo':
         return this.workspace.undo();
       case 'redo':
@@ -89,6 +101,11 @@ export class FileCommands {
       const opened = await this.workspace.host.openModelFile();
       if (opened) this.openText(opened);
     });
+  }
+
+  /** Other tools' files (tlearn, CSV, .pat, .ex) as a new, unsaved document; the open one stays on any refusal. */
+  importDocument(): Promise<void> {
+    return this.importing.start();
   }
 
   async openDropped(data: DataTransfer): Promise<void> {

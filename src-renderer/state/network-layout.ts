@@ -1,17 +1,41 @@
 /**
- * Where the network diagram puts each layer and unit: the PDP way, input at the bottom, each layer a row of
- * units, a layer too wide to draw unit by unit drawn as a block. Shared by the on-screen diagram and its SVG
- * export, so the exported figure is the one on screen.
+ * Where a network's layers and units are drawn: the PDP way, input at the bottom, each layer a row of
+ * units centred over the same width, projections as lines from each row to the one above. Two drawings
+ * share it:
+ * - the network diagram (builder, Weights, gallery) and its SVG export, so the exported figure is the one
+ *   on screen: `networkLayout`, a layer wider than MAX_DRAWN drawn as one block;
+ * - Step through's value diagram, where every unit has its own colour: `valueLayout`, a layer wider than
+ *   CIRCLE_LIMIT drawn as a grid of cells, sizes following the width available within limits that keep
+ *   a projector's back row able to read them.
  */
 import type { LayerSpec } from '../../src-shared/model/schema';
 
-/** Layers up to this wide are drawn unit by unit; wider ones as a block. */
+/** The network diagram draws layers up to this wide unit by unit; wider ones as a block. */
 export const MAX_DRAWN = 8;
-/** Points along a block's edge where its projections' lines meet it. */
-const BLOCK_ANCHORS = 6;
+/** The value diagram draws layers up to this wide as circles; wider ones as a grid of cells. */
+export const CIRCLE_LIMIT = 32;
+/** Points along a block's or grid's edge where its projections' lines meet it. */
+const EDGE_ANCHORS = 6;
 export const PAD = 16;
 /** Room above the top row and below the bottom one for a label's two lines. */
 const LABEL_PAD = 26;
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.max(low, Math.min(high, value));
+}
+
+/** The centres of `units` units `gap` apart, centred in the row that starts at `left`, `width` wide. */
+function centredUnits(units: number, gap: number, left: number, width: number): number[] {
+  const start = left + (width - units * gap) / 2 + gap / 2;
+  return Array.from({ length: units }, (_, i) => start + i * gap);
+}
+
+/** Where lines meet a block or grid from `left` to `right`: a few points spread evenly along it. */
+function edgeAnchors(left: number, right: number): number[] {
+  return Array.from({ length: EDGE_ANCHORS }, (_, i) => left + ((i + 0.5) * (right - left)) / EDGE_ANCHORS);
+}
+
+// ---- The network diagram ----------------------------------------------------------------------------
 
 export interface LayoutRow {
   y: number;
@@ -57,11 +81,116 @@ export function networkLayout(layers: readonly LayerSpec[], { maxWidth, details 
     if (layer.units > MAX_DRAWN) {
       const x = PAD + unitGap * 0.15;
       const blockWidth = unitsWidth - unitGap * 0.3;
-      const xs = Array.from({ length: BLOCK_ANCHORS }, (_, i) => x + ((i + 0.5) * blockWidth) / BLOCK_ANCHORS);
-      return { y, xs, block: { x, width: blockWidth }, layer };
+      return { y, xs: edgeAnchors(x, x + blockWidth), block: { x, width: blockWidth }, layer };
     }
-    const start = PAD + (unitsWidth - layer.units * unitGap) / 2 + unitGap / 2;
-    return { y, xs: Array.from({ length: layer.units }, (_, i) => start + i * unitGap), block: null, layer };
+    return { y, xs: centredUnits(layer.units, unitGap, PAD, unitsWidth), block: null, layer };
   });
   return { width, height, radius, unitsWidth, labelX: PAD + unitsWidth + 12, rows };
+}
+
+// ---- Step through's value diagram ------------------------------------------------------------------
+
+/** The value diagram's margin: a little more than the network diagram's, for the selected unit's ring. */
+const VALUE_PAD = 20;
+/** Room above the top row for the targets. */
+const TARGET_ROOM = 44;
+
+export interface Spot {
+  x: number;
+  y: number;
+}
+
+export interface ValueRow {
+  layer: number;
+  units: number;
+  style: 'circles' | 'grid';
+  /** Unit centres (circles) or cell centres (grid). */
+  spots: Spot[];
+  top: number;
+  bottom: number;
+  /** Circle radius, or half a grid cell. */
+  radius: number;
+  /** A grid's cell size (0 for circles). */
+  cell: number;
+  /** Room for each unit's number under it (circles wide apart only). */
+  numbered: boolean;
+}
+
+export interface ValueProjection {
+  /** W^j: from layer j to j + 1. */
+  from: number;
+  /** Unit by unit (both ends circles), or a few faint lines between grids' edges. */
+  unitByUnit: boolean;
+  lines: Array<{ x1: number; y1: number; x2: number; y2: number; from: number; to: number }>;
+}
+
+export interface ValueLayout {
+  width: number;
+  height: number;
+  rows: ValueRow[];
+  projections: ValueProjection[];
+  /** Where the layers' names start. */
+  labelX: number;
+}
+
+export function valueLayout(sizes: readonly number[], maxWidth: number, labelWidth: number): ValueLayout {
+  const available = Math.max(160, maxWidth - 2 * VALUE_PAD - labelWidth);
+  const circleCounts = sizes.filter((n) => n <= CIRCLE_LIMIT);
+  const widest = Math.max(2, ...circleCounts);
+  const gap = clamp(available / widest, 20, 140);
+  const radius = Math.min(24, gap * 0.34);
+  const numbered = gap >= 56;
+  const hasGrid = sizes.some((n) => n > CIRCLE_LIMIT);
+  const unitsWidth = hasGrid ? available : Math.min(available, widest * gap);
+  const rowGap = numbered ? 96 : 60;
+
+  const shapes = sizes.map((units) => {
+    if (units <= CIRCLE_LIMIT) return { units, style: 'circles' as const, height: 2 * radius, cell: 0, cols: units };
+    const cols = Math.min(units, Math.max(8, Math.floor(unitsWidth / 10)));
+    const rowsOfCells = Math.ceil(units / cols);
+    const cell = clamp(Math.min(unitsWidth / cols, 160 / rowsOfCells), 3, 14);
+    return { units, style: 'grid' as const, height: rowsOfCells * cell, cell, cols };
+  });
+  const numberRoom = numbered ? 20 : 0;
+  const height = TARGET_ROOM + shapes.reduce((sum, s) => sum + s.height, 0) + rowGap * (sizes.length - 1) + VALUE_PAD + numberRoom;
+  // Rows are stacked from the bottom (input) up; y grows downward.
+  let bottom = height - VALUE_PAD - numberRoom;
+  const rows: ValueRow[] = shapes.map((shape, layer) => {
+    const top = bottom - shape.height;
+    const centreY = (top + bottom) / 2;
+    let spots: Spot[];
+    if (shape.style === 'circles') {
+      spots = centredUnits(shape.units, gap, VALUE_PAD, unitsWidth).map((x) => ({ x, y: centreY }));
+    } else {
+      const left = VALUE_PAD + (unitsWidth - shape.cols * shape.cell) / 2;
+      spots = Array.from({ length: shape.units }, (_, i) => ({
+        x: left + (i % shape.cols) * shape.cell + shape.cell / 2,
+        y: top + Math.floor(i / shape.cols) * shape.cell + shape.cell / 2,
+      }));
+    }
+    const row: ValueRow = {
+      layer, units: shape.units, style: shape.style, spots, top, bottom,
+      radius: shape.style === 'circles' ? radius : shape.cell / 2, cell: shape.cell, numbered: numbered && shape.style === 'circles',
+    };
+    bottom = top - rowGap;
+    return row;
+  });
+  const projections = rows.slice(0, -1).map((below, j) => connect(below, rows[j + 1], j));
+  const labelX = VALUE_PAD + unitsWidth + 16;
+  return { width: labelX + labelWidth, height, rows, projections, labelX };
+}
+
+/** Where lines leave a row: every unit of a circle row, a few points along a grid's edge. */
+function ends(row: ValueRow, edge: 'top' | 'bottom'): Spot[] {
+  if (row.style === 'circles') return row.spots;
+  const xs = row.spots.map((s) => s.x);
+  const y = edge === 'top' ? row.top : row.bottom;
+  return edgeAnchors(Math.min(...xs), Math.max(...xs)).map((x) => ({ x, y }));
+}
+
+function connect(below: ValueRow, above: ValueRow, from: number): ValueProjection {
+  const starts = ends(below, 'top');
+  const stops = ends(above, 'bottom');
+  const lines = stops.flatMap((stop, to) => starts.map((start, f) => ({ x1: start.x, y1: start.y, x2: stop.x, y2: stop.y, from: f, to })));
+  return { from, unitByUnit: below.style === 'circles' && above.style === 'circles', lines };
 }

@@ -83,8 +83,9 @@ export function readPatternFiles(files: readonly PatternFile[], sizes: NetworkSi
   }
 }
 
-const NAME_HEADER = /^(name|pattern|label|item|word|id)$/i;
-const TARGET_HEADER = /target|teach|^out(put)?\b|^t\d*$/i;
+/** Headings that name a column of pattern names, and of targets (shared with File → Import's guess). */
+export const NAME_HEADER = /^(name|pattern|label|item|word|id)$/i;
+export const TARGET_HEADER = /target|teach|^out(put)?\b|^t\d*$/i;
 
 /**
  * The picker's first guess, from the header: a text column (or one headed like a name) names the
@@ -106,15 +107,24 @@ export function defaultColumnChoice(preview: CsvPreview, sizes: NetworkSizes): C
 }
 
 /** What is wrong with a choice for this network, in words; empty when it can be imported. */
-export function checkColumnChoice(preview: CsvPreview, choice: ColumnChoice, sizes: NetworkSizes): string[] {
+/**
+ * What is wrong with a choice of columns. `sizes` null: the table makes a new network (File → Import), so
+ * any number of inputs and targets will do, at least one of each.
+ */
+export function checkColumnChoice(preview: CsvPreview, choice: ColumnChoice, sizes: NetworkSizes | null): string[] {
   const problems: string[] = [];
   const picked = (role: ColumnRole) => preview.columns.filter((c) => choice[c.index] === role);
   const count = (role: 'input' | 'target', units: number, layer: string) => {
     const n = picked(role).length;
     if (n !== units) problems.push(`Pick ${units} ${role} ${plural(units, 'column')}: the ${layer} layer has ${units} ${plural(units, 'unit')} (${n === 0 ? 'none' : n} ${n === 1 ? 'is' : 'are'} picked).`);
   };
-  count('input', sizes.inputs, 'input');
-  count('target', sizes.outputs, 'output');
+  if (sizes) {
+    count('input', sizes.inputs, 'input');
+    count('target', sizes.outputs, 'output');
+  } else {
+    if (picked('input').length === 0) problems.push('Pick at least one input column: each becomes an input unit of the new network.');
+    if (picked('target').length === 0) problems.push('Pick at least one target column: each becomes an output unit of the new network.');
+  }
   if (picked('name').length > 1) problems.push('Pick at most one column for the pattern names.');
   for (const column of picked('input')) {
     if (column.kind === 'text') problems.push(`Column “${column.name}” holds text, so it cannot be an input (inputs are numbers).`);

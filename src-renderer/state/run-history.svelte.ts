@@ -121,7 +121,9 @@ export function runHistoryFor(owner: object): RunHistory {
   return history;
 }
 
-function tail(values: ArrayLike<number>, from: number): Float64Array {
+/** The values from `from` on: a view when they are a typed array already (no copy at every batch). */
+function tail(values: ArrayLike<number>, from: number): ArrayLike<number> {
+  if (values instanceof Float64Array) return values.subarray(from);
   const out = new Float64Array(values.length - from);
   for (let i = from; i < values.length; i++) out[i - from] = values[i];
   return out;

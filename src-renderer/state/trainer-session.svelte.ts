@@ -19,6 +19,8 @@ import { formatPath } from '../../src-shared/model/parse';
 import type { ModelDocument, NetworkState, TrainingSettings } from '../../src-shared/model/schema';
 import type { Host } from '../hosts/host';
 import { EpochSeries } from './epoch-series';
+import { checkHotEvent } from '../../src-shared/ipc/hot-events';
+import { PatternErrorSeries } from './pattern-error-series';
 
 export interface LiveWeights {
   epoch: number;
@@ -26,6 +28,9 @@ export interface LiveWeights {
   weights: number[][][];
   biases: number[][];
 }
+
+/** An inspection with the epoch whose weights it was taken with (the Test tab says which). */
+export type InspectionAt = PatternInspectionMessage & { epoch: number };
 
 export interface TrainerProblem {
   id: number;
@@ -62,6 +67,8 @@ export class TrainerSession {
   /** Fraction correct and the test set's tss per epoch, alongside (seriesVersion covers them too). */
   readonly correctSeries = new EpochSeries();
   readonly testSeries = new EpochSeries();
+  /** Each training pattern's pss at the epochs the trainer recorded (seriesVersion covers it too). */
+  readonly patternErrors = new PatternErrorSeries();
   seriesVersion = $state(0);
 
   readonly canTrain = $derived(this.status === 'ready' || this.status === 'paused' || this.status === 'stopped');
@@ -75,7 +82,7 @@ export class TrainerSession {
   /** Waiting for the trainer to stop and report where it stopped (see quiesce). */
   private settling: Array<() => void> = [];
   /** Answers to inspect(), in the order asked (the trainer answers in order). */
-  private inspecting: Array<{ resolve: (inspection: PatternInspectionMessage) => void; reject: (error: Error) => void }> = [];
+  private inspecting: Array<{ resolve: (inspection: InspectionAt) => void; reject: (error: Error) => void }> = [];
   /** Live views wanted, by interval: the trainer is asked for the shortest. */
   private watchers: number[] = [];
 
@@ -94,6 +101,8 @@ export class TrainerSession {
     this.weights = null;
     this.lastStep = null;
     this.problems = [];
+    // Another model, or the same one loaded again: its file holds no per-pattern history to show.
+    this.patternErrors.clear();
     this.replaceSeries(model.state);
     this.send({ type: 'load', model });
   }
@@ -123,8 +132,11 @@ export class TrainerSession {
     this.send({ type: 'stepPattern' });
   }
 
-  /** Looks inside a pattern, or any input, with the current weights; rejects with the trainer's reason. */
-  inspect(probe: Probe): Promise<PatternInspectionMessage> {
+  /**
+   * Looks inside a pattern, or any input, with the current weights; rejects with the trainer's reason. The
+   * inspection comes with the epoch whose weights it used.
+   */
+  inspect(probe: Probe): Promise<InspectionAt> {
     return new Promise((resolve, reject) => {
       this.inspecting.push({ resolve, reject });
       this.send({ type: 'inspect', probe });
@@ -198,13 +210,25 @@ export class TrainerSession {
   }
 
   private receive(data: unknown): void {
+    // The frequent events (metrics, views, status) are checked by hand: the same rules as the schema, at a
+    // fraction of its cost on every number (hot-events.ts); the rest by the schema.
+    const hot = checkHotEvent(data);
+    if (hot !== null) {
+      if (hot.ok) this.apply(hot.event);
+      else this.refuse(formatPath(hot.path), hot.message);
+      return;
+    }
     const parsed = trainerEventSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      this.report(`The trainer sent a message this app does not understand (${formatPath(issue.path)}: ${issue.message}).`, null);
+      this.refuse(formatPath(issue.path), issue.message);
       return;
     }
     this.apply(parsed.data);
+  }
+
+  private refuse(path: string, message: string): void {
+    this.report(`The trainer sent a message this app does not understand (${path}: ${message}).`, null);
   }
 
   private apply(event: TrainerEvent): void {
@@ -215,8 +239,8 @@ export class TrainerSession {
         this.stopMessage = event.message;
         this.epoch = event.epoch;
         // After a reset or a new seed the trainer starts again at epoch 0: drop the old curve.
-        if (this.series.length > 0) {
-          for (const series of [this.series, this.correctSeries, this.testSeries]) series.truncate(event.epoch);
+        if (this.series.length > 0 || this.patternErrors.length > 0) {
+          for (const series of [this.series, this.correctSeries, this.testSeries, this.patternErrors]) series.truncate(event.epoch);
           this.seriesVersion++;
         }
         return;
@@ -226,6 +250,7 @@ export class TrainerSession {
         this.series.append(event.firstEpoch, event.tss);
         this.correctSeries.append(event.firstEpoch, event.fractionCorrect);
         if (event.testTss) this.testSeries.append(event.firstEpoch, event.testTss);
+        if (event.patternErrors) this.patternErrors.append(event.patternErrors);
         this.seriesVersion++;
         this.epoch = event.firstEpoch + count - 1;
         this.tss = event.tss[count - 1];
@@ -259,7 +284,7 @@ export class TrainerSession {
         this.lastStep = event;
         return;
       case 'inspection':
-        this.inspecting.shift()?.resolve(event.inspection);
+        this.inspecting.shift()?.resolve({ ...event.inspection, epoch: event.epoch });
         return;
       case 'error':
         if (event.command === 'inspect' && this.inspecting.length > 0) {
@@ -284,6 +309,8 @@ export class TrainerSession {
     this.series.replace(state?.tssHistory ?? []);
     this.correctSeries.replace(state?.correctHistory ?? []);
     this.testSeries.replace(state?.testTssHistory ?? []);
+    // The trainer's record is the truth: per-pattern errors recorded past it are of epochs it does not have.
+    this.patternErrors.truncate(state?.tssHistory.length ?? 0);
     this.seriesVersion++;
   }
 

@@ -13,9 +13,15 @@ export class EpochCursor {
   position = 0;
   tss = 0;
   correct = 0;
+  /**
+   * Each pattern's pss as presented in the epoch (indexed by pattern, not by position): what the epoch's
+   * tss sums. Not part of a checkpoint — a restored epoch presents its patterns again.
+   */
+  readonly pss: Float64Array;
 
   constructor(patternCount: number) {
     this.order = new Uint32Array(patternCount);
+    this.pss = new Float64Array(patternCount);
   }
 
   copyFrom(other: EpochCursor): void {
@@ -52,10 +58,10 @@ export class Checkpoint {
   }
 
   take(params: Float64Array, run: RunBuffers): void {
-    copy(params, this.params);
-    copy(run.momentum, this.momentum);
+    copyValues(params, this.params);
+    copyValues(run.momentum, this.momentum);
     this.gradientPending = run.gradientPending;
-    if (run.gradientPending) copy(run.gradient, this.gradient);
+    if (run.gradientPending) copyValues(run.gradient, this.gradient);
     this.cursor.copyFrom(run.cursor);
     this.orderStream = run.orderStream.clone();
   }
@@ -71,8 +77,8 @@ export class Checkpoint {
   }
 }
 
-/** TypedArray.set is a call into the runtime: for the few weights of a small network a loop is faster. */
-function copy(from: Float64Array, to: Float64Array): void {
+/** TypedArray.set is a call into the runtime: for the few values of a small network a loop is faster. */
+export function copyValues(from: Float64Array, to: Float64Array): void {
   if (from.length > 256) {
     to.set(from);
     return;

@@ -7,7 +7,7 @@
  */
 import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
 import { BlockPass, blockCapacity } from './block';
-import { Checkpoint, EpochCursor, type RunBuffers } from './checkpoint';
+import { Checkpoint, copyValues, EpochCursor, type RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
 import { drawFeedback, initializeWeights } from './init';
 import { activationsForAll, inspect, type PatternInspection } from './inspect';
@@ -75,6 +75,7 @@ export class Simulation implements RunBuffers {
   /** Where the epoch under way began: restored if it diverges. */
   private readonly checkpoint: Checkpoint;
   private failed = false;
+  private readonly lastEpochPss: Float64Array;
   epoch = 0;
   readonly tssHistory: number[] = [];
   readonly correctHistory: number[] = [];
@@ -99,6 +100,7 @@ export class Simulation implements RunBuffers {
     this.cursor = new EpochCursor(this.data.count);
     this.online = new OnlinePath(network, this.momentumViews);
     this.checkpoint = new Checkpoint(count, this.data.count);
+    this.lastEpochPss = new Float64Array(this.data.count);
     this.loss = lossCode(model.training.loss);
     this.backwardMatrices = network.weights;
     if (model.state) this.restore(model.state);
@@ -111,6 +113,15 @@ export class Simulation implements RunBuffers {
 
   get patternCount(): number {
     return this.data.count;
+  }
+
+  /**
+   * Each training pattern's pss in the last completed epoch, in the dataset's order: the terms of that
+   * epoch's tss (online, each measured just before its own update). Zeros before the first epoch. A view,
+   * overwritten when the next epoch completes.
+   */
+  get epochPatternErrors(): Float64Array {
+    return this.lastEpochPss;
   }
 
   get patternsIntoEpoch(): number {
@@ -139,6 +150,7 @@ export class Simulation implements RunBuffers {
     this.correctHistory.length = 0;
     this.testTssHistory.length = 0;
     this.settingChanges.length = 0;
+    this.lastEpochPss.fill(0);
     this.applySettings();
     this.checkpoint.take(this.network.params, this);
   }
@@ -368,6 +380,7 @@ export class Simulation implements RunBuffers {
         break;
       }
       tss += pss;
+      cursor.pss[order[position]] = pss;
       if (online.lastCorrect) correct++;
     }
     cursor.position = position;
@@ -392,6 +405,7 @@ export class Simulation implements RunBuffers {
     block.outputDeltas(count, this.loss, this.settings.margin);
     let tss = cursor.tss;
     let correct = cursor.correct;
+    const order = cursor.order;
     for (let row = 0; row < count; row++) {
       const pss = block.pss[row];
       if (!(pss < Number.POSITIVE_INFINITY)) {
@@ -399,6 +413,7 @@ export class Simulation implements RunBuffers {
         return row;
       }
       tss += pss;
+      cursor.pss[order[start + row]] = pss;
       correct += block.correct[row];
     }
     cursor.tss = tss;
@@ -431,11 +446,10 @@ export class Simulation implements RunBuffers {
 
   /** Records the epoch; false when a weight is no longer finite. */
   private finishEpoch(): boolean {
-    const params = this.network.params;
-    // Beyond the bound (or NaN) counts as diverged: a saved file must load again (schema.ts).
-    for (let i = 0; i < params.length; i++) if (!(Math.abs(params[i]) <= MAX_WEIGHT_MAGNITUDE)) return false;
+    if (!withinBound(this.network.params)) return false;
     this.epoch++;
     this.tssHistory.push(this.cursor.tss);
+    copyValues(this.cursor.pss, this.lastEpochPss);
     this.correctHistory.push(this.cursor.correct / this.data.count);
     if (this.testData) this.testTssHistory.push(this.testTss(this.testData));
     this.cursor.inEpoch = false;
@@ -494,6 +508,23 @@ export class Simulation implements RunBuffers {
     for (let j = 1; j <= net.depth; j++) if (!finite(nets[j])) return `the net input of ${name(j)}`;
     return 'the output error';
   }
+}
+
+/**
+ * Whether every parameter is finite and within ±MAX_WEIGHT_MAGNITUDE: beyond the bound (or NaN) counts as
+ * diverged, as a saved file must load again (schema.ts). Runs after every epoch, so four values share one
+ * branch (Math.max is NaN when any of them is), and the bound sits in a local, not an imported binding
+ * loaded per value.
+ */
+function withinBound(params: Float64Array): boolean {
+  const bound = MAX_WEIGHT_MAGNITUDE;
+  const n = params.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    if (!(Math.max(Math.abs(params[i]), Math.abs(params[i + 1]), Math.abs(params[i + 2]), Math.abs(params[i + 3])) <= bound)) return false;
+  }
+  for (; i < n; i++) if (!(Math.abs(params[i]) <= bound)) return false;
+  return true;
 }
 
 function sameInit(a: InitSettings, b: InitSettings): boolean {

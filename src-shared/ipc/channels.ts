@@ -45,11 +45,11 @@ export const channelPayloadSchemas = {
   saveDocumentAs: z.strictObject({ text, suggestedName: suggestedName.optional() }),
   /** The unsaved-changes marker: title, macOS's edited dot, and whether closing asks first. */
   setDocumentEdited: z.strictObject({ edited: z.boolean() }),
-  /** Shows the Open dialog for a file to import, and answers with its text. */
+  /** Shows the Open dialog for files to import (several: a tlearn .cf with its .data and .teach), and answers with their texts. */
   importFile: z.strictObject({ kind: importKindSchema }),
   /** Shows the Save dialog for an export and writes it. */
   exportFile: z.strictObject({ text, format: exportFormatSchema, suggestedName }),
-  /** Opens one of the allow-listed help pages in the system browser. */
+  /** Opens one of the help pages: the app's own in its help window, the problem report in the browser. */
   openHelp: z.strictObject({ topic: helpTopicSchema }),
 } as const;
 
@@ -86,7 +86,7 @@ export interface ChannelResults {
   saveDocument: SavedDocument | null;
   saveDocumentAs: SavedDocument | null;
   setDocumentEdited: null;
-  importFile: { name: string; text: string } | null;
+  importFile: Array<{ name: string; text: string }> | null;
   exportFile: { path: string } | null;
   openHelp: null;
 }

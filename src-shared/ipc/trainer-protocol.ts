@@ -93,6 +93,27 @@ export const patternInspectionSchema = z.strictObject({
 });
 export type PatternInspectionMessage = z.infer<typeof patternInspectionSchema>;
 
+/**
+ * Each training pattern's pss (the terms of the epoch's tss, as the engine summed them) at the recorded
+ * epochs, ascending: `pss[e * patterns + p]` is pattern p's at `epochs[e]`. The trainer records every epoch
+ * while a run is slow and every k-th (k a power of two) when it is fast, so a message stays small whatever
+ * the speed; only for models with at most MAX_PATTERN_ERROR_PATTERNS training patterns.
+ */
+export const patternErrorSampleSchema = z
+  .strictObject({
+    patterns: z.number().int().min(1),
+    epochs: z.array(z.number().int().min(1)),
+    pss: z.array(z.number()),
+  })
+  .refine((sample) => sample.pss.length === sample.epochs.length * sample.patterns, {
+    message: 'must hold one pss per pattern for each epoch',
+    path: ['pss'],
+  });
+export type PatternErrorSample = z.infer<typeof patternErrorSampleSchema>;
+
+/** Per-pattern curves are recorded only up to this many training patterns (more would be a blur of lines). */
+export const MAX_PATTERN_ERROR_PATTERNS = 64;
+
 export const trainerEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('status'),
@@ -114,6 +135,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     testTss: z.array(z.number()).nullable(),
     /** Patterns done in the epoch under way, so long epochs show progress. */
     patternsIntoEpoch: z.number().int().min(0),
+    /** Each training pattern's pss at some of these epochs (see patternErrorSampleSchema); absent when none. */
+    patternErrors: patternErrorSampleSchema.optional(),
   }),
   /** A test pass over every pattern with the current weights, and the full state to save or restore. */
   z.strictObject({

@@ -18,6 +18,7 @@ import {
 } from '../ipc/trainer-protocol';
 import { formatPath } from '../model/parse';
 import type { ModelDocument } from '../model/schema';
+import { PatternErrorSampler } from './pattern-error-sampler';
 
 export interface TrainerTiming {
   /** Milliseconds, monotonic. */
@@ -28,8 +29,13 @@ export interface TrainerTiming {
   sliceMs: number;
   /** Time between two metrics messages while training (50 ms: 20 a second). */
   metricsIntervalMs: number;
-  /** Time between two checkpoints (the full state) while training. */
+  /**
+   * Time between two checkpoints (the full state) while training, plus `checkpointMsPerEpoch` for each
+   * epoch of history the state carries: a checkpoint of a long run is cloned and checked by the page as a
+   * whole, so it comes less often, and the page spends about the same small share of its time on it.
+   */
   checkpointIntervalMs: number;
+  checkpointMsPerEpoch: number;
   /** Runs `fn` after `ms` milliseconds (slow motion waits between epochs without spinning). */
   later: (fn: () => void, ms: number) => void;
 }
@@ -40,6 +46,8 @@ const defaultTiming: TrainerTiming = {
   sliceMs: 20,
   metricsIntervalMs: 50,
   checkpointIntervalMs: 3000,
+  // A million epochs of history: a checkpoint every 13 s; ten million: every 103 s.
+  checkpointMsPerEpoch: 0.01,
   later: (fn, ms) => setTimeout(fn, ms),
 };
 
@@ -58,6 +66,8 @@ class TrainerLoop {
   private flushedEpochs = 0;
   private lastFlush = 0;
   private lastCheckpoint = 0;
+  /** The wait before the next checkpoint: longer the more history the last one carried. */
+  private checkpointWaitMs = 0;
   private chunk = 1;
   /** While watched: the interval between two views, and when the last went out. */
   private viewIntervalMs: number | null = null;
@@ -65,6 +75,10 @@ class TrainerLoop {
   /** Slow motion: at most this many epochs a second, counted from where the run (re)started. */
   private epochsPerSecond: number | null = null;
   private paceFrom = { time: 0, epoch: 0 };
+  /** Each pattern's error at chosen epochs, for the per-pattern curves. */
+  private sampler = new PatternErrorSampler(0);
+  /** The epoch the engine's epochPatternErrors belong to: one this trainer saw end, or -1 (loaded, reset). */
+  private errorsEpoch = -1;
 
   constructor(
     private readonly endpoint: MessageEndpoint<TrainerEvent>,
@@ -108,6 +122,7 @@ class TrainerLoop {
         this.running = false;
         simulation.reset();
         this.flushedEpochs = 0;
+        this.forgetPatternErrors();
         return this.settle(simulation, 'ready', null, null);
       case 'configure': {
         const problems = parseModel({ ...simulation.toModel(), training: { ...simulation.settings, ...command.training } });
@@ -118,6 +133,7 @@ class TrainerLoop {
         if (simulation.configure(command.training)) {
           this.running = false;
           this.flushedEpochs = 0;
+          this.forgetPatternErrors();
           this.settle(simulation, 'ready', null, null);
         }
         return;
@@ -156,6 +172,8 @@ class TrainerLoop {
     const epoch = simulation.epoch;
     this.post({ type: 'stepped', epoch, position, pattern, inspection: simulation.inspect(pattern) });
     const outcome = simulation.advance(1);
+    // Stepping records every epoch it completes.
+    if (simulation.epoch > epoch) this.epochEnded(simulation, true);
     if (outcome.stop) return this.finish(simulation, outcome.stop, outcome.message);
     this.settle(simulation, 'paused', 'step-done', null);
   }
@@ -199,6 +217,8 @@ class TrainerLoop {
     const simulation = new Simulation(parsed.model);
     this.simulation = simulation;
     this.flushedEpochs = simulation.epoch;
+    this.sampler = new PatternErrorSampler(simulation.patternCount);
+    this.errorsEpoch = -1;
     this.settle(simulation, simulation.epoch === 0 ? 'ready' : 'paused', null, null);
   }
 
@@ -216,7 +236,9 @@ class TrainerLoop {
     this.targetEpoch = targetEpoch;
     this.lastFlush = this.timing.now();
     this.lastCheckpoint = this.lastFlush;
+    this.checkpointWaitMs = this.timing.checkpointIntervalMs + simulation.epoch * this.timing.checkpointMsPerEpoch;
     this.paceFrom = { time: this.lastFlush, epoch: simulation.epoch };
+    this.sampler.restart();
     this.setStatus('training', simulation.epoch, null, null);
     this.timing.defer(() => this.tick());
   }
@@ -244,7 +266,10 @@ class TrainerLoop {
         waitMs = this.msUntilEpoch(allowed + 1) - time;
         break;
       }
-      const outcome = simulation.advance(this.chunk, Math.min(this.targetEpoch, allowed));
+      const before = simulation.epoch;
+      // Training pauses at the next sampled epoch, the only moment its per-pattern errors can be read.
+      const outcome = simulation.advance(this.chunk, Math.min(this.targetEpoch, allowed, this.sampler.nextEpoch(before)));
+      if (simulation.epoch > before) this.epochEnded(simulation, false);
       const after = now();
       this.adaptChunk(after - time, outcome.presented, simulation.updateSize);
       time = after;
@@ -255,8 +280,10 @@ class TrainerLoop {
     const paced = this.epochsPerSecond !== null;
     if (paced || time - this.lastFlush >= this.timing.metricsIntervalMs) this.flushMetrics(simulation, time);
     if (this.viewIntervalMs !== null && (paced || time - this.lastView >= this.viewIntervalMs)) this.postView(simulation, time);
-    if (time - this.lastCheckpoint >= this.timing.checkpointIntervalMs) {
+    if (time - this.lastCheckpoint >= this.checkpointWaitMs) {
       this.lastCheckpoint = time;
+      // Measured from the history this one carries, not the history as it grows: the wait is fixed now.
+      this.checkpointWaitMs = this.timing.checkpointIntervalMs + simulation.epoch * this.timing.checkpointMsPerEpoch;
       this.post({ type: 'checkpoint', epoch: simulation.epoch, state: simulation.state() });
     }
     if (waitMs > 0) this.timing.later(() => this.tick(), waitMs);
@@ -324,6 +351,10 @@ class TrainerLoop {
     const to = simulation.tssHistory.length;
     if (to === from && !this.running) return;
     this.flushedEpochs = to;
+    // Each message's last epoch is recorded too: the per-pattern curves end where the tss curve does (and
+    // where a pause or a stop left the run), whatever the stride.
+    if (to > from && this.errorsEpoch === to) this.sampler.record(to, simulation.epochPatternErrors, true);
+    const patternErrors = this.sampler.take(to - from);
     this.post({
       type: 'metrics',
       firstEpoch: from + 1,
@@ -331,7 +362,20 @@ class TrainerLoop {
       fractionCorrect: simulation.correctHistory.slice(from, to),
       testTss: simulation.testData ? simulation.testTssHistory.slice(from, to) : null,
       patternsIntoEpoch: simulation.patternsIntoEpoch,
+      ...(patternErrors && { patternErrors }),
     });
+  }
+
+  /** An epoch just ended in this trainer: its per-pattern errors are readable until the next one ends. */
+  private epochEnded(simulation: Simulation, always: boolean): void {
+    this.errorsEpoch = simulation.epoch;
+    this.sampler.record(simulation.epoch, simulation.epochPatternErrors, always);
+  }
+
+  /** After a reset the recorded epochs are gone, and the engine's per-pattern errors are zeros. */
+  private forgetPatternErrors(): void {
+    this.sampler.clear();
+    this.errorsEpoch = -1;
   }
 
   private setStatus(status: TrainerStatus, epoch: number, reason: StopReason | null, message: string | null): void {

@@ -10,9 +10,16 @@ import { expect, test } from './app';
 const THEMES = ['light', 'dark'] as const;
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/**
+ * The rules whose outcome depends on colour. The dark theme changes only colours (the theme switch sets
+ * CSS variables), so in it these are all that can newly fail; the light theme runs every WCAG A/AA rule.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
 /** Every violation of WCAG A/AA on the page as it is now, one line each, with the elements at fault. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
+async function violations(page: Page, theme: (typeof THEMES)[number]): Promise<string[]> {
+  const axe = new AxeBuilder({ page });
+  const results = await (theme === 'dark' ? axe.withRules(COLOUR_RULES) : axe.withTags(WCAG_AA)).analyze();
   // Axe must really have looked: on any of these screens it checks colour contrast at least.
   expect(results.passes.map(({ id }) => id)).toContain('color-contrast');
   return results.violations.flatMap((violation) =>
@@ -31,7 +38,7 @@ async function chooseTheme(page: Page, theme: (typeof THEMES)[number]): Promise<
 for (const theme of THEMES) {
   test(`the gallery passes axe's WCAG AA checks in the ${theme} theme`, async ({ page }) => {
     await chooseTheme(page, theme);
-    expect(await violations(page)).toEqual([]);
+    expect(await violations(page, theme)).toEqual([]);
   });
 
   test(`every workbench tab passes axe's WCAG AA checks in the ${theme} theme`, async ({ page }) => {
@@ -42,7 +49,7 @@ for (const theme of THEMES) {
     await expect(page.getByTestId('status')).toHaveText('Ready');
     const found: Record<string, string[]> = {};
     const check = async (screen: string) => {
-      const screenViolations = await violations(page);
+      const screenViolations = await violations(page, theme);
       if (screenViolations.length > 0) found[screen] = screenViolations;
     };
     await check('the Train tab before training');
@@ -51,6 +58,8 @@ for (const theme of THEMES) {
     for (let epoch = 1; epoch <= 3; epoch++) {
       await page.keyboard.press('ArrowRight');
       await expect(page.getByTestId('epoch')).toHaveText(String(epoch));
+      // → is taken only once the step has finished (the epoch shows before the trainer says Paused).
+      await expect(page.getByTestId('status')).toHaveText('Paused');
     }
     // Whatever tabs there are: a tab added later is checked too.
     const names = await page.getByRole('tab').allInnerTexts();

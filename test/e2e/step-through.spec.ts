@@ -186,11 +186,11 @@ test('the keyboard steps patterns and phases, and a pattern can be looked at wit
   await expect(page.getByTestId('scale-legend')).toContainText('activation');
 });
 
-test('the Speed control sends pace and slows the run', async ({ page }) => {
+test('the Display control’s slow motion sends pace and slows the run', async ({ page }) => {
   await openExample(page, 'XOR');
   await page.getByLabel('Max epochs').fill('1000000');
   await page.getByLabel('Max epochs').press('Enter');
-  await page.getByLabel('Speed').selectOption({ label: '5 epochs/s' });
+  await page.getByLabel('Display').selectOption({ label: 'Slow: 5 epochs/s' });
   expect(await sentCommands(page, 'pace')).toEqual([{ type: 'pace', epochsPerSecond: 5 }]);
   const started = Date.now();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -202,7 +202,7 @@ test('the Speed control sends pace and slows the run', async ({ page }) => {
   expect(epoch).toBeLessThanOrEqual(5 * seconds + 2);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('status')).toHaveText('Paused');
-  await page.getByLabel('Speed').selectOption({ label: 'Full speed' });
+  await page.getByLabel('Display').selectOption({ label: 'Every epoch' });
   expect(await sentCommands(page, 'pace')).toEqual([{ type: 'pace', epochsPerSecond: 5 }, { type: 'pace', epochsPerSecond: null }]);
 });
 

@@ -83,37 +83,42 @@ const controls: Control[] = [
   { name: 'delete pattern', tab: 'Patterns', edit: async (page) => page.getByRole('button', { name: 'Delete' }).click(), changed: (m) => m.patterns.length },
 ];
 
-test('every control edits, undoes to the original bytes, and redoes', async ({ page }, testInfo) => {
-  test.setTimeout(240_000);
-  await withoutFileAccess(page);
-  await openExample(page, 'XOR');
-  // A second hidden layer, so that moving one is a valid edit too.
-  await page.getByRole('tab', { name: 'Network' }).click();
-  await page.getByRole('button', { name: 'Hidden layer' }).click();
-  let saves = 0;
-  const save = async () => {
-    const path = testInfo.outputPath(`save-${saves++}.bplab`);
-    await saveByDownload(page, path);
-    return readFileSync(path, 'utf8');
-  };
-  const original = await save();
-  const before = JSON.parse(original);
+// One test per tab, run in parallel: the table is the suite's longest test, and CI has two workers.
+test.describe.configure({ mode: 'parallel' });
 
-  for (const control of controls) {
-    await test.step(control.name, async () => {
-      await page.getByRole('tab', { name: control.tab }).click();
-      await control.edit(page);
-      await expect(page.getByTestId('unsaved-marker')).toBeVisible();
-      const edited = await save();
-      expect(control.changed(JSON.parse(edited)), `${control.name} changes the document`).not.toEqual(control.changed(before));
+for (const tab of ['Train', 'Network', 'Patterns'] as const) {
+  test(`every control of the ${tab} tab edits, undoes to the original bytes, and redoes`, async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    await withoutFileAccess(page);
+    await openExample(page, 'XOR');
+    // A second hidden layer, so that moving one is a valid edit too.
+    await page.getByRole('tab', { name: 'Network' }).click();
+    await page.getByRole('button', { name: 'Hidden layer' }).click();
+    let saves = 0;
+    const save = async () => {
+      const path = testInfo.outputPath(`save-${saves++}.bplab`);
+      await saveByDownload(page, path);
+      return readFileSync(path, 'utf8');
+    };
+    const original = await save();
+    const before = JSON.parse(original);
 
-      await page.getByRole('button', { name: 'Undo' }).click();
-      expect(await save(), `${control.name} undone`).toBe(original);
-      await page.getByRole('button', { name: 'Redo' }).click();
-      expect(await save(), `${control.name} redone`).toBe(edited);
-      // Back to the original for the next control (the last save was of the edit: this is unsaved again).
-      await page.getByRole('button', { name: 'Undo' }).click();
-      await expect(page.getByTestId('unsaved-marker')).toBeVisible();
-    });
-  }
-});
+    for (const control of controls.filter((candidate) => candidate.tab === tab)) {
+      await test.step(control.name, async () => {
+        await page.getByRole('tab', { name: control.tab }).click();
+        await control.edit(page);
+        await expect(page.getByTestId('unsaved-marker')).toBeVisible();
+        const edited = await save();
+        expect(control.changed(JSON.parse(edited)), `${control.name} changes the document`).not.toEqual(control.changed(before));
+
+        await page.getByRole('button', { name: 'Undo' }).click();
+        expect(await save(), `${control.name} undone`).toBe(original);
+        await page.getByRole('button', { name: 'Redo' }).click();
+        expect(await save(), `${control.name} redone`).toBe(edited);
+        // Back to the original for the next control (the last save was of the edit: this is unsaved again).
+        await page.getByRole('button', { name: 'Undo' }).click();
+        await expect(page.getByTestId('unsaved-marker')).toBeVisible();
+      });
+    }
+  });
+}

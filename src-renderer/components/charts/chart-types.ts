@@ -16,6 +16,9 @@ export interface ChartMarker {
   /** Where the change took effect, in epochs (fractional: part way into the next epoch). */
   x: number;
   label: string;
+  /** An earlier run's marker: drawn in that run's colour (a theme variable or a colour), see-through. */
+  colour?: string;
+  faded?: boolean;
 }
 
 export type XRange = [number, number];

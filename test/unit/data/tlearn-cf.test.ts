@@ -87,3 +87,31 @@ describe('tlearn .cf import', () => {
     expect(network.training).toEqual({ init: { kind: 'uniform', range: 2 } });
   });
 });
+
+/**
+ * Written after `.cf` files that tlearn's users published (test/fixtures/tlearn/published/README.md says
+ * which, and what the importer made of the originals): each keeps the original's constructs and layout.
+ */
+describe('tlearn .cf files as tlearn course material and projects write them', () => {
+  const published = (name: string) => () => importTlearnConfig(fixture(`tlearn/published/${name}`), { file: name });
+
+  it('a workshop network: inputs straight to one logistic output with bias, `output node is`, weight_limit 0.5', () => {
+    const network = published('single-output.cf')();
+    expect(network.layers).toEqual([
+      { kind: 'input', name: 'input', units: 3, activation: 'linear', bias: false },
+      { kind: 'output', name: 'output', units: 1, activation: 'logistic', bias: true },
+    ]);
+    // weight_limit = 0.50: initial weights in [−0.5, 0.5], the model's full range 1.
+    expect(network.training).toEqual({ init: { kind: 'uniform', range: 1 } });
+    expect(network.unitNames).toEqual([['i1', 'i2', 'i3'], ['node1']]);
+    expect(network.warnings).toEqual([]);
+  });
+
+  it('an Elman network with linear context units is refused at its copy-back line, not built as something else', () => {
+    expectImportError(published('elman.cf'), { file: 'elman.cf', line: 12, column: 1 }, /copy-back \(recurrent\) connections are not supported yet: line 12 `8-12 from 1-5 = 1\. & 1\. fixed one-to-one`/);
+  });
+
+  it('an attractor network of bipolar units with linear copies is refused at its first copy-back line', () => {
+    expectImportError(published('attractor.cf'), { file: 'attractor.cf', line: 9, column: 1 }, /copy-back \(recurrent\) connections .* line 9 `5-8 from 1-4/);
+  });
+});

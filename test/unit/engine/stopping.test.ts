@@ -1,7 +1,7 @@
 /** Stopping and safety: maximum epochs, the error criterion, all patterns correct, and divergence. */
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import type { TrainingSettings } from '../../../src-shared/model/schema';
+import { MAX_WEIGHT_MAGNITUDE, type TrainingSettings } from '../../../src-shared/model/schema';
 import { buildModel, checked, parameters, randomPatterns } from './helpers';
 
 const xorPatterns = [[0, 0], [0, 1], [1, 0], [1, 1]].map(([a, b]) => ({ name: `${a}${b}`, input: [a, b], target: [a ^ b] }));
@@ -65,6 +65,25 @@ describe('divergence', () => {
     expect(simulation.state()).toEqual(reference.state());
     // Training on diverges the same way again: the state holds everything.
     expect(simulation.advance(Number.MAX_SAFE_INTEGER)).toEqual(outcome);
+  });
+
+  it('counts any parameter beyond ±MAX_WEIGHT_MAGNITUDE as divergence, wherever it lies, and one at the bound as not', () => {
+    // 2-3-1 with biases: 13 parameters, so the check's groups of four and its remainder are both exercised.
+    const still = { update: 'batch', learningRate: 0, momentum: 0 } as const;
+    const count = new Simulation(xor(still)).network.params.length;
+    expect(count % 4).not.toBe(0);
+    for (let i = 0; i < count; i++) {
+      const simulation = new Simulation(xor(still));
+      simulation.network.params[i] = (i % 2 ? -1 : 1) * 1.5 * MAX_WEIGHT_MAGNITUDE;
+      const outcome = simulation.advance(4);
+      expect(outcome.stop, `parameter ${i}`).toBe('diverged');
+      expect(outcome.message).toMatch(/the weights into layer [12]/);
+      expect(simulation.epoch).toBe(0);
+    }
+    const simulation = new Simulation(xor(still));
+    simulation.network.params[count - 1] = -MAX_WEIGHT_MAGNITUDE;
+    expect(simulation.advance(4).stop).toBeNull();
+    expect(simulation.epoch).toBe(1);
   });
 
   it('is caught in batch mode too', () => {

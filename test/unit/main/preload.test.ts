@@ -175,7 +175,8 @@ describe('the Electron host', () => {
 
     const commands: string[] = [];
     host.onMenuCommand((command) => commands.push(command));
-    for (const command of ['save', 'import', 'open-pending']) electron.ipcRenderer.emit(IPC_CHANNELS.menuCommand, {}, command);
-    expect(commands).toEqual(['save', 'open-pending']);
+    // Export has no page command yet, so it is not passed on.
+    for (const command of ['save', 'import', 'export', 'open-pending']) electron.ipcRenderer.emit(IPC_CHANNELS.menuCommand, {}, command);
+    expect(commands).toEqual(['save', 'import', 'open-pending']);
   });
 });

@@ -55,13 +55,21 @@ describe('navigation', () => {
 });
 
 describe('links to help pages', () => {
-  it('open in the system browser, whether followed or opened as a new window; others nowhere', () => {
+  it('open where help opens, whether followed or opened as a new window; others nowhere', () => {
     const contents = guarded();
     expect(contents.attempt('will-navigate', HELP_LINKS['user-guide'])).toBe(true);
     expect(contents.openHandler?.({ url: HELP_LINKS['how-to-cite'] })).toEqual({ action: 'deny' });
+    expect(contents.attempt('will-navigate', HELP_LINKS['report-a-problem'])).toBe(true);
     contents.attempt('will-navigate', 'https://example.com/');
     contents.openHandler?.({ url: 'https://example.com/' });
-    expect(opened).toEqual([HELP_LINKS['user-guide'], HELP_LINKS['how-to-cite']]);
+    expect(opened).toEqual([HELP_LINKS['user-guide'], HELP_LINKS['how-to-cite'], HELP_LINKS['report-a-problem']]);
+  });
+
+  it('never replace the app in its own window, though the app’s help pages are app:// addresses', () => {
+    const contents = guarded();
+    expect(HELP_LINKS['user-guide']).toMatch(/^app:\/\/backprop-lab\//);
+    expect(contents.attempt('will-navigate', HELP_LINKS['user-guide']), 'prevented').toBe(true);
+    expect(contents.attempt('will-navigate', 'app://backprop-lab/index.html'), 'the app itself').toBe(false);
   });
 });
 

@@ -21,7 +21,7 @@ describe('autosave', () => {
   it('keeps the latest draft a few seconds after changes begin, once however many changes', async () => {
     const store = fakeStore();
     let text = 'a';
-    const autosave = new Autosave(store, () => true, () => ({ name: 'm', fileName: null, text }), 2000);
+    const autosave = new Autosave(store, () => true, () => ({ name: 'm', fileName: null, text }), { editDelayMs: 2000 });
     autosave.changed();
     text = 'b';
     autosave.changed();
@@ -34,7 +34,7 @@ describe('autosave', () => {
   it('forgets the draft at once when nothing is unsaved, and a pending keep does not bring it back', async () => {
     const store = fakeStore();
     let unsaved = true;
-    const autosave = new Autosave(store, () => unsaved, () => ({ name: 'm', fileName: null, text: 'x' }), 2000);
+    const autosave = new Autosave(store, () => unsaved, () => ({ name: 'm', fileName: null, text: 'x' }), { editDelayMs: 2000 });
     autosave.changed();
     await vi.advanceTimersByTimeAsync(2000);
     expect(store.kept).toHaveLength(1);

@@ -99,6 +99,30 @@ describe('the chart as SVG', () => {
     expect(svg).not.toContain('beyond the range');
   });
 
+  it('lays close markers’ labels out in rows, and draws an earlier run’s in its colour, see-through', () => {
+    const crowded = chartSvg({
+      ...chart,
+      markers: [
+        { x: 40, label: 'λ → 0.05' },
+        { x: 41, label: 'α → 0.9' },
+        { x: 42, label: 'κ → 0.001', colour: '#8b5fbf', faded: true },
+      ],
+    });
+    const labels = [...crowded.matchAll(/<text x="([\d.]+)" y="([\d.]+)" fill="([^"]+)" stroke="none">([^<]*)<\/text>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      fill: m[3],
+      text: m[4],
+    }));
+    expect(labels.map((label) => label.text)).toEqual(['λ → 0.05', 'α → 0.9', 'κ → 0.001']);
+    // Three markers a few pixels apart: three rows, each below the plot's top edge (36).
+    expect(new Set(labels.map((label) => label.y)).size).toBe(3);
+    for (const label of labels) expect(label.y).toBeGreaterThan(36 + 10);
+    // The earlier run's line in its colour; its label in the muted ink, legible on either background.
+    expect(labels[2].fill).toBe('#566172');
+    expect(crowded).toMatch(/stroke="#8b5fbf" stroke-opacity="0.6" stroke-dasharray="4 3"/);
+  });
+
   it('labels the decades on a log axis', () => {
     const log = chartSvg({ ...chart, yLog: true, y: [0.001, 10] });
     for (const label of ['0.001', '0.01', '0.1', '1', '10']) expect(log).toContain(`>${label}</text>`);

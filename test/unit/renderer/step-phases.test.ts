@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import { layoutDiagram } from '../../../src-renderer/state/diagram-layout';
 import { divergingColour } from '../../../src-renderer/state/diverging-scale';
 import { parseMath, phaseEquation } from '../../../src-renderer/state/phase-equations';
 import { formatValue, phaseView, stepPhases, unitDetails, type Phase } from '../../../src-renderer/state/step-phases';
@@ -126,15 +125,5 @@ describe('equations and numbers as shown', () => {
     expect(divergingColour(-1, 1, false)).toBe('#2166ac');
     expect(divergingColour(5, 1, false)).toBe('#e66101');
     expect(divergingColour(0, 1, true)).not.toBe(divergingColour(0, 1, false));
-  });
-
-  it('large layers are drawn as a grid, small ones as circles, input at the bottom', () => {
-    const layout = layoutDiagram([2, 40, 1], 700, 150);
-    expect(layout.rows.map((r) => r.style)).toEqual(['circles', 'grid', 'circles']);
-    expect(layout.rows[0].top).toBeGreaterThan(layout.rows[2].bottom);
-    expect(layout.projections.map((p) => p.unitByUnit)).toEqual([false, false]);
-    const small = layoutDiagram([2, 2, 1], 700, 150);
-    expect(small.projections[0].lines).toHaveLength(4);
-    expect(small.width).toBeLessThanOrEqual(700);
   });
 });

@@ -114,6 +114,22 @@ describe('the trainer loop', () => {
     expect(resumed.state()).toEqual(straight.state());
   });
 
+  it('spaces checkpoints by the history they carry, so a long run’s come seldom', async () => {
+    // 0.2 ms of interval per epoch of history: a few hundred epochs in, a checkpoint waits far more than 30 ms.
+    const trainer = startTrainer({ checkpointIntervalMs: 30, checkpointMsPerEpoch: 0.2 });
+    const model = example('encoder-8-3-8', { errorCriterion: 0, maxEpochs: 1e9 });
+    await trainer.request({ type: 'load', model }, 'result');
+    const first = await trainer.request({ type: 'train' }, 'checkpoint', (c) => c.epoch > 0);
+    const firstAt = performance.now();
+    const second = await trainer.next('checkpoint', (c) => c.epoch > first.epoch);
+    const gap = performance.now() - firstAt;
+    await trainer.request({ type: 'pause' }, 'status', (s) => s.status === 'paused');
+    expect(first.epoch).toBeGreaterThan(50);
+    // Less a little for the two deliveries' own timing.
+    expect(gap).toBeGreaterThanOrEqual(30 + 0.2 * first.epoch - 10);
+    expect(second.state.tssHistory).toHaveLength(second.epoch);
+  });
+
   it('reports a failure inside training instead of hanging in "training"', async () => {
     const trainer = startTrainer();
     await trainer.request({ type: 'load', model: example('xor') }, 'result');

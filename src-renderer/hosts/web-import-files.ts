@@ -1,0 +1,24 @@
+/**
+ * Picking files to import in a browser: a file input, several files at once (a tlearn .cf with its .data
+ * and .teach). No File System Access handle is asked for: an import is read once, never written back.
+ */
+import type { PickedFile } from './host';
+
+/** Every format File → Import reads (src-shared/data/import/recognise.ts), tlearn's network file first. */
+export const IMPORT_FILE_TYPES = '.cf,.data,.teach,.csv,.tsv,.tab,.txt,.pat,.ex';
+
+/** Resolves null when the user closes the chooser without a file. */
+export function pickFilesToImport(): Promise<PickedFile[] | null> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = IMPORT_FILE_TYPES;
+    input.addEventListener('cancel', () => resolve(null));
+    input.addEventListener('change', () => {
+      const files = Array.from(input.files ?? []);
+      Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() }))).then(resolve, reject);
+    });
+    input.click();
+  });
+}

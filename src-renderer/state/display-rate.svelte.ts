@@ -1,0 +1,98 @@
+/**
+ * The display rate of one trainer session, reactive: which Display choice is made (remembered on this
+ * machine, like the theme and the zoom), the epoch the screen shows, and that epoch's readouts. Charts,
+ * readouts and live panels read from here instead of from the session, so at "every 100 epochs" they move
+ * only when the run crosses a multiple of 100, and at once to the exact state when it pauses or stops.
+ * The gating rule itself is display-gate.ts.
+ */
+import { untrack } from 'svelte';
+import type { TrainerSession } from './trainer-session.svelte';
+import type { EpochSeries } from './epoch-series';
+import { displayChoice, LIVE, shownEpoch, valueAt, type DisplayChoice } from './display-gate';
+
+const KEY = 'backprop-lab:display';
+
+export class DisplayRate {
+  private readonly session: TrainerSession;
+  choice = $state.raw<DisplayChoice>(LIVE);
+  /** A run is going on: the only time the display may hold back. */
+  readonly live = $derived.by(() => this.session.status === 'training');
+  /** Holding back right now: a run goes on and only every Nth epoch is drawn. */
+  readonly gating = $derived.by(() => this.live && this.choice.every > 1);
+  /** The epoch the screen shows: a multiple of N while gating, the trainer's own otherwise. */
+  readonly epoch = $derived.by(() => {
+    // `shown` is memory, not state: shownEpoch gives the same answer however seldom it is asked.
+    this.shown = shownEpoch(this.shown, this.session.epoch, this.choice.every, this.live);
+    return this.shown;
+  });
+  /** tss of the shown epoch: from the series while gating, else the session's (a test pass once settled). */
+  readonly tss = $derived.by(() => (this.gating ? this.seriesValue(this.session.series) : this.session.tss));
+  readonly tssFromTestPass = $derived.by(() => !this.gating && this.session.tssFromTestPass);
+  readonly fractionCorrect = $derived.by(() =>
+    this.gating ? this.seriesValue(this.session.correctSeries) : this.session.fractionCorrect,
+  );
+
+  private shown = 0;
+
+  constructor(
+    session: TrainerSession,
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = globalThis.localStorage ?? null,
+  ) {
+    this.session = session;
+    this.choice = displayChoice(storage?.getItem(KEY));
+    // A remembered slow motion is the trainer's to apply; told after this constructor, which may run
+    // while a component is being set up (no state may change then).
+    const pace = this.choice.epochsPerSecond;
+    if (pace !== null && session.epochsPerSecond !== pace) queueMicrotask(() => session.pace(pace));
+  }
+
+  choose(choice: DisplayChoice): void {
+    this.choice = choice;
+    if (choice.id === LIVE.id) this.storage?.removeItem(KEY);
+    else this.storage?.setItem(KEY, choice.id);
+    if (this.session.epochsPerSecond !== choice.epochsPerSecond) this.session.pace(choice.epochsPerSecond);
+  }
+
+  /**
+   * `read()` as the display shows it: while gating, read again only when the shown epoch moves; otherwise
+   * live. Call once where a component is set up, and read `.value`.
+   */
+  held<T>(read: () => T): { readonly value: T } {
+    const value = $derived.by(() => {
+      if (!this.gating) return read();
+      void this.epoch;
+      return untrack(read);
+    });
+    return {
+      get value() {
+        return value;
+      },
+    };
+  }
+
+  private seriesValue(series: EpochSeries): number | null {
+    const epoch = this.epoch;
+    return untrack(() => {
+      const [epochs, values] = series.data();
+      return valueAt(epochs, values, epoch);
+    });
+  }
+}
+
+/** One display rate per session, shared by the control that sets it and every panel that reads it. */
+const rates = new WeakMap<TrainerSession, DisplayRate>();
+
+export function displayFor(session: TrainerSession): DisplayRate {
+  let rate = rates.get(session);
+  if (!rate) {
+    // Made under a root of its own, not under the component that first asks: its deriveds must outlive
+    // that component (a document closed, a tab switched), since every later panel reads the same ones.
+    let made: DisplayRate | undefined;
+    $effect.root(() => {
+      made = new DisplayRate(session);
+    });
+    rate = made!;
+    rates.set(session, rate);
+  }
+  return rate;
+}

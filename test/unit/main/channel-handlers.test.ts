@@ -1,0 +1,90 @@
+/**
+ * Import and Export behind main's dialogs, with fake dialogs and disk: what the page gets back, what is
+ * written where, and the words a failure is reported in.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { createChannelHandlers, type ChannelHandlerDeps } from '../../../src-main/main/channel-handlers';
+import type { DocumentWindow } from '../../../src-main/main/document-windows';
+import { MAX_DOCUMENT_BYTES, MAX_IMPORT_FILES } from '../../../src-main/main/document-files';
+
+function handlersWith(picked: { open?: string[] | null; save?: string | null }, files: Record<string, string> = {}, failWrite?: NodeJS.ErrnoException) {
+  const openOptions: OpenDialogOptions[] = [];
+  const saveOptions: SaveDialogOptions[] = [];
+  const written = new Map<string, string>();
+  const deps = {
+    documents: { windowOf: () => null },
+    dialogs: () => ({
+      showOpenDialog: async (options: OpenDialogOptions) => {
+        openOptions.push(options);
+        return picked.open ? { canceled: false, filePaths: picked.open } : { canceled: true, filePaths: [] };
+      },
+      showSaveDialog: async (options: SaveDialogOptions) => {
+        saveOptions.push(options);
+        return picked.save ? { canceled: false, filePath: picked.save } : { canceled: true, filePath: '' };
+      },
+    }),
+    disk: {
+      size: async (path: string) => {
+        if (!(path in files)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+        return path.endsWith('huge.csv') ? MAX_DOCUMENT_BYTES + 1 : files[path].length;
+      },
+      readText: async (path: string) => files[path],
+      writeAtomic: vi.fn(async (path: string, text: string) => {
+        if (failWrite) throw failWrite;
+        written.set(path, text);
+      }),
+    },
+  };
+  const handlers = createChannelHandlers(deps as unknown as ChannelHandlerDeps<DocumentWindow>);
+  const event = { sender: { id: 3 } } as never;
+  return { handlers, event, openOptions, saveOptions, written };
+}
+
+describe('Import', () => {
+  it('reads every file chosen, in order, with their names: a tlearn network comes as three', async () => {
+    const files = { '/lab/xor.cf': 'NODES:\n', '/lab/xor.data': 'distributed\n', '/lab/xor.teach': 'distributed\n' };
+    const { handlers, event, openOptions } = handlersWith({ open: Object.keys(files) }, files);
+    await expect(handlers.importFile({ kind: 'patterns' }, event)).resolves.toEqual([
+      { name: 'xor.cf', text: 'NODES:\n' },
+      { name: 'xor.data', text: 'distributed\n' },
+      { name: 'xor.teach', text: 'distributed\n' },
+    ]);
+    expect(openOptions[0].properties).toEqual(['openFile', 'multiSelections']);
+    expect(openOptions[0].filters?.[0].extensions).toEqual(expect.arrayContaining(['csv', 'pat', 'ex', 'data', 'teach', 'cf']));
+  });
+
+  it('answers null when the dialog is cancelled', async () => {
+    const { handlers, event } = handlersWith({ open: null });
+    await expect(handlers.importFile({ kind: 'patterns' }, event)).resolves.toBeNull();
+  });
+
+  it('refuses too many files, a file too large to be one, and a missing one, saying which', async () => {
+    const many = Array.from({ length: MAX_IMPORT_FILES + 1 }, (_, i) => `/lab/${i}.csv`);
+    const tooMany = handlersWith({ open: many });
+    await expect(tooMany.handlers.importFile({ kind: 'patterns' }, tooMany.event)).rejects.toThrow(`at most ${MAX_IMPORT_FILES} files`);
+    const { handlers, event } = handlersWith({ open: ['/lab/huge.csv'] }, { '/lab/huge.csv': 'x' });
+    await expect(handlers.importFile({ kind: 'patterns' }, event)).rejects.toThrow(/Could not open \/lab\/huge\.csv: at \d+ MiB it is larger than any model file/);
+    const gone = handlersWith({ open: ['/lab/gone.pat'] });
+    await expect(gone.handlers.importFile({ kind: 'patterns' }, gone.event)).rejects.toThrow('Could not open /lab/gone.pat: the file or its folder does not exist.');
+  });
+});
+
+describe('Export', () => {
+  it('writes atomically where the user chose, with the format’s extension added', async () => {
+    const { handlers, event, saveOptions, written } = handlersWith({ save: '/lab/curve' });
+    await expect(handlers.exportFile({ text: 'epoch,tss\n1,0.5\n', format: 'csv', suggestedName: 'xor curve' }, event)).resolves.toEqual({ path: '/lab/curve.csv' });
+    expect(written.get('/lab/curve.csv')).toBe('epoch,tss\n1,0.5\n');
+    expect(saveOptions[0]).toMatchObject({ defaultPath: 'xor curve.csv', filters: [{ name: 'CSV table', extensions: ['csv'] }] });
+  });
+
+  it('writes nothing when cancelled, and says a failed write left the old file as it was', async () => {
+    const cancelled = handlersWith({ save: null });
+    await expect(cancelled.handlers.exportFile({ text: 'x', format: 'svg', suggestedName: 'w' }, cancelled.event)).resolves.toBeNull();
+    expect(cancelled.written.size).toBe(0);
+    const full = handlersWith({ save: '/lab/w.svg' }, {}, Object.assign(new Error('no space'), { code: 'ENOSPC' }));
+    await expect(full.handlers.exportFile({ text: 'x', format: 'svg', suggestedName: 'w' }, full.event)).rejects.toThrow(
+      'Could not save /lab/w.svg: the disk is full; free some space and try again. The file that was there is unchanged.',
+    );
+  });
+});

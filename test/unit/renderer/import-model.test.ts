@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findExample } from '../../../src-shared/data/examples';
+import { Simulation } from '../../../src-shared/engine/simulation';
+import type { ModelDocument } from '../../../src-shared/model/schema';
+import {
+  defaultHiddenUnits,
+  documentName,
+  guessCsvSizes,
+  patSplits,
+  readCsvColumns,
+  readImportFiles,
+  readPatSplit,
+  splitQuestion,
+  type ImportRead,
+} from '../../../src-renderer/state/import-model';
+import { checkColumnChoice, type PatternFile } from '../../../src-renderer/state/pattern-import';
+
+const fixture = (path: string): PatternFile => ({ name: path.split('/').pop()!, text: readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8') });
+
+function modelOf(read: ImportRead): { model: ModelDocument; notes: string[] } {
+  if (read.kind !== 'model') throw new Error(`expected a model, got ${JSON.stringify(read)}`);
+  return read;
+}
+
+function refusal(read: ImportRead): string {
+  if (read.kind !== 'refused') throw new Error(`expected a refusal, got ${read.kind}`);
+  return read.message;
+}
+
+const units = (model: ModelDocument) => model.layers.map((layer) => layer.units);
+const XOR_PATTERNS = findExample('xor')!.build().patterns;
+
+describe('File → Import: a new document from other tools’ files', () => {
+  it('a tlearn .cf with its .data and .teach gives the network, its weight range and the patterns', () => {
+    const { model, notes } = modelOf(readImportFiles([fixture('tlearn/xor.teach'), fixture('tlearn/xor.cf'), fixture('tlearn/xor.data')]));
+    expect(model.name).toBe('xor');
+    expect(units(model)).toEqual([2, 2, 1]);
+    expect(model.layers.slice(1).map((layer) => [layer.activation, layer.bias])).toEqual([['logistic', true], ['logistic', true]]);
+    // weight_limit = 1.00 in the .cf: tlearn's initial weights are uniform in ±1, a range (PDPTool's wrange) of 2.
+    expect(model.training.init).toEqual({ kind: 'uniform', range: 2 });
+    expect(model.patterns.map((p) => [p.input, p.target])).toEqual(XOR_PATTERNS.map((p) => [p.input, p.target]));
+    expect(model.state).toBeNull();
+    expect(notes[0]).toContain('tlearn network 2-2-1 from xor.cf, with 4 patterns from xor.data and xor.teach');
+    // The engine takes it as it is.
+    expect(() => new Simulation(model)).not.toThrow();
+  });
+
+  it('refuses a network tlearn can express but the app cannot build, naming the line', () => {
+    const message = refusal(readImportFiles([fixture('tlearn/srn.cf'), fixture('tlearn/encoder.data'), fixture('tlearn/encoder.teach')]));
+    expect(message).toMatch(/^srn\.cf, line \d+, column \d+: /);
+    expect(message).toMatch(/copy-back|recurren|fixed/i);
+  });
+
+  it('refuses a bad value with its file, line and column, and an incomplete tlearn set with what is missing', () => {
+    expect(refusal(readImportFiles([fixture('tlearn/bad-value.data'), fixture('tlearn/xor.teach')]))).toMatch(/^bad-value\.data, line 4, column 3: /);
+    expect(refusal(readImportFiles([fixture('tlearn/xor.cf'), fixture('tlearn/xor.data')]))).toContain('the .teach was not picked');
+    expect(refusal(readImportFiles([fixture('tlearn/xor.cf')]))).toContain('the .data and .teach were not picked');
+    expect(refusal(readImportFiles([{ name: 'notes.doc', text: 'hello' }]))).toContain('notes.doc: not a format this app imports');
+    expect(refusal(readImportFiles([fixture('pdp/xor.pat'), fixture('lens/xor-sparse.ex')]))).toContain('Pick one pattern file');
+    expect(refusal(readImportFiles([fixture('tlearn/xor.data'), fixture('tlearn/xor.teach'), fixture('pdp/xor.pat')]))).toContain('one of each');
+    expect(refusal(readImportFiles([fixture('tlearn/xor.data'), fixture('tlearn/xor.teach'), fixture('tlearn/encoder.teach')]))).toContain('one of each');
+  });
+
+  it('tlearn patterns without a .cf get a network built for their sizes, said in a note', () => {
+    const { model, notes } = modelOf(readImportFiles([fixture('tlearn/xor.data'), fixture('tlearn/xor.teach')]));
+    expect(model.name).toBe('xor');
+    expect(units(model)).toEqual([2, 2, 1]);
+    expect(model.layers[1]).toMatchObject({ kind: 'hidden', activation: 'logistic', bias: true });
+    expect(notes[0]).toContain('one was built for them: 2-2-1, with one logistic hidden layer of 2 units');
+  });
+
+  it('the hidden layer is the geometric mean of the input and output sizes, at least 2', () => {
+    expect(defaultHiddenUnits(2, 1)).toBe(2);
+    expect(defaultHiddenUnits(4, 2)).toBe(3);
+    expect(defaultHiddenUnits(8, 8)).toBe(8);
+    expect(defaultHiddenUnits(784, 10)).toBe(89);
+    expect(defaultHiddenUnits(4096, 4096)).toBe(4096);
+  });
+
+  it('a CSV goes to the column picker, sized by its header, and is read with the picked columns', () => {
+    const file: PatternFile = { name: 'four-two.csv', text: 'word,a,b,c,d,t1,t2\none,0,0,0,1,1,0\ntwo,1,0,0,0,0,1\nthree,0,1,1,0,1,1\n' };
+    const read = readImportFiles([file]);
+    if (read.kind !== 'csv') throw new Error(read.kind);
+    expect(read.sizes).toEqual({ inputs: 4, outputs: 2 });
+    expect(read.choice).toEqual(['name', 'input', 'input', 'input', 'input', 'target', 'target']);
+    // The picker's own check accepts its first guess; for a new network any split will do, one of each at least.
+    expect(checkColumnChoice(read.preview, read.choice, null)).toEqual([]);
+    const threeTargets = read.choice.map((role, index) => (index === 4 ? 'target' : role));
+    expect(checkColumnChoice(read.preview, threeTargets, null)).toEqual([]);
+    expect(checkColumnChoice(read.preview, read.choice.map((role) => (role === 'target' ? 'skip' : role)), null)).toEqual([
+      'Pick at least one target column: each becomes an output unit of the new network.',
+    ]);
+    const { model, notes } = modelOf(readCsvColumns(read.file, read.preview, read.choice));
+    expect(model.name).toBe('four-two');
+    expect(units(model)).toEqual([4, 3, 2]);
+    expect(model.layers[0].unitNames).toEqual(['a', 'b', 'c', 'd']);
+    expect(model.layers[2].unitNames).toEqual(['t1', 't2']);
+    expect(model.patterns).toEqual([
+      { name: 'one', input: [0, 0, 0, 1], target: [1, 0] },
+      { name: 'two', input: [1, 0, 0, 0], target: [0, 1] },
+      { name: 'three', input: [0, 1, 1, 0], target: [1, 1] },
+    ]);
+    expect(notes[0]).toContain('4-3-2');
+  });
+
+  it('a CSV without target headings takes its last numeric column as the target', () => {
+    const read = readImportFiles([fixture('csv/no-header.csv')]);
+    if (read.kind !== 'csv') throw new Error(read.kind);
+    const numeric = read.preview.columns.filter((c) => c.kind !== 'text' && c.kind !== 'empty').length;
+    expect(read.sizes).toEqual({ inputs: numeric - 1, outputs: 1 });
+    expect(guessCsvSizes({ ...read.preview, header: false })).toEqual(read.sizes);
+  });
+
+  it('a bad CSV cell is refused with its line and column', () => {
+    // x,y,t with "four" in y: picked as an input, the cell is refused where it stands.
+    const read = readImportFiles([fixture('csv/bad-number.csv')]);
+    if (read.kind !== 'csv') throw new Error(read.kind);
+    expect(refusal(readCsvColumns(read.file, read.preview, ['input', 'input', 'target']))).toMatch(/^bad-number\.csv, line 3, column 3: /);
+  });
+
+  it('a .pat asks where its inputs end, then reads with that split', () => {
+    const file = fixture('pdp/xor.pat');
+    const read = readImportFiles([file]);
+    expect(read).toEqual({ kind: 'split', file, values: 3 });
+    const question = splitQuestion(file, 3);
+    expect(question.choices.map((c) => c.label)).toEqual(['Cancel', '2 inputs, 1 target', '1 input, 2 targets']);
+    const { model } = modelOf(readPatSplit(file, 3, 2));
+    expect(units(model)).toEqual([2, 2, 1]);
+    expect(model.patterns.map((p) => [p.input, p.target])).toEqual(XOR_PATTERNS.map((p) => [p.input, p.target]));
+    expect(model.patterns.map((p) => p.name)).toEqual(['p00', 'p01', 'p10', 'p11']);
+    expect(refusal(readImportFiles([fixture('pdp/bad-value.pat')]))).toMatch(/^bad-value\.pat, line \d+, column \d+: /);
+  });
+
+  it('offers every split of a short .pat line, and the usual ones of a long line', () => {
+    expect(patSplits(2)).toEqual([1]);
+    expect(patSplits(4)).toEqual([3, 2, 1]);
+    expect(patSplits(16)).toEqual([8, 15, 1]);
+    expect(patSplits(7)).toEqual([6, 1]);
+  });
+
+  it('a Lens .ex gives its patterns and a network built for them', () => {
+    const { model } = modelOf(readImportFiles([fixture('lens/xor-sparse.ex')]));
+    expect(model.name).toBe('xor-sparse');
+    const [first] = model.patterns;
+    expect(units(model)).toEqual([first.input.length, defaultHiddenUnits(first.input.length, first.target.length), first.target.length]);
+  });
+
+  it('names the document after the file', () => {
+    expect(documentName('xor.cf')).toBe('xor');
+    expect(documentName('my.data.csv')).toBe('my.data');
+    expect(documentName('.csv')).toBe('Imported model');
+  });
+});
