@@ -127,26 +127,26 @@ test('Ctrl + and − zoom the page in steps, Ctrl 0 resets it, and the level is 
   const height = async () => (await heading.boundingBox())!.height;
   const zoom = () => page.evaluate(() => getComputedStyle(document.documentElement).zoom);
   const normal = await height();
-  expect(await zoom()).toBe('1');
+  await expect.poll(zoom).toBe('1');
 
   await page.keyboard.press('Control+Equal');
   await page.keyboard.press('Control+Equal');
-  expect(await zoom()).toBe('1.25');
+  await expect.poll(zoom).toBe('1.25');
   expect(await height()).toBeCloseTo(normal * 1.25, 0);
 
-  // Remembered across a reload, and on the workbench too.
+  // Remembered across a reload (applied once the page's script has run: polled), and on the workbench too.
   await page.reload();
-  expect(await zoom()).toBe('1.25');
+  await expect.poll(zoom).toBe('1.25');
   await page.getByRole('button', { name: 'XOR', exact: true }).click();
   await expect(page.getByTestId('status')).toHaveText('Ready');
   await page.keyboard.press('Control+Minus');
-  expect(await zoom()).toBe('1.1');
+  await expect.poll(zoom).toBe('1.1');
   await page.keyboard.press('Control+NumpadAdd');
-  expect(await zoom()).toBe('1.25');
+  await expect.poll(zoom).toBe('1.25');
 
   await page.keyboard.press('Control+Digit0');
-  expect(await zoom()).toBe('1');
+  await expect.poll(zoom).toBe('1');
   expect(await page.evaluate(() => localStorage.getItem('backprop-lab:zoom'))).toBeNull();
   await page.keyboard.press('Control+Minus');
-  expect(await zoom()).toBe('0.9');
+  await expect.poll(zoom).toBe('0.9');
 });
