@@ -7,6 +7,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './app';
 
+// Independent tests, among the suite's longest: spread over both workers, so neither finishes long after the other.
+test.describe.configure({ mode: 'parallel' });
+
 const THEMES = ['light', 'dark'] as const;
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

@@ -11,6 +11,9 @@ import { Simulation } from '../../src-shared/engine/simulation';
 import { formatError } from '../../src-renderer/components/format';
 import { expect, openExample, openThroughPicker, saveByDownload, setSetting, test, withoutFileAccess } from './app';
 
+// Independent tests, among the suite's longest: spread over both workers, so neither finishes long after the other.
+test.describe.configure({ mode: 'parallel' });
+
 const chart = (page: Page) => page.getByTestId('epoch-chart');
 
 async function trainToStop(page: Page): Promise<void> {

@@ -6,6 +6,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './app';
 
+// Independent tests, among the suite's longest: spread over both workers, so neither finishes long after the other.
+test.describe.configure({ mode: 'parallel' });
+
 const SCREENS = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
