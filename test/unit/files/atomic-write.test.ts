@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../../src-main/files/atomic-write';
 
 const saver = fileURLToPath(new URL('./save-forever.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 describe('saving a file atomically', () => {
   it('replaces the file and leaves no temporary file behind', async () => {
@@ -34,12 +33,18 @@ describe('saving a file atomically', () => {
     const versions = ['a', 'b'].map((letter) => letter.repeat(8 * 1024 * 1024));
     await writeFile(file, versions[0]);
     for (const delay of [150, 400, 700]) {
-      const child = fork(tsx, [saver, file], { stdio: 'ignore' });
+      // The saver itself, with tsx as a loader: not tsx's command line, which runs it in a child of its
+      // own that a kill of the command line would leave saving forever.
+      const child = fork(saver, [file], { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
       const contents = await readFile(file, 'utf8');
       expect(versions).toContain(contents);
     }
+    // Killed means stopped: nothing writes to the file any more.
+    const before = (await stat(file)).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await stat(file)).mtimeMs).toBe(before);
   }, 30_000);
 });
