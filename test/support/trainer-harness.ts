@@ -1,5 +1,8 @@
 /** Drives a trainer through its protocol and records what it says, for tests of every host. */
+import { findExample } from '../../src-shared/data/examples';
 import { trainerEventSchema, type TrainerCommand, type TrainerEvent } from '../../src-shared/ipc/trainer-protocol';
+import type { ModelDocument } from '../../src-shared/model/schema';
+import { serveTrainer, type TrainerTiming } from '../../src-shared/trainer/serve-trainer';
 
 export interface Received {
   event: TrainerEvent;
@@ -77,4 +80,26 @@ export class TrainerRecorder {
     }
     return tss;
   }
+}
+
+/** The trainer loop served in this process, each message cloned as a port would, one turn later. */
+export function startTrainer(timing: Partial<TrainerTiming> = {}): TrainerRecorder {
+  let deliver: (data: unknown) => void = () => undefined;
+  const recorder = new TrainerRecorder((command) => setImmediate(() => deliver(structuredClone(command))));
+  serveTrainer(
+    {
+      postMessage: (event: TrainerEvent) => setImmediate(() => recorder.accept(structuredClone(event))),
+      onMessage: (handler) => {
+        deliver = handler;
+      },
+    },
+    { defer: setImmediate, ...timing },
+  );
+  return recorder;
+}
+
+/** A built-in example with some training settings changed. */
+export function example(id: string, training: Partial<ModelDocument['training']> = {}): ModelDocument {
+  const model = findExample(id)!.build();
+  return { ...model, training: { ...model.training, ...training } };
 }

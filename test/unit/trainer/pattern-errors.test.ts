@@ -4,33 +4,11 @@
  * or stepping, and never more than MAX_VALUES numbers in one message however fast the run.
  */
 import { describe, expect, it } from 'vitest';
-import { findExample } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import type { PatternErrorSample, TrainerEvent } from '../../../src-shared/ipc/trainer-protocol';
+import type { PatternErrorSample } from '../../../src-shared/ipc/trainer-protocol';
 import type { ModelDocument } from '../../../src-shared/model/schema';
 import { MAX_VALUES, PatternErrorSampler } from '../../../src-shared/trainer/pattern-error-sampler';
-import { serveTrainer, type TrainerTiming } from '../../../src-shared/trainer/serve-trainer';
-import { TrainerRecorder } from '../../support/trainer-harness';
-
-function startTrainer(timing: Partial<TrainerTiming> = {}): TrainerRecorder {
-  let deliver: (data: unknown) => void = () => undefined;
-  const recorder = new TrainerRecorder((command) => setImmediate(() => deliver(structuredClone(command))));
-  serveTrainer(
-    {
-      postMessage: (event: TrainerEvent) => setImmediate(() => recorder.accept(structuredClone(event))),
-      onMessage: (handler) => {
-        deliver = handler;
-      },
-    },
-    { defer: setImmediate, ...timing },
-  );
-  return recorder;
-}
-
-function example(id: string, training: Partial<ModelDocument['training']> = {}): ModelDocument {
-  const model = findExample(id)!.build();
-  return { ...model, training: { ...model.training, ...training } };
-}
+import { example, startTrainer, type TrainerRecorder } from '../../support/trainer-harness';
 
 /** Every recorded epoch with its values, from all the metrics messages received so far. */
 function recorded(trainer: TrainerRecorder): Map<number, number[]> {

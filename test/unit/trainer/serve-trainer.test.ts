@@ -1,30 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { findExample } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import type { TrainerEvent } from '../../../src-shared/ipc/trainer-protocol';
-import type { ModelDocument } from '../../../src-shared/model/schema';
-import { serveTrainer, type TrainerTiming } from '../../../src-shared/trainer/serve-trainer';
-import { TrainerRecorder } from '../../support/trainer-harness';
-
-function startTrainer(timing: Partial<TrainerTiming> = {}): TrainerRecorder {
-  let deliver: (data: unknown) => void = () => undefined;
-  const recorder = new TrainerRecorder((command) => setImmediate(() => deliver(structuredClone(command))));
-  serveTrainer(
-    {
-      postMessage: (event: TrainerEvent) => setImmediate(() => recorder.accept(structuredClone(event))),
-      onMessage: (handler) => {
-        deliver = handler;
-      },
-    },
-    { defer: setImmediate, ...timing },
-  );
-  return recorder;
-}
-
-function example(id: string, training: Partial<ModelDocument['training']> = {}): ModelDocument {
-  const model = findExample(id)!.build();
-  return { ...model, training: { ...model.training, ...training } };
-}
+import { example, startTrainer } from '../../support/trainer-harness';
 
 describe('the trainer loop', () => {
   it('trains XOR to its error criterion and reports every epoch exactly as the engine computes it', async () => {
