@@ -1,5 +1,5 @@
 /**
- * The chart for a paper or a spreadsheet: its data as CSV (every epoch, undecimated), and the visible chart
+ * The chart for a paper or a spreadsheet: its data as CSV (every epoch held, undecimated), and the visible chart
  * as a small self-contained SVG (axes with ticks, the lines as drawn, the legend, the mid-run markers).
  * Pure: the Train view hands in the series and the scales; download.ts saves the text.
  */
@@ -12,19 +12,25 @@ export interface CsvColumn {
   values: ArrayLike<number>;
 }
 
-/** One row per epoch from 1 to the longest column's last; a column without that epoch leaves its cell empty. */
+/**
+ * One row per epoch that any column holds, ascending (every epoch of a short run; every stride-th of a long
+ * one, whose history thins: model/epoch-history.ts); a column without that epoch leaves its cell empty.
+ */
 export function chartCsv(columns: readonly CsvColumn[]): string {
-  let last = 0;
-  for (const column of columns) if (column.epochs.length > 0) last = Math.max(last, column.epochs[column.epochs.length - 1]);
-  const cells = columns.map((column) => {
-    const byEpoch = new Float64Array(last + 1).fill(Number.NaN);
-    for (let i = 0; i < column.epochs.length; i++) byEpoch[column.epochs[i]] = column.values[i];
-    return byEpoch;
-  });
+  const next = columns.map(() => 0);
   const lines: string[] = [['epoch', ...columns.map((column) => column.name)].map(csvField).join(',')];
-  for (let epoch = 1; epoch <= last; epoch++) {
+  for (;;) {
+    // The smallest epoch not yet written, across the columns (each ascending).
+    let epoch = Number.POSITIVE_INFINITY;
+    columns.forEach((column, c) => {
+      if (next[c] < column.epochs.length) epoch = Math.min(epoch, column.epochs[next[c]]);
+    });
+    if (epoch === Number.POSITIVE_INFINITY) break;
     let line = String(epoch);
-    for (const byEpoch of cells) line += ',' + (Number.isNaN(byEpoch[epoch]) ? '' : String(byEpoch[epoch]));
+    columns.forEach((column, c) => {
+      const held = next[c] < column.epochs.length && column.epochs[next[c]] === epoch;
+      line += ',' + (held ? String(column.values[next[c]++]) : '');
+    });
     lines.push(line);
   }
   return lines.join('\n') + '\n';

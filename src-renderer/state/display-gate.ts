@@ -51,6 +51,18 @@ export function shownEpoch(previous: number, epoch: number, every: number, live:
   return Math.max(previous, crossed);
 }
 
+/**
+ * The step the display moves in: `every`, or — once a long run's history keeps only every stride-th epoch
+ * (src-shared/model/epoch-history.ts) — the least common multiple of both, so that each epoch shown is one
+ * the series holds, with its exact values ("every 100 epochs" becomes every 200 at stride 8).
+ */
+export function displayStep(every: number, historyStride: number): number {
+  if (every <= 1) return 1;
+  let [a, b] = [every, historyStride];
+  while (b !== 0) [a, b] = [b, a % b];
+  return (every / a) * historyStride;
+}
+
 /** The same with its memory: feed it the trainer's epochs, it says which one to show. */
 export class DisplayGate {
   private shown = 0;

@@ -8,7 +8,7 @@
 import { untrack } from 'svelte';
 import type { TrainerSession } from './trainer-session.svelte';
 import type { EpochSeries } from './epoch-series';
-import { displayChoice, LIVE, shownEpoch, valueAt, type DisplayChoice } from './display-gate';
+import { displayChoice, displayStep, LIVE, shownEpoch, valueAt, type DisplayChoice } from './display-gate';
 
 const KEY = 'backprop-lab:display';
 
@@ -22,7 +22,7 @@ export class DisplayRate {
   /** The epoch the screen shows: a multiple of N while gating, the trainer's own otherwise. */
   readonly epoch = $derived.by(() => {
     // `shown` is memory, not state: shownEpoch gives the same answer however seldom it is asked.
-    this.shown = shownEpoch(this.shown, this.session.epoch, this.choice.every, this.live);
+    this.shown = shownEpoch(this.shown, this.session.epoch, displayStep(this.choice.every, this.historyStride()), this.live);
     return this.shown;
   });
   /** tss of the shown epoch: from the series while gating, else the session's (a test pass once settled). */
@@ -68,6 +68,12 @@ export class DisplayRate {
         return value;
       },
     };
+  }
+
+  /** The stride of the run's history, read whenever the series changes. */
+  private historyStride(): number {
+    void this.session.seriesVersion;
+    return untrack(() => this.session.series.stride);
   }
 
   private seriesValue(series: EpochSeries): number | null {

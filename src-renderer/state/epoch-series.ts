@@ -1,27 +1,41 @@
 /**
- * tss per epoch as the trainer streams it: growable typed arrays, so a long run appends without copying
- * every batch and the chart reads views of them directly.
+ * One of a run's per-epoch histories (tss, fraction correct, test tss) as the trainer streams it: growable
+ * typed arrays, so a long run appends without copying every batch and the chart reads views of them
+ * directly. It holds the entries the trainer's history holds — every epoch, or every stride-th of a long
+ * run (src-shared/model/epoch-history.ts) — so it never grows past HISTORY_CAPACITY entries.
  */
 export class EpochSeries {
   private epochs = new Float64Array(1024);
   private tss = new Float64Array(1024);
   length = 0;
+  /** Every held epoch is a multiple of this; the held ones are every multiple up to the last. */
+  stride = 1;
 
-  /** Appends a metrics batch; anything already held from firstEpoch on (an earlier run's) is replaced. */
-  append(firstEpoch: number, tss: ArrayLike<number>): void {
+  /**
+   * Appends a metrics batch: entries at firstEpoch, firstEpoch + stride, … Held entries the stride no
+   * longer keeps are dropped first, and anything held from firstEpoch on (an earlier run's) is replaced.
+   */
+  append(firstEpoch: number, stride: number, tss: ArrayLike<number>): void {
+    this.thin(stride);
     this.truncate(firstEpoch - 1);
     this.reserve(this.length + tss.length);
     for (let i = 0; i < tss.length; i++) {
-      this.epochs[this.length] = firstEpoch + i;
+      this.epochs[this.length] = firstEpoch + i * stride;
       this.tss[this.length] = tss[i];
       this.length++;
     }
   }
 
-  /** Holds exactly this history (epoch 1 first): a loaded model's curve, or the trainer's own record. */
-  replace(tss: ArrayLike<number>): void {
+  /** Holds exactly this history (entry i: epoch (i + 1) · stride): a loaded model's, or the trainer's own. */
+  replace(tss: ArrayLike<number>, stride = 1): void {
     this.length = 0;
-    this.append(1, tss);
+    this.stride = stride;
+    this.append(stride, stride, tss);
+  }
+
+  /** The last epoch held, or null when there is none. */
+  lastEpoch(): number | null {
+    return this.length > 0 ? this.epochs[this.length - 1] : null;
   }
 
   /** The tss of the last epoch held, or null when there is none. */
@@ -32,6 +46,23 @@ export class EpochSeries {
   /** Keeps only epochs up to and including `lastEpoch` (after a reset: 0, nothing). */
   truncate(lastEpoch: number): void {
     while (this.length > 0 && this.epochs[this.length - 1] > lastEpoch) this.length--;
+  }
+
+  /** Keeps only the held epochs that are multiples of `stride` (a power of two, like every stride held). */
+  private thin(stride: number): void {
+    if (stride <= this.stride) {
+      this.stride = stride;
+      return;
+    }
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (this.epochs[i] % stride !== 0) continue;
+      this.epochs[kept] = this.epochs[i];
+      this.tss[kept] = this.tss[i];
+      kept++;
+    }
+    this.length = kept;
+    this.stride = stride;
   }
 
   /** uPlot's aligned data: x = epoch, y = tss; views, valid until the next append. */

@@ -8,7 +8,7 @@ import type { ModelDocument } from '../../src-shared/model/schema';
 import type { MenuCommand, OpenedFile, RecentFile, RecoveryDraft } from '../hosts/host';
 import { Autosave } from './autosave';
 import { blankModel } from './blank-model';
-import { serializeModel, withProvenance } from '../../src-shared/model/serialize';
+import { serializeModel, serializeModelCompact, withProvenance } from '../../src-shared/model/serialize';
 import { APP_VERSION } from './app-version';
 import { DocumentImport } from './import-document.svelte';
 import { readModelText, suggestedFileName } from './model-text';
@@ -41,7 +41,7 @@ export class FileCommands {
       () => document.current !== null && document.dirty,
       () => {
         const model = document.current!;
-        return { name: model.name, fileName: document.file?.name ?? null, text: serializeModel(model) };
+        return { name: model.name, fileName: document.file?.name ?? null, text: serializeModelCompact(model) };
       },
       // While a run goes on, a draft (the whole document) at most every 10 s, in an idle moment.
       { running: () => workspace.session.status === 'training' },

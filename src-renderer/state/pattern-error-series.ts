@@ -4,10 +4,13 @@
  * one per pattern, so a long run appends without copying every batch and the chart reads views directly.
  */
 import type { PatternErrorSample } from '../../src-shared/ipc/trainer-protocol';
+import { HISTORY_CAPACITY } from '../../src-shared/model/epoch-history';
+import { countUpTo } from './display-gate';
 
 /**
- * Past this many values held (epochs × patterns, 32 MB as doubles), every other recorded epoch is dropped:
- * a run of hours keeps its whole span at half the density rather than growing without bound.
+ * Past this many values held (epochs × patterns, 32 MB as doubles), or past as many recorded epochs as the
+ * tss history keeps (HISTORY_CAPACITY), every other recorded epoch is dropped: a run of hours keeps its
+ * whole span at half the density rather than growing without bound, and a redraw stays as cheap.
  */
 export const MAX_HELD_VALUES = 1 << 22;
 
@@ -37,19 +40,12 @@ export class PatternErrorSeries {
       for (let p = 0; p < patterns; p++) this.pss[p][this.length] = sample.pss[e * patterns + p];
       this.length++;
     }
-    if (this.length * patterns > MAX_HELD_VALUES) this.halve();
+    if (this.length > HISTORY_CAPACITY || this.length * patterns > MAX_HELD_VALUES) this.halve();
   }
 
   /** Keeps only epochs up to and including `lastEpoch` (after a reset: 0, nothing). */
   truncate(lastEpoch: number): void {
-    let low = 0;
-    let high = this.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.epochs[mid] <= lastEpoch) low = mid + 1;
-      else high = mid;
-    }
-    this.length = low;
+    this.length = countUpTo(this.epochs.subarray(0, this.length), lastEpoch);
   }
 
   clear(): void {

@@ -6,10 +6,11 @@
  * and calls observe(), and is told of changes through subscribe().
  */
 import type { LayerSpec, SettingChange, TrainingSettings } from '../../src-shared/model/schema';
+import { countUpTo } from './display-gate';
 import { EpochSeries } from './epoch-series';
 import { describeDifferences } from './setting-labels';
 
-/** Enough for a session's comparisons; each run of a million epochs holds 16 MB. */
+/** Enough for a session's comparisons; each run holds at most HISTORY_CAPACITY entries (1 MB). */
 export const MAX_EARLIER_RUNS = 10;
 
 export interface EarlierRun {
@@ -27,8 +28,10 @@ export interface EarlierRun {
 
 /** What the Train view sees of the run now: the session's tss series and the document's settings. */
 export interface RunObservation {
+  /** Epochs s, 2s, 3s, … for the curve's stride s (1 until a long run thins it: model/epoch-history.ts). */
   epochs: ArrayLike<number>;
   tss: ArrayLike<number>;
+  stride: number;
   training: TrainingSettings;
   layers: readonly LayerSpec[];
   /** The document's record of mid-run changes; null while it has no state (it keeps the last one seen). */
@@ -48,7 +51,8 @@ export class RunHistory {
     const count = now.tss.length;
     if (this.mirror.length > 0 && !this.continues(now)) this.archive(now);
     if (this.mirror.length === 0 || !this.started) this.started = { training: now.training, layers: JSON.stringify(now.layers) };
-    if (count > this.mirror.length) this.mirror.append(now.epochs[this.mirror.length], tail(now.tss, this.mirror.length));
+    const fresh = countUpTo(now.epochs, this.mirror.lastEpoch() ?? 0);
+    if (fresh < count) this.mirror.append(now.epochs[fresh], now.stride, tail(now.tss, fresh));
     if (count > 0 && now.settingChanges) this.settingChanges = [...now.settingChanges];
   }
 
@@ -70,12 +74,24 @@ export class RunHistory {
     };
   }
 
-  /** The run goes on when what was seen of it is still the start of the session's curve. */
+  /**
+   * The run goes on when what was seen of it is still the start of the session's curve: it reaches as far,
+   * and agrees at its first epoch and at the last one seen that it still holds (a long run's curve keeps
+   * fewer epochs as it grows, never other values).
+   */
   private continues(now: RunObservation): boolean {
-    const seen = this.mirror.length;
-    if (now.tss.length < seen) return false;
-    const [, tss] = this.mirror.data();
-    return same(now.tss[0], tss[0]) && same(now.tss[seen - 1], tss[seen - 1]);
+    const seenUntil = this.mirror.lastEpoch()!;
+    const count = now.tss.length;
+    if (count === 0 || now.epochs[count - 1] < seenUntil) return false;
+    const last = countUpTo(now.epochs, seenUntil) - 1;
+    return this.agrees(now, 0) && this.agrees(now, last);
+  }
+
+  /** Whether the session's entry `index` is one seen, with the same value. */
+  private agrees(now: RunObservation, index: number): boolean {
+    const [epochs, tss] = this.mirror.data();
+    const at = countUpTo(epochs, now.epochs[index]) - 1;
+    return at >= 0 && epochs[at] === now.epochs[index] && same(tss[at], now.tss[index]);
   }
 
   private archive(now: RunObservation): void {

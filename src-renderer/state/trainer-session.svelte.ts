@@ -20,6 +20,7 @@ import type { ModelDocument, NetworkState, TrainingSettings } from '../../src-sh
 import type { Host } from '../hosts/host';
 import { EpochSeries } from './epoch-series';
 import { checkHotEvent } from '../../src-shared/ipc/hot-events';
+import { checkStateEvent } from '../../src-shared/ipc/state-events';
 import { PatternErrorSeries } from './pattern-error-series';
 
 export interface LiveWeights {
@@ -211,8 +212,9 @@ export class TrainerSession {
 
   private receive(data: unknown): void {
     // The frequent events (metrics, views, status) are checked by hand: the same rules as the schema, at a
-    // fraction of its cost on every number (hot-events.ts); the rest by the schema.
-    const hot = checkHotEvent(data);
+    // fraction of its cost on every number (hot-events.ts); so are the histories a state carries
+    // (state-events.ts); the rest by the schema.
+    const hot = checkHotEvent(data) ?? checkStateEvent(data);
     if (hot !== null) {
       if (hot.ok) this.apply(hot.event);
       else this.refuse(formatPath(hot.path), hot.message);
@@ -245,17 +247,20 @@ export class TrainerSession {
         }
         return;
       case 'metrics': {
-        const count = event.tss.length;
-        if (count === 0) return;
-        this.series.append(event.firstEpoch, event.tss);
-        this.correctSeries.append(event.firstEpoch, event.fractionCorrect);
-        if (event.testTss) this.testSeries.append(event.firstEpoch, event.testTss);
+        const { firstEpoch, historyStride: stride, latest } = event;
+        if (event.tss.length > 0) {
+          this.series.append(firstEpoch, stride, event.tss);
+          this.correctSeries.append(firstEpoch, stride, event.fractionCorrect);
+          if (event.testTss) this.testSeries.append(firstEpoch, stride, event.testTss);
+        }
         if (event.patternErrors) this.patternErrors.append(event.patternErrors);
-        this.seriesVersion++;
-        this.epoch = event.firstEpoch + count - 1;
-        this.tss = event.tss[count - 1];
-        this.tssFromTestPass = false;
-        this.fractionCorrect = event.fractionCorrect[count - 1];
+        if (event.tss.length > 0 || event.patternErrors) this.seriesVersion++;
+        if (latest) {
+          this.epoch = latest.epoch;
+          this.tss = latest.tss;
+          this.tssFromTestPass = false;
+          this.fractionCorrect = latest.fractionCorrect;
+        }
         return;
       }
       case 'result':
@@ -306,11 +311,12 @@ export class TrainerSession {
   }
 
   private replaceSeries(state: NetworkState | null): void {
-    this.series.replace(state?.tssHistory ?? []);
-    this.correctSeries.replace(state?.correctHistory ?? []);
-    this.testSeries.replace(state?.testTssHistory ?? []);
+    const stride = state?.historyStride ?? 1;
+    this.series.replace(state?.tssHistory ?? [], stride);
+    this.correctSeries.replace(state?.correctHistory ?? [], stride);
+    this.testSeries.replace(state?.testTssHistory ?? [], stride);
     // The trainer's record is the truth: per-pattern errors recorded past it are of epochs it does not have.
-    this.patternErrors.truncate(state?.tssHistory.length ?? 0);
+    this.patternErrors.truncate(state?.epoch ?? 0);
     this.seriesVersion++;
   }
 

@@ -3,6 +3,7 @@
  * biases) and the same initial weights (seed and initialization). Anything else discards them.
  */
 import type { LayerSpec, ModelDocument, NetworkState } from '../../src-shared/model/schema';
+import { historyLength } from '../../src-shared/model/epoch-history';
 
 /** Layer count, units and biases: what the weight matrices' shapes and meaning depend on. */
 export function sameArchitecture(a: readonly LayerSpec[], b: readonly LayerSpec[]): boolean {
@@ -33,7 +34,7 @@ export function fitState(model: ModelDocument, state: NetworkState | null): Netw
   if (!state) return null;
   let fitted = state;
   if (state.cursor && state.cursor.order.length !== model.patterns.length) fitted = { ...fitted, cursor: null, gradientSum: null };
-  if (model.testPatterns?.length && fitted.testTssHistory && fitted.testTssHistory.length !== fitted.epoch) {
+  if (model.testPatterns?.length && fitted.testTssHistory && fitted.testTssHistory.length !== historyLength(fitted.epoch, fitted.historyStride ?? 1)) {
     const { testTssHistory: _dropped, ...rest } = fitted;
     fitted = rest;
   }

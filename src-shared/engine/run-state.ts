@@ -21,6 +21,8 @@ export interface RunParts {
   epoch: number;
   tssHistory: number[];
   correctHistory: number[];
+  /** Entry i of the histories is epoch (i + 1) · historyStride (model/epoch-history.ts). */
+  historyStride: number;
   /** null when the model has no test patterns. */
   testTssHistory: number[] | null;
   settingChanges: SettingChange[];
@@ -44,6 +46,7 @@ export function saveState(run: RunParts): NetworkState {
     feedback: run.feedback && run.feedback.map((F, j) => (j === 0 ? [] : toRows(F, net.sizes[j + 1], net.sizes[j]))),
     gradientSum: run.gradientPending ? { weights: matrices(run.gradient), biases: vectors(run.gradient) } : null,
   };
+  if (run.historyStride !== 1) state.historyStride = run.historyStride;
   if (run.testTssHistory) state.testTssHistory = run.testTssHistory.slice();
   if (run.settingChanges.length > 0) state.settingChanges = structuredClone(run.settingChanges);
   return state;
@@ -78,7 +81,8 @@ export function restoreState(run: RunParts, state: NetworkState): void {
     cursor.correct = state.cursor.correct;
   }
   run.epoch = state.epoch;
-  // Histories can hold millions of epochs: copied by loops, not spread into push() (argument limits).
+  run.historyStride = state.historyStride ?? 1;
+  // Histories can hold tens of thousands of entries: copied by loops, not spread into push() (argument limits).
   copyInto(run.tssHistory, state.tssHistory);
   copyInto(run.correctHistory, state.correctHistory);
   if (run.testTssHistory) copyInto(run.testTssHistory, state.testTssHistory ?? []);

@@ -19,6 +19,7 @@ import { toPatternSet, type PatternSet } from './patterns';
 import { RandomStream } from './rng';
 import { restoreState, saveState, type RunParts } from './run-state';
 import { toRows } from './state-io';
+import { HISTORY_CAPACITY, recordsEpoch, thinHistory } from '../model/epoch-history';
 
 export type StopReason = 'criterion' | 'max-epochs' | 'diverged';
 
@@ -77,10 +78,18 @@ export class Simulation implements RunBuffers {
   private failed = false;
   private readonly lastEpochPss: Float64Array;
   epoch = 0;
+  /** tss, fraction correct and the test set's tss at epochs historyStride, 2·historyStride, … (epoch-history.ts). */
   readonly tssHistory: number[] = [];
   readonly correctHistory: number[] = [];
-  /** The test set's tss after each epoch (empty when the model has no test patterns). */
+  /** Empty when the model has no test patterns. */
   readonly testTssHistory: number[] = [];
+  historyStride = 1;
+  /**
+   * tss and fraction correct of epoch `epoch` as summed while training it; null before the first epoch, and
+   * after loading a file whose history skips that epoch (a stride above 1).
+   */
+  lastEpochTss: number | null = null;
+  lastEpochCorrect: number | null = null;
   /** Settings changed during the run, where each took effect (reset clears them with the curve). */
   readonly settingChanges: SettingChange[] = [];
 
@@ -149,6 +158,9 @@ export class Simulation implements RunBuffers {
     this.tssHistory.length = 0;
     this.correctHistory.length = 0;
     this.testTssHistory.length = 0;
+    this.historyStride = 1;
+    this.lastEpochTss = null;
+    this.lastEpochCorrect = null;
     this.settingChanges.length = 0;
     this.lastEpochPss.fill(0);
     this.applySettings();
@@ -311,6 +323,13 @@ export class Simulation implements RunBuffers {
     this.feedback = parts.feedback;
     this.orderStream = parts.orderStream;
     this.epoch = parts.epoch;
+    this.historyStride = parts.historyStride;
+    // A file's history is never this long (it thins on reaching the capacity), unless written by hand or by
+    // an early version: thinned as a run would have thinned it.
+    while (this.tssHistory.length >= HISTORY_CAPACITY) this.thinHistories();
+    const recorded = this.epoch > 0 && recordsEpoch(this.epoch, this.historyStride);
+    this.lastEpochTss = recorded ? this.tssHistory[this.tssHistory.length - 1] : null;
+    this.lastEpochCorrect = recorded ? this.correctHistory[this.correctHistory.length - 1] : null;
     this.applySettings();
     this.checkpoint.take(this.network.params, this);
   }
@@ -319,7 +338,8 @@ export class Simulation implements RunBuffers {
     return {
       network: this.network, momentum: this.momentumViews, gradient: this.gradientViews, gradientPending: this.gradientPending,
       feedback: this.feedback, orderStream: this.orderStream, cursor: this.cursor, epoch: this.epoch,
-      tssHistory: this.tssHistory, correctHistory: this.correctHistory, testTssHistory: this.testData ? this.testTssHistory : null,
+      tssHistory: this.tssHistory, correctHistory: this.correctHistory, historyStride: this.historyStride,
+      testTssHistory: this.testData ? this.testTssHistory : null,
       settingChanges: this.settingChanges,
     };
   }
@@ -448,12 +468,25 @@ export class Simulation implements RunBuffers {
   private finishEpoch(): boolean {
     if (!withinBound(this.network.params)) return false;
     this.epoch++;
-    this.tssHistory.push(this.cursor.tss);
     copyValues(this.cursor.pss, this.lastEpochPss);
-    this.correctHistory.push(this.cursor.correct / this.data.count);
-    if (this.testData) this.testTssHistory.push(this.testTss(this.testData));
+    this.lastEpochTss = this.cursor.tss;
+    this.lastEpochCorrect = this.cursor.correct / this.data.count;
+    if (recordsEpoch(this.epoch, this.historyStride)) this.recordEpoch();
     this.cursor.inEpoch = false;
     return true;
+  }
+
+  /** Adds the epoch just finished to the histories; full, they keep every other entry (epoch-history.ts). */
+  private recordEpoch(): void {
+    this.tssHistory.push(this.lastEpochTss!);
+    this.correctHistory.push(this.lastEpochCorrect!);
+    if (this.testData) this.testTssHistory.push(this.testTss(this.testData));
+    if (this.tssHistory.length >= HISTORY_CAPACITY) this.thinHistories();
+  }
+
+  private thinHistories(): void {
+    for (const history of [this.tssHistory, this.correctHistory, this.testTssHistory]) thinHistory(history);
+    this.historyStride *= 2;
   }
 
   private testTss(data: PatternSet): number {

@@ -52,6 +52,15 @@ function checkStatus(event: Record<string, unknown>): void {
 
 function checkMetrics(event: Record<string, unknown>): void {
   onlyKeys(event, METRICS_KEYS, [], OPTIONAL_METRICS_KEYS);
+  if (event.latest !== null) {
+    const latest = event.latest;
+    if (!isObject(latest)) refuse(['latest'], 'expected an object or null');
+    onlyKeys(latest, LATEST_KEYS, ['latest']);
+    count(latest.epoch, 1, ['latest', 'epoch']);
+    if (!isFiniteNumber(latest.tss)) refuse(['latest', 'tss'], 'expected a finite number');
+    if (!isFiniteNumber(latest.fractionCorrect)) refuse(['latest', 'fractionCorrect'], 'expected a finite number');
+  }
+  count(event.historyStride, 1, ['historyStride']);
   count(event.firstEpoch, 1, ['firstEpoch']);
   numbers(event.tss, ['tss']);
   numbers(event.fractionCorrect, ['fractionCorrect']);
@@ -102,7 +111,8 @@ function patternResults(value: unknown, path: Path): void {
 }
 
 const STATUS_KEYS = ['type', 'status', 'epoch', 'reason', 'message'];
-const METRICS_KEYS = ['type', 'firstEpoch', 'tss', 'fractionCorrect', 'testTss', 'patternsIntoEpoch'];
+const METRICS_KEYS = ['type', 'latest', 'historyStride', 'firstEpoch', 'tss', 'fractionCorrect', 'testTss', 'patternsIntoEpoch'];
+const LATEST_KEYS = ['epoch', 'tss', 'fractionCorrect'];
 const OPTIONAL_METRICS_KEYS = ['patternErrors'];
 const SAMPLE_KEYS = ['patterns', 'epochs', 'pss'];
 const VIEW_KEYS = ['type', 'epoch', 'patterns', 'testPatterns', 'weights', 'biases'];

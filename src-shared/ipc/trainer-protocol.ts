@@ -123,15 +123,21 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     message: z.string().nullable(),
   }),
   /**
-   * Every epoch finished since the previous metrics message (tss as summed during training), posted
-   * 10–30 times a second while training — never one message per epoch.
+   * What training did since the previous metrics message, posted 10–30 times a second while training —
+   * never one message per epoch: the latest epoch's figures, and the entries the run's history gained
+   * (tss as summed during training). The history keeps every historyStride-th epoch
+   * (model/epoch-history.ts): a receiver holding entries of a shorter stride keeps only this one's epochs.
    */
   z.strictObject({
     type: z.literal('metrics'),
+    /** The last epoch finished, if one finished since the previous message. */
+    latest: z.strictObject({ epoch: z.number().int().min(1), tss: z.number(), fractionCorrect: z.number() }).nullable(),
+    historyStride: z.number().int().min(1),
+    /** The epoch of the first entry below (the next after those sent before); later ones follow historyStride apart. */
     firstEpoch: z.number().int().min(1),
     tss: z.array(z.number()),
     fractionCorrect: z.array(z.number()),
-    /** The test set's tss after each of these epochs; null when the model has no test patterns. */
+    /** The test set's tss at each of these epochs; null when the model has no test patterns. */
     testTss: z.array(z.number()).nullable(),
     /** Patterns done in the epoch under way, so long epochs show progress. */
     patternsIntoEpoch: z.number().int().min(0),

@@ -3,7 +3,8 @@
  * fit together, patterns that fit the layers, and saved state that fits the architecture and the settings.
  * Shared by the file loader and the builder.
  */
-import { MAX_WEIGHTS, type ModelDocument, type Pattern } from './schema';
+import { MAX_WEIGHTS, type ModelDocument, type NetworkState, type Pattern } from './schema';
+import { historyLength } from './epoch-history';
 
 export interface ModelProblem {
   /** Field path in the document, e.g. `patterns[3].target`. */
@@ -126,11 +127,9 @@ function checkStateShape(model: ModelDocument): ModelProblem[] {
       problems.push({ path: 'state.cursor.position', message: `is past the ${count} patterns` });
     }
   }
-  if (state.tssHistory.length !== state.epoch) {
-    problems.push({ path: 'state.tssHistory', message: `has ${state.tssHistory.length} entries but the model has trained ${state.epoch} epochs` });
-  }
-  if (state.correctHistory.length !== state.epoch) {
-    problems.push({ path: 'state.correctHistory', message: `has ${state.correctHistory.length} entries but the model has trained ${state.epoch} epochs` });
+  for (const key of ['tssHistory', 'correctHistory'] as const) {
+    const problem = historyProblem(state[key].length, state);
+    if (problem) problems.push({ path: `state.${key}`, message: problem });
   }
   appendAll(problems, checkStateExtras(model));
   if (state.orderStream.length !== 4) {
@@ -182,8 +181,9 @@ function checkStateExtras(model: ModelDocument): ModelProblem[] {
       problems.push({ path: 'state.gradientSum', message: `is missing: the run was saved in the middle of an update (pattern ${state.cursor.position} of an update of ${size})` });
     }
   }
-  if (model.testPatterns?.length && state.testTssHistory && state.testTssHistory.length !== state.epoch) {
-    problems.push({ path: 'state.testTssHistory', message: `has ${state.testTssHistory.length} entries but the model has trained ${state.epoch} epochs` });
+  if (model.testPatterns?.length && state.testTssHistory) {
+    const problem = historyProblem(state.testTssHistory.length, state);
+    if (problem) problems.push({ path: 'state.testTssHistory', message: problem });
   }
   return problems;
 }
@@ -191,4 +191,13 @@ function checkStateExtras(model: ModelDocument): ModelProblem[] {
 /** Adds every problem found: a spread into push() would overflow the stack on a file with millions. */
 function appendAll(problems: ModelProblem[], more: readonly ModelProblem[]): void {
   for (const problem of more) problems.push(problem);
+}
+
+/** What is wrong with a history of `length` entries for the state's epoch and stride, or null. */
+function historyProblem(length: number, state: NetworkState): string | null {
+  const stride = state.historyStride ?? 1;
+  const expected = historyLength(state.epoch, stride);
+  if (length === expected) return null;
+  if (stride === 1) return `has ${length} entries but the model has trained ${state.epoch} epochs`;
+  return `has ${length} entries but should have ${expected}: one every ${stride} epochs (historyStride) of the ${state.epoch} trained`;
 }

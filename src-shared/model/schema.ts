@@ -4,6 +4,7 @@
  * schemas; the TypeScript types are inferred from them so the two cannot drift apart.
  */
 import { z } from 'zod';
+import { isHistoryStride } from './epoch-history';
 
 export const MODEL_FORMAT = 'backprop-lab-model';
 export const MODEL_VERSION = 1;
@@ -135,10 +136,15 @@ export const networkStateSchema = z.strictObject({
   /** The pattern-order stream's state (pure-rand xoroshiro128+). */
   orderStream: z.array(z.number().int()),
   cursor: epochCursorSchema.nullable(),
-  /** tss per epoch, epoch 1 first. */
+  /**
+   * tss per recorded epoch: epochs s, 2s, 3s, … for the history's stride s (historyStride), epoch 1 first
+   * while the stride is 1 (see epoch-history.ts: every epoch up to 65,536 entries, then every 2nd, 4th, …).
+   */
   tssHistory: z.array(nonNegative),
-  /** Fraction of patterns correct (within the margin) per epoch, counted at each forward pass. */
+  /** Fraction of patterns correct (within the margin) at the same epochs, counted at each forward pass. */
   correctHistory: z.array(z.number().min(0).max(1)),
+  /** The histories' stride: entry i is epoch (i + 1) · historyStride. Absent: 1, every epoch. */
+  historyStride: z.number().int().min(1).max(2 ** 30).refine(isHistoryStride, 'must be a power of two').optional(),
   /**
    * Feedback alignment's fixed random matrices F^j, shaped like W^j; F^0 is [] (no delta is sent to the
    * input layer). Absent or null: drawn from the seed's feedback stream when first needed.
@@ -152,7 +158,7 @@ export const networkStateSchema = z.strictObject({
     weights: z.array(matrix).max(MAX_LAYERS),
     biases: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_LAYERS),
   }).nullable().optional(),
-  /** The test set's tss after each epoch, epoch 1 first (when the model has test patterns). */
+  /** The test set's tss after each recorded epoch (when the model has test patterns). */
   testTssHistory: z.array(nonNegative).optional(),
   /**
    * Settings changed in the middle of the run, each with where it took effect (after `epoch` epochs and

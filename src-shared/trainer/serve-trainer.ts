@@ -18,6 +18,7 @@ import {
 } from '../ipc/trainer-protocol';
 import { formatPath } from '../model/parse';
 import type { ModelDocument } from '../model/schema';
+import { historyEpoch, historyLength } from '../model/epoch-history';
 import { PatternErrorSampler } from './pattern-error-sampler';
 
 export interface TrainerTiming {
@@ -30,12 +31,13 @@ export interface TrainerTiming {
   /** Time between two metrics messages while training (50 ms: 20 a second). */
   metricsIntervalMs: number;
   /**
-   * Time between two checkpoints (the full state) while training, plus `checkpointMsPerEpoch` for each
-   * epoch of history the state carries: a checkpoint of a long run is cloned and checked by the page as a
-   * whole, so it comes less often, and the page spends about the same small share of its time on it.
+   * Time between two checkpoints (the full state) while training, plus `checkpointMsPerEntry` for each
+   * entry of history the state carries (at most HISTORY_CAPACITY): a checkpoint with a long history is
+   * cloned and checked by the page as a whole, so it comes less often, and the page spends about the same
+   * small share of its time on it.
    */
   checkpointIntervalMs: number;
-  checkpointMsPerEpoch: number;
+  checkpointMsPerEntry: number;
   /** Runs `fn` after `ms` milliseconds (slow motion waits between epochs without spinning). */
   later: (fn: () => void, ms: number) => void;
 }
@@ -46,8 +48,8 @@ const defaultTiming: TrainerTiming = {
   sliceMs: 20,
   metricsIntervalMs: 50,
   checkpointIntervalMs: 3000,
-  // A million epochs of history: a checkpoint every 13 s; ten million: every 103 s.
-  checkpointMsPerEpoch: 0.01,
+  // A full history (65,536 entries): a checkpoint every 3.7 s.
+  checkpointMsPerEntry: 0.01,
   later: (fn, ms) => setTimeout(fn, ms),
 };
 
@@ -63,7 +65,8 @@ class TrainerLoop {
   private simulation: Simulation | null = null;
   private running = false;
   private targetEpoch = Number.POSITIVE_INFINITY;
-  private flushedEpochs = 0;
+  /** The last epoch whose figures went out in a metrics message. */
+  private flushedEpoch = 0;
   private lastFlush = 0;
   private lastCheckpoint = 0;
   /** The wait before the next checkpoint: longer the more history the last one carried. */
@@ -121,7 +124,7 @@ class TrainerLoop {
       case 'reset':
         this.running = false;
         simulation.reset();
-        this.flushedEpochs = 0;
+        this.flushedEpoch = 0;
         this.forgetPatternErrors();
         return this.settle(simulation, 'ready', null, null);
       case 'configure': {
@@ -132,7 +135,7 @@ class TrainerLoop {
         }
         if (simulation.configure(command.training)) {
           this.running = false;
-          this.flushedEpochs = 0;
+          this.flushedEpoch = 0;
           this.forgetPatternErrors();
           this.settle(simulation, 'ready', null, null);
         }
@@ -216,7 +219,7 @@ class TrainerLoop {
     this.running = false;
     const simulation = new Simulation(parsed.model);
     this.simulation = simulation;
-    this.flushedEpochs = simulation.epoch;
+    this.flushedEpoch = simulation.epoch;
     this.sampler = new PatternErrorSampler(simulation.patternCount);
     this.errorsEpoch = -1;
     this.settle(simulation, simulation.epoch === 0 ? 'ready' : 'paused', null, null);
@@ -236,7 +239,7 @@ class TrainerLoop {
     this.targetEpoch = targetEpoch;
     this.lastFlush = this.timing.now();
     this.lastCheckpoint = this.lastFlush;
-    this.checkpointWaitMs = this.timing.checkpointIntervalMs + simulation.epoch * this.timing.checkpointMsPerEpoch;
+    this.checkpointWaitMs = this.checkpointWait(simulation);
     this.paceFrom = { time: this.lastFlush, epoch: simulation.epoch };
     this.sampler.restart();
     this.setStatus('training', simulation.epoch, null, null);
@@ -283,11 +286,15 @@ class TrainerLoop {
     if (time - this.lastCheckpoint >= this.checkpointWaitMs) {
       this.lastCheckpoint = time;
       // Measured from the history this one carries, not the history as it grows: the wait is fixed now.
-      this.checkpointWaitMs = this.timing.checkpointIntervalMs + simulation.epoch * this.timing.checkpointMsPerEpoch;
+      this.checkpointWaitMs = this.checkpointWait(simulation);
       this.post({ type: 'checkpoint', epoch: simulation.epoch, state: simulation.state() });
     }
     if (waitMs > 0) this.timing.later(() => this.tick(), waitMs);
     else this.timing.defer(() => this.tick());
+  }
+
+  private checkpointWait(simulation: Simulation): number {
+    return this.timing.checkpointIntervalMs + simulation.tssHistory.length * this.timing.checkpointMsPerEntry;
   }
 
   /** The last epoch slow motion lets finish by `time` (unbounded at full speed). */
@@ -347,17 +354,25 @@ class TrainerLoop {
 
   private flushMetrics(simulation: Simulation, time: number): void {
     this.lastFlush = time;
-    const from = this.flushedEpochs;
+    const { epoch, historyStride: stride } = simulation;
+    const since = this.flushedEpoch;
+    if (epoch === since && !this.running) return;
+    this.flushedEpoch = epoch;
+    // The history's entries past the last epoch sent (the receiver thins what it holds to this stride).
+    const from = historyLength(since, stride);
     const to = simulation.tssHistory.length;
-    if (to === from && !this.running) return;
-    this.flushedEpochs = to;
-    // Each message's last epoch is recorded too: the per-pattern curves end where the tss curve does (and
-    // where a pause or a stop left the run), whatever the stride.
-    if (to > from && this.errorsEpoch === to) this.sampler.record(to, simulation.epochPatternErrors, true);
-    const patternErrors = this.sampler.take(to - from);
+    // Each message's last epoch is recorded too: the per-pattern curves end where the run stands (a pause,
+    // a stop), whatever the stride.
+    if (epoch > since && this.errorsEpoch === epoch) this.sampler.record(epoch, simulation.epochPatternErrors, true);
+    const patternErrors = this.sampler.take(epoch - since);
+    const latest = epoch > since && simulation.lastEpochTss !== null
+      ? { epoch, tss: simulation.lastEpochTss, fractionCorrect: simulation.lastEpochCorrect! }
+      : null;
     this.post({
       type: 'metrics',
-      firstEpoch: from + 1,
+      latest,
+      historyStride: stride,
+      firstEpoch: historyEpoch(from, stride),
       tss: simulation.tssHistory.slice(from, to),
       fractionCorrect: simulation.correctHistory.slice(from, to),
       testTss: simulation.testData ? simulation.testTssHistory.slice(from, to) : null,
@@ -396,7 +411,7 @@ function nullablePatternResults(pass: TestPass | null): PatternResult[] | null {
 }
 
 function describeStop(reason: StopReason, simulation: Simulation): string | null {
-  const tss = simulation.tssHistory[simulation.tssHistory.length - 1];
+  const tss = simulation.lastEpochTss ?? Number.NaN;
   switch (reason) {
     case 'criterion':
       return `Stopped at epoch ${simulation.epoch}: tss ${tss.toPrecision(4)} fell below the error criterion ${simulation.settings.errorCriterion}.`;

@@ -238,9 +238,12 @@ test('at “every 100 epochs” a run is shown only at multiples of 100, exact f
   // The tss shown at epoch E was the engine's tss of exactly epoch E (summed during it).
   const model = findExample('xor')!.build();
   const simulation = new Simulation({ ...model, training: { ...model.training, maxEpochs: 1e9, errorCriterion: 0 } });
-  const last = Math.max(...epochs);
-  simulation.advance(last * model.patterns.length, last);
-  for (const { epoch, tss } of seen.filter((s) => Number(s.epoch) > 0)) expect(tss).toBe(formatError(simulation.tssHistory[Number(epoch) - 1]));
+  const tssAt = new Map<number, number>();
+  for (const epoch of epochs.filter((e) => e > 0).sort((a, b) => a - b)) {
+    simulation.advance(Number.MAX_SAFE_INTEGER, epoch);
+    tssAt.set(epoch, simulation.lastEpochTss!);
+  }
+  for (const { epoch, tss } of seen.filter((s) => Number(s.epoch) > 0)) expect(tss).toBe(formatError(tssAt.get(Number(epoch))!));
 
   // The choice is remembered on this machine, like the theme.
   await page.reload();
@@ -305,6 +308,31 @@ test('the CSV holds the curves the saved model records, and the PNG and SVG open
   }, svg);
   expect(parsed).toEqual({ error: null, root: 'svg', paths: 1 });
   expect(svg).toContain('tss, this run (seed 1)');
+});
+
+test('a run past 65,536 epochs keeps its whole span in every 2nd, 4th … epoch: the curve, its CSV and the engine agree', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const epochs = 140_000;
+  await openExample(page, 'XOR');
+  await setSetting(page, 'Error criterion', '0');
+  await setSetting(page, 'Max epochs', String(epochs));
+  await page.getByLabel('Stop once every pattern is correct').uncheck();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Stopped', { timeout: 90_000 });
+  await expect(page.getByTestId('epoch')).toHaveText(String(epochs));
+  // Stride 4 past 2 × 65,536 epochs: the last epoch drawn is the run's last, from a quarter of the points.
+  await expect(page.getByTestId('tss-chart')).toHaveAttribute('data-epochs', String(epochs));
+  await expect(page.getByTestId('tss-chart')).toHaveAttribute('data-points', String(epochs / 4));
+
+  const model = findExample('xor')!.build();
+  const engine = new Simulation({ ...model, training: { ...model.training, errorCriterion: 0, stopWhenAllCorrect: false, maxEpochs: epochs } });
+  engine.advance(Number.MAX_SAFE_INTEGER);
+  expect(engine.historyStride).toBe(4);
+  const rows = (await exported(page, 'Export the curves’ data as CSV', testInfo.outputPath('long.csv'))).toString('utf8').trimEnd().split('\n').slice(1);
+  expect(rows).toHaveLength(engine.tssHistory.length);
+  for (const i of [0, 1, 9_999, rows.length - 1]) {
+    expect(rows[i].split(',').map(Number)).toEqual([(i + 1) * 4, engine.tssHistory[i], engine.correctHistory[i]]);
+  }
 });
 
 test('a million-epoch history is drawn decimated to the chart’s width, also after zooming', async ({ page }, testInfo) => {

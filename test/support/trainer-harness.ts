@@ -3,6 +3,7 @@ import { findExample } from '../../src-shared/data/examples';
 import { trainerEventSchema, type TrainerCommand, type TrainerEvent } from '../../src-shared/ipc/trainer-protocol';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { serveTrainer, type TrainerTiming } from '../../src-shared/trainer/serve-trainer';
+import { EpochSeries } from '../../src-renderer/state/epoch-series';
 
 export interface Received {
   event: TrainerEvent;
@@ -70,11 +71,20 @@ export class TrainerRecorder {
     return this.received.filter((r) => r.event.type === type).map((r) => r.event as Extract<TrainerEvent, { type: T }>);
   }
 
+  /** The tss curve the metrics messages draw, replayed as the page does: its epochs and values. */
+  streamedCurve(): { epochs: number[]; tss: number[] } {
+    const series = new EpochSeries();
+    for (const m of this.events('metrics')) series.append(m.firstEpoch, m.historyStride, m.tss);
+    const [epochs, tss] = series.data();
+    return { epochs: Array.from(epochs), tss: Array.from(tss) };
+  }
+
   /** Every epoch's tss from the metrics messages, in order; fails if any epoch is missing or repeated. */
   curve(): number[] {
     const tss: number[] = [];
     for (const m of this.events('metrics')) {
       if (m.tss.length === 0) continue;
+      if (m.historyStride !== 1) throw new Error(`the history thinned (stride ${m.historyStride}): not every epoch is here`);
       if (m.firstEpoch !== tss.length + 1) throw new Error(`metrics jump from epoch ${tss.length} to ${m.firstEpoch}`);
       tss.push(...m.tss);
     }

@@ -29,6 +29,8 @@ const sample = fc
 const metrics = fc.record(
   {
     type: fc.constant('metrics'),
+    latest: nullable(fc.record({ epoch: count(1), tss: finite, fractionCorrect: finite })),
+    historyStride: count(1),
     firstEpoch: count(1),
     tss: fc.array(finite, { maxLength: 4 }),
     fractionCorrect: fc.array(finite, { maxLength: 4 }),
@@ -36,7 +38,7 @@ const metrics = fc.record(
     patternsIntoEpoch: count(0),
     patternErrors: sample,
   },
-  { requiredKeys: ['type', 'firstEpoch', 'tss', 'fractionCorrect', 'testTss', 'patternsIntoEpoch'] },
+  { requiredKeys: ['type', 'latest', 'historyStride', 'firstEpoch', 'tss', 'fractionCorrect', 'testTss', 'patternsIntoEpoch'] },
 );
 
 const result = fc.record({
@@ -148,7 +150,7 @@ describe('the hand check of status, metrics and view events', () => {
   it('names the field: where it is and what was expected', () => {
     const bad = { type: 'view', epoch: 3, patterns: [{ name: 'a', output: [0.5], target: [1], pss: Number.NaN, correct: false }], testPatterns: null, weights: [[[1, 2]]], biases: [[0]] };
     expect(checkHotEvent(bad)).toEqual({ ok: false, path: ['patterns', 0, 'pss'], message: 'expected a finite number' });
-    const short = { type: 'metrics', firstEpoch: 1, tss: [1], fractionCorrect: [0], testTss: null, patternsIntoEpoch: 0, patternErrors: { patterns: 2, epochs: [1], pss: [0.5] } };
+    const short = { type: 'metrics', latest: null, historyStride: 1, firstEpoch: 1, tss: [1], fractionCorrect: [0], testTss: null, patternsIntoEpoch: 0, patternErrors: { patterns: 2, epochs: [1], pss: [0.5] } };
     expect(checkHotEvent(short)).toEqual({ ok: false, path: ['patternErrors', 'pss'], message: 'must hold one pss per pattern for each epoch' });
     expect(trainerEventSchema.safeParse(short).success).toBe(false);
     const extra = { type: 'status', status: 'ready', epoch: 0, reason: null, message: null, colour: 'red' };

@@ -3,6 +3,7 @@
  * and random-stream state the file holds, exactly as the app would.
  */
 import { writeFile } from 'node:fs/promises';
+import { learningCurveCsv, modelLearningCurve } from '../../../src-shared/data/export/learning-curve-csv';
 import { Simulation } from '../../../src-shared/engine/simulation';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
@@ -41,12 +42,12 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
     outcome = simulation.advance(CHUNK, target);
     const now = Date.now();
     if (now - lastDraw > 100) {
-      progress.update(simulation.epoch, simulation.tssHistory.at(-1));
+      progress.update(simulation.epoch, simulation.lastEpochTss ?? undefined);
       lastDraw = now;
     }
     if (outcome.stop || simulation.epoch >= target) break;
   }
-  progress.update(simulation.epoch, simulation.tssHistory.at(-1));
+  progress.update(simulation.epoch, simulation.lastEpochTss ?? undefined);
   progress.done();
 
   const pass = simulation.testPass();
@@ -63,9 +64,8 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 async function writeCurve(path: string, simulation: Simulation): Promise<void> {
-  const rows = simulation.tssHistory.map((tss, i) => `${i + 1},${tss},${simulation.correctHistory[i]}`);
   try {
-    await writeFile(path, `epoch,tss,fraction_correct\n${rows.join('\n')}\n`);
+    await writeFile(path, learningCurveCsv(modelLearningCurve(simulation.toModel())));
   } catch (error) {
     throw new CliError(`cannot write ${path}: ${(error as Error).message}`);
   }

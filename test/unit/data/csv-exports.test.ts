@@ -59,6 +59,8 @@ describe('CSV exports', () => {
     expect(learningCurveCsv(modelLearningCurve(trainedXor()))).toBe('epoch,tss,fraction_correct\n1,1.5,0.25\n2,1.25,0.5\n3,0.5,1\n');
     expect(learningCurveCsv({ tss: [2, 1], testTss: [3, 2.5], fractionCorrect: [0, 0.5] })).toBe('epoch,tss,test_tss,fraction_correct\n1,2,3,0\n2,1,2.5,0.5\n');
     expect(learningCurveCsv(modelLearningCurve({ ...trainedXor(), state: null }))).toBe('epoch\n');
+    // A long run's history keeps every stride-th epoch: the rows say which.
+    expect(learningCurveCsv({ tss: [2, 1], fractionCorrect: [0, 0.5], stride: 4 })).toBe('epoch,tss,fraction_correct\n4,2,0\n8,1,0.5\n');
   });
 
   it('exports an untrained model at the initial weights its seed gives', () => {

@@ -179,18 +179,3 @@ describe('settings changed during a run', () => {
     expect(reloaded.state().settingChanges).toBeUndefined();
   });
 });
-
-describe('long runs', () => {
-  it('load with hundreds of thousands of epochs of history', () => {
-    const simulation = new Simulation(model());
-    simulation.advance(Number.MAX_SAFE_INTEGER, 2);
-    const saved = simulation.toModel();
-    const epochs = 300_000;
-    const state = { ...saved.state!, epoch: epochs, tssHistory: Array(epochs).fill(0.5), correctHistory: Array(epochs).fill(1) };
-    const loaded = new Simulation(roundTrip({ ...saved, state }));
-    expect(loaded.epoch).toBe(epochs);
-    expect(loaded.tssHistory).toHaveLength(epochs);
-    loaded.advance(Number.MAX_SAFE_INTEGER, epochs + 1);
-    expect(loaded.state().tssHistory).toHaveLength(epochs + 1);
-  });
-});

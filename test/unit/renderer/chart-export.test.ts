@@ -42,6 +42,14 @@ describe('the curves as CSV', () => {
     expect(chartCsv([{ name: 'a, "b"', epochs: [1], values: [0.5] }])).toBe('epoch,"a, ""b"""\n1,0.5\n');
   });
 
+  it('writes the epochs the columns hold: a long run thinned to every 4th beside a short earlier run', () => {
+    const csv = chartCsv([
+      { name: 'tss', epochs: [4, 8, 12], values: [3, 2, 1] },
+      { name: 'earlier', epochs: [1, 2, 3, 4, 5], values: [9, 8, 7, 6, 5] },
+    ]);
+    expect(csv).toBe('epoch,tss,earlier\n1,,9\n2,,8\n3,,7\n4,3,6\n5,,5\n8,2,\n12,1,\n');
+  });
+
   it('is just the header when nothing has been trained', () => {
     expect(chartCsv([{ name: 'tss', epochs: [], values: [] }])).toBe('epoch,tss\n');
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choiceForPace, countUpTo, DISPLAY_CHOICES, DisplayGate, displayChoice, LIVE, shownEpoch, valueAt } from '../../../src-renderer/state/display-gate';
+import { choiceForPace, countUpTo, DISPLAY_CHOICES, DisplayGate, displayChoice, displayStep, LIVE, shownEpoch, valueAt } from '../../../src-renderer/state/display-gate';
 
 /** The trainer's epochs as metric batches bring them: ascending, in steps of any size. */
 const epochStream = fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 200 }).map((steps) => {
@@ -84,6 +84,25 @@ describe('the display rate', () => {
     expect(displayChoice('every-7')).toBe(LIVE);
     expect(choiceForPace(5)?.id).toBe('slow-5');
     expect(choiceForPace(7)).toBeNull();
+  });
+});
+
+describe('the display step of a long run whose history thins', () => {
+  it('is the least common multiple of the choice and the stride, so each shown epoch is one the series holds', () => {
+    expect(displayStep(1, 64)).toBe(1);
+    expect(displayStep(100, 1)).toBe(100);
+    expect(displayStep(100, 4)).toBe(100);
+    expect(displayStep(100, 8)).toBe(200);
+    expect(displayStep(1000, 16)).toBe(2000);
+    expect(displayStep(10, 1024)).toBe(5120);
+    fc.assert(
+      fc.property(fc.constantFrom(10, 100, 1000), fc.integer({ min: 0, max: 20 }), (every, power) => {
+        const step = displayStep(every, 2 ** power);
+        expect(step % every).toBe(0);
+        expect(step % 2 ** power).toBe(0);
+        expect(step).toBeLessThanOrEqual(every * 2 ** power);
+      }),
+    );
   });
 });
 

@@ -4,9 +4,9 @@ import { EpochSeries } from '../../../src-renderer/state/epoch-series';
 describe('the tss series', () => {
   it('appends batches, grows past its first capacity, and replaces what a later batch covers', () => {
     const series = new EpochSeries();
-    series.append(1, Array.from({ length: 1500 }, (_, i) => i));
+    series.append(1, 1, Array.from({ length: 1500 }, (_, i) => i));
     expect(series.length).toBe(1500);
-    series.append(1001, [7, 8]);
+    series.append(1001, 1, [7, 8]);
     expect(series.length).toBe(1002);
     expect(series.last()).toBe(8);
     const [epochs, tss] = series.data();
@@ -21,5 +21,28 @@ describe('the tss series', () => {
     series.truncate(0);
     expect(series.length).toBe(0);
     expect(series.last()).toBeNull();
+  });
+
+  it('follows a long run\'s history as it thins: only the epochs the new stride keeps stay, then the batch follows them', () => {
+    const series = new EpochSeries();
+    series.append(1, 1, [10, 9, 8, 7, 6]);
+    // The trainer's history went to stride 2 (epochs 2, 4, 6, …) and sends its entries from epoch 6.
+    series.append(6, 2, [5, 4]);
+    expect(Array.from(series.data()[0])).toEqual([2, 4, 6, 8]);
+    expect(Array.from(series.data()[1])).toEqual([9, 7, 5, 4]);
+    expect(series.stride).toBe(2);
+    // Stride 4 with nothing new: epochs 4 and 8 stay.
+    series.append(12, 4, []);
+    expect(Array.from(series.data()[0])).toEqual([4, 8]);
+    expect(series.lastEpoch()).toBe(8);
+  });
+
+  it('holds a loaded history of stride s at epochs s, 2s, …; a reset brings it back to every epoch', () => {
+    const series = new EpochSeries();
+    series.replace([3, 2, 1], 8);
+    expect(Array.from(series.data()[0])).toEqual([8, 16, 24]);
+    series.truncate(0);
+    series.append(1, 1, [5, 4]);
+    expect(Array.from(series.data()[0])).toEqual([1, 2]);
   });
 });

@@ -1,6 +1,7 @@
 /** The per-pattern error curves as the session keeps them: appended, replaced, truncated, bounded. */
 import { describe, expect, it } from 'vitest';
 import { MAX_HELD_VALUES, PatternErrorSeries } from '../../../src-renderer/state/pattern-error-series';
+import { HISTORY_CAPACITY } from '../../../src-shared/model/epoch-history';
 
 const sample = (epochs: number[], patterns = 2) => ({ patterns, epochs, pss: epochs.flatMap((e) => Array.from({ length: patterns }, (_, p) => e + p / 10)) });
 
@@ -68,5 +69,19 @@ describe('PatternErrorSeries', () => {
     expect(epochs[1]).toBe(3);
     expect(series.lastEpoch()).toBe(epoch);
     for (const i of [0, 1, 1000, epochs.length - 1]) expect(pss[63][i]).toBe(epochs[i] * 100 + 63);
+  });
+
+  it('with few patterns, holds no more recorded epochs than the tss history keeps', () => {
+    const series = new PatternErrorSeries();
+    let epoch = 0;
+    while (epoch <= 3 * HISTORY_CAPACITY) {
+      const epochs = Array.from({ length: 4096 }, () => ++epoch);
+      series.append({ patterns: 2, epochs, pss: epochs.flatMap((e) => [e, -e]) });
+    }
+    expect(series.length).toBeLessThanOrEqual(HISTORY_CAPACITY);
+    expect(series.length).toBeGreaterThan(HISTORY_CAPACITY / 4);
+    expect(series.lastEpoch()).toBe(epoch);
+    const { epochs, pss } = series.data();
+    expect(pss[1][100]).toBe(-epochs[100]);
   });
 });

@@ -14,7 +14,7 @@ class FakeRun {
 
   observation(): RunObservation {
     const [epochs, tss] = this.series.data();
-    return { epochs, tss, training: this.model.training, layers: this.model.layers, settingChanges: this.settingChanges };
+    return { epochs, tss, stride: this.series.stride, training: this.model.training, layers: this.model.layers, settingChanges: this.settingChanges };
   }
 
   set(changes: Partial<TrainingSettings>): void {
@@ -36,9 +36,9 @@ describe('earlier runs', () => {
     const first = engineTss(run.model, 30);
     history.observe(run.observation());
     // The metrics arrive in batches; the history copies each as it comes.
-    run.series.append(1, first.slice(0, 12));
+    run.series.append(1, 1, first.slice(0, 12));
     history.observe(run.observation());
-    run.series.append(13, first.slice(12));
+    run.series.append(13, 1, first.slice(12));
     history.observe(run.observation());
     expect(history.runs).toEqual([]);
 
@@ -59,11 +59,11 @@ describe('earlier runs', () => {
     const history = new RunHistory();
     const run = new FakeRun();
     history.observe(run.observation());
-    run.series.append(1, [1, 0.9, 0.8]);
+    run.series.append(1, 1, [1, 0.9, 0.8]);
     history.observe(run.observation());
     run.set({ learningRate: 0.3 });
     run.settingChanges = [{ epoch: 3, pattern: 0, changes: { learningRate: 0.3 } }];
-    run.series.append(4, [0.7]);
+    run.series.append(4, 1, [0.7]);
     history.observe(run.observation());
     run.series.truncate(0);
     run.settingChanges = null;
@@ -75,11 +75,11 @@ describe('earlier runs', () => {
   it('calls a restart with nothing changed a reset, and a new network a changed network', () => {
     const history = new RunHistory();
     const run = new FakeRun();
-    run.series.append(1, [1, 0.5]);
+    run.series.append(1, 1, [1, 0.5]);
     history.observe(run.observation());
     run.series.truncate(0);
     history.observe(run.observation());
-    run.series.append(1, [1, 0.4]);
+    run.series.append(1, 1, [1, 0.4]);
     history.observe(run.observation());
     run.model = { ...run.model, layers: run.model.layers.map((layer) => (layer.kind === 'hidden' ? { ...layer, units: 3 } : layer)) };
     run.series.replace([]);
@@ -90,18 +90,37 @@ describe('earlier runs', () => {
   it('notices a restart that happened while it was not looking (the Train tab hidden)', () => {
     const history = new RunHistory();
     const run = new FakeRun();
-    run.series.append(1, [1, 0.5, 0.25]);
+    run.series.append(1, 1, [1, 0.5, 0.25]);
     history.observe(run.observation());
     // Reset and a new run of a different curve, all while another tab was shown.
     run.series.truncate(0);
-    run.series.append(1, [2, 1.5, 1.2, 1.1]);
+    run.series.append(1, 1, [2, 1.5, 1.2, 1.1]);
     history.observe(run.observation());
     expect(history.runs).toHaveLength(1);
     expect(Array.from(history.runs[0].tss)).toEqual([1, 0.5, 0.25]);
     // A run that simply went on is not a new one.
-    run.series.append(5, [1]);
+    run.series.append(5, 1, [1]);
     history.observe(run.observation());
     expect(history.runs).toHaveLength(1);
+  });
+
+  it('follows a long run whose curve thins (stride 1 → 2 → 4) without taking it for a new run', () => {
+    const history = new RunHistory();
+    const run = new FakeRun();
+    run.series.append(1, 1, [8, 7, 6, 5, 4, 3]);
+    history.observe(run.observation());
+    run.series.append(8, 2, [2.5]);
+    history.observe(run.observation());
+    run.series.append(12, 4, [1.5]);
+    history.observe(run.observation());
+    expect(history.runs).toHaveLength(0);
+    // Then a new seed: the run archived is the thinned curve as last seen.
+    run.set({ seed: 9 });
+    run.series.truncate(0);
+    history.observe(run.observation());
+    expect(history.runs).toHaveLength(1);
+    expect(Array.from(history.runs[0].epochs)).toEqual([4, 8, 12]);
+    expect(Array.from(history.runs[0].tss)).toEqual([5, 2.5, 1.5]);
   });
 
   it('hides, clears, tells its subscribers, and keeps at most the last few runs', () => {
@@ -111,7 +130,7 @@ describe('earlier runs', () => {
     const stop = history.subscribe(() => told++);
     for (let i = 0; i < MAX_EARLIER_RUNS + 2; i++) {
       run.set({ seed: i });
-      run.series.append(1, [i + 1]);
+      run.series.append(1, 1, [i + 1]);
       history.observe(run.observation());
       run.series.truncate(0);
       history.observe(run.observation());

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Simulation } from '../../../src-shared/engine/simulation';
+import { HISTORY_CAPACITY, historyEpoch } from '../../../src-shared/model/epoch-history';
+import { EpochSeries } from '../../../src-renderer/state/epoch-series';
 import { example, startTrainer } from '../../support/trainer-harness';
 
 describe('the trainer loop', () => {
@@ -91,8 +93,9 @@ describe('the trainer loop', () => {
   });
 
   it('spaces checkpoints by the history they carry, so a long run’s come seldom', async () => {
-    // 0.2 ms of interval per epoch of history: a few hundred epochs in, a checkpoint waits far more than 30 ms.
-    const trainer = startTrainer({ checkpointIntervalMs: 30, checkpointMsPerEpoch: 0.2 });
+    // 0.2 ms of interval per entry of history (one an epoch, this short): a few hundred epochs in, a
+    // checkpoint waits far more than 30 ms.
+    const trainer = startTrainer({ checkpointIntervalMs: 30, checkpointMsPerEntry: 0.2 });
     const model = example('encoder-8-3-8', { errorCriterion: 0, maxEpochs: 1e9 });
     await trainer.request({ type: 'load', model }, 'result');
     const first = await trainer.request({ type: 'train' }, 'checkpoint', (c) => c.epoch > 0);
@@ -104,6 +107,30 @@ describe('the trainer loop', () => {
     // Less a little for the two deliveries' own timing.
     expect(gap).toBeGreaterThanOrEqual(30 + 0.2 * first.epoch - 10);
     expect(second.state.tssHistory).toHaveLength(second.epoch);
+  });
+
+  it('streams a long run\'s thinning history: replayed as the page does, it is the saved history, epoch for epoch', async () => {
+    const trainer = startTrainer({ metricsIntervalMs: 5 });
+    const model = example('xor', { errorCriterion: 0, stopWhenAllCorrect: false, maxEpochs: 1e9 });
+    const epochs = 2 * HISTORY_CAPACITY + 77;
+    await trainer.request({ type: 'load', model }, 'result');
+    const result = await trainer.request({ type: 'step', epochs }, 'result');
+    const metrics = trainer.events('metrics');
+    expect(new Set(metrics.map((m) => m.historyStride))).toEqual(new Set([1, 2, 4]));
+
+    const series = new EpochSeries();
+    for (const m of metrics) series.append(m.firstEpoch, m.historyStride, m.tss);
+    const { tssHistory, historyStride } = result.state;
+    expect(historyStride).toBe(4);
+    const [shownEpochs, shownTss] = series.data();
+    expect(Array.from(shownTss)).toEqual(tssHistory);
+    expect(Array.from(shownEpochs)).toEqual(tssHistory.map((_, i) => historyEpoch(i, 4)));
+
+    // The readout's last epoch is the run's last, not the last one the history keeps.
+    const reference = new Simulation(model);
+    reference.advance(Number.MAX_SAFE_INTEGER, epochs);
+    expect(metrics.at(-1)!.latest).toEqual({ epoch: epochs, tss: reference.lastEpochTss, fractionCorrect: reference.lastEpochCorrect });
+    expect(result.state).toEqual(reference.state());
   });
 
   it('reports a failure inside training instead of hanging in "training"', async () => {
