@@ -43,7 +43,9 @@ export interface RunBuffers {
 }
 
 export class Checkpoint {
-  private readonly params: Float64Array;
+  private params: Float64Array;
+  /** Where checkParams copies the parameters while it checks them: swapped with `params` when they pass. */
+  private spare: Float64Array;
   private readonly momentum: Float64Array;
   private readonly gradient: Float64Array;
   private gradientPending = false;
@@ -52,6 +54,7 @@ export class Checkpoint {
 
   constructor(parameterCount: number, patternCount: number) {
     this.params = new Float64Array(parameterCount);
+    this.spare = new Float64Array(parameterCount);
     this.momentum = new Float64Array(parameterCount);
     this.gradient = new Float64Array(parameterCount);
     this.cursor = new EpochCursor(patternCount);
@@ -59,6 +62,25 @@ export class Checkpoint {
 
   take(params: Float64Array, run: RunBuffers): void {
     copyValues(params, this.params);
+    this.takeRest(run);
+  }
+
+  /**
+   * The end-of-epoch divergence check and the first half of the next epoch's checkpoint in one pass over
+   * the parameters: whether every one is within ±`bound` (NaN is not), copying them meanwhile. When they
+   * pass, the copy becomes the checkpoint's parameters, and takeRest must follow before anything changes;
+   * when they do not, the checkpoint is left as it was (where the failed epoch began).
+   */
+  checkParams(params: Float64Array, bound: number): boolean {
+    if (!copyWithinBound(params, this.spare, bound)) return false;
+    const taken = this.spare;
+    this.spare = this.params;
+    this.params = taken;
+    return true;
+  }
+
+  /** Everything but the parameters (take, or checkParams before it). */
+  takeRest(run: RunBuffers): void {
     copyValues(run.momentum, this.momentum);
     this.gradientPending = run.gradientPending;
     if (run.gradientPending) copyValues(run.gradient, this.gradient);
@@ -75,6 +97,26 @@ export class Checkpoint {
     run.cursor.copyFrom(this.cursor);
     run.orderStream = this.orderStream!.clone();
   }
+}
+
+/**
+ * Copies `from` into `to` and says whether every value is within ±bound (NaN is not): four values share
+ * one branch (Math.max is NaN when any of them is). Stops at the first group that fails.
+ */
+function copyWithinBound(from: Float64Array, to: Float64Array, bound: number): boolean {
+  const n = from.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const a = from[i], b = from[i + 1], c = from[i + 2], d = from[i + 3];
+    to[i] = a; to[i + 1] = b; to[i + 2] = c; to[i + 3] = d;
+    if (!(Math.max(Math.abs(a), Math.abs(b), Math.abs(c), Math.abs(d)) <= bound)) return false;
+  }
+  for (; i < n; i++) {
+    const a = from[i];
+    to[i] = a;
+    if (!(Math.abs(a) <= bound)) return false;
+  }
+  return true;
 }
 
 /** TypedArray.set is a call into the runtime: for the few values of a small network a loop is faster. */

@@ -76,6 +76,11 @@ export class Simulation implements RunBuffers {
   /** Where the epoch under way began: restored if it diverges. */
   private readonly checkpoint: Checkpoint;
   private failed = false;
+  /**
+   * Whether the checkpoint already holds the run as it stands at this epoch boundary: taken by
+   * finishEpoch in the same advance() call, so startEpoch need not take it again.
+   */
+  private checkpointCurrent = false;
   private readonly lastEpochPss: Float64Array;
   epoch = 0;
   /** tss, fraction correct and the test set's tss at epochs historyStride, 2·historyStride, … (epoch-history.ts). */
@@ -200,6 +205,9 @@ export class Simulation implements RunBuffers {
     let presented = 0;
     const count = this.data.count;
     const cursor = this.cursor;
+    // Between calls anything may have changed the run (configure, a test writing a weight): the next
+    // epoch to start takes its checkpoint afresh.
+    this.checkpointCurrent = false;
     while (presented < budget && this.epoch < untilEpoch) {
       if (!cursor.inEpoch) this.startEpoch();
       const left = budget - presented;
@@ -369,7 +377,8 @@ export class Simulation implements RunBuffers {
   }
 
   private startEpoch(): void {
-    this.checkpoint.take(this.network.params, this);
+    if (!this.checkpointCurrent) this.checkpoint.take(this.network.params, this);
+    this.checkpointCurrent = false;
     const cursor = this.cursor;
     const order = cursor.order;
     for (let i = 0; i < order.length; i++) order[i] = i;
@@ -464,15 +473,21 @@ export class Simulation implements RunBuffers {
     this.gradientPending = false;
   }
 
-  /** Records the epoch; false when a weight is no longer finite. */
+  /**
+   * Records the epoch; false when a parameter is no longer finite or beyond ±MAX_WEIGHT_MAGNITUDE (a saved
+   * file must load again: schema.ts). The check copies the parameters as it reads them, into the next
+   * epoch's checkpoint, which is completed here too.
+   */
   private finishEpoch(): boolean {
-    if (!withinBound(this.network.params)) return false;
+    if (!this.checkpoint.checkParams(this.network.params, MAX_WEIGHT_MAGNITUDE)) return false;
     this.epoch++;
     copyValues(this.cursor.pss, this.lastEpochPss);
     this.lastEpochTss = this.cursor.tss;
     this.lastEpochCorrect = this.cursor.correct / this.data.count;
     if (recordsEpoch(this.epoch, this.historyStride)) this.recordEpoch();
     this.cursor.inEpoch = false;
+    this.checkpoint.takeRest(this);
+    this.checkpointCurrent = true;
     return true;
   }
 
@@ -541,23 +556,6 @@ export class Simulation implements RunBuffers {
     for (let j = 1; j <= net.depth; j++) if (!finite(nets[j])) return `the net input of ${name(j)}`;
     return 'the output error';
   }
-}
-
-/**
- * Whether every parameter is finite and within ±MAX_WEIGHT_MAGNITUDE: beyond the bound (or NaN) counts as
- * diverged, as a saved file must load again (schema.ts). Runs after every epoch, so four values share one
- * branch (Math.max is NaN when any of them is), and the bound sits in a local, not an imported binding
- * loaded per value.
- */
-function withinBound(params: Float64Array): boolean {
-  const bound = MAX_WEIGHT_MAGNITUDE;
-  const n = params.length;
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    if (!(Math.max(Math.abs(params[i]), Math.abs(params[i + 1]), Math.abs(params[i + 2]), Math.abs(params[i + 3])) <= bound)) return false;
-  }
-  for (; i < n; i++) if (!(Math.abs(params[i]) <= bound)) return false;
-  return true;
 }
 
 function sameInit(a: InitSettings, b: InitSettings): boolean {
