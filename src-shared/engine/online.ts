@@ -3,8 +3,10 @@
  * delta below each weight layer (through W^j or F^j, read before W^j changes) and that layer's update, in
  * one pass over the weights. No gradient sum is formed, which is what makes small networks fast.
  */
-import { multiplyByDerivative } from './activations';
-import { outputDeltas, type LossCode } from './losses';
+import { LOGISTIC, multiplyByDerivative } from './activations';
+import { exp } from './exp';
+import { forwardOne } from './kernels';
+import { outputDeltas, SQUARED_ERROR, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
 import { applyPatternUpdate, type UpdateSettings } from './optimizer';
 
@@ -40,6 +42,67 @@ export class OnlinePath {
       }
     }
     return this.pss[0];
+  }
+
+  /**
+   * Whether presentClassic may stand in for present(): one hidden layer of logistic units and logistic
+   * outputs, both with biases and learning, squared error, backpropagation (B = W), no weight decay.
+   */
+  isClassic(loss: LossCode, backwardMatrices: readonly Float64Array[], settings: UpdateSettings): boolean {
+    const net = this.network;
+    return net.depth === 2 && loss === SQUARED_ERROR && settings.weightDecay === 0 && backwardMatrices[1] === net.weights[1] &&
+      net.codes[1] === LOGISTIC && net.codes[2] === LOGISTIC && net.hasBias[1] && net.hasBias[2] && net.learns[1] && net.learns[2];
+  }
+
+  /**
+   * present() for the classic network (isClassic) in one function: the same sums in the same order as
+   * network.ts, losses.ts, backpropagateAndUpdate and applyPatternUpdate, so the same bits, with a third of
+   * the calls per pattern. The first layer reads the pattern from `inputs` in place (act[0] is not filled).
+   */
+  presentClassic(inputs: Float64Array, targets: Float64Array, p: number, margin: number, settings: UpdateSettings): number {
+    const { learningRate: lr, momentum: alpha } = settings;
+    const net = this.network;
+    const I = net.sizes[0], H = net.sizes[1], O = net.sizes[2];
+    const W0 = net.weights[0], b0 = net.biases[0], W1 = net.weights[1], b1 = net.biases[1];
+    const n1 = net.net[1], h1 = net.act[1], n2 = net.net[2], h2 = net.act[2], d1 = net.delta[1], d2 = net.delta[2];
+    const x0 = p * I;
+    forwardOne(inputs, x0, W0, b0, n1, 0, I, H);
+    for (let r = 0; r < H; r++) h1[r] = 1 / (1 + exp(-n1[r]));
+    forwardOne(h1, 0, W1, b1, n2, 0, H, O);
+    for (let r = 0; r < O; r++) h2[r] = 1 / (1 + exp(-n2[r]));
+    // losses.ts's logisticSquaredErrorRow.
+    const t0 = p * O;
+    let pss = 0;
+    let ok = true;
+    for (let k = 0; k < O; k++) {
+      const t = targets[t0 + k];
+      if (t !== t) {
+        d2[k] = 0;
+        continue;
+      }
+      const o = h2[k];
+      const e = t - o;
+      pss += e * e;
+      if (!(Math.abs(e) <= margin)) ok = false;
+      d2[k] = -e * (o * (1 - o));
+    }
+    this.correct[0] = ok ? 1 : 0;
+    const { weights: mWs, biases: mbs } = this.momentum;
+    const mW1 = mWs[1], mb1 = mbs[1], mW0 = mWs[0], mb0 = mbs[0];
+    backpropagateAndUpdate(net, 1, W1, mW1, mb1, settings);
+    // applyPatternUpdate of the first layer.
+    for (let r = 0, i = 0; r < H; r++) {
+      const dr = d1[r];
+      for (let c = 0; c < I; c++, i++) {
+        const v = alpha * mW0[i] - lr * (dr * inputs[x0 + c]);
+        mW0[i] = v;
+        W0[i] += v;
+      }
+      const v = alpha * mb0[r] - lr * dr;
+      mb0[r] = v;
+      b0[r] += v;
+    }
+    return pss;
   }
 }
 

@@ -402,14 +402,18 @@ export class Simulation implements RunBuffers {
     let tss = cursor.tss;
     let correct = cursor.correct;
     let position = start;
+    const classic = online.isClassic(this.loss, this.backwardMatrices, settings);
     for (; position < end; position++) {
-      const pss = online.present(inputs, targets, order[position], this.loss, margin, this.backwardMatrices, settings);
+      const p = order[position];
+      const pss = classic
+        ? online.presentClassic(inputs, targets, p, margin, settings)
+        : online.present(inputs, targets, p, this.loss, margin, this.backwardMatrices, settings);
       if (!(pss < Number.POSITIVE_INFINITY)) {
         this.failed = true;
         break;
       }
       tss += pss;
-      cursor.pss[order[position]] = pss;
+      cursor.pss[p] = pss;
       if (online.lastCorrect) correct++;
     }
     cursor.position = position;
