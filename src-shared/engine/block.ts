@@ -29,7 +29,10 @@ export class BlockPass {
   readonly net: Float64Array[];
   readonly act: Float64Array[];
   readonly delta: Float64Array[];
-  readonly targets: Float64Array;
+  /** Where outputDeltas reads the gathered rows' targets: rows are not copied, only where they come from. */
+  private targets: Float64Array | null = null;
+  private order: Uint32Array | null = null;
+  private first = 0;
   /** Each row's pss and whether it was correct, after outputDeltas. */
   readonly pss: Float64Array;
   readonly correct: Uint8Array;
@@ -47,7 +50,6 @@ export class BlockPass {
     this.net = network.sizes.map((n) => new Float64Array(capacity * n));
     this.act = network.sizes.map((n) => new Float64Array(capacity * n));
     this.delta = network.sizes.map((n) => new Float64Array(capacity * n));
-    this.targets = new Float64Array(capacity * network.sizes[network.depth]);
     this.pss = new Float64Array(capacity);
     this.correct = new Uint8Array(capacity);
     this.rowStart = new Int32Array(capacity);
@@ -66,21 +68,21 @@ export class BlockPass {
     this.inputsSparse = this.network.sizes[1] >= 4 && countZeros(inputs, inputs.length) >= (1 - SPARSE_INPUT_FRACTION) * inputs.length;
   }
 
-  /** Copies patterns order[start … start+count) into the block's rows. */
+  /**
+   * Copies the inputs of patterns order[start … start+count) (or start … start+count−1 without an order)
+   * into the block's rows, and notes where their targets are for outputDeltas.
+   */
   gather(inputs: Float64Array, targets: Float64Array | null, order: Uint32Array | null, start: number, count: number): void {
-    const net = this.network;
-    const inUnits = net.sizes[0];
-    const outUnits = net.sizes[net.depth];
+    const inUnits = this.network.sizes[0];
     const h0 = this.act[0];
     if (inputs !== this.judgedInputs) this.judgeInputs(inputs);
+    this.targets = targets;
+    this.order = order;
+    this.first = start;
     for (let row = 0; row < count; row++) {
       const p = order ? order[start + row] : start + row;
-      // Plain loops: subarray() would allocate a view per row.
+      // A plain loop: subarray() would allocate a view per row.
       for (let i = 0, from = p * inUnits, to = row * inUnits; i < inUnits; i++) h0[to + i] = inputs[from + i];
-      if (targets) {
-        const t = this.targets;
-        for (let i = 0, from = p * outUnits, to = row * outUnits; i < outUnits; i++) t[to + i] = targets[from + i];
-      }
     }
   }
 
@@ -101,7 +103,7 @@ export class BlockPass {
   outputDeltas(count: number, loss: LossCode, margin: number): void {
     const net = this.network;
     const D = net.depth;
-    outputDeltas(loss, net.codes[D], this.net[D], this.act[D], this.targets, 0, this.delta[D], count, net.sizes[D], margin, this.pss, this.correct);
+    outputDeltas(loss, net.codes[D], this.net[D], this.act[D], this.targets!, this.order, this.first, this.delta[D], count, net.sizes[D], margin, this.pss, this.correct);
   }
 
   /** Hidden deltas δ_j for D−1 ≥ j ≥ the lowest layer an update needs, sent back through B^j (W^j or F^j). */

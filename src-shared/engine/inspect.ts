@@ -70,7 +70,7 @@ export function inspect(context: InspectionContext, name: string, input: ArrayLi
   const outUnits = net.sizes[D];
   net.forward(input);
   const pss = new Float64Array(1);
-  outputDeltas(context.loss, net.codes[D], net.net[D], net.act[D], target, 0, net.delta[D], 1, outUnits, settings.margin, pss, new Uint8Array(1));
+  outputDeltas(context.loss, net.codes[D], net.net[D], net.act[D], target, null, 0, net.delta[D], 1, outUnits, settings.margin, pss, new Uint8Array(1));
   for (let j = D - 1; j >= 1; j--) net.hiddenDelta(j, backwardMatrices[j]);
 
   const layers: UnitLayerInspection[] = net.sizes.map((_, j) => ({

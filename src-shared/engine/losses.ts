@@ -15,7 +15,8 @@ export function lossCode(name: LossName): LossCode {
 }
 
 /**
- * For `rows` patterns (row-major, `units` outputs each; targets from `targetStart`) after a forward pass:
+ * For `rows` patterns (row-major, `units` outputs each) after a forward pass — row r's targets are those of
+ * pattern order[first + r] of `targets`, or of pattern first + r without an order:
  * writes δ_D into `delta`, each
  * row's pss into `pss` and whether every output is within `margin` of its target into `correct`.
  *   squared error  L = ½ Σ (t − o)²                       δ = −(t − o) ⊙ f'(n)
@@ -26,12 +27,12 @@ export function lossCode(name: LossName): LossCode {
  */
 export function outputDeltas(
   loss: LossCode, code: ActivationCode,
-  net: Float64Array, act: Float64Array, targets: Float64Array, targetStart: number, delta: Float64Array,
+  net: Float64Array, act: Float64Array, targets: Float64Array, order: Uint32Array | null, first: number, delta: Float64Array,
   rows: number, units: number, margin: number,
   pss: Float64Array, correct: Uint8Array,
 ): void {
   for (let row = 0, start = 0; row < rows; row++, start += units) {
-    const t0 = targetStart + start;
+    const t0 = (order === null ? first + row : order[first + row]) * units;
     if (loss === CROSS_ENTROPY) {
       pss[row] = code === SOFTMAX
         ? softmaxCrossEntropyRow(act, targets, t0, delta, start, units, margin, correct, row)

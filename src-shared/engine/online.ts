@@ -30,7 +30,7 @@ export class OnlinePath {
     const D = net.depth;
     const outUnits = net.sizes[D];
     net.forward(inputs, p * net.sizes[0]);
-    outputDeltas(loss, net.codes[D], net.net[D], net.act[D], targets, p * outUnits, net.delta[D], 1, outUnits, margin, this.pss, this.correct);
+    outputDeltas(loss, net.codes[D], net.net[D], net.act[D], targets, null, p, net.delta[D], 1, outUnits, margin, this.pss, this.correct);
     const { weights: mW, biases: mb } = this.momentum;
     for (let j = D - 1; j >= 0; j--) {
       const needsDelta = j >= net.lowestDelta;
