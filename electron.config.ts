@@ -10,7 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'electron-vite';
-import { rendererViteConfig } from './src-renderer/vite.renderer';
+import { rendererViteConfig } from './src-renderer/vite.renderer.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { Marked } from 'marked';
 import type { Plugin } from 'vite';
-import { HELP_FOLDER, HELP_PAGES, type HelpPage } from '../src-shared/help-pages';
+import { HELP_FOLDER, HELP_PAGES, type HelpPage } from '../src-shared/help-pages.ts';
 
 export { HELP_FOLDER, HELP_PAGES };
 

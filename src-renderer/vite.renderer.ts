@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { UserConfig } from 'vite';
-import { helpPagesPlugin } from '../build/help-pages';
+import { helpPagesPlugin } from '../build/help-pages.ts';
 
 export function rendererViteConfig(): UserConfig {
   return {

@@ -2,7 +2,8 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, contents: string): Promise<void> {
+/** Text is written as UTF-8, bytes as they are. */
+export async function writeFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   const handle = await open(temporary, 'w');
   try {

@@ -40,7 +40,7 @@ export function createChannelHandlers<W extends DocumentWindow>(deps: ChannelHan
       return null;
     },
     importFile: async ({ kind }, event) => importFile(deps.disk, dialogsOf(event.sender.id), kind),
-    exportFile: async ({ text, format, suggestedName }, event) => exportFile(deps.disk, dialogsOf(event.sender.id), text, format, suggestedName),
+    exportFile: async ({ content, format, suggestedName }, event) => exportFile(deps.disk, dialogsOf(event.sender.id), content, format, suggestedName),
     openHelp: async ({ topic }) => {
       await deps.openHelp(topic);
       return null;
@@ -59,8 +59,8 @@ async function importFile(disk: DocumentDisk, dialogs: WindowDialogs, kind: Impo
   return files;
 }
 
-async function exportFile(disk: DocumentDisk, dialogs: WindowDialogs, text: string, format: ExportFormat, suggestedName: string) {
+async function exportFile(disk: DocumentDisk, dialogs: WindowDialogs, content: string | Uint8Array, format: ExportFormat, suggestedName: string) {
   const path = await chooseWhereToExport(dialogs, format, suggestedName);
   if (path === null) return null;
-  return { path: (await writeDocument(disk, path, text)).path };
+  return { path: (await writeDocument(disk, path, content)).path };
 }

@@ -24,7 +24,7 @@ const IMPORT_FILTERS: Record<ImportKind, FileFilter[]> = {
   ],
 };
 const EXPORT_NAMES: Record<ExportFormat, string> = {
-  csv: 'CSV table', json: 'JSON', svg: 'SVG image', txt: 'Text', pat: 'PDP patterns',
+  csv: 'CSV table', json: 'JSON', svg: 'SVG image', png: 'PNG image', txt: 'Text', pat: 'PDP patterns',
   ex: 'Lens examples', data: 'tlearn inputs', teach: 'tlearn targets', cf: 'tlearn network',
 };
 
@@ -32,7 +32,8 @@ const EXPORT_NAMES: Record<ExportFormat, string> = {
 export interface DocumentDisk {
   size(path: string): Promise<number>;
   readText(path: string): Promise<string>;
-  writeAtomic(path: string, text: string): Promise<void>;
+  /** Text is written as UTF-8; bytes (an exported PNG) as they are. */
+  writeAtomic(path: string, contents: string | Uint8Array): Promise<void>;
 }
 
 /** Electron's dialogs bound to the window they belong to (sheets on macOS). */
@@ -58,9 +59,9 @@ export async function readDocument(disk: DocumentDisk, path: string): Promise<Op
   }
 }
 
-export async function writeDocument(disk: DocumentDisk, path: string, text: string): Promise<SavedDocument> {
+export async function writeDocument(disk: DocumentDisk, path: string, contents: string | Uint8Array): Promise<SavedDocument> {
   try {
-    await disk.writeAtomic(path, text);
+    await disk.writeAtomic(path, contents);
   } catch (error) {
     throw new UserFacingError(`Could not save ${path}: ${describeFsError(error)} The file that was there is unchanged.`);
   }

@@ -44,7 +44,7 @@ const api: PreloadApi = {
   saveDocumentAs: (text, suggestedName) => invoke('saveDocumentAs', suggestedName === undefined ? { text } : { text, suggestedName }),
   setDocumentEdited: (edited) => invoke('setDocumentEdited', { edited }),
   importFile: (kind) => invoke('importFile', { kind }),
-  exportFile: (text, format, suggestedName) => invoke('exportFile', { text, format, suggestedName }),
+  exportFile: (content, format, suggestedName) => invoke('exportFile', { content, format, suggestedName }),
   openHelp: (topic) => invoke('openHelp', { topic }),
   onMenuCommand(listener) {
     const receive = (_event: unknown, command: unknown) => {

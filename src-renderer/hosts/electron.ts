@@ -84,6 +84,7 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
       const saved = target === null ? await api.saveDocumentAs(text, suggestedName) : await api.saveDocument(text, suggestedName);
       return saved && { name: saved.name, target: asTarget(saved.path) };
     },
+    saveExport: async ({ name, format, content }) => (await api.exportFile(content, format, name)) !== null,
     recentFiles: async () => (await api.recentDocuments()).map(({ path, name, openedAt }) => ({ id: path, name, openedAt })),
     openRecentFile: async (id) => opened(await api.openRecentDocument(id)),
     recovery: await createRecoveryStore(),

@@ -2,6 +2,7 @@
  * What the renderer needs from wherever it runs. The app never asks which host it has: Electron (through
  * the preload) and the web build (a Web Worker, the File System Access API, IndexedDB) each implement it.
  */
+import type { ExportFormat } from '../../src-shared/ipc/channels';
 import type { MessageEndpoint, TrainerCommand } from '../../src-shared/ipc/trainer-protocol';
 
 declare const fileTargetBrand: unique symbol;
@@ -69,6 +70,15 @@ export interface PickedFile {
   text: string;
 }
 
+/** A file the app made for the user to keep: a chart (PNG, SVG), its data (CSV), a diagram (SVG). */
+export interface ExportedFile {
+  /** The name offered: a file name with its extension, never a path. */
+  name: string;
+  format: ExportFormat;
+  /** Text (CSV, SVG), or an image's bytes (PNG). */
+  content: string | Uint8Array;
+}
+
 export interface Host {
   readonly kind: 'electron' | 'web';
   /**
@@ -93,6 +103,11 @@ export interface Host {
   pickFilesToImport(): Promise<PickedFile[] | null>;
   /** Writes a model file; null if the user cancelled the save dialog. Rejects with a message to show. */
   saveModelFile(text: string, request: SaveRequest): Promise<SavedFile | null>;
+  /**
+   * Hands the user an exported file: the desktop app asks where with its Save dialog and writes the file
+   * atomically, the browser downloads it. False if the user cancelled. Rejects with a message to show.
+   */
+  saveExport(file: ExportedFile): Promise<boolean>;
   /** Files opened or saved lately, newest first, that the host can open again. */
   recentFiles(): Promise<RecentFile[]>;
   /** Opens a recent file again; null if the user declined. Rejects with a message to show. */

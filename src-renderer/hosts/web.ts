@@ -3,6 +3,7 @@
  * input and a download, recent files and recovery drafts in IndexedDB, the browser's own prompt before
  * a tab with unsaved work closes; with no menu to zoom with, the page zooms itself.
  */
+import { downloadExport } from '../state/download';
 import type { Host } from './host';
 import { openDroppedFile, openModelFile, openRecentFile, recentFiles, saveModelFile } from './web-files';
 import { pickFilesToImport } from './web-import-files';
@@ -30,6 +31,11 @@ export async function createWebHost(): Promise<Host> {
     openDroppedFile,
     pickFilesToImport,
     saveModelFile,
+    // The browser's download: its own folder, or its own dialog if the user set one.
+    async saveExport(file) {
+      downloadExport(file);
+      return true;
+    },
     recentFiles,
     openRecentFile,
     recovery: await createRecoveryStore(),

@@ -19,12 +19,15 @@ export class DisplayRate {
   readonly live = $derived.by(() => this.session.status === 'training');
   /** Holding back right now: a run goes on and only every Nth epoch is drawn. */
   readonly gating = $derived.by(() => this.live && this.choice.every > 1);
+  /**
+   * The epoch shown last, as the effect in the constructor records it: the gate's memory (a run resumed
+   * at 357 stays there until 400), read here and written only there.
+   */
+  private shown = $state(0);
   /** The epoch the screen shows: a multiple of N while gating, the trainer's own otherwise. */
-  readonly epoch = $derived.by(() => {
-    // `shown` is memory, not state: shownEpoch gives the same answer however seldom it is asked.
-    this.shown = shownEpoch(this.shown, this.session.epoch, displayStep(this.choice.every, this.historyStride()), this.live);
-    return this.shown;
-  });
+  readonly epoch = $derived.by(() =>
+    shownEpoch(this.shown, this.session.epoch, displayStep(this.choice.every, this.historyStride()), this.live),
+  );
   /** tss of the shown epoch: from the series while gating, else the session's (a test pass once settled). */
   readonly tss = $derived.by(() => (this.gating ? this.seriesValue(this.session.series) : this.session.tss));
   readonly tssFromTestPass = $derived.by(() => !this.gating && this.session.tssFromTestPass);
@@ -32,14 +35,17 @@ export class DisplayRate {
     this.gating ? this.seriesValue(this.session.correctSeries) : this.session.fractionCorrect,
   );
 
-  private shown = 0;
-
   constructor(
     session: TrainerSession,
     private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = globalThis.localStorage ?? null,
   ) {
     this.session = session;
     this.choice = displayChoice(storage?.getItem(KEY));
+    // Remember each epoch shown, for the next: shownEpoch of the epoch it gave is that epoch again, so this
+    // settles at once. Before the screen's own effects, so they draw with the memory up to date.
+    $effect.pre(() => {
+      this.shown = this.epoch;
+    });
     // A remembered slow motion is the trainer's to apply; told after this constructor, which may run
     // while a component is being set up (no state may change then).
     const pace = this.choice.epochsPerSecond;

@@ -1,9 +1,10 @@
 /**
- * Hands the user a file the renderer made (a figure, a chart's data, exported patterns) as a download: the
- * web build saves it to the downloads folder, Electron asks where. The object URL is released once the
- * browser has taken its copy. A host verb "save a file with this name and type" would let the app offer
- * its own save dialog and remember the folder; until then both hosts share this.
+ * Hands the user a file the renderer made as a download, in the web build (the desktop app asks where
+ * instead: Host.saveExport). The object URL is released once the browser has taken its copy.
  */
+import type { ExportFormat } from '../../src-shared/ipc/channels';
+import type { ExportedFile } from '../hosts/host';
+
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
@@ -20,10 +21,18 @@ export function downloadText(fileName: string, text: string, type = 'text/plain'
   downloadBlob(fileName, new Blob([text], { type: `${type};charset=utf-8` }));
 }
 
-/** A data: URL (a canvas's PNG) as a file. */
-export function downloadDataUrl(fileName: string, dataUrl: string): void {
-  const [head, body] = dataUrl.split(',', 2);
-  const type = /data:([^;]+)/.exec(head)?.[1] ?? 'application/octet-stream';
-  const bytes = Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
-  downloadBlob(fileName, new Blob([bytes], { type }));
+const MEDIA_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv', json: 'application/json', svg: 'image/svg+xml', png: 'image/png', txt: 'text/plain',
+  pat: 'text/plain', ex: 'text/plain', data: 'text/plain', teach: 'text/plain', cf: 'text/plain',
+};
+
+export function downloadExport({ name, format, content }: ExportedFile): void {
+  if (typeof content === 'string') downloadText(name, content, MEDIA_TYPES[format]);
+  else downloadBlob(name, new Blob([content as Uint8Array<ArrayBuffer>], { type: MEDIA_TYPES[format] }));
+}
+
+/** The bytes a data: URL (a canvas's PNG) holds. */
+export function dataUrlBytes(dataUrl: string): Uint8Array {
+  const [, body] = dataUrl.split(',', 2);
+  return Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
 }

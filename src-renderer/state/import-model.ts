@@ -6,15 +6,13 @@
 import {
   importLensExamples,
   importPdpPat,
-  importTlearnPatterns,
-  importTlearnProject,
   layersForPatterns,
   modelFromImport,
   previewCsv,
-  recogniseFormat,
+  readTlearnSet,
+  sortImportFiles,
   type CsvPreview,
   type ImportedPatterns,
-  type ImportFormat,
 } from '../../src-shared/data/import';
 import { describeProblems, parseModel } from '../../src-shared/model/parse';
 import { MAX_UNITS, type LayerSpec, type ModelDocument, type TrainingSettings } from '../../src-shared/model/schema';
@@ -33,32 +31,19 @@ export type ImportRead =
 /** Reads the picked files: a tlearn .cf with its .data and .teach (or the two without it), or one pattern file. */
 export function readImportFiles(files: readonly PatternFile[]): ImportRead {
   if (files.length === 0) return { kind: 'refused', message: 'No file was picked.' };
-  const recognised = files.map((file) => ({ file, format: recogniseFormat(file.name, file.text) }));
-  const unknown = recognised.find((r) => r.format === null);
-  if (unknown) {
-    return { kind: 'refused', message: `${unknown.file.name}: not a format this app imports (CSV/TSV, tlearn .cf with .data and .teach, PDP .pat, Lens .ex).` };
-  }
-  const of = (format: ImportFormat) => recognised.filter((r) => r.format === format).map((r) => r.file);
   try {
-    const [cf] = of('tlearn-cf');
-    const [data] = of('tlearn-data');
-    const [teach] = of('tlearn-teach');
-    if (cf || data || teach) {
-      const tlearn = [cf, data, teach].filter(Boolean).length;
-      if (files.length !== tlearn) return { kind: 'refused', message: 'Pick a tlearn .cf with its .data and .teach (one of each), or one pattern file on its own.' };
-      return readTlearn(cf, data, teach);
-    }
-    if (files.length !== 1) return { kind: 'refused', message: 'Pick one pattern file, or a tlearn .cf with its .data and .teach together.' };
-    const [{ file, format }] = recognised;
-    switch (format) {
+    const set = sortImportFiles(files);
+    switch (set.kind) {
+      case 'tlearn':
+        return readTlearn(set.cf, set.data, set.teach);
       case 'pdp-pat':
-        return { kind: 'split', file, values: valuesPerPattern(file) };
+        return { kind: 'split', file: set.file, values: valuesPerPattern(set.file) };
       case 'lens-ex':
-        return builtFor(importLensExamples(file.text, { file: file.name }), [file.name]);
-      default: {
-        const preview = previewCsv(file.text, { file: file.name });
+        return builtFor(importLensExamples(set.file.text, { file: set.file.name }), [set.file.name]);
+      case 'csv': {
+        const preview = previewCsv(set.file.text, { file: set.file.name });
         const sizes = guessCsvSizes(preview);
-        return { kind: 'csv', file, preview, choice: defaultColumnChoice(preview, sizes), sizes };
+        return { kind: 'csv', file: set.file, preview, choice: defaultColumnChoice(preview, sizes), sizes };
       }
     }
   } catch (error) {
@@ -136,22 +121,15 @@ export function guessCsvSizes(preview: CsvPreview): NetworkSizes {
   return { inputs: Math.max(1, numeric.length - outputs), outputs };
 }
 
-function readTlearn(cf: PatternFile | undefined, data: PatternFile | undefined, teach: PatternFile | undefined): ImportRead {
-  if (!data || !teach) {
-    const missing = [data ? null : '.data', teach ? null : '.teach'].filter(Boolean).join(' and ');
-    return { kind: 'refused', message: `A tlearn import needs the .data file (inputs) and the .teach file (targets), with the .cf for the network: pick them together (the ${missing} ${missing.includes(' and ') ? 'were' : 'was'} not picked).` };
-  }
-  const files = { data: data.text, teach: teach.text, dataFile: data.name, teachFile: teach.name };
-  if (!cf) return builtFor(importTlearnPatterns(files), [data.name, teach.name]);
-  const project = importTlearnProject({ ...files, cf: cf.text, cfFile: cf.name });
-  const init = project.network.training.init;
-  const training: Partial<TrainingSettings> | undefined = init?.kind === 'uniform' ? { init } : undefined;
-  const read = checked(cf.name, [cf.name, data.name, teach.name], project, project.network.layers, training);
+function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: PatternFile): ImportRead {
+  const { imported, layers, training } = readTlearnSet({ cf, data, teach });
+  if (!cf || !layers) return builtFor(imported, [data.name, teach.name]);
+  const read = checked(cf.name, [cf.name, data.name, teach.name], imported, layers, training);
   if (read.kind !== 'model') return read;
-  const count = project.patterns.length;
+  const count = imported.patterns.length;
   return {
     ...read,
-    notes: [`Imported the tlearn network ${shape(read.model.layers)} from ${cf.name}, with ${count} ${count === 1 ? 'pattern' : 'patterns'} from ${data.name} and ${teach.name}.`, ...notesOf(project)],
+    notes: [`Imported the tlearn network ${shape(read.model.layers)} from ${cf.name}, with ${count} ${count === 1 ? 'pattern' : 'patterns'} from ${data.name} and ${teach.name}.`, ...notesOf(imported)],
   };
 }
 

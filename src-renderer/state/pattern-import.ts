@@ -5,6 +5,7 @@
  */
 import {
   ImportError,
+  ImportSetError,
   importCsv,
   importLensExamples,
   importPdpPat,
@@ -196,7 +197,7 @@ export function replaceQuestion(model: ModelDocument, set: PatternSet, imported:
 
 /** An importer's error says file, line and column; anything else is said as it is. */
 export function importMessage(error: unknown): string {
-  if (error instanceof ImportError) return error.message;
+  if (error instanceof ImportError || error instanceof ImportSetError) return error.message;
   return `The file could not be read: ${error instanceof Error ? error.message : String(error)}`;
 }
 

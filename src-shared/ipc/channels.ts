@@ -9,6 +9,8 @@ import { z } from 'zod';
 /** A model file or an export, as text. 256 MiB bounds a runaway page, not any real document. */
 const MAX_TEXT = 256 * 1024 * 1024;
 const text = z.string().max(MAX_TEXT);
+/** An exported image's bytes (a chart's PNG), bounded as text is. */
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.byteLength <= MAX_TEXT, { message: `must be bytes, at most ${MAX_TEXT}` });
 /** A file name the page proposes for a save dialog: a name, never a path. */
 const suggestedName = z
   .string()
@@ -20,8 +22,8 @@ const suggestedName = z
 export const helpTopicSchema = z.enum(['user-guide', 'model-file-format', 'how-to-cite', 'report-a-problem']);
 export type HelpTopic = z.infer<typeof helpTopicSchema>;
 
-/** What the page can export, by file extension: tables, charts, and the other simulators' formats. */
-export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'txt', 'pat', 'ex', 'data', 'teach', 'cf']);
+/** What the page can export, by file extension: tables, charts (SVG, PNG), and the other simulators' formats. */
+export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'png', 'txt', 'pat', 'ex', 'data', 'teach', 'cf']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 /** What the Import dialog offers: pattern files (CSV, PDP .pat, Lens .ex, tlearn), or a tlearn network (.cf). */
@@ -47,8 +49,8 @@ export const channelPayloadSchemas = {
   setDocumentEdited: z.strictObject({ edited: z.boolean() }),
   /** Shows the Open dialog for files to import (several: a tlearn .cf with its .data and .teach), and answers with their texts. */
   importFile: z.strictObject({ kind: importKindSchema }),
-  /** Shows the Save dialog for an export and writes it. */
-  exportFile: z.strictObject({ text, format: exportFormatSchema, suggestedName }),
+  /** Shows the Save dialog for an export (text, or a PNG's bytes) and writes it. */
+  exportFile: z.strictObject({ content: z.union([text, bytes]), format: exportFormatSchema, suggestedName }),
   /** Opens one of the help pages: the app's own in its help window, the problem report in the browser. */
   openHelp: z.strictObject({ topic: helpTopicSchema }),
 } as const;

@@ -46,7 +46,8 @@ export interface PreloadApi {
   /** Call whenever the document becomes edited or saved: the title marker, and the prompt on close. */
   setDocumentEdited(edited: boolean): Answer<'setDocumentEdited'>;
   importFile(kind: ImportKind): Answer<'importFile'>;
-  exportFile(text: string, format: ExportFormat, suggestedName: string): Answer<'exportFile'>;
+  /** Save dialog for an export (text, or a PNG's bytes), then an atomic write; null if the user cancelled. */
+  exportFile(content: string | Uint8Array, format: ExportFormat, suggestedName: string): Answer<'exportFile'>;
   openHelp(topic: HelpTopic): Answer<'openHelp'>;
   /** Menu items that act on the document; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

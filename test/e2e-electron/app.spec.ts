@@ -67,7 +67,7 @@ test('the application menu has the platform’s menus, and the title names the d
 
 test('main refuses a malformed request with an error the page can show', async () => {
   const answer = await page.evaluate(() =>
-    (window as unknown as { backpropLab: { exportFile(text: unknown, format: string, name: string): Promise<unknown> } }).backpropLab
+    (window as unknown as { backpropLab: { exportFile(content: unknown, format: string, name: string): Promise<unknown> } }).backpropLab
       .exportFile(42, 'exe', '../../evil')
       .then(() => 'accepted', (error: Error) => error.message),
   );

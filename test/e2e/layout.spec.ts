@@ -4,7 +4,7 @@
  * and 0 (Electron's View menu does it natively; the web build has no menu, so the page does it itself).
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './app';
+import { expect, setSetting, test } from './app';
 
 // Independent tests, among the suite's longest: spread over both workers, so neither finishes long after the other.
 test.describe.configure({ mode: 'parallel' });
@@ -106,6 +106,26 @@ for (const screen of SCREENS) {
       note(`the ${name} tab`, [...(await overflowing(page)), ...(await overlaps(page, WORKBENCH_PANELS))]);
     }
     expect(problems).toEqual({});
+  });
+}
+
+for (const screen of [{ width: 1280, height: 720 }, { width: 1366, height: 768 }]) {
+  test(`at ${screen.width}×${screen.height} the document bar keeps a long name, the unsaved marker, the commands and the theme on one line`, async ({ page }) => {
+    await page.setViewportSize(screen);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Rumelhart & Todd: living things', exact: true }).click();
+    await expect(page.getByTestId('status')).toHaveText('Ready');
+    await page.getByRole('tab', { name: 'Train', exact: true }).click();
+    await setSetting(page, 'Learning rate λ', '0.3');
+    await expect(page.getByTestId('unsaved-marker')).toBeVisible();
+    // Each part of the bar starts above the bottom of the first: one line. The name shortens instead, whole on hover.
+    const rows = await page.evaluate(() => {
+      const parts = Array.from(document.querySelector('header.bar')!.children).map((part) => part.getBoundingClientRect());
+      return parts.filter((box) => box.top >= parts[0].bottom).length;
+    });
+    expect(rows).toBe(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('title', 'Rumelhart & Todd: living things 12-8-15-26');
+    expect(await overflowing(page)).toEqual([]);
   });
 }
 

@@ -7,17 +7,18 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   ImportError,
+  ImportSetError,
   importCsv,
   importLensExamples,
   importPdpPat,
-  importTlearnPatterns,
-  importTlearnProject,
   layersForPatterns,
   modelFromImport,
   previewCsv,
-  recogniseFormat,
-  type ImportFormat,
+  readTlearnSet,
+  sortImportFiles,
   type ImportedPatterns,
+  type NamedText,
+  type ImportedFiles,
 } from '../../../src-shared/data/import';
 import type { LayerSpec } from '../../../src-shared/model/schema';
 import { describeProblems, parseModel } from '../../../src-shared/model/parse';
@@ -28,12 +29,6 @@ import { parseOptions, wholeNumber } from '../options';
 
 const usage = 'import FILE… --out MODEL.bplab [--name NAME] [--hidden N] [--inputs N --outputs N] ' +
   '[--input-columns A,B… --target-columns C,… [--name-column N]]';
-
-interface SourceFile {
-  path: string;
-  text: string;
-  format: ImportFormat;
-}
 
 export async function importCommand(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseOptions(args, {
@@ -54,22 +49,22 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
 
   let imported: ImportedPatterns;
   let layers: LayerSpec[] | undefined;
-  let init;
+  let training;
   try {
     const read = readFiles(files, sizes, values);
     imported = read.imported;
     layers = read.layers ?? layersForPatterns(imported, hidden);
-    init = read.init;
+    training = read.training;
   } catch (error) {
-    if (error instanceof ImportError) throw new CliError(error.message);
+    if (error instanceof ImportError || error instanceof ImportSetError) throw new CliError(error.message);
     throw error;
   }
   const model = modelFromImport({
-    name: values.name ?? basename(files[0].path).replace(/\.[^.]+$/, ''),
-    description: `Imported from ${files.map((f) => basename(f.path)).join(', ')}.`,
+    name: values.name ?? basename(files[0].name).replace(/\.[^.]+$/, ''),
+    description: `Imported from ${files.map((f) => basename(f.name)).join(', ')}.`,
     imported,
     layers,
-    training: init ? { init } : undefined,
+    training,
   });
   const checked = parseModel(model);
   if (!checked.ok) throw new CliError(`the imported model is not valid:\n${describeProblems(checked.problems, 20)}`);
@@ -79,57 +74,43 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
   io.out(`${values.out}: ${checked.model.patterns.length} patterns, network ${shape}\n`);
 }
 
-async function readSource(path: string): Promise<SourceFile> {
+/** A file named on the command line: its path (what messages show) and its text. */
+async function readSource(path: string): Promise<NamedText> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
-  const format = recogniseFormat(path, text);
-  if (!format) throw new CliError(`${path}: not a format this app imports (CSV/TSV, tlearn .cf/.data/.teach, PDP .pat, Lens .ex)`);
-  return { path, text, format };
+  return { name: path, text };
 }
 
 type Sizes = { inputs?: number; outputs?: number };
 type CsvChoice = { 'input-columns'?: string; 'target-columns'?: string; 'name-column'?: string };
 
-function readFiles(files: SourceFile[], sizes: Sizes, csv: CsvChoice): { imported: ImportedPatterns; layers?: LayerSpec[]; init?: { kind: 'uniform'; range: number } } {
-  const of = (format: ImportFormat) => files.filter((f) => f.format === format);
-  const [cf] = of('tlearn-cf');
-  const [data] = of('tlearn-data');
-  const [teach] = of('tlearn-teach');
-  if (cf || data || teach) {
-    if (!data || !teach) throw new CliError('a tlearn import needs the .data and the .teach file (and the .cf for the network)');
-    const tlearn = { data: data.text, teach: teach.text, dataFile: data.path, teachFile: teach.path };
-    if (!cf) return { imported: importTlearnPatterns(tlearn) };
-    const project = importTlearnProject({ ...tlearn, cf: cf.text, cfFile: cf.path });
-    const init = project.network.training.init;
-    return { imported: project, layers: project.network.layers, init: init?.kind === 'uniform' ? init : undefined };
-  }
-  if (files.length !== 1) throw new CliError('import one pattern file at a time (or a tlearn .cf, .data and .teach together)');
-  const [file] = files;
-  switch (file.format) {
+function readFiles(files: NamedText[], sizes: Sizes, csv: CsvChoice): ImportedFiles {
+  const set = sortImportFiles(files);
+  switch (set.kind) {
+    case 'tlearn':
+      return readTlearnSet(set);
     case 'pdp-pat':
-      return { imported: importPdpPat(file.text, { ...sizes, file: file.path }) };
+      return { imported: importPdpPat(set.file.text, { ...sizes, file: set.file.name }) };
     case 'lens-ex':
-      return { imported: importLensExamples(file.text, { ...sizes, file: file.path }) };
+      return { imported: importLensExamples(set.file.text, { ...sizes, file: set.file.name }) };
     case 'csv':
-      return { imported: readCsv(file, csv) };
-    default:
-      throw new CliError(`${file.path}: cannot import a ${file.format} file on its own`);
+      return { imported: readCsv(set.file, csv) };
   }
 }
 
-function readCsv(file: SourceFile, choice: CsvChoice): ImportedPatterns {
+function readCsv(file: NamedText, choice: CsvChoice): ImportedPatterns {
   const columns = (list: string | undefined) => list?.split(',').map((c) => c.trim()).filter(Boolean).map((c) => (/^\d+$/.test(c) ? Number(c) : c));
   const inputColumns = columns(choice['input-columns']);
   const targetColumns = columns(choice['target-columns']);
   if (!inputColumns || !targetColumns) {
-    const preview = previewCsv(file.text, { file: file.path });
+    const preview = previewCsv(file.text, { file: file.name });
     const listed = preview.columns.map((c, i) => `  ${i}: ${c.name} (${c.kind})`).join('\n');
-    throw new CliError(`${file.path}: say which columns are inputs and which are targets with --input-columns and --target-columns (names or numbers from 0); its columns are:\n${listed}`);
+    throw new CliError(`${file.name}: say which columns are inputs and which are targets with --input-columns and --target-columns (names or numbers from 0); its columns are:\n${listed}`);
   }
   const nameColumn = columns(choice['name-column'])?.[0];
-  return importCsv(file.text, { file: file.path, inputColumns, targetColumns, ...(nameColumn === undefined ? {} : { nameColumn }) });
+  return importCsv(file.text, { file: file.name, inputColumns, targetColumns, ...(nameColumn === undefined ? {} : { nameColumn }) });
 }

@@ -9,3 +9,4 @@ export { importPdpPat, type PdpPatOptions } from './pdp-pat';
 export { importLensExamples, type LensExOptions } from './lens-ex';
 export { layersForPatterns, modelFromImport, type ImportedModelParts } from './model';
 export { recogniseFormat, type ImportFormat } from './recognise';
+export { ImportSetError, readTlearnSet, sortImportFiles, type ImportSet, type NamedText, type ImportedFiles } from './file-set';

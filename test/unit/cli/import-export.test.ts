@@ -36,6 +36,15 @@ describe('importing and exporting from the command line', () => {
     expect(result.err).toMatch(/srn\.cf, line 11, column 1: tlearn copy-back \(recurrent\) connections are not supported yet/);
   });
 
+  it('refuses a set of files it cannot import, as File → Import does', async () => {
+    const missing = await cli('import', fixture('tlearn/xor.cf'), fixture('tlearn/xor.data'), '--out', join(dir, 'missing.bplab'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('A tlearn import needs the .data file (inputs) and the .teach file (targets), with the .cf for the network: give them together (the .teach was not given).');
+    const several = await cli('import', fixture('pdp/xor.pat'), fixture('lens/xor-sparse.ex'), '--out', join(dir, 'several.bplab'));
+    expect(several.code).toBe(1);
+    expect(several.err).toContain('Import one pattern file at a time');
+  });
+
   it('asks which CSV columns are inputs and targets, then imports them', async () => {
     const asked = await cli('import', fixture('csv/european.csv'), '--out', join(dir, 'csv.bplab'));
     expect(asked.code).toBe(1);

@@ -18,6 +18,14 @@ describe('saving a file atomically', () => {
     expect(await readdir(dir)).toEqual(['model.bplab']);
   });
 
+  it('writes bytes as they are (an exported PNG)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bplab-atomic-'));
+    const file = join(dir, 'chart.png');
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]);
+    await writeFileAtomic(file, png);
+    expect(new Uint8Array(await readFile(file))).toEqual(png);
+  });
+
   it('when the save fails, keeps the file that was there and cleans up', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bplab-atomic-'));
     const target = join(dir, 'taken');

@@ -11,7 +11,7 @@ import { MAX_DOCUMENT_BYTES, MAX_IMPORT_FILES } from '../../../src-main/main/doc
 function handlersWith(picked: { open?: string[] | null; save?: string | null }, files: Record<string, string> = {}, failWrite?: NodeJS.ErrnoException) {
   const openOptions: OpenDialogOptions[] = [];
   const saveOptions: SaveDialogOptions[] = [];
-  const written = new Map<string, string>();
+  const written = new Map<string, string | Uint8Array>();
   const deps = {
     documents: { windowOf: () => null },
     dialogs: () => ({
@@ -30,7 +30,7 @@ function handlersWith(picked: { open?: string[] | null; save?: string | null }, 
         return path.endsWith('huge.csv') ? MAX_DOCUMENT_BYTES + 1 : files[path].length;
       },
       readText: async (path: string) => files[path],
-      writeAtomic: vi.fn(async (path: string, text: string) => {
+      writeAtomic: vi.fn(async (path: string, text: string | Uint8Array) => {
         if (failWrite) throw failWrite;
         written.set(path, text);
       }),
@@ -73,17 +73,25 @@ describe('Import', () => {
 describe('Export', () => {
   it('writes atomically where the user chose, with the format’s extension added', async () => {
     const { handlers, event, saveOptions, written } = handlersWith({ save: '/lab/curve' });
-    await expect(handlers.exportFile({ text: 'epoch,tss\n1,0.5\n', format: 'csv', suggestedName: 'xor curve' }, event)).resolves.toEqual({ path: '/lab/curve.csv' });
+    await expect(handlers.exportFile({ content: 'epoch,tss\n1,0.5\n', format: 'csv', suggestedName: 'xor curve' }, event)).resolves.toEqual({ path: '/lab/curve.csv' });
     expect(written.get('/lab/curve.csv')).toBe('epoch,tss\n1,0.5\n');
     expect(saveOptions[0]).toMatchObject({ defaultPath: 'xor curve.csv', filters: [{ name: 'CSV table', extensions: ['csv'] }] });
   });
 
+  it('writes a chart’s PNG bytes as they are, under a PNG filter', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const { handlers, event, saveOptions, written } = handlersWith({ save: '/lab/xor-tss' });
+    await expect(handlers.exportFile({ content: png, format: 'png', suggestedName: 'xor-tss.png' }, event)).resolves.toEqual({ path: '/lab/xor-tss.png' });
+    expect(written.get('/lab/xor-tss.png')).toEqual(png);
+    expect(saveOptions[0]).toMatchObject({ defaultPath: 'xor-tss.png', filters: [{ name: 'PNG image', extensions: ['png'] }] });
+  });
+
   it('writes nothing when cancelled, and says a failed write left the old file as it was', async () => {
     const cancelled = handlersWith({ save: null });
-    await expect(cancelled.handlers.exportFile({ text: 'x', format: 'svg', suggestedName: 'w' }, cancelled.event)).resolves.toBeNull();
+    await expect(cancelled.handlers.exportFile({ content: 'x', format: 'svg', suggestedName: 'w' }, cancelled.event)).resolves.toBeNull();
     expect(cancelled.written.size).toBe(0);
     const full = handlersWith({ save: '/lab/w.svg' }, {}, Object.assign(new Error('no space'), { code: 'ENOSPC' }));
-    await expect(full.handlers.exportFile({ text: 'x', format: 'svg', suggestedName: 'w' }, full.event)).rejects.toThrow(
+    await expect(full.handlers.exportFile({ content: 'x', format: 'svg', suggestedName: 'w' }, full.event)).rejects.toThrow(
       'Could not save /lab/w.svg: the disk is full; free some space and try again. The file that was there is unchanged.',
     );
   });

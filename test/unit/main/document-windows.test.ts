@@ -50,7 +50,8 @@ function setUp(platform: NodeJS.Platform = 'linux') {
       return files.get(path)!.length;
     },
     readText: async (path) => files.get(path)!,
-    writeAtomic: async (path, text) => void files.set(path, text),
+    // Documents are text; exports' bytes never reach this fake.
+    writeAtomic: async (path, contents) => void files.set(path, typeof contents === 'string' ? contents : new TextDecoder().decode(contents)),
   };
   const dialogAnswers = { open: null as string | null, save: null as string | null };
   const dialogs: WindowDialogs = {

@@ -4,7 +4,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { INVOKE_CHANNELS, type ChannelPayload, type InvokeChannel } from '../../../src-shared/ipc/channels';
+import { channelPayloadSchemas, INVOKE_CHANNELS, type ChannelPayload, type InvokeChannel } from '../../../src-shared/ipc/channels';
 import { ipcChannelName } from '../../../src-shared/ipc/preload-api';
 import { appUrlCheck } from '../../../src-main/main/app-origin';
 import { createChannelHandlers, type ChannelHandlerDeps } from '../../../src-main/main/channel-handlers';
@@ -50,7 +50,7 @@ const valid: { [C in InvokeChannel]: ChannelPayload<C> } = {
   saveDocumentAs: { text: '{}' },
   setDocumentEdited: { edited: true },
   importFile: { kind: 'patterns' },
-  exportFile: { text: 'a,b\n', format: 'csv', suggestedName: 'curve' },
+  exportFile: { content: 'a,b\n', format: 'csv', suggestedName: 'curve' },
   openHelp: { topic: 'user-guide' },
 };
 
@@ -130,5 +130,16 @@ describe('the ipc wrapper', () => {
     await listeners.get(ipcChannelName('saveDocumentAs'))!(appPage, { text: 'doc' });
     expect(deps.connectTrainer).toHaveBeenCalledWith(7);
     expect(deps.documents.save).toHaveBeenCalledWith(7, 'doc', undefined, true);
+  });
+});
+
+describe('the export payload', () => {
+  it('carries text or a PNG’s bytes, nothing else', () => {
+    const parse = (content: unknown) => channelPayloadSchemas.exportFile.safeParse({ content, format: 'png', suggestedName: 'chart.png' }).success;
+    expect(parse(Uint8Array.from([0x89, 0x50, 0x4e, 0x47]))).toBe(true);
+    expect(parse('<svg/>')).toBe(true);
+    expect(parse({ 0: 0x89, length: 1 })).toBe(false);
+    expect(parse([0x89, 0x50])).toBe(false);
+    expect(channelPayloadSchemas.exportFile.safeParse({ content: 'x', format: 'exe', suggestedName: 'x.exe' }).success).toBe(false);
   });
 });

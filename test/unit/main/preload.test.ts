@@ -83,7 +83,7 @@ describe('the preload', () => {
       [ipcChannelName('saveDocumentAs'), { text: 'text', suggestedName: 'xor.bplab' }],
       [ipcChannelName('setDocumentEdited'), { edited: true }],
       [ipcChannelName('importFile'), { kind: 'patterns' }],
-      [ipcChannelName('exportFile'), { text: 'a,b', format: 'csv', suggestedName: 'curve' }],
+      [ipcChannelName('exportFile'), { content: 'a,b', format: 'csv', suggestedName: 'curve' }],
       [ipcChannelName('openHelp'), { topic: 'user-guide' }],
     ]);
     expect(new Set(calls.map(([channel]) => channel))).toEqual(new Set(INVOKE_CHANNELS.map(ipcChannelName)));

@@ -1,0 +1,69 @@
+/**
+ * Which importer reads the files given together (picked in File → Import, or named on the command line):
+ * a tlearn .cf with its .data and .teach, or the .data and .teach without it, or one pattern file on its
+ * own. Both ask here, so they take and refuse the same sets of files, in the same words.
+ */
+import type { LayerSpec, TrainingSettings } from '../../model/schema';
+import type { ImportedPatterns } from './imported';
+import { recogniseFormat, type ImportFormat } from './recognise';
+import { importTlearnPatterns, importTlearnProject } from './tlearn';
+
+/** A file's name (a path will do: it is what messages show) and its text. */
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+export type ImportSet<F extends NamedText> =
+  /** tlearn's files: the .cf (when given) brings the network, the .data the inputs, the .teach the targets. */
+  | { kind: 'tlearn'; cf?: F; data: F; teach: F }
+  /** One pattern file; a .pat and a table need more said (the split, the columns) before they are read. */
+  | { kind: 'pdp-pat' | 'lens-ex' | 'csv'; file: F };
+
+/** A set of files that is not one of the sets above: the message says what to give instead. */
+export class ImportSetError extends Error {
+  override readonly name = 'ImportSetError';
+}
+
+/** Sorts the files into the one set they make, by each one's format; throws ImportSetError if they make none. */
+export function sortImportFiles<F extends NamedText>(files: readonly F[]): ImportSet<F> {
+  if (files.length === 0) throw new ImportSetError('No file was given to import.');
+  const recognised = files.map((file) => ({ file, format: recogniseFormat(file.name, file.text) }));
+  const unknown = recognised.find((r) => r.format === null);
+  if (unknown) throw new ImportSetError(`${unknown.file.name}: not a format this app imports (CSV/TSV, tlearn .cf with .data and .teach, PDP .pat, Lens .ex).`);
+  const of = (format: ImportFormat) => recognised.filter((r) => r.format === format).map((r) => r.file);
+  const [cf] = of('tlearn-cf');
+  const [data] = of('tlearn-data');
+  const [teach] = of('tlearn-teach');
+  if (cf || data || teach) {
+    if (files.length !== [cf, data, teach].filter(Boolean).length) {
+      throw new ImportSetError('Import a tlearn .cf with its .data and .teach (one of each), or one pattern file on its own.');
+    }
+    if (!data || !teach) {
+      const missing = [data ? null : '.data', teach ? null : '.teach'].filter(Boolean).join(' and ');
+      throw new ImportSetError(
+        `A tlearn import needs the .data file (inputs) and the .teach file (targets), with the .cf for the network: give them together (the ${missing} ${missing.includes(' and ') ? 'were' : 'was'} not given).`,
+      );
+    }
+    return { kind: 'tlearn', cf, data, teach };
+  }
+  if (files.length !== 1) throw new ImportSetError('Import one pattern file at a time, or a tlearn .cf with its .data and .teach together.');
+  const [{ file, format }] = recognised;
+  return { kind: format as 'pdp-pat' | 'lens-ex' | 'csv', file };
+}
+
+/** What files give once read: the patterns, and when one describes a network (a tlearn .cf) its layers and initial weight range. */
+export interface ImportedFiles {
+  imported: ImportedPatterns;
+  layers?: LayerSpec[];
+  training?: Partial<TrainingSettings>;
+}
+
+/** Reads a tlearn set; the importers' errors (ImportError) say which file, line and column. */
+export function readTlearnSet({ cf, data, teach }: { cf?: NamedText; data: NamedText; teach: NamedText }): ImportedFiles {
+  const files = { data: data.text, teach: teach.text, dataFile: data.name, teachFile: teach.name };
+  if (!cf) return { imported: importTlearnPatterns(files) };
+  const project = importTlearnProject({ ...files, cf: cf.text, cfFile: cf.name });
+  const init = project.network.training.init;
+  return { imported: project, layers: project.network.layers, ...(init?.kind === 'uniform' ? { training: { init } } : {}) };
+}

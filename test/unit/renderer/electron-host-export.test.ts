@@ -1,0 +1,41 @@
+/**
+ * The Electron host's exports: a chart's PNG, SVG or CSV goes to main's exportFile (its Save dialog and
+ * an atomic write), with the file name as the dialog's proposal; a cancelled dialog is a false.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { PreloadApi } from '../../../src-shared/ipc/preload-api';
+
+// IndexedDB and Web Locks are the browser's; this test is about exports only.
+vi.mock('../../../src-renderer/hosts/web-recovery', () => ({
+  createRecoveryStore: async () => ({ keep: async () => undefined, clear: async () => undefined, leftBehind: async () => [], discard: async () => undefined }),
+}));
+
+const { createElectronHost } = await import('../../../src-renderer/hosts/electron');
+
+function hostWith(answer: { path: string } | null | Error) {
+  const exportFile = vi.fn<PreloadApi['exportFile']>(async () => {
+    if (answer instanceof Error) throw answer;
+    return answer;
+  });
+  const api = { platform: 'linux', exportFile, onMenuCommand: () => () => undefined } as unknown as PreloadApi;
+  return { host: createElectronHost(api), exportFile };
+}
+
+describe('exports in the Electron host', () => {
+  it('sends text and a PNG’s bytes to main’s Save dialog, named and typed', async () => {
+    const { host, exportFile } = hostWith({ path: '/lab/xor-tss.png' });
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47]);
+    await expect((await host).saveExport({ name: 'xor-tss.png', format: 'png', content: png })).resolves.toBe(true);
+    await expect((await host).saveExport({ name: 'xor-curves.csv', format: 'csv', content: 'epoch,tss\n' })).resolves.toBe(true);
+    expect(exportFile.mock.calls).toEqual([
+      [png, 'png', 'xor-tss.png'],
+      ['epoch,tss\n', 'csv', 'xor-curves.csv'],
+    ]);
+  });
+
+  it('answers false when the dialog is cancelled, and passes main’s refusal on', async () => {
+    await expect((await hostWith(null).host).saveExport({ name: 'w.svg', format: 'svg', content: '<svg/>' })).resolves.toBe(false);
+    const full = await hostWith(new Error('Could not save /lab/w.svg: the disk is full; free some space and try again.')).host;
+    await expect(full.saveExport({ name: 'w.svg', format: 'svg', content: '<svg/>' })).rejects.toThrow('the disk is full');
+  });
+});
