@@ -7,7 +7,7 @@ import { EpochSeries } from '../../src-renderer/state/epoch-series';
 
 export interface Received {
   event: TrainerEvent;
-  /** performance.now() when it arrived. */
+  /** performance.now() when it was posted (the in-process trainer) or arrived (a child process). */
   at: number;
 }
 
@@ -17,10 +17,10 @@ export class TrainerRecorder {
 
   constructor(private readonly send: (command: TrainerCommand | Record<string, unknown>) => void) {}
 
-  /** Feed raw data from the trainer; it must match the protocol. */
-  accept(data: unknown): void {
+  /** Feed raw data from the trainer; it must match the protocol. `at`: when it was posted, if known. */
+  accept(data: unknown, at = performance.now()): void {
     const event = trainerEventSchema.parse(data);
-    this.received.push({ event, at: performance.now() });
+    this.received.push({ event, at });
     this.waiters = this.waiters.filter((w) => {
       if (!w.test(event)) return true;
       w.resolve(event);
@@ -98,7 +98,11 @@ export function startTrainer(timing: Partial<TrainerTiming> = {}): TrainerRecord
   const recorder = new TrainerRecorder((command) => setImmediate(() => deliver(structuredClone(command))));
   serveTrainer(
     {
-      postMessage: (event: TrainerEvent) => setImmediate(() => recorder.accept(structuredClone(event))),
+      // Stamped when the trainer posts it, so timings read the trainer's pace, not how late delivery was.
+      postMessage: (event: TrainerEvent) => {
+        const at = performance.now();
+        setImmediate(() => recorder.accept(structuredClone(event), at));
+      },
       onMessage: (handler) => {
         deliver = handler;
       },
