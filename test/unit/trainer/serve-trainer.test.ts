@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import { HISTORY_CAPACITY, historyEpoch } from '../../../src-shared/model/epoch-history';
+import { HISTORY_CAPACITY, historyEpoch, historyLength } from '../../../src-shared/model/epoch-history';
 import { EpochSeries } from '../../../src-renderer/state/epoch-series';
 import { example, startTrainer } from '../../support/trainer-harness';
 
@@ -93,7 +93,7 @@ describe('the trainer loop', () => {
   });
 
   it('spaces checkpoints by the history they carry, so a long run’s come seldom', async () => {
-    // 0.2 ms of interval per entry of history (one an epoch, this short): a few hundred epochs in, a
+    // 0.2 ms of interval per entry of history (one an epoch until it thins): a few hundred epochs in, a
     // checkpoint waits far more than 30 ms.
     const trainer = startTrainer({ checkpointIntervalMs: 30, checkpointMsPerEntry: 0.2 });
     const model = example('encoder-8-3-8', { errorCriterion: 0, maxEpochs: 1e9 });
@@ -106,8 +106,8 @@ describe('the trainer loop', () => {
     await trainer.request({ type: 'pause' }, 'status', (s) => s.status === 'paused');
     expect(first.epoch).toBeGreaterThan(50);
     // Less a little: each is stamped once its state has been gathered, a moment after the clock was read.
-    expect(gap).toBeGreaterThanOrEqual(30 + 0.2 * first.epoch - 2);
-    expect(second.state.tssHistory).toHaveLength(second.epoch);
+    expect(gap).toBeGreaterThanOrEqual(30 + 0.2 * first.state.tssHistory.length - 2);
+    expect(second.state.tssHistory).toHaveLength(historyLength(second.epoch, second.state.historyStride ?? 1));
   });
 
   it('streams a long run\'s thinning history: replayed as the page does, it is the saved history, epoch for epoch', async () => {
