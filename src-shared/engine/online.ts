@@ -9,6 +9,7 @@ import { forwardOne } from './kernels';
 import { outputDeltas, SQUARED_ERROR, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
 import { applyPatternUpdate, type UpdateSettings } from './optimizer';
+import type { EpochCursor } from './checkpoint';
 
 export class OnlinePath {
   private readonly pss = new Float64Array(1);
@@ -55,54 +56,76 @@ export class OnlinePath {
   }
 
   /**
-   * present() for the classic network (isClassic) in one function: the same sums in the same order as
-   * network.ts, losses.ts, backpropagateAndUpdate and applyPatternUpdate, so the same bits, with a third of
-   * the calls per pattern. The first layer reads the pattern from `inputs` in place (act[0] is not filled).
+   * present() for the classic network (isClassic), pattern after pattern of the epoch under way: the
+   * cursor's patterns from its position up to `end`, each trained in one function with the same sums in the
+   * same order as network.ts, losses.ts, backpropagateAndUpdate and applyPatternUpdate, so the same bits,
+   * with a third of the calls per pattern and the arrays looked up once per call, not per pattern. Adds each
+   * pattern's pss and correctness to the cursor. False when a pss is not finite: the cursor then stands at
+   * that pattern (whose update was applied). The first layer reads the pattern from `inputs` in place
+   * (act[0] is not filled).
    */
-  presentClassic(inputs: Float64Array, targets: Float64Array, p: number, margin: number, settings: UpdateSettings): number {
+  presentClassic(inputs: Float64Array, targets: Float64Array, cursor: EpochCursor, end: number, margin: number, settings: UpdateSettings): boolean {
     const { learningRate: lr, momentum: alpha } = settings;
     const net = this.network;
     const I = net.sizes[0], H = net.sizes[1], O = net.sizes[2];
     const W0 = net.weights[0], b0 = net.biases[0], W1 = net.weights[1], b1 = net.biases[1];
     const n1 = net.net[1], h1 = net.act[1], n2 = net.net[2], h2 = net.act[2], d1 = net.delta[1], d2 = net.delta[2];
-    const x0 = p * I;
-    forwardOne(inputs, x0, W0, b0, n1, 0, I, H);
-    for (let r = 0; r < H; r++) h1[r] = 1 / (1 + exp(-n1[r]));
-    forwardOne(h1, 0, W1, b1, n2, 0, H, O);
-    for (let r = 0; r < O; r++) h2[r] = 1 / (1 + exp(-n2[r]));
-    // losses.ts's logisticSquaredErrorRow.
-    const t0 = p * O;
-    let pss = 0;
-    let ok = true;
-    for (let k = 0; k < O; k++) {
-      const t = targets[t0 + k];
-      if (t !== t) {
-        d2[k] = 0;
-        continue;
-      }
-      const o = h2[k];
-      const e = t - o;
-      pss += e * e;
-      if (!(Math.abs(e) <= margin)) ok = false;
-      d2[k] = -e * (o * (1 - o));
-    }
-    this.correct[0] = ok ? 1 : 0;
     const { weights: mWs, biases: mbs } = this.momentum;
     const mW1 = mWs[1], mb1 = mbs[1], mW0 = mWs[0], mb0 = mbs[0];
-    backpropagateAndUpdate(net, 1, W1, mW1, mb1, settings);
-    // applyPatternUpdate of the first layer.
-    for (let r = 0, i = 0; r < H; r++) {
-      const dr = d1[r];
-      for (let c = 0; c < I; c++, i++) {
-        const v = alpha * mW0[i] - lr * (dr * inputs[x0 + c]);
-        mW0[i] = v;
-        W0[i] += v;
+    const order = cursor.order;
+    const pssOf = cursor.pss;
+    let tss = cursor.tss;
+    let correct = cursor.correct;
+    let position = cursor.position;
+    let finite = true;
+    for (; position < end; position++) {
+      const p = order[position];
+      const x0 = p * I;
+      forwardOne(inputs, x0, W0, b0, n1, 0, I, H);
+      for (let r = 0; r < H; r++) h1[r] = 1 / (1 + exp(-n1[r]));
+      forwardOne(h1, 0, W1, b1, n2, 0, H, O);
+      for (let r = 0; r < O; r++) h2[r] = 1 / (1 + exp(-n2[r]));
+      // losses.ts's logisticSquaredErrorRow.
+      const t0 = p * O;
+      let pss = 0;
+      let ok = true;
+      for (let k = 0; k < O; k++) {
+        const t = targets[t0 + k];
+        if (t !== t) {
+          d2[k] = 0;
+          continue;
+        }
+        const o = h2[k];
+        const e = t - o;
+        pss += e * e;
+        if (!(Math.abs(e) <= margin)) ok = false;
+        d2[k] = -e * (o * (1 - o));
       }
-      const v = alpha * mb0[r] - lr * dr;
-      mb0[r] = v;
-      b0[r] += v;
+      backpropagateAndUpdate(net, 1, W1, mW1, mb1, settings);
+      // applyPatternUpdate of the first layer.
+      for (let r = 0, i = 0; r < H; r++) {
+        const dr = d1[r];
+        for (let c = 0; c < I; c++, i++) {
+          const v = alpha * mW0[i] - lr * (dr * inputs[x0 + c]);
+          mW0[i] = v;
+          W0[i] += v;
+        }
+        const v = alpha * mb0[r] - lr * dr;
+        mb0[r] = v;
+        b0[r] += v;
+      }
+      if (!(pss < Number.POSITIVE_INFINITY)) {
+        finite = false;
+        break;
+      }
+      tss += pss;
+      pssOf[p] = pss;
+      if (ok) correct++;
     }
-    return pss;
+    cursor.position = position;
+    cursor.tss = tss;
+    cursor.correct = correct;
+    return finite;
   }
 }
 

@@ -396,18 +396,19 @@ export class Simulation implements RunBuffers {
     const margin = settings.margin;
     const online = this.online;
     const cursor = this.cursor;
-    const order = cursor.order;
     const start = cursor.position;
     const end = Math.min(this.data.count, start + budget);
+    if (online.isClassic(this.loss, this.backwardMatrices, settings)) {
+      if (!online.presentClassic(inputs, targets, cursor, end, margin, settings)) this.failed = true;
+      return cursor.position - start;
+    }
+    const order = cursor.order;
     let tss = cursor.tss;
     let correct = cursor.correct;
     let position = start;
-    const classic = online.isClassic(this.loss, this.backwardMatrices, settings);
     for (; position < end; position++) {
       const p = order[position];
-      const pss = classic
-        ? online.presentClassic(inputs, targets, p, margin, settings)
-        : online.present(inputs, targets, p, this.loss, margin, this.backwardMatrices, settings);
+      const pss = online.present(inputs, targets, p, this.loss, margin, this.backwardMatrices, settings);
       if (!(pss < Number.POSITIVE_INFINITY)) {
         this.failed = true;
         break;
