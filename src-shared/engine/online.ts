@@ -101,10 +101,18 @@ export class OnlinePath {
         if (!(Math.abs(e) <= margin)) ok = false;
         d2[k] = -e * (o * (1 - o));
       }
-      backpropagateAndUpdate(net, 1, W1, mW1, mb1, settings);
-      // applyPatternUpdate of the first layer.
+      // backpropagateAndUpdate of the second layer: δ¹ (B = W¹), then f'(n¹) as multiplyByDerivative
+      // multiplies it for logistic units, the biases b², and applyPatternUpdate of the first layer.
+      backpropagateAndUpdateWithoutDecay(W1, W1, mW1, d2, h1, d1, O, H, lr, alpha);
+      for (let r = 0; r < O; r++) {
+        const v = alpha * mb1[r] - lr * d2[r];
+        mb1[r] = v;
+        b1[r] += v;
+      }
       for (let r = 0, i = 0; r < H; r++) {
-        const dr = d1[r];
+        const h = h1[r];
+        const dr = d1[r] * (h * (1 - h));
+        d1[r] = dr;
         for (let c = 0; c < I; c++, i++) {
           const v = alpha * mW0[i] - lr * (dr * inputs[x0 + c]);
           mW0[i] = v;
@@ -143,64 +151,7 @@ function backpropagateAndUpdate(net: Network, j: number, B: Float64Array, mW: Fl
   const rows = net.sizes[j + 1];
   const cols = net.sizes[j];
   if (decay === 0) {
-    // Column strips: each δ sum stays in a register (one running sum per column, rows in order, as
-    // hiddenDelta sums), and every B[i] is read before W[i] changes.
-    let c = 0;
-    for (; c + 4 <= cols; c += 4) {
-      const h0 = h[c], h1 = h[c + 1], h2 = h[c + 2], h3 = h[c + 3];
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let r = 0, i = c; r < rows; r++, i += cols) {
-        const dr = d[r];
-        s0 += dr * B[i]; s1 += dr * B[i + 1]; s2 += dr * B[i + 2]; s3 += dr * B[i + 3];
-        let v = alpha * mW[i] - lr * (dr * h0);
-        mW[i] = v; W[i] += v;
-        v = alpha * mW[i + 1] - lr * (dr * h1);
-        mW[i + 1] = v; W[i + 1] += v;
-        v = alpha * mW[i + 2] - lr * (dr * h2);
-        mW[i + 2] = v; W[i + 2] += v;
-        v = alpha * mW[i + 3] - lr * (dr * h3);
-        mW[i + 3] = v; W[i + 3] += v;
-      }
-      below[c] = s0; below[c + 1] = s1; below[c + 2] = s2; below[c + 3] = s3;
-    }
-    const left = cols - c;
-    if (left === 3) {
-      const h0 = h[c], h1 = h[c + 1], h2 = h[c + 2];
-      let s0 = 0, s1 = 0, s2 = 0;
-      for (let r = 0, i = c; r < rows; r++, i += cols) {
-        const dr = d[r];
-        s0 += dr * B[i]; s1 += dr * B[i + 1]; s2 += dr * B[i + 2];
-        let v = alpha * mW[i] - lr * (dr * h0);
-        mW[i] = v; W[i] += v;
-        v = alpha * mW[i + 1] - lr * (dr * h1);
-        mW[i + 1] = v; W[i + 1] += v;
-        v = alpha * mW[i + 2] - lr * (dr * h2);
-        mW[i + 2] = v; W[i + 2] += v;
-      }
-      below[c] = s0; below[c + 1] = s1; below[c + 2] = s2;
-    } else if (left === 2) {
-      const h0 = h[c], h1 = h[c + 1];
-      let s0 = 0, s1 = 0;
-      for (let r = 0, i = c; r < rows; r++, i += cols) {
-        const dr = d[r];
-        s0 += dr * B[i]; s1 += dr * B[i + 1];
-        let v = alpha * mW[i] - lr * (dr * h0);
-        mW[i] = v; W[i] += v;
-        v = alpha * mW[i + 1] - lr * (dr * h1);
-        mW[i + 1] = v; W[i + 1] += v;
-      }
-      below[c] = s0; below[c + 1] = s1;
-    } else if (left === 1) {
-      const h0 = h[c];
-      let s0 = 0;
-      for (let r = 0, i = c; r < rows; r++, i += cols) {
-        const dr = d[r];
-        s0 += dr * B[i];
-        const v = alpha * mW[i] - lr * (dr * h0);
-        mW[i] = v; W[i] += v;
-      }
-      below[c] = s0;
-    }
+    backpropagateAndUpdateWithoutDecay(W, B, mW, d, h, below, rows, cols, lr, alpha);
   } else {
     for (let c = 0; c < cols; c++) below[c] = 0;
     for (let r = 0, i = 0; r < rows; r++) {
@@ -221,5 +172,72 @@ function backpropagateAndUpdate(net: Network, j: number, B: Float64Array, mW: Fl
       mb[r] = change;
       b[r] += change;
     }
+  }
+}
+
+/**
+ * backpropagateAndUpdate's pass over the weights without weight decay: δ below (before the derivative)
+ * into `below`, and each weight's change. Column strips: each δ sum stays in a register (one running sum
+ * per column, rows in order, as hiddenDelta sums), and every B[i] is read before W[i] changes.
+ */
+function backpropagateAndUpdateWithoutDecay(
+  W: Float64Array, B: Float64Array, mW: Float64Array, d: Float64Array, h: Float64Array, below: Float64Array,
+  rows: number, cols: number, lr: number, alpha: number,
+): void {
+  let c = 0;
+  for (; c + 4 <= cols; c += 4) {
+    const h0 = h[c], h1 = h[c + 1], h2 = h[c + 2], h3 = h[c + 3];
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let r = 0, i = c; r < rows; r++, i += cols) {
+      const dr = d[r];
+      s0 += dr * B[i]; s1 += dr * B[i + 1]; s2 += dr * B[i + 2]; s3 += dr * B[i + 3];
+      let v = alpha * mW[i] - lr * (dr * h0);
+      mW[i] = v; W[i] += v;
+      v = alpha * mW[i + 1] - lr * (dr * h1);
+      mW[i + 1] = v; W[i + 1] += v;
+      v = alpha * mW[i + 2] - lr * (dr * h2);
+      mW[i + 2] = v; W[i + 2] += v;
+      v = alpha * mW[i + 3] - lr * (dr * h3);
+      mW[i + 3] = v; W[i + 3] += v;
+    }
+    below[c] = s0; below[c + 1] = s1; below[c + 2] = s2; below[c + 3] = s3;
+  }
+  const left = cols - c;
+  if (left === 3) {
+    const h0 = h[c], h1 = h[c + 1], h2 = h[c + 2];
+    let s0 = 0, s1 = 0, s2 = 0;
+    for (let r = 0, i = c; r < rows; r++, i += cols) {
+      const dr = d[r];
+      s0 += dr * B[i]; s1 += dr * B[i + 1]; s2 += dr * B[i + 2];
+      let v = alpha * mW[i] - lr * (dr * h0);
+      mW[i] = v; W[i] += v;
+      v = alpha * mW[i + 1] - lr * (dr * h1);
+      mW[i + 1] = v; W[i + 1] += v;
+      v = alpha * mW[i + 2] - lr * (dr * h2);
+      mW[i + 2] = v; W[i + 2] += v;
+    }
+    below[c] = s0; below[c + 1] = s1; below[c + 2] = s2;
+  } else if (left === 2) {
+    const h0 = h[c], h1 = h[c + 1];
+    let s0 = 0, s1 = 0;
+    for (let r = 0, i = c; r < rows; r++, i += cols) {
+      const dr = d[r];
+      s0 += dr * B[i]; s1 += dr * B[i + 1];
+      let v = alpha * mW[i] - lr * (dr * h0);
+      mW[i] = v; W[i] += v;
+      v = alpha * mW[i + 1] - lr * (dr * h1);
+      mW[i + 1] = v; W[i + 1] += v;
+    }
+    below[c] = s0; below[c + 1] = s1;
+  } else if (left === 1) {
+    const h0 = h[c];
+    let s0 = 0;
+    for (let r = 0, i = c; r < rows; r++, i += cols) {
+      const dr = d[r];
+      s0 += dr * B[i];
+      const v = alpha * mW[i] - lr * (dr * h0);
+      mW[i] = v; W[i] += v;
+    }
+    below[c] = s0;
   }
 }
