@@ -208,10 +208,14 @@ export class Simulation implements RunBuffers {
     // Between calls anything may have changed the run (configure, a test writing a weight): the next
     // epoch to start takes its checkpoint afresh.
     this.checkpointCurrent = false;
+    // Nothing below changes the settings, the loss or the backward matrices: which path presents the
+    // patterns is decided once per call.
+    const online = this.settings.update === 'online';
+    const classic = online && this.online.isClassic(this.loss, this.backwardMatrices, this.settings);
     while (presented < budget && this.epoch < untilEpoch) {
       if (!cursor.inEpoch) this.startEpoch();
       const left = budget - presented;
-      presented += this.settings.update === 'online' ? this.presentOnline(left) : this.presentBlock(left);
+      presented += online ? this.presentOnline(left, classic) : this.presentBlock(left);
       if (this.failed) return this.diverge(presented);
       if (cursor.position < count) continue;
       if (!this.finishEpoch()) return this.diverge(presented);
@@ -389,8 +393,11 @@ export class Simulation implements RunBuffers {
     cursor.correct = 0;
   }
 
-  /** Online: up to `budget` patterns of the epoch under way, each followed by its update. */
-  private presentOnline(budget: number): number {
+  /**
+   * Online: up to `budget` patterns of the epoch under way, each followed by its update; `classic` when
+   * the online path's one-function step applies (OnlinePath.isClassic).
+   */
+  private presentOnline(budget: number, classic: boolean): number {
     const { inputs, targets } = this.data;
     const settings = this.settings;
     const margin = settings.margin;
@@ -398,7 +405,7 @@ export class Simulation implements RunBuffers {
     const cursor = this.cursor;
     const start = cursor.position;
     const end = Math.min(this.data.count, start + budget);
-    if (online.isClassic(this.loss, this.backwardMatrices, settings)) {
+    if (classic) {
       if (!online.presentClassic(inputs, targets, cursor, end, margin, settings)) this.failed = true;
       return cursor.position - start;
     }
