@@ -7,7 +7,7 @@
  */
 import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
 import { BlockPass, blockCapacity } from './block';
-import { Checkpoint, copyValues, EpochCursor, type RunBuffers } from './checkpoint';
+import { Checkpoint, EpochCursor, type RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
 import { drawFeedback, initializeWeights } from './init';
 import { activationsForAll, inspect, type PatternInspection } from './inspect';
@@ -81,7 +81,8 @@ export class Simulation implements RunBuffers {
    * finishEpoch in the same advance() call, so startEpoch need not take it again.
    */
   private checkpointCurrent = false;
-  private readonly lastEpochPss: Float64Array;
+  /** The last completed epoch's pss per pattern: the cursor's buffer of that epoch, swapped out at its end. */
+  private lastEpochPss: Float64Array;
   epoch = 0;
   /** tss, fraction correct and the test set's tss at epochs historyStride, 2·historyStride, … (epoch-history.ts). */
   readonly tssHistory: number[] = [];
@@ -131,8 +132,9 @@ export class Simulation implements RunBuffers {
 
   /**
    * Each training pattern's pss in the last completed epoch, in the dataset's order: the terms of that
-   * epoch's tss (online, each measured just before its own update). Zeros before the first epoch. A view,
-   * overwritten when the next epoch completes.
+   * epoch's tss (online, each measured just before its own update). Zeros before the first epoch. A buffer
+   * the run reuses: it stays as it is through the next epoch and is overwritten while the one after that
+   * is trained, so copy what you keep.
    */
   get epochPatternErrors(): Float64Array {
     return this.lastEpochPss;
@@ -493,7 +495,9 @@ export class Simulation implements RunBuffers {
   private finishEpoch(): boolean {
     if (!this.checkpoint.checkParams(this.network.params, MAX_WEIGHT_MAGNITUDE)) return false;
     this.epoch++;
-    copyValues(this.cursor.pss, this.lastEpochPss);
+    const finished = this.cursor.pss;
+    this.cursor.pss = this.lastEpochPss;
+    this.lastEpochPss = finished;
     this.lastEpochTss = this.cursor.tss;
     this.lastEpochCorrect = this.cursor.correct / this.data.count;
     if (recordsEpoch(this.epoch, this.historyStride)) this.recordEpoch();
