@@ -15,9 +15,10 @@ export class EpochCursor {
   correct = 0;
   /**
    * Each pattern's pss as presented in the epoch (indexed by pattern, not by position): what the epoch's
-   * tss sums. Not part of a checkpoint — a restored epoch presents its patterns again.
+   * tss sums. Not part of a checkpoint — a restored epoch presents its patterns again. Every epoch writes
+   * all of it, so the run may swap it for another buffer between epochs (Simulation.finishEpoch).
    */
-  readonly pss: Float64Array;
+  pss: Float64Array;
 
   constructor(patternCount: number) {
     this.order = new Uint32Array(patternCount);

@@ -9,6 +9,7 @@ import { forwardOne } from './kernels';
 import { outputDeltas, SQUARED_ERROR, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
 import { applyPatternUpdate, type UpdateSettings } from './optimizer';
+import type { EpochCursor } from './checkpoint';
 
 export class OnlinePath {
   private readonly pss = new Float64Array(1);
@@ -55,54 +56,84 @@ export class OnlinePath {
   }
 
   /**
-   * present() for the classic network (isClassic) in one function: the same sums in the same order as
-   * network.ts, losses.ts, backpropagateAndUpdate and applyPatternUpdate, so the same bits, with a third of
-   * the calls per pattern. The first layer reads the pattern from `inputs` in place (act[0] is not filled).
+   * present() for the classic network (isClassic), pattern after pattern of the epoch under way: the
+   * cursor's patterns from its position up to `end`, each trained in one function with the same sums in the
+   * same order as network.ts, losses.ts, backpropagateAndUpdate and applyPatternUpdate, so the same bits,
+   * with a third of the calls per pattern and the arrays looked up once per call, not per pattern. Adds each
+   * pattern's pss and correctness to the cursor. False when a pss is not finite: the cursor then stands at
+   * that pattern (whose update was applied). The first layer reads the pattern from `inputs` in place
+   * (act[0] is not filled).
    */
-  presentClassic(inputs: Float64Array, targets: Float64Array, p: number, margin: number, settings: UpdateSettings): number {
+  presentClassic(inputs: Float64Array, targets: Float64Array, cursor: EpochCursor, end: number, margin: number, settings: UpdateSettings): boolean {
     const { learningRate: lr, momentum: alpha } = settings;
     const net = this.network;
     const I = net.sizes[0], H = net.sizes[1], O = net.sizes[2];
     const W0 = net.weights[0], b0 = net.biases[0], W1 = net.weights[1], b1 = net.biases[1];
     const n1 = net.net[1], h1 = net.act[1], n2 = net.net[2], h2 = net.act[2], d1 = net.delta[1], d2 = net.delta[2];
-    const x0 = p * I;
-    forwardOne(inputs, x0, W0, b0, n1, 0, I, H);
-    for (let r = 0; r < H; r++) h1[r] = 1 / (1 + exp(-n1[r]));
-    forwardOne(h1, 0, W1, b1, n2, 0, H, O);
-    for (let r = 0; r < O; r++) h2[r] = 1 / (1 + exp(-n2[r]));
-    // losses.ts's logisticSquaredErrorRow.
-    const t0 = p * O;
-    let pss = 0;
-    let ok = true;
-    for (let k = 0; k < O; k++) {
-      const t = targets[t0 + k];
-      if (t !== t) {
-        d2[k] = 0;
-        continue;
-      }
-      const o = h2[k];
-      const e = t - o;
-      pss += e * e;
-      if (!(Math.abs(e) <= margin)) ok = false;
-      d2[k] = -e * (o * (1 - o));
-    }
-    this.correct[0] = ok ? 1 : 0;
     const { weights: mWs, biases: mbs } = this.momentum;
     const mW1 = mWs[1], mb1 = mbs[1], mW0 = mWs[0], mb0 = mbs[0];
-    backpropagateAndUpdate(net, 1, W1, mW1, mb1, settings);
-    // applyPatternUpdate of the first layer.
-    for (let r = 0, i = 0; r < H; r++) {
-      const dr = d1[r];
-      for (let c = 0; c < I; c++, i++) {
-        const v = alpha * mW0[i] - lr * (dr * inputs[x0 + c]);
-        mW0[i] = v;
-        W0[i] += v;
+    const order = cursor.order;
+    const pssOf = cursor.pss;
+    let tss = cursor.tss;
+    let correct = cursor.correct;
+    let position = cursor.position;
+    let finite = true;
+    for (; position < end; position++) {
+      const p = order[position];
+      const x0 = p * I;
+      forwardOne(inputs, x0, W0, b0, n1, 0, I, H);
+      for (let r = 0; r < H; r++) h1[r] = 1 / (1 + exp(-n1[r]));
+      forwardOne(h1, 0, W1, b1, n2, 0, H, O);
+      for (let r = 0; r < O; r++) h2[r] = 1 / (1 + exp(-n2[r]));
+      // losses.ts's logisticSquaredErrorRow.
+      const t0 = p * O;
+      let pss = 0;
+      let ok = true;
+      for (let k = 0; k < O; k++) {
+        const t = targets[t0 + k];
+        if (t !== t) {
+          d2[k] = 0;
+          continue;
+        }
+        const o = h2[k];
+        const e = t - o;
+        pss += e * e;
+        if (!(Math.abs(e) <= margin)) ok = false;
+        d2[k] = -e * (o * (1 - o));
       }
-      const v = alpha * mb0[r] - lr * dr;
-      mb0[r] = v;
-      b0[r] += v;
+      // backpropagateAndUpdate of the second layer: δ¹ (B = W¹), then f'(n¹) as multiplyByDerivative
+      // multiplies it for logistic units, the biases b², and applyPatternUpdate of the first layer.
+      backpropagateAndUpdateWithoutDecay(W1, W1, mW1, d2, h1, d1, O, H, lr, alpha);
+      for (let r = 0; r < O; r++) {
+        const v = alpha * mb1[r] - lr * d2[r];
+        mb1[r] = v;
+        b1[r] += v;
+      }
+      for (let r = 0, i = 0; r < H; r++) {
+        const h = h1[r];
+        const dr = d1[r] * (h * (1 - h));
+        d1[r] = dr;
+        for (let c = 0; c < I; c++, i++) {
+          const v = alpha * mW0[i] - lr * (dr * inputs[x0 + c]);
+          mW0[i] = v;
+          W0[i] += v;
+        }
+        const v = alpha * mb0[r] - lr * dr;
+        mb0[r] = v;
+        b0[r] += v;
+      }
+      if (!(pss < Number.POSITIVE_INFINITY)) {
+        finite = false;
+        break;
+      }
+      tss += pss;
+      pssOf[p] = pss;
+      if (ok) correct++;
     }
-    return pss;
+    cursor.position = position;
+    cursor.tss = tss;
+    cursor.correct = correct;
+    return finite;
   }
 }
 
@@ -120,64 +151,7 @@ function backpropagateAndUpdate(net: Network, j: number, B: Float64Array, mW: Fl
   const rows = net.sizes[j + 1];
   const cols = net.sizes[j];
   if (decay === 0) {
-    // Column strips: each δ sum stays in a register (one running sum per column, rows in order, as
-    // hiddenDelta sums), and every B[i] is read before W[i] changes.
-    let c = 0;
-    for (; c + 4 <= cols; c += 4) {
-      const h0 = h[c], h1 = h[c + 1], h2 = h[c + 2], h3 = h[c + 3];
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let r = 0, i = c; r < rows; r++, i += cols) {
-        const dr = d[r];
-        s0 += dr * B[i]; s1 += dr * B[i + 1]; s2 += dr * B[i + 2]; s3 += dr * B[i + 3];
-        let v = alpha * mW[i] - lr * (dr * h0);
-        mW[i] = v; W[i] += v;
-        v = alpha * mW[i + 1] - lr * (dr * h1);
-        mW[i + 1] = v; W[i + 1] += v;
-        v = alpha * mW[i + 2] - lr * (dr * h2);
-        mW[i + 2] = v; W[i + 2] += v;
-        v = alpha * mW[i + 3] - lr * (dr * h3);
-        mW[i + 3] = v; W[i + 3] += v;
-      }
-      below[c] = s0; below[c + 1] = s1; below[c + 2] = s2; below[c + 3] = s3;
-    }
-    const left = cols - c;
-    if (left === 3) {
-      const h0 = h[c], h1 = h[c + 1], h2 = h[c + 2];
-      let s0 = 0, s1 = 0, s2 = 0;
-      for (let r = 0, i = c; r < rows; r++, i += cols) {
-        const dr = d[r];
-        s0 += dr * B[i]; s1 += dr * B[i + 1]; s2 += dr * B[i + 2];
-        let v = alpha * mW[i] - lr * (dr * h0);
-        mW[i] = v; W[i] += v;
-        v = alpha * mW[i + 1] - lr * (dr * h1);
-        mW[i + 1] = v; W[i + 1] += v;
-        v = alpha * mW[i + 2] - lr * (dr * h2);
-        mW[i + 2] = v; W[i + 2] += v;
-      }
-      below[c] = s0; below[c + 1] = s1; below[c + 2] = s2;
-    } else if (left === 2) {
-      const h0 = h[c], h1 = h[c + 1];
-      let s0 = 0, s1 = 0;
-      for (let r = 0, i = c; r < rows; r++, i += cols) {
-        const dr = d[r];
-        s0 += dr * B[i]; s1 += dr * B[i + 1];
-        let v = alpha * mW[i] - lr * (dr * h0);
-        mW[i] = v; W[i] += v;
-        v = alpha * mW[i + 1] - lr * (dr * h1);
-        mW[i + 1] = v; W[i + 1] += v;
-      }
-      below[c] = s0; below[c + 1] = s1;
-    } else if (left === 1) {
-      const h0 = h[c];
-      let s0 = 0;
-      for (let r = 0, i = c; r < rows; r++, i += cols) {
-        const dr = d[r];
-        s0 += dr * B[i];
-        const v = alpha * mW[i] - lr * (dr * h0);
-        mW[i] = v; W[i] += v;
-      }
-      below[c] = s0;
-    }
+    backpropagateAndUpdateWithoutDecay(W, B, mW, d, h, below, rows, cols, lr, alpha);
   } else {
     for (let c = 0; c < cols; c++) below[c] = 0;
     for (let r = 0, i = 0; r < rows; r++) {
@@ -198,5 +172,72 @@ function backpropagateAndUpdate(net: Network, j: number, B: Float64Array, mW: Fl
       mb[r] = change;
       b[r] += change;
     }
+  }
+}
+
+/**
+ * backpropagateAndUpdate's pass over the weights without weight decay: δ below (before the derivative)
+ * into `below`, and each weight's change. Column strips: each δ sum stays in a register (one running sum
+ * per column, rows in order, as hiddenDelta sums), and every B[i] is read before W[i] changes.
+ */
+function backpropagateAndUpdateWithoutDecay(
+  W: Float64Array, B: Float64Array, mW: Float64Array, d: Float64Array, h: Float64Array, below: Float64Array,
+  rows: number, cols: number, lr: number, alpha: number,
+): void {
+  let c = 0;
+  for (; c + 4 <= cols; c += 4) {
+    const h0 = h[c], h1 = h[c + 1], h2 = h[c + 2], h3 = h[c + 3];
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let r = 0, i = c; r < rows; r++, i += cols) {
+      const dr = d[r];
+      s0 += dr * B[i]; s1 += dr * B[i + 1]; s2 += dr * B[i + 2]; s3 += dr * B[i + 3];
+      let v = alpha * mW[i] - lr * (dr * h0);
+      mW[i] = v; W[i] += v;
+      v = alpha * mW[i + 1] - lr * (dr * h1);
+      mW[i + 1] = v; W[i + 1] += v;
+      v = alpha * mW[i + 2] - lr * (dr * h2);
+      mW[i + 2] = v; W[i + 2] += v;
+      v = alpha * mW[i + 3] - lr * (dr * h3);
+      mW[i + 3] = v; W[i + 3] += v;
+    }
+    below[c] = s0; below[c + 1] = s1; below[c + 2] = s2; below[c + 3] = s3;
+  }
+  const left = cols - c;
+  if (left === 3) {
+    const h0 = h[c], h1 = h[c + 1], h2 = h[c + 2];
+    let s0 = 0, s1 = 0, s2 = 0;
+    for (let r = 0, i = c; r < rows; r++, i += cols) {
+      const dr = d[r];
+      s0 += dr * B[i]; s1 += dr * B[i + 1]; s2 += dr * B[i + 2];
+      let v = alpha * mW[i] - lr * (dr * h0);
+      mW[i] = v; W[i] += v;
+      v = alpha * mW[i + 1] - lr * (dr * h1);
+      mW[i + 1] = v; W[i + 1] += v;
+      v = alpha * mW[i + 2] - lr * (dr * h2);
+      mW[i + 2] = v; W[i + 2] += v;
+    }
+    below[c] = s0; below[c + 1] = s1; below[c + 2] = s2;
+  } else if (left === 2) {
+    const h0 = h[c], h1 = h[c + 1];
+    let s0 = 0, s1 = 0;
+    for (let r = 0, i = c; r < rows; r++, i += cols) {
+      const dr = d[r];
+      s0 += dr * B[i]; s1 += dr * B[i + 1];
+      let v = alpha * mW[i] - lr * (dr * h0);
+      mW[i] = v; W[i] += v;
+      v = alpha * mW[i + 1] - lr * (dr * h1);
+      mW[i + 1] = v; W[i + 1] += v;
+    }
+    below[c] = s0; below[c + 1] = s1;
+  } else if (left === 1) {
+    const h0 = h[c];
+    let s0 = 0;
+    for (let r = 0, i = c; r < rows; r++, i += cols) {
+      const dr = d[r];
+      s0 += dr * B[i];
+      const v = alpha * mW[i] - lr * (dr * h0);
+      mW[i] = v; W[i] += v;
+    }
+    below[c] = s0;
   }
 }

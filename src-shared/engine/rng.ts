@@ -47,10 +47,11 @@ export class RandomStream {
     return Math.floor(this.uniform() * n);
   }
 
-  /** Fisher–Yates, in place. */
-  shuffle(values: Uint32Array | number[]): void {
+  /** Fisher–Yates, in place: the draws of below(i + 1), i from the last index down, with the generator in hand. */
+  shuffle(values: Uint32Array): void {
+    const generator = this.generator;
     for (let i = values.length - 1; i > 0; i--) {
-      const j = this.below(i + 1);
+      const j = Math.floor(uniformFloat64(generator) * (i + 1));
       const t = values[i];
       values[i] = values[j];
       values[j] = t;

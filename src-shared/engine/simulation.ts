@@ -7,7 +7,7 @@
  */
 import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
 import { BlockPass, blockCapacity } from './block';
-import { Checkpoint, copyValues, EpochCursor, type RunBuffers } from './checkpoint';
+import { Checkpoint, EpochCursor, type RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
 import { drawFeedback, initializeWeights } from './init';
 import { activationsForAll, inspect, type PatternInspection } from './inspect';
@@ -81,7 +81,8 @@ export class Simulation implements RunBuffers {
    * finishEpoch in the same advance() call, so startEpoch need not take it again.
    */
   private checkpointCurrent = false;
-  private readonly lastEpochPss: Float64Array;
+  /** The last completed epoch's pss per pattern: the cursor's buffer of that epoch, swapped out at its end. */
+  private lastEpochPss: Float64Array;
   epoch = 0;
   /** tss, fraction correct and the test set's tss at epochs historyStride, 2·historyStride, … (epoch-history.ts). */
   readonly tssHistory: number[] = [];
@@ -131,8 +132,9 @@ export class Simulation implements RunBuffers {
 
   /**
    * Each training pattern's pss in the last completed epoch, in the dataset's order: the terms of that
-   * epoch's tss (online, each measured just before its own update). Zeros before the first epoch. A view,
-   * overwritten when the next epoch completes.
+   * epoch's tss (online, each measured just before its own update). Zeros before the first epoch. A buffer
+   * the run reuses: it stays as it is through the next epoch and is overwritten while the one after that
+   * is trained, so copy what you keep.
    */
   get epochPatternErrors(): Float64Array {
     return this.lastEpochPss;
@@ -208,10 +210,14 @@ export class Simulation implements RunBuffers {
     // Between calls anything may have changed the run (configure, a test writing a weight): the next
     // epoch to start takes its checkpoint afresh.
     this.checkpointCurrent = false;
+    // Nothing below changes the settings, the loss or the backward matrices: which path presents the
+    // patterns is decided once per call.
+    const online = this.settings.update === 'online';
+    const classic = online && this.online.isClassic(this.loss, this.backwardMatrices, this.settings);
     while (presented < budget && this.epoch < untilEpoch) {
       if (!cursor.inEpoch) this.startEpoch();
       const left = budget - presented;
-      presented += this.settings.update === 'online' ? this.presentOnline(left) : this.presentBlock(left);
+      presented += online ? this.presentOnline(left, classic) : this.presentBlock(left);
       if (this.failed) return this.diverge(presented);
       if (cursor.position < count) continue;
       if (!this.finishEpoch()) return this.diverge(presented);
@@ -389,25 +395,29 @@ export class Simulation implements RunBuffers {
     cursor.correct = 0;
   }
 
-  /** Online: up to `budget` patterns of the epoch under way, each followed by its update. */
-  private presentOnline(budget: number): number {
+  /**
+   * Online: up to `budget` patterns of the epoch under way, each followed by its update; `classic` when
+   * the online path's one-function step applies (OnlinePath.isClassic).
+   */
+  private presentOnline(budget: number, classic: boolean): number {
     const { inputs, targets } = this.data;
     const settings = this.settings;
     const margin = settings.margin;
     const online = this.online;
     const cursor = this.cursor;
-    const order = cursor.order;
     const start = cursor.position;
     const end = Math.min(this.data.count, start + budget);
+    if (classic) {
+      if (!online.presentClassic(inputs, targets, cursor, end, margin, settings)) this.failed = true;
+      return cursor.position - start;
+    }
+    const order = cursor.order;
     let tss = cursor.tss;
     let correct = cursor.correct;
     let position = start;
-    const classic = online.isClassic(this.loss, this.backwardMatrices, settings);
     for (; position < end; position++) {
       const p = order[position];
-      const pss = classic
-        ? online.presentClassic(inputs, targets, p, margin, settings)
-        : online.present(inputs, targets, p, this.loss, margin, this.backwardMatrices, settings);
+      const pss = online.present(inputs, targets, p, this.loss, margin, this.backwardMatrices, settings);
       if (!(pss < Number.POSITIVE_INFINITY)) {
         this.failed = true;
         break;
@@ -485,7 +495,9 @@ export class Simulation implements RunBuffers {
   private finishEpoch(): boolean {
     if (!this.checkpoint.checkParams(this.network.params, MAX_WEIGHT_MAGNITUDE)) return false;
     this.epoch++;
-    copyValues(this.cursor.pss, this.lastEpochPss);
+    const finished = this.cursor.pss;
+    this.cursor.pss = this.lastEpochPss;
+    this.lastEpochPss = finished;
     this.lastEpochTss = this.cursor.tss;
     this.lastEpochCorrect = this.cursor.correct / this.data.count;
     if (recordsEpoch(this.epoch, this.historyStride)) this.recordEpoch();

@@ -1,9 +1,10 @@
 /**
  * The online path's one-function step for the classic network (one hidden layer of logistic units,
  * squared error, backpropagation, no weight decay) must give the general step's bits: weights, momentum
- * terms, deltas, pss and correctness, pattern after pattern.
+ * terms, deltas, pss and correctness, pattern after pattern, in runs of a few patterns as an epoch shows them.
  */
 import { describe, expect, it } from 'vitest';
+import { EpochCursor } from '../../../src-shared/engine/checkpoint';
 import { lossCode } from '../../../src-shared/engine/losses';
 import { layerViews, Network, parameterCount } from '../../../src-shared/engine/network';
 import { OnlinePath } from '../../../src-shared/engine/online';
@@ -34,13 +35,30 @@ describe('the classic online step', () => {
     const loss = lossCode('squared-error');
     expect(classic.online.isClassic(loss, classic.network.weights, settings)).toBe(true);
     const order = testRandom(3);
-    for (let step = 0; step < 200; step++) {
-      const p = Math.floor(order() * data.count);
+    // Runs of one to four patterns, as the cursor presents them within an epoch.
+    const cursor = new EpochCursor(8);
+    for (let step = 0; step < 200;) {
       const margin = step % 3 === 0 ? 0.4 : 0.1;
-      const expected = general.online.present(data.inputs, data.targets, p, loss, margin, general.network.weights, settings);
-      const actual = classic.online.presentClassic(data.inputs, data.targets, p, margin, settings);
-      expect(actual).toBe(expected);
-      expect(classic.online.lastCorrect).toBe(general.online.lastCorrect);
+      const run = 1 + (step % 4);
+      for (let i = 0; i < run; i++) cursor.order[i] = Math.floor(order() * data.count);
+      cursor.position = 0;
+      cursor.tss = 0;
+      cursor.correct = 0;
+      expect(classic.online.presentClassic(data.inputs, data.targets, cursor, run, margin, settings)).toBe(true);
+      expect(cursor.position).toBe(run);
+      let tss = 0;
+      let correct = 0;
+      for (let i = 0; i < run; i++) {
+        const p = cursor.order[i];
+        const expected = general.online.present(data.inputs, data.targets, p, loss, margin, general.network.weights, settings);
+        // The pss of a pattern shown twice in the run is its second one.
+        if (!cursor.order.subarray(i + 1, run).includes(p)) expect(cursor.pss[p]).toBe(expected);
+        tss += expected;
+        if (general.online.lastCorrect) correct++;
+      }
+      expect(cursor.tss).toBe(tss);
+      expect(cursor.correct).toBe(correct);
+      step += run;
     }
     expect(Array.from(classic.network.params)).toEqual(Array.from(general.network.params));
     expect(Array.from(classic.momentum)).toEqual(Array.from(general.momentum));
