@@ -68,7 +68,7 @@ describe('the trainer supervisor with real processes', () => {
     const model = { ...xor, training: { ...xor.training, errorCriterion: 0, maxEpochs: 1e9 } };
     await first.trainer.request({ type: 'load', model }, 'result');
     await first.trainer.request({ type: 'train' }, 'status', (s) => s.status === 'training');
-    await first.trainer.next('metrics', (m) => m.firstEpoch + m.tss.length > 50);
+    await first.trainer.next('metrics', (m) => (m.latest?.epoch ?? 0) > 50);
     const { model: snapshot } = await first.trainer.request({ type: 'snapshot' }, 'snapshot');
     const snapshotEpoch = snapshot.state!.epoch;
     expect(snapshotEpoch).toBeGreaterThan(0);
