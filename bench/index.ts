@@ -4,8 +4,6 @@
  * and GFLOP/s, counting 6 floating-point operations per weight (and bias) per example.
  */
 import os from 'node:os';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { Simulation } from '../src-shared/engine/simulation';
 import { benchCases, engineModel, parameterCount, type BenchCase } from './cases';
 import { selectBackend, settle, tfjsTrainer, tfjsVersion, type TfjsBackend } from './tfjs-reference';
@@ -20,11 +18,6 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
  */
 const clock = process.env.BENCH_CLOCK === 'cpu' ? 'cpu' : 'wall';
 
-// A full garbage collection before each timed measurement, for both sides alike: neither pays for garbage
-// the other (or its own warm-up) left. setFlagsFromString exposes gc() without a command-line flag.
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage = vm.runInNewContext('gc') as () => void;
-
 /** Milliseconds of the chosen clock. */
 function now(): number {
   if (clock === 'wall') return performance.now();
@@ -36,7 +29,6 @@ function now(): number {
 function measure(work: () => number, duration: number, minimumCalls = 2): number {
   const warmUpEnd = performance.now() + 200;
   while (performance.now() < warmUpEnd) work();
-  collectGarbage();
   let examples = 0;
   let calls = 0;
   const start = now();
