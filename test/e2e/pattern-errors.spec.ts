@@ -102,6 +102,7 @@ test('while training the curves grow, and after Pause they end at the paused epo
   expect(Number(await chart(page).getAttribute('data-epochs'))).toBeLessThanOrEqual(epoch);
 
   await page.getByLabel('Log scale').check();
+  await expect(chart(page).getByTestId('epoch-chart')).toHaveAttribute('data-log-scale', 'true');
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByTestId('tss-chart').screenshot({ path: `${SHOTS}/paused-log-dark.png` });
 });
