@@ -42,15 +42,29 @@ export const test = base.extend<{ consoleGuard: void; offlineGuard: void }>({
         if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
       });
       page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-      // Record every command posted to a worker, before the app's own scripts run.
+      // Record every command posted to a worker, before the app's own scripts run; and whether the trainer
+      // owes a result: it says where a run stopped (status) just before the result carrying its state.
       await page.addInitScript(() => {
         const sent: unknown[] = [];
-        (window as unknown as { sentCommands: unknown[] }).sentCommands = sent;
+        const page = window as unknown as { sentCommands: unknown[]; trainerOwesResult: boolean };
+        page.sentCommands = sent;
+        page.trainerOwesResult = false;
         const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
         Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
           sent.push(structuredClone(message));
           post.call(this, message, ...rest);
         } as Worker['postMessage'];
+        const NativeWorker = window.Worker;
+        window.Worker = class extends NativeWorker {
+          constructor(...args: ConstructorParameters<typeof Worker>) {
+            super(...args);
+            this.addEventListener('message', (event: MessageEvent) => {
+              const data = event.data as { type?: string; status?: string } | null;
+              if (data?.type === 'status' && data.status !== 'training') page.trainerOwesResult = true;
+              if (data?.type === 'result') page.trainerOwesResult = false;
+            });
+          }
+        };
       });
       await use();
       expect(problems, 'console errors and warnings').toEqual([]);
@@ -114,8 +128,13 @@ export async function withoutFileAccess(page: Page): Promise<void> {
   });
 }
 
-/** Clicks Save (or another button that downloads) and keeps the downloaded file at `path`. */
+/**
+ * Clicks Save (or another button that downloads) and keeps the downloaded file at `path`, once the trainer
+ * has delivered the state of its last step or pause.
+ */
 export async function saveByDownload(page: Page, path: string, button = 'Save'): Promise<void> {
+  // A save right after a step must hold the step's state: wait for the result that brings it.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { trainerOwesResult: boolean }).trainerOwesResult)).toBe(false);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: button, exact: true }).click();
   await (await download).saveAs(path);
