@@ -4,6 +4,7 @@
  * and a few readers for what the workbench shows.
  */
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { HISTORY_CAPACITY } from '../../src-shared/model/epoch-history';
 
 export { expect };
 
@@ -158,4 +159,20 @@ export async function setSetting(page: Page, label: string, value: string): Prom
   const field = page.getByLabel(label, { exact: true });
   await field.fill(value);
   await field.press('Enter');
+}
+
+/**
+ * The last epoch a state's history holds, where the curve ends: the state's epoch, or — past 65,536 epochs,
+ * when the history keeps every stride-th epoch (model/epoch-history.ts) — the last multiple of the stride.
+ */
+export function lastRecordedEpoch(state: { epoch: number; historyStride?: number }): number {
+  const stride = state.historyStride ?? 1;
+  return Math.floor(state.epoch / stride) * stride;
+}
+
+/** The stride of the history of a run trained from epoch 0 to `epoch`: it doubles each time the history fills. */
+export function strideAfter(epoch: number): number {
+  let stride = 1;
+  while (epoch >= HISTORY_CAPACITY * stride) stride *= 2;
+  return stride;
 }
