@@ -143,11 +143,13 @@ function count(value: unknown, min: number, path: Path): void {
   if (!Number.isSafeInteger(value) || (value as number) < min) refuse(path, `expected a whole number ≥ ${min}`);
 }
 
-function isFiniteNumber(value: unknown): boolean {
+/** A number zod's z.number() accepts: neither NaN nor ±Infinity. */
+export function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A plain object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

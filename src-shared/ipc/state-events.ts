@@ -5,11 +5,8 @@
  * a visible stall). Those are checked here by hand with the schema's own rules (networkStateSchema:
  * tss ≥ 0, fraction correct in [0, 1], finite numbers); a property test compares the two on mutations.
  */
+import { isFiniteNumber, isObject, type HotCheck } from './hot-events';
 import { trainerEventSchema, type TrainerEvent } from './trainer-protocol';
-
-export type StateEventCheck =
-  | { ok: true; event: TrainerEvent }
-  | { ok: false; path: Array<string | number>; message: string };
 
 type Rule = (value: unknown) => string | null;
 
@@ -23,7 +20,7 @@ const HISTORIES: ReadonlyArray<readonly [string, Rule]> = [
 ];
 
 /** Checks a checkpoint or result event; null for anything else (the schema alone checks those). */
-export function checkStateEvent(data: unknown): StateEventCheck | null {
+export function checkStateEvent(data: unknown): HotCheck | null {
   if (!isObject(data) || (data.type !== 'checkpoint' && data.type !== 'result') || !isObject(data.state)) return null;
   const state = data.state;
   // The schema sees empty histories in their place (anything not an array it sees as it is, and refuses).
@@ -45,12 +42,4 @@ export function checkStateEvent(data: unknown): StateEventCheck | null {
     (checked.state as unknown as Record<string, unknown>)[key] = values;
   }
   return { ok: true, event: checked };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
 }
