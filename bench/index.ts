@@ -2,6 +2,7 @@
  * `npm run bench`: training speed of the engine (Float64) beside @tensorflow/tfjs (cpu backend, and wasm
  * with SIMD), in the same run, on the networks of issue 3. Prints a Markdown table: examples per second
  * and GFLOP/s, counting 6 floating-point operations per weight (and bias) per example.
+ * `npm run bench -- FILTER` measures only the networks whose name contains FILTER (e.g. "full batch").
  */
 import os from 'node:os';
 import { Simulation } from '../src-shared/engine/simulation';
@@ -70,7 +71,8 @@ function best(values: number[]): number {
 const format = (value: number) => (value >= 100 ? Math.round(value).toLocaleString('en') : value.toPrecision(3));
 
 async function main(): Promise<void> {
-  const cases = benchCases();
+  const filter = process.argv[2] ?? '';
+  const cases = benchCases().filter((c) => c.name.includes(filter));
   const results = new Map<string, { engine: number[]; cpu: number[]; wasm: number[] }>();
   for (const c of cases) results.set(c.name, { engine: [], cpu: [], wasm: [] });
   const backendNames: Record<TfjsBackend, string> = { cpu: 'cpu', wasm: 'wasm' };

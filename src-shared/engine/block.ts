@@ -3,11 +3,12 @@
  * a few rows of an update; its activations and deltas are matrices (one row per pattern), so the kernels
  * can reuse each weight they load across patterns. Buffers are sized once; the passes allocate nothing.
  */
-import { activate, multiplyByDerivative, RELU } from './activations';
+import { activate, LOGISTIC, multiplyByDerivative, RELU } from './activations';
 import { backwardProduct, biasGradient, biasGradientUpdate, forwardProduct, gradientProduct, gradientUpdate } from './kernels';
-import { outputDeltas, type LossCode } from './losses';
+import { outputDeltas, SQUARED_ERROR, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
 import { blockIsFinite, countZeros, sparseForwardProduct, sparseGradientUpdate, sparseInputGradientUpdate } from './sparse';
+import type { BlockKernels, KernelArena } from './wasm/kernel-arena';
 
 /**
  * The sparse kernels (sparse.ts) give the dense kernels' bits; they pay off when at most this fraction of
@@ -18,9 +19,14 @@ const SPARSE_DELTA_FRACTION = 0.625;
 const SPARSE_INPUT_FRACTION = 0.25;
 
 /** Rows per block: enough for the kernels' 4 × 4 tiles to pay off, few enough to bound the buffers' memory. */
-export function blockCapacity(network: Network, updateSize: number): number {
-  const units = network.sizes.reduce((sum, n) => sum + n, 0);
+export function blockCapacity(sizes: readonly number[], updateSize: number): number {
+  const units = sizes.reduce((sum, n) => sum + n, 0);
   return Math.max(1, Math.min(128, updateSize, Math.floor(2 ** 22 / units)));
+}
+
+/** The lengths of a block's buffers (n, h and δ of every layer), for sizing a kernel arena. */
+export function blockBufferLengths(sizes: readonly number[], capacity: number): number[] {
+  return [...sizes, ...sizes, ...sizes].map((n) => capacity * n);
 }
 
 export class BlockPass {
@@ -44,14 +50,26 @@ export class BlockPass {
   private readonly colValue: Float64Array;
   private inputsSparse = false;
   private judgedInputs: Float64Array | null = null;
+  /**
+   * The WebAssembly kernels (wasm/block-kernels.wat, the same bits as kernels.ts), when the block's buffers
+   * live in a kernel arena; `inArena[j]`, whether W^j and b_{j+1} do too, so layer j's passes can use them.
+   */
+  private readonly wasm: BlockKernels | null;
+  private readonly arena: KernelArena | null;
+  private readonly inArena: boolean[];
 
-  constructor(private readonly network: Network, capacity: number) {
+  constructor(private readonly network: Network, capacity: number, arena: KernelArena | null = null) {
     this.capacity = capacity;
-    this.net = network.sizes.map((n) => new Float64Array(capacity * n));
-    this.act = network.sizes.map((n) => new Float64Array(capacity * n));
-    this.delta = network.sizes.map((n) => new Float64Array(capacity * n));
-    this.pss = new Float64Array(capacity);
-    this.correct = new Uint8Array(capacity);
+    const allocate = (length: number) => (arena ? arena.allocate(length) : new Float64Array(length));
+    this.net = network.sizes.map((n) => allocate(capacity * n));
+    this.act = network.sizes.map((n) => allocate(capacity * n));
+    this.delta = network.sizes.map((n) => allocate(capacity * n));
+    this.pss = arena ? arena.allocate(capacity) : new Float64Array(capacity);
+    this.correct = arena ? arena.allocateUint8(capacity) : new Uint8Array(capacity);
+    const buffersInArena = arena !== null && [...this.net, ...this.act, ...this.delta, this.pss, this.correct].every((array) => arena.holds(array));
+    this.arena = buffersInArena ? arena : null;
+    this.wasm = buffersInArena ? arena.kernels : null;
+    this.inArena = network.weights.map((W, j) => buffersInArena && arena.holds(W) && arena.holds(network.biases[j]));
     this.rowStart = new Int32Array(capacity);
     this.rowValue = new Float64Array(capacity);
     this.colIndex = new Int32Array(network.sizes[0]);
@@ -91,18 +109,30 @@ export class BlockPass {
     const net = this.network;
     for (let j = 0; j < net.depth; j++) {
       const rows = net.sizes[j + 1];
-      if (j === 0 && this.inputsSparse && count >= 4 && blockIsFinite(net.weights[0], rows * net.sizes[0])) {
+      const wasm = this.inArena[j] ? this.wasm : null;
+      if (wasm) {
+        wasm.forward(this.act[j].byteOffset, net.weights[j].byteOffset, net.biases[j].byteOffset, this.net[j + 1].byteOffset, count, net.sizes[j], rows);
+      } else if (j === 0 && this.inputsSparse && count >= 4 && blockIsFinite(net.weights[0], rows * net.sizes[0])) {
         sparseForwardProduct(this.act[0], net.weights[0], net.biases[0], this.net[1], count, net.sizes[0], rows, this.colIndex, this.colValue);
       } else {
         forwardProduct(this.act[j], net.weights[j], net.biases[j], this.net[j + 1], count, net.sizes[j], rows);
       }
-      activate(net.codes[j + 1], this.net[j + 1], this.act[j + 1], count * rows, rows);
+      if (wasm && net.codes[j + 1] === LOGISTIC) wasm.logistic(this.net[j + 1].byteOffset, this.act[j + 1].byteOffset, count * rows);
+      else activate(net.codes[j + 1], this.net[j + 1], this.act[j + 1], count * rows, rows);
     }
   }
 
   outputDeltas(count: number, loss: LossCode, margin: number): void {
     const net = this.network;
     const D = net.depth;
+    const targets = this.targets!;
+    const order = this.order;
+    const wasm = this.wasm;
+    if (wasm && loss === SQUARED_ERROR && net.codes[D] === LOGISTIC && this.arena!.holds(targets) && (order === null || this.arena!.holds(order))) {
+      wasm.logisticSquaredError(this.act[D].byteOffset, targets.byteOffset, order === null ? -1 : order.byteOffset, this.first,
+        this.delta[D].byteOffset, count, net.sizes[D], margin, this.pss.byteOffset, this.correct.byteOffset);
+      return;
+    }
     outputDeltas(loss, net.codes[D], this.net[D], this.act[D], this.targets!, this.order, this.first, this.delta[D], count, net.sizes[D], margin, this.pss, this.correct);
   }
 
@@ -111,8 +141,12 @@ export class BlockPass {
     const net = this.network;
     for (let j = net.depth - 1; j >= Math.max(1, lowest); j--) {
       const cols = net.sizes[j];
-      backwardProduct(this.delta[j + 1], backwardMatrices[j], this.delta[j], count, net.sizes[j + 1], cols);
-      multiplyByDerivative(net.codes[j], this.net[j], this.act[j], this.delta[j], count * cols);
+      const B = backwardMatrices[j];
+      const wasm = this.wasm;
+      if (wasm && this.arena!.holds(B)) wasm.backward(this.delta[j + 1].byteOffset, B.byteOffset, this.delta[j].byteOffset, count, net.sizes[j + 1], cols);
+      else backwardProduct(this.delta[j + 1], B, this.delta[j], count, net.sizes[j + 1], cols);
+      if (wasm && net.codes[j] === LOGISTIC) wasm.logisticDerivative(this.act[j].byteOffset, this.delta[j].byteOffset, count * cols);
+      else multiplyByDerivative(net.codes[j], this.net[j], this.act[j], this.delta[j], count * cols);
     }
   }
 
@@ -142,13 +176,16 @@ export class BlockPass {
       const cols = net.sizes[j];
       const D = this.delta[j + 1];
       const H = this.act[j];
-      if (count >= 4 && net.codes[j + 1] === RELU && countZeros(D, count * rows) >= (1 - SPARSE_DELTA_FRACTION) * count * rows &&
+      const mW = momentum.weights[j];
+      if (this.inArena[j] && this.arena!.holds(mW)) {
+        this.wasm!.gradientUpdate(D.byteOffset, H.byteOffset, net.weights[j].byteOffset, mW.byteOffset, count, rows, cols, learningRate, alpha);
+      } else if (count >= 4 && net.codes[j + 1] === RELU && countZeros(D, count * rows) >= (1 - SPARSE_DELTA_FRACTION) * count * rows &&
         blockIsFinite(H, count * cols)) {
-        sparseGradientUpdate(D, H, net.weights[j], momentum.weights[j], count, rows, cols, learningRate, alpha, this.rowStart, this.rowValue);
+        sparseGradientUpdate(D, H, net.weights[j], mW, count, rows, cols, learningRate, alpha, this.rowStart, this.rowValue);
       } else if (j === 0 && this.inputsSparse && count >= 4 && blockIsFinite(D, count * rows)) {
-        sparseInputGradientUpdate(D, H, net.weights[j], momentum.weights[j], count, rows, cols, learningRate, alpha, this.rowStart, this.rowValue);
+        sparseInputGradientUpdate(D, H, net.weights[j], mW, count, rows, cols, learningRate, alpha, this.rowStart, this.rowValue);
       } else {
-        gradientUpdate(D, H, net.weights[j], momentum.weights[j], count, rows, cols, learningRate, alpha);
+        gradientUpdate(D, H, net.weights[j], mW, count, rows, cols, learningRate, alpha);
       }
       if (net.hasBias[j + 1]) biasGradientUpdate(this.delta[j + 1], net.biases[j], momentum.biases[j], count, rows, learningRate, alpha);
     }

@@ -4,6 +4,7 @@
  * to them. The checkpoint is taken once per epoch into preallocated buffers.
  */
 import type { RandomStream } from './rng';
+import type { KernelArena } from './wasm/kernel-arena';
 
 export class EpochCursor {
   inEpoch = false;
@@ -20,8 +21,9 @@ export class EpochCursor {
    */
   pss: Float64Array;
 
-  constructor(patternCount: number) {
-    this.order = new Uint32Array(patternCount);
+  /** `order`, when given, is the buffer for the order (a kernel arena's, where the block kernels read it). */
+  constructor(patternCount: number, order: Uint32Array = new Uint32Array(patternCount)) {
+    this.order = order;
     this.pss = new Float64Array(patternCount);
   }
 
@@ -53,9 +55,10 @@ export class Checkpoint {
   private readonly cursor: EpochCursor;
   private orderStream: RandomStream | null = null;
 
-  constructor(parameterCount: number, patternCount: number) {
-    this.params = new Float64Array(parameterCount);
-    this.spare = new Float64Array(parameterCount);
+  /** With an arena, the parameters' copies live in it, and checkParams runs in WebAssembly. */
+  constructor(parameterCount: number, patternCount: number, private readonly arena: KernelArena | null = null) {
+    this.params = arena ? arena.allocate(parameterCount) : new Float64Array(parameterCount);
+    this.spare = arena ? arena.allocate(parameterCount) : new Float64Array(parameterCount);
     this.momentum = new Float64Array(parameterCount);
     this.gradient = new Float64Array(parameterCount);
     this.cursor = new EpochCursor(patternCount);
@@ -73,7 +76,13 @@ export class Checkpoint {
    * when they do not, the checkpoint is left as it was (where the failed epoch began).
    */
   checkParams(params: Float64Array, bound: number): boolean {
-    if (!copyWithinBound(params, this.spare, bound)) return false;
+    const arena = this.arena;
+    const spare = this.spare;
+    if (arena && arena.holds(params) && arena.holds(spare)) {
+      if (!arena.kernels.copyWithinBound(params.byteOffset, spare.byteOffset, params.length, bound)) return false;
+    } else if (!copyWithinBound(params, spare, bound)) {
+      return false;
+    }
     const taken = this.spare;
     this.spare = this.params;
     this.params = taken;

@@ -58,7 +58,8 @@ export class Network {
   readonly act: Float64Array[];
   readonly delta: Float64Array[];
 
-  constructor(layers: readonly LayerSpec[]) {
+  /** `allocate` gives the parameters' buffer (zeroed): a simulation's kernel arena, or an ordinary array. */
+  constructor(layers: readonly LayerSpec[], allocate: (length: number) => Float64Array = (length) => new Float64Array(length)) {
     this.sizes = layers.map((layer) => layer.units);
     this.depth = layers.length - 1;
     this.codes = layers.map((layer, j) => activationCode(j === 0 ? 'linear' : layer.activation));
@@ -66,7 +67,7 @@ export class Network {
     this.learns = layers.map((layer, j) => j > 0 && layer.learn !== false);
     const lowest = this.learns.findIndex((learns) => learns);
     this.lowestDelta = lowest === -1 ? this.depth + 1 : lowest;
-    this.params = new Float64Array(parameterCount(this.sizes));
+    this.params = allocate(parameterCount(this.sizes));
     ({ weights: this.weights, biases: this.biases } = layerViews(this.sizes, this.params));
     this.net = this.sizes.map((n) => new Float64Array(n));
     this.act = this.sizes.map((n) => new Float64Array(n));

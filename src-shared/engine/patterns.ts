@@ -10,10 +10,14 @@ export interface PatternSet {
   targets: Float64Array;
 }
 
-export function toPatternSet(patterns: readonly Pattern[], inputUnits: number, outputUnits: number): PatternSet {
+/** `allocateTargets` gives the targets' buffer (zeroed): a simulation's kernel arena, or an ordinary array. */
+export function toPatternSet(
+  patterns: readonly Pattern[], inputUnits: number, outputUnits: number,
+  allocateTargets: (length: number) => Float64Array = (length) => new Float64Array(length),
+): PatternSet {
   const count = patterns.length;
   const inputs = new Float64Array(count * inputUnits);
-  const targets = new Float64Array(count * outputUnits);
+  const targets = allocateTargets(count * outputUnits);
   patterns.forEach((pattern, p) => {
     inputs.set(pattern.input, p * inputUnits);
     pattern.target.forEach((t, k) => {

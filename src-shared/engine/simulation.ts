@@ -6,7 +6,7 @@
  * kernels form runs in one fixed order (kernels.ts).
  */
 import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
-import { BlockPass, blockCapacity } from './block';
+import { BlockPass, blockBufferLengths, blockCapacity } from './block';
 import { Checkpoint, EpochCursor, type RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
 import { drawFeedback, initializeWeights } from './init';
@@ -20,6 +20,7 @@ import { RandomStream } from './rng';
 import { restoreState, saveState, type RunParts } from './run-state';
 import { toRows } from './state-io';
 import { HISTORY_CAPACITY, recordsEpoch, thinHistory } from '../model/epoch-history';
+import { arenaBytes, KernelArena } from './wasm/kernel-arena';
 
 export type StopReason = 'criterion' | 'max-epochs' | 'diverged';
 
@@ -71,6 +72,7 @@ export class Simulation implements RunBuffers {
   /** The epoch under way: the order its patterns are presented in and how far it has come. */
   readonly cursor: EpochCursor;
   private readonly online: OnlinePath;
+  private readonly arena: KernelArena | null;
   private block: BlockPass | null = null;
   private testBlock: BlockPass | null = null;
   /** Where the epoch under way began: restored if it diverges. */
@@ -101,25 +103,45 @@ export class Simulation implements RunBuffers {
 
   constructor(model: ModelDocument) {
     this.model = model;
-    const network = new Network(model.layers);
+    const sizes = model.layers.map((layer) => layer.units);
+    const count = parameterCount(sizes);
+    const patternCount = model.patterns.length;
+    const testCount = model.testPatterns?.length ?? 0;
+    // The parameters, their momentum terms and the block buffers live in a kernel arena (wasm/), where the
+    // block passes' WebAssembly kernels can reach them; null where the host cannot run those.
+    // Parameters, momentum terms, the checkpoint's two copies, the targets, the order, two blocks.
+    const outUnits = sizes[sizes.length - 1];
+    const trainRows = blockCapacity(sizes, patternCount);
+    const testRows = Math.min(128, testCount);
+    this.arena = KernelArena.create(arenaBytes(
+      [count, count, count, count, patternCount * outUnits, testCount * outUnits,
+        ...blockBufferLengths(sizes, trainRows), ...blockBufferLengths(sizes, testRows)],
+      [patternCount],
+      [trainRows, testRows],
+    ));
+    const allocate = (length: number) => (this.arena ? this.arena.allocate(length) : new Float64Array(length));
+    const network = new Network(model.layers, allocate);
     this.network = network;
     const inUnits = network.sizes[0];
-    const outUnits = network.sizes[network.depth];
-    this.data = toPatternSet(model.patterns, inUnits, outUnits);
-    this.testData = model.testPatterns?.length ? toPatternSet(model.testPatterns, inUnits, outUnits) : null;
-    const count = parameterCount(network.sizes);
-    this.momentum = new Float64Array(count);
+    this.data = toPatternSet(model.patterns, inUnits, outUnits, allocate);
+    this.testData = model.testPatterns?.length ? toPatternSet(model.testPatterns, inUnits, outUnits, allocate) : null;
+    this.momentum = allocate(count);
     this.momentumViews = layerViews(network.sizes, this.momentum);
     this.gradient = new Float64Array(count);
     this.gradientViews = layerViews(network.sizes, this.gradient);
-    this.cursor = new EpochCursor(this.data.count);
+    this.cursor = new EpochCursor(this.data.count, this.arena?.allocateUint32(this.data.count));
     this.online = new OnlinePath(network, this.momentumViews);
-    this.checkpoint = new Checkpoint(count, this.data.count);
+    this.checkpoint = new Checkpoint(count, this.data.count, this.arena);
     this.lastEpochPss = new Float64Array(this.data.count);
     this.loss = lossCode(model.training.loss);
     this.backwardMatrices = network.weights;
     if (model.state) this.restore(model.state);
     else this.reset();
+  }
+
+  /** Whether the block passes can run in WebAssembly here (wasm/kernel-arena.ts); the bits are the same either way. */
+  get usesWasmKernels(): boolean {
+    return this.arena !== null;
   }
 
   get settings(): TrainingSettings {
@@ -378,8 +400,9 @@ export class Simulation implements RunBuffers {
     } else {
       this.backwardMatrices = this.network.weights;
     }
-    const capacity = this.settings.update === 'online' ? 0 : blockCapacity(this.network, this.updateSize);
-    if (capacity > 0 && this.block?.capacity !== capacity) this.block = new BlockPass(this.network, capacity);
+    // One block for every update size: sized for the largest (a whole batch), so changing the update
+    // never reallocates (the rows a block takes never pass the end of an update: presentBlock).
+    if (this.settings.update !== 'online' && !this.block) this.block = new BlockPass(this.network, blockCapacity(this.network.sizes, this.data.count), this.arena);
   }
 
   private startEpoch(): void {
@@ -521,7 +544,7 @@ export class Simulation implements RunBuffers {
   }
 
   private testTss(data: PatternSet): number {
-    if (!this.testBlock) this.testBlock = new BlockPass(this.network, Math.min(128, data.count));
+    if (!this.testBlock) this.testBlock = new BlockPass(this.network, Math.min(128, data.count), this.arena);
     const block = this.testBlock;
     let tss = 0;
     for (let start = 0; start < data.count; start += block.capacity) {

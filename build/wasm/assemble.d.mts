@@ -1,0 +1,7 @@
+/** Types of assemble.mjs for the tests that import it. */
+export declare const SOURCE: string;
+export declare const OUTPUT: string;
+/** The binary module of a .wat text (SIMD on; no names section). */
+export declare function assemble(text: string, fileName?: string): Promise<Uint8Array>;
+/** The generated TypeScript module for those bytes. */
+export declare function moduleSource(bytes: Uint8Array): string;
