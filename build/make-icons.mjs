@@ -19,8 +19,17 @@ const buildDir = dirname(fileURLToPath(import.meta.url));
 const iconsDir = join(buildDir, 'icons');
 export const LINUX_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
 
+/**
+ * Each source picture and what is made from it: `name`.icns/.ico (and icon.png for the app), and one PNG
+ * per size in icons/`linuxFolder`. test/unit/build/icons.test.ts checks the committed files against these.
+ */
+export const ICON_SETS = [
+  { source: 'icon.svg', name: 'icon', linuxFolder: 'png' },
+  { source: 'document-icon.svg', name: 'document', linuxFolder: 'document' },
+];
+
 /** The SVG drawn at `size` pixels square, at a density that keeps its lines sharp. */
-async function render(svg, size) {
+export async function render(svg, size) {
   return sharp(svg, { density: Math.max(72, (72 * size) / 512) }).resize(size, size).png({ compressionLevel: 9 }).toBuffer();
 }
 
@@ -40,5 +49,6 @@ async function makeSet(source, name, linuxFolder) {
   for (const size of LINUX_SIZES) await write(join(iconsDir, linuxFolder, `${size}x${size}.png`), await render(svg, size));
 }
 
-await makeSet('icon.svg', 'icon', 'png');
-await makeSet('document-icon.svg', 'document', 'document');
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const { source, name, linuxFolder } of ICON_SETS) await makeSet(source, name, linuxFolder);
+}

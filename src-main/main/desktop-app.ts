@@ -33,7 +33,7 @@ import { DocumentWindows } from './document-windows';
 import { HELP_LINKS, openHelpLink } from './help-links';
 import { HelpWindow } from './help-window';
 import { registerChannelHandlers } from './ipc-handlers';
-import { parseLaunch } from './launch-arguments';
+import { OutsideFiles } from './outside-files';
 import { PreferencesStore, withRecent, type Theme } from './preferences';
 import { reloadAfterRendererCrash } from './renderer-recovery';
 import { cancelForeignRequests, requestPolicy } from './request-policy';
@@ -83,8 +83,6 @@ export function startDesktopApp(documentsToOpen: string[]): void {
   /** Each window's trainer, by the id of the window's web contents (what an ipc request names). */
   const trainers = new Map<number, TrainerSupervisor>();
   let preferences: PreferencesStore;
-  let ready = false;
-  const waitingFiles = [...documentsToOpen];
 
   // Before 'ready': Electron fixes sandboxing and scheme privileges at startup.
   app.enableSandbox();
@@ -104,6 +102,8 @@ export function startDesktopApp(documentsToOpen: string[]): void {
     },
     quit: () => app.quit(),
   });
+
+  const outsideFiles = new OutsideFiles(windows, documentsToOpen);
 
   const helpWindow = new HelpWindow(() => new BrowserWindow(helpWindowOptions()));
   function showHelp(url: string): void {
@@ -169,22 +169,12 @@ export function startDesktopApp(documentsToOpen: string[]): void {
     void showMessageBox(windows.focusedWindow(), { type: 'error', message: 'Backprop Lab could not do that', detail: error.message });
   }
 
-  /** A file from outside: opened now, or once the app is ready (macOS sends 'open-file' before 'ready'). */
-  function openFromOutside(path: string): void {
-    if (ready) windows.openPath(path);
-    else waitingFiles.push(path);
-  }
-
+  // macOS sends 'open-file' for a double-clicked model, also before 'ready'.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    openFromOutside(path);
+    outsideFiles.openFile(path);
   });
-  app.on('second-instance', (_event, argv, workingDirectory) => {
-    const launch = parseLaunch(argv, { defaultApp: Boolean(process.defaultApp), cwd: workingDirectory });
-    const files = launch.kind === 'app' ? launch.documents : [];
-    if (files.length === 0) windows.openWindow();
-    for (const file of files) openFromOutside(file);
-  });
+  app.on('second-instance', (_event, argv, workingDirectory) => outsideFiles.secondInstance(argv, workingDirectory, Boolean(process.defaultApp)));
   app.on('child-process-gone', (_event, details) => {
     // The window's supervisor restarts the trainer on its 'exit'; this says why it went, for the log.
     if (details.type === 'Utility') console.warn(`${details.serviceName ?? details.name ?? 'A utility process'} is gone: ${details.reason} (exit code ${details.exitCode}).`);
@@ -215,9 +205,7 @@ export function startDesktopApp(documentsToOpen: string[]): void {
     }));
     rebuildMenu();
 
-    ready = true;
-    if (waitingFiles.length === 0) windows.openWindow();
-    for (const file of waitingFiles.splice(0)) windows.openWindow(file);
+    outsideFiles.start();
     // macOS: clicking the Dock icon with no window open opens one.
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) windows.openWindow();

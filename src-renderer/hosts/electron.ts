@@ -10,6 +10,7 @@ import type { OpenedDocument } from '../../src-shared/ipc/channels';
 import { TRAINER_PORT_MESSAGE, type MenuCommand as PreloadMenuCommand, type PreloadApi, type TrainerPortMessage } from '../../src-shared/ipc/preload-api';
 import type { MessageEndpoint, TrainerCommand, TrainerEvent } from '../../src-shared/ipc/trainer-protocol';
 import type { FileTarget, Host, MenuCommand, OpenedFile } from './host';
+import { isTextEntry } from '../components/focus-kinds';
 import { pickFilesToImport as pickFilesWithInput } from './web-import-files';
 import { createRecoveryStore } from './web-recovery';
 
@@ -92,6 +93,13 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
     takePendingFile: async () => opened(await api.takePendingDocument()),
     onMenuCommand: (listener) =>
       api.onMenuCommand((command) => {
+        // Edit → Undo/Redo while the user types in a field undoes the typing, as Ctrl/Cmd+Z does there in
+        // the page (ShortcutKeys.svelte): on macOS that key reaches the page only as this menu item, and a
+        // click on the menu leaves the focus in the field.
+        if ((command === 'undo' || command === 'redo') && isTextEntry(document.activeElement)) {
+          document.execCommand(command);
+          return;
+        }
         const forPage = MENU_COMMANDS_FOR_PAGE[command];
         if (forPage) listener(forPage);
       }),

@@ -19,6 +19,13 @@ test.describe.configure({ mode: 'serial' });
 let app: ElectronApplication;
 let page: Page;
 const consoleErrors: string[] = [];
+/** Offline by construction, as in every web e2e test (test/e2e/app.ts): requests that leave the app. */
+const remoteRequests: string[] = [];
+
+/** The app's own origin (a custom scheme's WHATWG origin is "null", so compared by prefix) or a local scheme. */
+function staysInApp(url: string): boolean {
+  return url.startsWith('app://backprop-lab/') || ['data:', 'blob:', 'about:', 'devtools:'].some((scheme) => url.startsWith(scheme));
+}
 
 test.beforeAll(async () => {
   expect(existsSync(MAIN_BUNDLE), 'the app is built: run `npm run build` first').toBe(true);
@@ -26,6 +33,10 @@ test.beforeAll(async () => {
   // A dev server URL left in the environment would make main load that instead of the built page.
   delete env['ELECTRON_RENDERER_URL'];
   app = await _electron.launch({ executablePath: binary!, args: [MAIN_BUNDLE], cwd: ROOT, env });
+  // Every request of the app's pages and workers, recorded as it starts, whether or not main cancels it.
+  app.context().on('request', (request) => {
+    if (!staysInApp(request.url())) remoteRequests.push(request.url());
+  });
   page = await app.firstWindow();
   page.on('console', (message) => {
     // Chromium's own favicon probe is not the app's doing.
@@ -36,6 +47,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await app?.close();
+  expect(remoteRequests, 'requests that left the app').toEqual([]);
 });
 
 test('the window shows the app from its own origin, with the preload’s verbs only', async () => {

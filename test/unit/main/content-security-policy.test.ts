@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { WebRequest } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { appUrlCheck } from '../../../src-main/main/app-origin';
@@ -14,6 +15,18 @@ describe('the Content-Security-Policy', () => {
     expect(directives(policy).get('script-src')).toEqual(["'self'"]);
     expect(directives(policy).get('default-src')).toEqual(["'self'"]);
     expect(directives(policy).get('object-src')).toEqual(["'none'"]);
+  });
+
+  it('is in the page’s own meta tag as well, as strict for scripts (the web build has only that)', () => {
+    const html = readFileSync(new URL('../../../src-renderer/index.html', import.meta.url), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
+    expect(meta, 'a Content-Security-Policy meta tag in src-renderer/index.html').not.toBeNull();
+    const inPage = directives(meta![1]!);
+    expect(meta![1]).not.toMatch(/unsafe-eval|unsafe-hashes|wasm-unsafe-eval|https?:|\*/);
+    expect(inPage.get('script-src')).toEqual(["'self'"]);
+    expect(inPage.get('default-src')).toEqual(["'self'"]);
+    expect(inPage.get('object-src')).toEqual(["'none'"]);
+    expect(inPage.get('connect-src')).toEqual(["'self'"]);
   });
 
   it('lets the dev server’s hot reload connect in development only', () => {

@@ -92,6 +92,27 @@ describe('the trainer loop', () => {
     expect(resumed.state()).toEqual(straight.state());
   });
 
+  it('posts the full state when it pauses, from which the run continues exactly', async () => {
+    // No periodic checkpoint in this run: what the page keeps comes from the pause itself.
+    const trainer = startTrainer({ checkpointIntervalMs: 1e9 });
+    const model = example('encoder-8-3-8', { errorCriterion: 0, maxEpochs: 1e9 });
+    await trainer.request({ type: 'load', model }, 'result');
+    await trainer.request({ type: 'train' }, 'status', (s) => s.status === 'training');
+    await trainer.next('metrics', (m) => (m.latest?.epoch ?? 0) > 20);
+    const mark = trainer.mark();
+    await trainer.request({ type: 'pause' }, 'status', (s) => s.status === 'paused');
+    const paused = await trainer.next('result', () => true, mark);
+    expect(trainer.events('checkpoint')).toEqual([]);
+    expect(paused.epoch).toBeGreaterThan(20);
+    expect(paused.state.epoch).toBe(paused.epoch);
+
+    const resumed = new Simulation({ ...model, state: paused.state });
+    resumed.advance(Number.MAX_SAFE_INTEGER, paused.epoch + 100);
+    const straight = new Simulation(model);
+    straight.advance(Number.MAX_SAFE_INTEGER, paused.epoch + 100);
+    expect(resumed.state()).toEqual(straight.state());
+  });
+
   it('spaces checkpoints by the history they carry, so a long run’s come seldom', async () => {
     // 0.2 ms of interval per entry of history (one an epoch until it thins): a few hundred epochs in, a
     // checkpoint waits far more than 30 ms.
