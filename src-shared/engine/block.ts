@@ -187,7 +187,10 @@ export class BlockPass {
       } else {
         gradientUpdate(D, H, net.weights[j], mW, count, rows, cols, learningRate, alpha);
       }
-      if (net.hasBias[j + 1]) biasGradientUpdate(this.delta[j + 1], net.biases[j], momentum.biases[j], count, rows, learningRate, alpha);
+      if (!net.hasBias[j + 1]) continue;
+      const mb = momentum.biases[j];
+      if (this.inArena[j] && this.arena!.holds(mb)) this.wasm!.biasGradientUpdate(D.byteOffset, net.biases[j].byteOffset, mb.byteOffset, count, rows, learningRate, alpha);
+      else biasGradientUpdate(D, net.biases[j], mb, count, rows, learningRate, alpha);
     }
   }
 }

@@ -16,6 +16,7 @@ export interface BlockKernels {
   forward(H: number, W: number, b: number, OUT: number, m: number, K: number, N: number): void;
   backward(D: number, B: number, OUT: number, m: number, N: number, K: number): void;
   gradientUpdate(D: number, H: number, W: number, mW: number, m: number, N: number, K: number, lr: number, alpha: number): void;
+  biasGradientUpdate(D: number, b: number, mb: number, m: number, N: number, lr: number, alpha: number): void;
   logistic(net: number, out: number, length: number): void;
   logisticDerivative(act: number, delta: number, length: number): void;
   /** `order` is −1 for none; `correct` holds bytes. */

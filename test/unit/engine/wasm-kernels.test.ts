@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { assemble, SOURCE } from '../../../build/wasm/assemble.mjs';
 import { activate, LOGISTIC, multiplyByDerivative } from '../../../src-shared/engine/activations';
-import { backwardProduct, forwardProduct, gradientUpdate } from '../../../src-shared/engine/kernels';
+import { backwardProduct, biasGradientUpdate, forwardProduct, gradientUpdate } from '../../../src-shared/engine/kernels';
 import { outputDeltas, SQUARED_ERROR } from '../../../src-shared/engine/losses';
 import { BLOCK_KERNELS_BASE64 } from '../../../src-shared/engine/wasm/block-kernels.wasm';
 import { KernelArena, wasmKernelsAvailable } from '../../../src-shared/engine/wasm/kernel-arena';
@@ -84,7 +84,7 @@ describe('WebAssembly block kernels', () => {
     }));
   });
 
-  it('gradientUpdate equals the TypeScript gradientUpdate bit for bit (weights and momentum terms)', () => {
+  it('gradientUpdate and biasGradientUpdate equal the TypeScript ones bit for bit (weights, biases and momentum terms)', () => {
     const rates = fc.record({ lr: fc.double({ min: 1e-4, max: 4, noNaN: true }), alpha: fc.constantFrom(0, 0.5, 0.9) });
     fc.assert(fc.property(shape, rates, ({ m, N, K, seed, zeros }, { lr, alpha }) => {
       const a = arena();
@@ -95,6 +95,12 @@ describe('WebAssembly block kernels', () => {
       gradientUpdate(D, H, W2, mW2, m, N, K, lr, alpha);
       expectSameBits(W, W2);
       expectSameBits(mW, mW2);
+      const b = inArena(a, N, seed + 4, zeros), mb = inArena(a, N, seed + 5, zeros);
+      const b2 = Float64Array.from(b), mb2 = Float64Array.from(mb);
+      a.kernels.biasGradientUpdate(D.byteOffset, b.byteOffset, mb.byteOffset, m, N, lr, alpha);
+      biasGradientUpdate(D, b2, mb2, m, N, lr, alpha);
+      expectSameBits(b, b2);
+      expectSameBits(mb, mb2);
     }));
   });
 
