@@ -82,6 +82,11 @@ export class TrainerSession {
   private nextProblemId = 1;
   /** Waiting for the trainer to stop and report where it stopped (see quiesce). */
   private settling: Array<() => void> = [];
+  /**
+   * The trainer said where a run stands (a status other than training) and the result carrying that state
+   * is still to come: it always follows such a status (serve-trainer.ts's settle), a few milliseconds later.
+   */
+  private awaitingResult = false;
   /** Answers to inspect(), in the order asked (the trainer answers in order). */
   private inspecting: Array<{ resolve: (inspection: InspectionAt) => void; reject: (error: Error) => void }> = [];
   /** Live views wanted, by interval: the trainer is asked for the shortest. */
@@ -177,10 +182,11 @@ export class TrainerSession {
    * is paused first. Changes that reload the trainer wait for this, so no trained epoch is lost.
    */
   quiesce(): Promise<void> {
-    if (this.status !== 'training') return Promise.resolve();
+    if (this.status !== 'training' && !this.awaitingResult) return Promise.resolve();
     return new Promise((resolve) => {
       this.settling.push(resolve);
-      this.pause();
+      // Paused or stopped already, its result on the way (a Save right after Step or Pause): wait for it.
+      if (this.status === 'training') this.pause();
     });
   }
 
@@ -237,6 +243,7 @@ export class TrainerSession {
     switch (event.type) {
       case 'status':
         this.status = event.status;
+        this.awaitingResult = event.status !== 'training';
         this.stopReason = event.reason;
         this.stopMessage = event.message;
         this.epoch = event.epoch;
@@ -264,6 +271,7 @@ export class TrainerSession {
         return;
       }
       case 'result':
+        this.awaitingResult = false;
         this.epoch = event.epoch;
         this.tss = event.tss;
         this.tssFromTestPass = true;
@@ -332,6 +340,7 @@ export class TrainerSession {
 
   private settled(anyway = false): void {
     if (this.status === 'training' && !anyway) return;
+    if (anyway) this.awaitingResult = false;
     const waiting = this.settling;
     this.settling = [];
     for (const resolve of waiting) resolve();

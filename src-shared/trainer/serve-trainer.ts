@@ -253,8 +253,9 @@ class TrainerLoop {
       this.trainSlice(simulation);
     } catch (error) {
       this.running = false;
-      this.post({ type: 'error', message: `Training failed at epoch ${simulation.epoch + 1}: ${(error as Error).message}`, command: null });
+      // The status first: no result follows it, and the error (for no command) tells the page so.
       this.setStatus('stopped', simulation.epoch, null, 'Training stopped because of an internal error.');
+      this.post({ type: 'error', message: `Training failed at epoch ${simulation.epoch + 1}: ${(error as Error).message}`, command: null });
     }
   }
 

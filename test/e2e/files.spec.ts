@@ -229,3 +229,43 @@ function recoveryDrafts(page: Page): Promise<number> {
       }),
   );
 }
+
+test('a save right after Step holds the step’s weights, even when the trainer’s result is slow to come', async ({ page }, testInfo) => {
+  // Once asked to, hold back the trainer's results by 800 ms: after Step the page then shows "Paused" at
+  // epoch 1 well before the state of that epoch arrives, and a Save must wait for it rather than write the
+  // state from before the step.
+  await page.addInitScript(() => {
+    const page = window as unknown as { holdResults: boolean };
+    page.holdResults = false;
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args);
+        const resent = new WeakSet<Event>();
+        this.addEventListener('message', (event: MessageEvent) => {
+          if (!page.holdResults || resent.has(event) || (event.data as { type?: string } | null)?.type !== 'result') return;
+          event.stopImmediatePropagation();
+          setTimeout(() => {
+            const again = new MessageEvent('message', { data: event.data });
+            resent.add(again);
+            this.dispatchEvent(again);
+          }, 800);
+        });
+      }
+    };
+  });
+  await withoutFileAccess(page);
+  await openExample(page, 'XOR');
+  await page.evaluate(() => ((window as unknown as { holdResults: boolean }).holdResults = true));
+  await page.getByRole('button', { name: 'Step epoch', exact: true }).click();
+  await expect(page.getByTestId('epoch')).toHaveText('1');
+  await expect(page.getByTestId('status')).toHaveText('Paused');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const file = testInfo.outputPath('stepped.bplab');
+  await (await download).saveAs(file);
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  expect(saved.state.epoch).toBe(1);
+  expect(saved.state.tssHistory).toHaveLength(1);
+});

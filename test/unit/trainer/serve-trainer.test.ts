@@ -167,6 +167,11 @@ describe('the trainer loop', () => {
       expect(error.message).toBe('Training failed at epoch 1: kernel exploded');
       const status = await trainer.next('status', (s) => s.status === 'stopped', mark);
       expect(status.message).toMatch(/internal error/);
+      // The status comes first and no result follows: the error (for no command) is what ends the wait of
+      // a page that holds a save until the result after a status (trainer-session.svelte.ts's quiesce).
+      const after = trainer.received.slice(mark).map((r) => r.event);
+      expect(after.findIndex((e) => e.type === 'status' && e.status === 'stopped')).toBeLessThan(after.findIndex((e) => e.type === 'error'));
+      expect(after.some((e) => e.type === 'result')).toBe(false);
     } finally {
       advance.mockRestore();
     }
