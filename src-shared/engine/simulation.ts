@@ -65,6 +65,7 @@ export class Simulation implements RunBuffers {
   private readonly gradientViews: LayerViews;
   gradientPending = false;
   private feedback: Float64Array[] | null = null;
+  private feedbackCopies: Float64Array[] | null = null;
   /** B^j per layer: W^j for backpropagation and the delta rule, F^j for feedback alignment. */
   private backwardMatrices: readonly Float64Array[];
   private loss: LossCode;
@@ -109,12 +110,14 @@ export class Simulation implements RunBuffers {
     const testCount = model.testPatterns?.length ?? 0;
     // The parameters, their momentum terms and the block buffers live in a kernel arena (wasm/), where the
     // block passes' WebAssembly kernels can reach them; null where the host cannot run those.
-    // Parameters, momentum terms, the checkpoint's two copies, the targets, the order, two blocks.
+    // Parameters, momentum terms, the checkpoint's two copies, the feedback matrices F^1 … F^{D−1}, the
+    // targets, the order, two blocks.
     const outUnits = sizes[sizes.length - 1];
     const trainRows = blockCapacity(sizes, patternCount);
     const testRows = Math.min(128, testCount);
+    const feedbackLengths = sizes.slice(1, -1).map((n, j) => sizes[j + 2] * n);
     this.arena = KernelArena.create(arenaBytes(
-      [count, count, count, count, patternCount * outUnits, testCount * outUnits,
+      [count, count, count, count, ...feedbackLengths, patternCount * outUnits, testCount * outUnits,
         ...blockBufferLengths(sizes, trainRows), ...blockBufferLengths(sizes, testRows)],
       [patternCount],
       [trainRows, testRows],
@@ -391,12 +394,24 @@ export class Simulation implements RunBuffers {
     this.settingChanges.push({ epoch: this.epoch, pattern: this.patternsIntoEpoch, changes: changes as Partial<TrainingSettings> });
   }
 
+  /**
+   * F's values in arrays of the kernel arena, so the backward pass can run in WebAssembly: the same arrays
+   * every time (a reset draws F again, restore reads it from a file), F itself where there is no arena.
+   */
+  private feedbackInArena(feedback: Float64Array[]): Float64Array[] {
+    const arena = this.arena;
+    if (!arena) return feedback;
+    this.feedbackCopies ??= feedback.map((F, j) => (j === 0 ? F : arena.allocate(F.length)));
+    feedback.forEach((F, j) => this.feedbackCopies![j].set(F));
+    return this.feedbackCopies;
+  }
+
   /** Derived from the settings: the loss's code, the backward matrices, the block buffers' size. */
   private applySettings(): void {
     this.loss = lossCode(this.settings.loss);
     if (this.settings.rule === 'feedback-alignment') {
       this.feedback ??= drawFeedback(this.network, this.settings);
-      this.backwardMatrices = this.feedback;
+      this.backwardMatrices = this.feedbackInArena(this.feedback);
     } else {
       this.backwardMatrices = this.network.weights;
     }
