@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import { exportTlearn, hiddenActivationsCsv, outputsCsv } from '../../src-shared/data/export';
 import { parseModelText } from '../../src-shared/model/parse';
@@ -13,6 +14,13 @@ import type { ModelDocument } from '../../src-shared/model/schema';
 import { expect, openExample, saveByDownload, test, withoutFileAccess } from './app';
 
 const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/file-export.png', import.meta.url));
+
+/** WCAG A/AA violations inside the open dialog, contrast included. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('[data-testid="model-export"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.passes.map(({ id }) => id)).toContain('color-contrast');
+  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
 
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Export “XOR”' });
 
@@ -102,6 +110,7 @@ test('Ctrl+E opens Export; tlearn writes its three files and says what tlearn ca
   // No hover highlight in the picture.
   await page.mouse.move(0, 0);
   await dialog.screenshot({ path: SCREENSHOT });
+  expect(await violations(page)).toEqual([]);
 
   const downloads: Download[] = [];
   page.on('download', (download) => downloads.push(download));
@@ -114,14 +123,16 @@ test('Ctrl+E opens Export; tlearn writes its three files and says what tlearn ca
   await expect(page.getByText('Exported XOR.cf, XOR.data, XOR.teach.')).toBeVisible();
 });
 
-test('a format the model cannot give says why and writes nothing', async ({ page }) => {
+test('a format the model cannot give says why and writes nothing (in the dark theme)', async ({ page }) => {
   await openExample(page, 'AND');
+  await page.getByLabel('Theme').selectOption('dark');
   await page.getByRole('button', { name: 'Export…', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Export “AND”' });
   await expect(dialog).toContainText('The model is not trained yet');
   await dialog.getByRole('radio', { name: /^hidden/ }).check();
   await expect(dialog.getByRole('alert')).toHaveText('Cannot export hidden: the network has no hidden layer, so it has no hidden-unit activations to export.');
   await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
+  expect(await violations(page)).toEqual([]);
   // Escape closes it, as Cancel does.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
