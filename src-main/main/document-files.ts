@@ -114,11 +114,12 @@ export async function chooseWhereToExport(dialogs: WindowDialogs, format: Export
  */
 export async function chooseWhereToExportSet(dialogs: WindowDialogs, formats: ExportFormat[], baseName: string): Promise<string | null> {
   const { canceled, filePath } = await dialogs.showSaveDialog({
-    title: `Export ${formats.length} files`,
+    title: formats.length === 1 ? 'Export' : `Export ${formats.length} files`,
     defaultPath: baseName,
     buttonLabel: 'Export',
-    nameFieldLabel: 'Base name:',
-    message: `Writes ${formats.map((format) => `.${format}`).join(', ')} files of this name side by side.`,
+    ...(formats.length === 1
+      ? {}
+      : { nameFieldLabel: 'Base name:', message: `Writes the ${formats.map((format) => `.${format}`).join(', ')} files of this name side by side.` }),
     filters: [{ name: formats.map((format) => EXPORT_NAMES[format]).join(', '), extensions: formats }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
