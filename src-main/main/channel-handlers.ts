@@ -1,7 +1,7 @@
 /** What main does for each invoke channel; registered through the one wrapper (ipc-handlers.ts). */
 import { basename } from 'node:path';
 import type { ImportKind, ExportFormat, HelpTopic } from '../../src-shared/ipc/channels';
-import { chooseFilesToImport, chooseWhereToExport, readDocument, writeDocument, type DocumentDisk, type WindowDialogs } from './document-files';
+import { chooseFilesToImport, chooseWhereToExport, chooseWhereToExportSet, readDocument, writeDocument, type DocumentDisk, type WindowDialogs } from './document-files';
 import type { DocumentWindow, DocumentWindows } from './document-windows';
 import { UserFacingError, type ChannelHandlers } from './ipc-handlers';
 import type { RecentEntry } from './preferences';
@@ -41,6 +41,7 @@ export function createChannelHandlers<W extends DocumentWindow>(deps: ChannelHan
     },
     importFile: async ({ kind }, event) => importFile(deps.disk, dialogsOf(event.sender.id), kind),
     exportFile: async ({ content, format, suggestedName }, event) => exportFile(deps.disk, dialogsOf(event.sender.id), content, format, suggestedName),
+    exportFileSet: async ({ baseName, files }, event) => exportFileSet(deps.disk, dialogsOf(event.sender.id), baseName, files),
     openHelp: async ({ topic }) => {
       await deps.openHelp(topic);
       return null;
@@ -63,4 +64,13 @@ async function exportFile(disk: DocumentDisk, dialogs: WindowDialogs, content: s
   const path = await chooseWhereToExport(dialogs, format, suggestedName);
   if (path === null) return null;
   return { path: (await writeDocument(disk, path, content)).path };
+}
+
+/** One dialog for the base name, then each file beside it, in the order sent; a failed write names its file. */
+async function exportFileSet(disk: DocumentDisk, dialogs: WindowDialogs, baseName: string, files: Array<{ content: string | Uint8Array; format: ExportFormat }>) {
+  const base = await chooseWhereToExportSet(dialogs, files.map((file) => file.format), baseName);
+  if (base === null) return null;
+  const paths: string[] = [];
+  for (const { content, format } of files) paths.push((await writeDocument(disk, `${base}.${format}`, content)).path);
+  return { paths };
 }

@@ -107,6 +107,27 @@ export async function chooseWhereToExport(dialogs: WindowDialogs, format: Export
   return canceled || !filePath ? null : withExtension(filePath, format);
 }
 
+/**
+ * Asks once where a set of files goes (tlearn's .cf, .data and .teach): the answer is the base name, each
+ * file to be written beside it with its own extension. An extension of the set typed after the name is
+ * taken off, so `xor.cf` and `xor` both mean `xor.cf`, `xor.data`, `xor.teach`.
+ */
+export async function chooseWhereToExportSet(dialogs: WindowDialogs, formats: ExportFormat[], baseName: string): Promise<string | null> {
+  const { canceled, filePath } = await dialogs.showSaveDialog({
+    title: formats.length === 1 ? 'Export' : `Export ${formats.length} files`,
+    defaultPath: baseName,
+    buttonLabel: 'Export',
+    ...(formats.length === 1
+      ? {}
+      : { nameFieldLabel: 'Base name:', message: `Writes the ${formats.map((format) => `.${format}`).join(', ')} files of this name side by side.` }),
+    filters: [{ name: formats.map((format) => EXPORT_NAMES[format]).join(', '), extensions: formats }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (canceled || !filePath) return null;
+  const extension = extname(filePath).slice(1).toLowerCase();
+  return formats.includes(extension as ExportFormat) ? filePath.slice(0, -extension.length - 1) : filePath;
+}
+
 /** `name` with `.extension`, unless it already ends so (any case). */
 export function withExtension(name: string, extension: string): string {
   return extname(name).toLowerCase() === `.${extension}` ? name : `${name}.${extension}`;

@@ -45,6 +45,7 @@ const api: PreloadApi = {
   setDocumentEdited: (edited) => invoke('setDocumentEdited', { edited }),
   importFile: (kind) => invoke('importFile', { kind }),
   exportFile: (content, format, suggestedName) => invoke('exportFile', { content, format, suggestedName }),
+  exportFileSet: (baseName, files) => invoke('exportFileSet', { baseName, files }),
   openHelp: (topic) => invoke('openHelp', { topic }),
   onMenuCommand(listener) {
     const receive = (_event: unknown, command: unknown) => {

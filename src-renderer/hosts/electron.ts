@@ -16,7 +16,7 @@ import { createRecoveryStore } from './web-recovery';
 
 export interface ElectronHost extends Host {
   readonly kind: 'electron';
-  /** The preload's verbs, for what Host does not cover yet (import, export, help). */
+  /** The preload's verbs, for what Host does not cover yet (help). */
   readonly api: PreloadApi;
   /**
    * `listener` runs after main replaced a crashed trainer, with the one message to show the user. The
@@ -29,11 +29,12 @@ export interface ElectronHost extends Host {
 /** In Electron a file target is the file's path; main writes only to the path the window holds. */
 const asTarget = (path: string) => path as unknown as FileTarget;
 
-/** Main's menu commands that the page's Host vocabulary has; export waits for it to add it. */
-const MENU_COMMANDS_FOR_PAGE: Partial<Record<PreloadMenuCommand, MenuCommand>> = {
+/** Main's menu commands, in the page's Host vocabulary. */
+const MENU_COMMANDS_FOR_PAGE: Record<PreloadMenuCommand, MenuCommand> = {
   save: 'save',
   'save-as': 'save-as',
   import: 'import',
+  export: 'export',
   undo: 'undo',
   redo: 'redo',
   'open-pending': 'open-pending',
@@ -86,6 +87,7 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
       return saved && { name: saved.name, target: asTarget(saved.path) };
     },
     saveExport: async ({ name, format, content }) => (await api.exportFile(content, format, name)) !== null,
+    saveExportSet: async ({ baseName, files }) => (await api.exportFileSet(baseName, files)) !== null,
     recentFiles: async () => (await api.recentDocuments()).map(({ path, name, openedAt }) => ({ id: path, name, openedAt })),
     openRecentFile: async (id) => opened(await api.openRecentDocument(id)),
     recovery: await createRecoveryStore(),

@@ -62,7 +62,7 @@ export interface RecoveryStore {
 }
 
 /** What an application menu asks of the page (Electron's menus; the web build has none). */
-export type MenuCommand = 'new' | 'open' | 'import' | 'save' | 'save-as' | 'undo' | 'redo' | 'open-pending';
+export type MenuCommand = 'new' | 'open' | 'import' | 'export' | 'save' | 'save-as' | 'undo' | 'redo' | 'open-pending';
 
 /** A file picked for File → Import: read for its text, never written back. */
 export interface PickedFile {
@@ -77,6 +77,14 @@ export interface ExportedFile {
   format: ExportFormat;
   /** Text (CSV, SVG), or an image's bytes (PNG). */
   content: string | Uint8Array;
+}
+
+/** Files that belong together and differ only by extension: tlearn's .cf, .data and .teach. */
+export interface ExportedFileSet {
+  /** The name the files share, offered without an extension (never a path). */
+  baseName: string;
+  /** One file per format; each is named `baseName.format`. */
+  files: Array<{ format: ExportFormat; content: string | Uint8Array }>;
 }
 
 export interface Host {
@@ -108,6 +116,11 @@ export interface Host {
    * atomically, the browser downloads it. False if the user cancelled. Rejects with a message to show.
    */
   saveExport(file: ExportedFile): Promise<boolean>;
+  /**
+   * Hands the user a set of files at once: the desktop app asks once, for the base name, and writes each
+   * beside it; the browser downloads each. False if the user cancelled. Rejects with a message to show.
+   */
+  saveExportSet(set: ExportedFileSet): Promise<boolean>;
   /** Files opened or saved lately, newest first, that the host can open again. */
   recentFiles(): Promise<RecentFile[]>;
   /** Opens a recent file again; null if the user declined. Rejects with a message to show. */

@@ -3,7 +3,7 @@
  * input and a download, recent files and recovery drafts in IndexedDB, the browser's own prompt before
  * a tab with unsaved work closes; with no menu to zoom with, the page zooms itself.
  */
-import { downloadExport } from '../state/download';
+import { downloadExport, downloadExportSet } from '../state/download';
 import type { Host } from './host';
 import { openDroppedFile, openModelFile, openRecentFile, recentFiles, saveModelFile } from './web-files';
 import { pickFilesToImport } from './web-import-files';
@@ -36,6 +36,7 @@ export async function createWebHost(): Promise<Host> {
       downloadExport(file);
       return true;
     },
+    saveExportSet: downloadExportSet,
     recentFiles,
     openRecentFile,
     recovery: await createRecoveryStore(),

@@ -3,7 +3,7 @@
  * instead: Host.saveExport). The object URL is released once the browser has taken its copy.
  */
 import type { ExportFormat } from '../../src-shared/ipc/channels';
-import type { ExportedFile } from '../hosts/host';
+import type { ExportedFile, ExportedFileSet } from '../hosts/host';
 
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -29,6 +29,12 @@ const MEDIA_TYPES: Record<ExportFormat, string> = {
 export function downloadExport({ name, format, content }: ExportedFile): void {
   if (typeof content === 'string') downloadText(name, content, MEDIA_TYPES[format]);
   else downloadBlob(name, new Blob([content as Uint8Array<ArrayBuffer>], { type: MEDIA_TYPES[format] }));
+}
+
+/** Each file of a set as its own download, named `baseName.format`. */
+export async function downloadExportSet({ baseName, files }: ExportedFileSet): Promise<boolean> {
+  for (const { format, content } of files) downloadExport({ name: `${baseName}.${format}`, format, content });
+  return true;
 }
 
 /** The bytes a data: URL (a canvas's PNG) holds. */

@@ -1,6 +1,6 @@
 /**
- * New, Open (dialog, drop, recent), Import (a new document from other tools' files), Save, Save As, and
- * recovery: the document's way in and out of files, with a question before unsaved work is lost and a
+ * New, Open (dialog, drop, recent), Import (a new document from other tools' files), Save, Save As,
+ * Export (the model in the command line's export formats), and recovery: the document's way in and out of files, with a question before unsaved work is lost and a
  * clear message, naming the field, for a bad file.
  */
 import type { ExampleInfo } from '../../src-shared/data/examples';
@@ -11,6 +11,7 @@ import { blankModel } from './blank-model';
 import { serializeModel, serializeModelCompact, withProvenance } from '../../src-shared/model/serialize';
 import { APP_VERSION } from './app-version';
 import { DocumentImport } from './import-document.svelte';
+import { ModelExporting } from './model-export.svelte';
 import { readModelText, suggestedFileName } from './model-text';
 import { readDraft } from './recovery-draft';
 import type { Workspace } from './workspace.svelte';
@@ -28,6 +29,8 @@ export class FileCommands {
   drafts = $state.raw<RecoveryDraft[]>([]);
   /** File → Import's steps, and the column picker it may show. */
   readonly importing: DocumentImport;
+  /** File → Export's dialog. */
+  readonly exporting: ModelExporting;
   private readonly autosave: Autosave;
 
   constructor(private readonly workspace: Workspace) {
@@ -35,6 +38,7 @@ export class FileCommands {
       confirmLeave: (action) => this.confirmLeave(action),
       say: (notice) => (this.notice = notice),
     });
+    this.exporting = new ModelExporting(workspace, (text) => (this.notice = { tone: 'info', text }));
     const { document, host } = workspace;
     this.autosave = new Autosave(
       host.recovery,
@@ -75,6 +79,8 @@ export class FileCommands {
         return void (await this.saveAs());
       case 'import':
         return this.importDocument();
+      case 'export':
+        return this.exportModel();
       case 'undo':
         return this.workspace.undo();
       case 'redo':
@@ -106,6 +112,15 @@ export class FileCommands {
   /** Other tools' files (tlearn, CSV, .pat, .ex) as a new, unsaved document; the open one stays on any refusal. */
   importDocument(): Promise<void> {
     return this.importing.start();
+  }
+
+  /** File → Export: the open document's outputs, activations, weights, curve, or other tools' files. */
+  async exportModel(): Promise<void> {
+    if (!this.workspace.document.current) {
+      this.notice = { tone: 'info', text: 'Export writes the open model: open an example or a model file first.' };
+      return;
+    }
+    await this.exporting.open();
   }
 
   async openDropped(data: DataTransfer): Promise<void> {

@@ -19,37 +19,39 @@ export const PATTERN_FORMATS: ReadonlyArray<{ id: PatternFormat; label: string; 
 ];
 
 export interface ExportedFile {
+  /** `baseName.format`. */
   name: string;
   text: string;
-  type: string;
+  format: 'csv' | 'data' | 'teach' | 'pat' | 'ex';
 }
 
 export interface PatternExport {
+  /** The name the files share: the model's, and the set's when it is the test set. */
+  baseName: string;
   files: ExportedFile[];
   notes: string[];
 }
 
 export function exportPatterns(model: ModelDocument, set: PatternSet, format: PatternFormat): PatternExport {
   const patterns = model[set] ?? [];
-  const base = fileBase(model.name, set);
+  const baseName = fileBase(model.name, set);
+  const file = (format: ExportedFile['format'], text: string): ExportedFile => ({ name: `${baseName}.${format}`, text, format });
   switch (format) {
     case 'csv':
-      return { files: [{ name: `${base}.csv`, text: patternsCsv(model, patterns), type: 'text/csv' }], notes: [] };
+      return { baseName, files: [file('csv', patternsCsv(model, patterns))], notes: [] };
     case 'tlearn':
       return {
-        files: [
-          { name: `${base}.data`, text: tlearnData(patterns), type: 'text/plain' },
-          { name: `${base}.teach`, text: tlearnTeach(patterns), type: 'text/plain' },
-        ],
-        notes: ['tlearn files hold no pattern names: the patterns are in file order', 'the network is not written: export the whole model from the command line for a .cf'],
+        baseName,
+        files: [file('data', tlearnData(patterns)), file('teach', tlearnTeach(patterns))],
+        notes: ['tlearn files hold no pattern names: the patterns are in file order', 'the network is not written: File → Export’s tlearn format writes the whole model with its .cf'],
       };
     case 'pat': {
       const { text, notes } = exportPdpPat(model, patterns);
-      return { files: [{ name: `${base}.pat`, text, type: 'text/plain' }], notes };
+      return { baseName, files: [file('pat', text)], notes };
     }
     case 'ex': {
       const { text, notes } = exportLensExamples(model, patterns);
-      return { files: [{ name: `${base}.ex`, text, type: 'text/plain' }], notes };
+      return { baseName, files: [file('ex', text)], notes };
     }
   }
 }

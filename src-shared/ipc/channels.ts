@@ -26,6 +26,15 @@ export type HelpTopic = z.infer<typeof helpTopicSchema>;
 export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'png', 'txt', 'pat', 'ex', 'data', 'teach', 'cf']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
+/** At most this many files in one exported set: tlearn's is three (.cf, .data, .teach). */
+export const MAX_EXPORT_SET_FILES = 8;
+/** Files that share a base name and differ by extension, each format once. */
+const exportSet = z
+  .array(z.strictObject({ content: z.union([text, bytes]), format: exportFormatSchema }))
+  .min(1)
+  .max(MAX_EXPORT_SET_FILES)
+  .refine((files) => new Set(files.map((file) => file.format)).size === files.length, { message: 'must name each format once' });
+
 /** What the Import dialog offers: pattern files (CSV, PDP .pat, Lens .ex, tlearn), or a tlearn network (.cf). */
 export const importKindSchema = z.enum(['patterns', 'model']);
 export type ImportKind = z.infer<typeof importKindSchema>;
@@ -51,6 +60,11 @@ export const channelPayloadSchemas = {
   importFile: z.strictObject({ kind: importKindSchema }),
   /** Shows the Save dialog for an export (text, or a PNG's bytes) and writes it. */
   exportFile: z.strictObject({ content: z.union([text, bytes]), format: exportFormatSchema, suggestedName }),
+  /**
+   * Shows one Save dialog for a set of files sharing a base name (tlearn's .cf, .data and .teach) and writes
+   * each beside the name chosen, with its own extension.
+   */
+  exportFileSet: z.strictObject({ baseName: suggestedName, files: exportSet }),
   /** Opens one of the help pages: the app's own in its help window, the problem report in the browser. */
   openHelp: z.strictObject({ topic: helpTopicSchema }),
 } as const;
@@ -90,6 +104,8 @@ export interface ChannelResults {
   setDocumentEdited: null;
   importFile: Array<{ name: string; text: string }> | null;
   exportFile: { path: string } | null;
+  /** Every file written, in the order sent. */
+  exportFileSet: { paths: string[] } | null;
   openHelp: null;
 }
 

@@ -48,6 +48,11 @@ export interface PreloadApi {
   importFile(kind: ImportKind): Answer<'importFile'>;
   /** Save dialog for an export (text, or a PNG's bytes), then an atomic write; null if the user cancelled. */
   exportFile(content: string | Uint8Array, format: ExportFormat, suggestedName: string): Answer<'exportFile'>;
+  /**
+   * One Save dialog for files that share a base name and differ by extension (tlearn's .cf, .data and
+   * .teach), then an atomic write of each beside the name chosen; null if the user cancelled.
+   */
+  exportFileSet(baseName: string, files: Array<{ content: string | Uint8Array; format: ExportFormat }>): Answer<'exportFileSet'>;
   openHelp(topic: HelpTopic): Answer<'openHelp'>;
   /** Menu items that act on the document; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

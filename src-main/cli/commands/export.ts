@@ -1,57 +1,47 @@
 /**
  * `export MODEL --to FORMAT --out PATH`: tables for R and spreadsheets, and the model in other tools'
- * formats. What a format cannot hold is said on stderr, never silently dropped.
+ * formats (the table and the exporters are src-shared's, as File → Export's in the app). What a format
+ * cannot hold is said on stderr, never silently dropped.
  */
 import { writeFile } from 'node:fs/promises';
-import {
-  ExportError,
-  exportLensExamples,
-  exportPdpPat,
-  exportTlearn,
-  hiddenActivationsCsv,
-  learningCurveCsv,
-  modelLearningCurve,
-  outputsCsv,
-  weightsCsv,
-  type ExportedText,
-} from '../../../src-shared/data/export';
-import { Simulation } from '../../../src-shared/engine/simulation';
-import type { ModelDocument } from '../../../src-shared/model/schema';
+import { ExportError, exportModel, isModelExportFormat, MODEL_EXPORT_FORMATS, type ModelExportFormat } from '../../../src-shared/data/export';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
 import { onlyFile, parseOptions, wholeNumber } from '../options';
 
-const formats = {
-  outputs: 'patterns with the network’s outputs and pss (CSV)',
-  hidden: 'hidden-unit activations per pattern (CSV; --layer N for one hidden layer)',
-  weights: 'one weight layer, receiving × sending units with biases (CSV; --layer J, from 0)',
-  curve: 'the learning curve: epoch, tss, fraction correct (CSV)',
-  tlearn: 'tlearn .cf, .data and .teach (--out is the base name)',
-  pat: 'PDP pattern file (.pat)',
-  ex: 'Lens example file (.ex)',
-} as const;
-type Format = keyof typeof formats;
+/** How the command line asks for what a format needs beyond the shared words. */
+const OPTION_HINTS: Partial<Record<ModelExportFormat, string>> = {
+  hidden: '--layer N for one hidden layer',
+  weights: '--layer J, from 0',
+  tlearn: '--out is the base name',
+};
 
-const usage = `export MODEL --to FORMAT --out PATH [--layer N]\nformats:\n${Object.entries(formats).map(([k, v]) => `  ${k.padEnd(8)}${v}`).join('\n')}`;
+const formatLines = Object.entries(MODEL_EXPORT_FORMATS).map(([id, { description }]) => {
+  const hint = OPTION_HINTS[id as ModelExportFormat];
+  return `  ${id.padEnd(8)}${description}${hint ? `; ${hint}` : ''}`;
+});
+const usage = `export MODEL --to FORMAT --out PATH [--layer N]\nformats:\n${formatLines.join('\n')}`;
 
 export async function exportCommand(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseOptions(args, { to: { type: 'string' }, out: { type: 'string' }, layer: { type: 'string' } }, usage);
-  const file = await readModelFile(onlyFile(positionals, usage));
-  // An untrained file has no weights saved, but its seed fixes them: export those initial weights.
-  const model = file.state ? file : new Simulation(file).toModel();
-  const format = values.to as Format | undefined;
-  if (!format || !(format in formats)) throw new CliError(`--to must name a format\nusage: ${usage}`);
-  if (!values.out) throw new CliError(`say where to write with --out PATH\nusage: ${usage}`);
+  // An untrained file has no weights saved, but its seed fixes them: the exporters use those initial weights.
+  const model = await readModelFile(onlyFile(positionals, usage));
+  const format = values.to;
+  if (!format || !isModelExportFormat(format)) throw new CliError(`--to must name a format\nusage: ${usage}`);
+  const out = values.out;
+  if (!out) throw new CliError(`say where to write with --out PATH\nusage: ${usage}`);
   const layer = wholeNumber(values.layer, 'layer', 0, 64);
-  let written: { path: string; text: string }[];
-  let notes: string[] = [];
+  let exported;
   try {
-    ({ written, notes } = render(model, format, values.out, layer));
+    exported = exportModel(model, format, layer);
   } catch (error) {
     if (error instanceof ExportError) throw new CliError(`cannot export ${format}: ${error.message}`);
     throw error;
   }
+  // One file goes to --out as given; a set (tlearn) goes beside it, --out being the base name.
+  const base = out.replace(/\.(cf|data|teach)$/, '');
+  const written = exported.files.length === 1 ? [{ path: out, text: exported.files[0].text }] : exported.files.map((file) => ({ path: `${base}.${file.extension}`, text: file.text }));
   for (const file of written) {
     try {
       await writeFile(file.path, file.text);
@@ -60,36 +50,5 @@ export async function exportCommand(args: string[], io: CliIo): Promise<void> {
     }
     io.out(`wrote ${file.path}\n`);
   }
-  for (const note of notes) io.err(`note: ${note}\n`);
-}
-
-function render(model: ModelDocument, format: Format, out: string, layer: number | undefined) {
-  const one = (text: string, notes: string[] = []) => ({ written: [{ path: out, text }], notes });
-  const fromExported = (exported: ExportedText) => one(exported.text, exported.notes);
-  switch (format) {
-    case 'outputs':
-      return one(outputsCsv(model));
-    case 'hidden':
-      return one(hiddenActivationsCsv(model, layer === undefined ? {} : { layer }));
-    case 'weights':
-      return one(weightsCsv(model, layer ?? 0));
-    case 'curve':
-      return one(learningCurveCsv(modelLearningCurve(model)));
-    case 'pat':
-      return fromExported(exportPdpPat(model));
-    case 'ex':
-      return fromExported(exportLensExamples(model));
-    case 'tlearn': {
-      const exported = exportTlearn(model);
-      const base = out.replace(/\.(cf|data|teach)$/, '');
-      return {
-        written: [
-          { path: `${base}.cf`, text: exported.cf },
-          { path: `${base}.data`, text: exported.data },
-          { path: `${base}.teach`, text: exported.teach },
-        ],
-        notes: exported.notes,
-      };
-    }
-  }
+  for (const note of exported.notes) io.err(`note: ${note}\n`);
 }

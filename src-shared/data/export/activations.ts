@@ -9,7 +9,11 @@ import type { ModelDocument, Pattern } from '../../model/schema';
 /** activations[pattern][layer][unit], layer 0 being the input. */
 export type PatternActivations = number[][][];
 
-export function patternActivations(model: ModelDocument, patterns: Pattern[] = model.patterns): PatternActivations {
+/**
+ * The model's network with its saved weights, or the initial weights its seed gives when it has none yet
+ * (what a trainer starts from: an untrained file exports those, as the command line always has).
+ */
+export function networkWithWeights(model: ModelDocument): Network {
   const network = new Network(model.layers);
   if (model.state) {
     model.state.weights.forEach((matrix, j) => network.weights[j].set(matrix.flat()));
@@ -17,6 +21,11 @@ export function patternActivations(model: ModelDocument, patterns: Pattern[] = m
   } else {
     initializeWeights(network, model.training);
   }
+  return network;
+}
+
+export function patternActivations(model: ModelDocument, patterns: Pattern[] = model.patterns): PatternActivations {
+  const network = networkWithWeights(model);
   return patterns.map((pattern) => {
     network.forward(pattern.input);
     return network.act.map((layer) => Array.from(layer));

@@ -8,3 +8,14 @@ export { learningCurveCsv, modelLearningCurve, type LearningCurve } from './lear
 export { exportTlearn, tlearnConfig, tlearnData, tlearnTeach, type TlearnExport } from './tlearn';
 export { exportPdpPat } from './pdp-pat';
 export { exportLensExamples } from './lens-ex';
+export {
+  exportModel,
+  isModelExportFormat,
+  layerChoices,
+  MODEL_EXPORT_FORMAT_IDS,
+  MODEL_EXPORT_FORMATS,
+  type LayerChoice,
+  type ModelExport,
+  type ModelExportFile,
+  type ModelExportFormat,
+} from './model-formats';

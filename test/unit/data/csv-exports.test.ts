@@ -5,6 +5,7 @@ import { hiddenActivationsCsv } from '../../../src-shared/data/export/hidden-csv
 import { learningCurveCsv, modelLearningCurve } from '../../../src-shared/data/export/learning-curve-csv';
 import { outputsCsv } from '../../../src-shared/data/export/outputs-csv';
 import { weightsCsv } from '../../../src-shared/data/export/weights-csv';
+import { Simulation } from '../../../src-shared/engine/simulation';
 import { logistic, trainedXor, xorPatterns } from './models';
 
 const table = (csv: string) => Papa.parse<string[]>(csv.trimEnd()).data;
@@ -43,7 +44,9 @@ describe('CSV exports', () => {
     expect(weightsCsv(trainedXor(), 0)).toBe('unit,a,b,bias\nhidden_1,6,6,-3\nhidden_2,4,4,-6\n');
     expect(weightsCsv(trainedXor(), 1)).toBe('unit,hidden_1,hidden_2,bias\noutput_1,8,-8,-4\n');
     expect(() => weightsCsv(trainedXor(), 2)).toThrow(/no weight layer 2/);
-    expect(() => weightsCsv({ ...trainedXor(), state: null }, 0)).toThrow(/no weights yet/);
+    // Untrained: the initial weights its seed fixes, the ones a trainer starts from.
+    const untrained = { ...trainedXor(), state: null };
+    expect(weightsCsv(untrained, 1)).toBe(weightsCsv(new Simulation(untrained).toModel(), 1));
   });
 
   it('keeps every digit of a weight', () => {

@@ -96,3 +96,51 @@ describe('Export', () => {
     );
   });
 });
+
+describe('Export of a set of files', () => {
+  const tlearn = [
+    { content: 'NODES:\n', format: 'cf' as const },
+    { content: 'distributed\n4\n', format: 'data' as const },
+    { content: 'distributed\n4\n', format: 'teach' as const },
+  ];
+
+  it('asks once, for the base name, and writes each file beside it with its own extension', async () => {
+    const { handlers, event, saveOptions, written } = handlersWith({ save: '/lab/my xor' });
+    await expect(handlers.exportFileSet({ baseName: 'xor', files: tlearn }, event)).resolves.toEqual({ paths: ['/lab/my xor.cf', '/lab/my xor.data', '/lab/my xor.teach'] });
+    expect(saveOptions).toHaveLength(1);
+    expect(saveOptions[0]).toMatchObject({
+      title: 'Export 3 files',
+      defaultPath: 'xor',
+      message: 'Writes the .cf, .data, .teach files of this name side by side.',
+      filters: [{ name: 'tlearn network, tlearn inputs, tlearn targets', extensions: ['cf', 'data', 'teach'] }],
+    });
+    expect([...written]).toEqual([
+      ['/lab/my xor.cf', 'NODES:\n'],
+      ['/lab/my xor.data', 'distributed\n4\n'],
+      ['/lab/my xor.teach', 'distributed\n4\n'],
+    ]);
+  });
+
+  it('takes an extension of the set off the name chosen, and keeps any other', async () => {
+    const typed = handlersWith({ save: '/lab/xor.TEACH' });
+    await expect(typed.handlers.exportFileSet({ baseName: 'xor', files: tlearn }, typed.event)).resolves.toEqual({ paths: ['/lab/xor.cf', '/lab/xor.data', '/lab/xor.teach'] });
+    const dotted = handlersWith({ save: '/lab/xor.v2' });
+    await expect(dotted.handlers.exportFileSet({ baseName: 'xor', files: tlearn }, dotted.event)).resolves.toEqual({ paths: ['/lab/xor.v2.cf', '/lab/xor.v2.data', '/lab/xor.v2.teach'] });
+  });
+
+  it('takes a set of one (a pattern set as CSV) as a plain export of that file', async () => {
+    const { handlers, event, saveOptions, written } = handlersWith({ save: '/lab/xor.csv' });
+    await expect(handlers.exportFileSet({ baseName: 'xor', files: [{ content: 'a,b\n', format: 'csv' }] }, event)).resolves.toEqual({ paths: ['/lab/xor.csv'] });
+    expect(saveOptions[0]).toMatchObject({ title: 'Export', filters: [{ name: 'CSV table', extensions: ['csv'] }] });
+    expect(saveOptions[0]).not.toHaveProperty('message');
+    expect([...written]).toEqual([['/lab/xor.csv', 'a,b\n']]);
+  });
+
+  it('writes nothing when cancelled, and names the file a failed write was for', async () => {
+    const cancelled = handlersWith({ save: null });
+    await expect(cancelled.handlers.exportFileSet({ baseName: 'xor', files: tlearn }, cancelled.event)).resolves.toBeNull();
+    expect(cancelled.written.size).toBe(0);
+    const locked = handlersWith({ save: '/lab/xor' }, {}, Object.assign(new Error('denied'), { code: 'EACCES' }));
+    await expect(locked.handlers.exportFileSet({ baseName: 'xor', files: tlearn }, locked.event)).rejects.toThrow('Could not save /lab/xor.cf: permission denied');
+  });
+});

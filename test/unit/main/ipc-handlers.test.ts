@@ -4,7 +4,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { channelPayloadSchemas, INVOKE_CHANNELS, type ChannelPayload, type InvokeChannel } from '../../../src-shared/ipc/channels';
+import { channelPayloadSchemas, INVOKE_CHANNELS, MAX_EXPORT_SET_FILES, type ChannelPayload, type InvokeChannel } from '../../../src-shared/ipc/channels';
 import { ipcChannelName } from '../../../src-shared/ipc/preload-api';
 import { appUrlCheck } from '../../../src-main/main/app-origin';
 import { createChannelHandlers, type ChannelHandlerDeps } from '../../../src-main/main/channel-handlers';
@@ -51,6 +51,7 @@ const valid: { [C in InvokeChannel]: ChannelPayload<C> } = {
   setDocumentEdited: { edited: true },
   importFile: { kind: 'patterns' },
   exportFile: { content: 'a,b\n', format: 'csv', suggestedName: 'curve' },
+  exportFileSet: { baseName: 'xor', files: [{ content: 'NODES:\n', format: 'cf' }, { content: 'distributed\n', format: 'data' }] },
   openHelp: { topic: 'user-guide' },
 };
 
@@ -141,5 +142,25 @@ describe('the export payload', () => {
     expect(parse({ 0: 0x89, length: 1 })).toBe(false);
     expect(parse([0x89, 0x50])).toBe(false);
     expect(channelPayloadSchemas.exportFile.safeParse({ content: 'x', format: 'exe', suggestedName: 'x.exe' }).success).toBe(false);
+  });
+});
+
+describe('the export set payload', () => {
+  const parse = (payload: unknown) => channelPayloadSchemas.exportFileSet.safeParse(payload).success;
+  const file = (format: string) => ({ content: 'x', format });
+
+  it('takes a base name and files that differ by format', () => {
+    expect(parse({ baseName: 'xor', files: [file('cf'), file('data'), file('teach')] })).toBe(true);
+  });
+
+  it('refuses a path for a name, a format twice, no files or too many, and an unknown format', () => {
+    expect(parse({ baseName: '../xor', files: [file('cf')] })).toBe(false);
+    expect(parse({ baseName: 'C:\\xor', files: [file('cf')] })).toBe(false);
+    expect(parse({ baseName: 'xor', files: [file('data'), file('data')] })).toBe(false);
+    expect(parse({ baseName: 'xor', files: [] })).toBe(false);
+    const formats = ['csv', 'json', 'svg', 'png', 'txt', 'pat', 'ex', 'data', 'teach', 'cf'].slice(0, MAX_EXPORT_SET_FILES + 1);
+    expect(parse({ baseName: 'xor', files: formats.map(file) })).toBe(false);
+    expect(parse({ baseName: 'xor', files: [file('exe')] })).toBe(false);
+    expect(parse({ baseName: 'xor', files: [{ ...file('cf'), path: '/etc/passwd' }] })).toBe(false);
   });
 });

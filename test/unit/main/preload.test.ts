@@ -52,7 +52,7 @@ describe('the preload', () => {
   it('exposes the verbs of PreloadApi and nothing of ipcRenderer', () => {
     const exposed = api() as unknown as Record<string, unknown>;
     expect(Object.keys(exposed).sort()).toEqual([
-      'exportFile', 'importFile', 'onMenuCommand', 'openDocument', 'openHelp', 'openRecentDocument', 'platform', 'recentDocuments', 'requestTrainerPort',
+      'exportFile', 'exportFileSet', 'importFile', 'onMenuCommand', 'openDocument', 'openHelp', 'openRecentDocument', 'platform', 'recentDocuments', 'requestTrainerPort',
       'saveDocument', 'saveDocumentAs', 'setDocumentEdited', 'takePendingDocument',
     ]);
     expect(exposed.platform).toBe(process.platform);
@@ -71,6 +71,7 @@ describe('the preload', () => {
     await a.setDocumentEdited(true);
     await a.importFile('patterns');
     await a.exportFile('a,b', 'csv', 'curve');
+    await a.exportFileSet('xor', [{ content: 'NODES:', format: 'cf' }]);
     await a.openHelp('user-guide');
     const calls = vi.mocked(electron.ipcRenderer.invoke).mock.calls;
     expect(calls).toEqual([
@@ -84,6 +85,7 @@ describe('the preload', () => {
       [ipcChannelName('setDocumentEdited'), { edited: true }],
       [ipcChannelName('importFile'), { kind: 'patterns' }],
       [ipcChannelName('exportFile'), { content: 'a,b', format: 'csv', suggestedName: 'curve' }],
+      [ipcChannelName('exportFileSet'), { baseName: 'xor', files: [{ content: 'NODES:', format: 'cf' }] }],
       [ipcChannelName('openHelp'), { topic: 'user-guide' }],
     ]);
     expect(new Set(calls.map(([channel]) => channel))).toEqual(new Set(INVOKE_CHANNELS.map(ipcChannelName)));
@@ -175,8 +177,7 @@ describe('the Electron host', () => {
 
     const commands: string[] = [];
     host.onMenuCommand((command) => commands.push(command));
-    // Export has no page command yet, so it is not passed on.
-    for (const command of ['save', 'import', 'export', 'open-pending']) electron.ipcRenderer.emit(IPC_CHANNELS.menuCommand, {}, command);
-    expect(commands).toEqual(['save', 'import', 'open-pending']);
+    for (const command of ['save', 'import', 'export', 'open-pending', 'format-disk']) electron.ipcRenderer.emit(IPC_CHANNELS.menuCommand, {}, command);
+    expect(commands).toEqual(['save', 'import', 'export', 'open-pending']);
   });
 });

@@ -35,16 +35,15 @@ function fakeApi() {
 }
 
 describe('File → Import in the Electron host', () => {
-  it('passes the menu’s import on to the page, as it does save', async () => {
+  it('passes the menu’s import on to the page, as it does save and export', async () => {
     const { api, menu } = fakeApi();
     const host = await createElectronHost(api);
     const heard: MenuCommand[] = [];
     host.onMenuCommand((command) => heard.push(command));
     menu('import');
     menu('save');
-    // Export has no page command yet: it is not passed on as anything else.
     menu('export');
-    expect(heard).toEqual(['import', 'save']);
+    expect(heard).toEqual(['import', 'save', 'export']);
   });
 
   it('from the menu (no user activation) picks through main’s import dialog, several files at once', async () => {

@@ -1,0 +1,42 @@
+/**
+ * File → Export's files for one choice of format and layer: the shared exporters' text (the command
+ * line's `export --to`), named after the model, or what the model cannot give that format, said plainly.
+ */
+import { ExportError, exportModel, type ModelExportFormat } from '../../src-shared/data/export';
+import type { ModelDocument } from '../../src-shared/model/schema';
+import type { ExportedFileSet } from '../hosts/host';
+import { fileBase } from './pattern-export';
+
+export type PreparedExport =
+  | { ok: true; set: ExportedFileSet; names: string[]; notes: string[] }
+  | { ok: false; message: string };
+
+export function prepareModelExport(model: ModelDocument, format: ModelExportFormat, layer: number | undefined): PreparedExport {
+  let exported;
+  try {
+    exported = exportModel(model, format, layer);
+  } catch (error) {
+    if (error instanceof ExportError) return { ok: false, message: `Cannot export ${format}: ${error.message.replace(/\.?$/, '.')}` };
+    throw error;
+  }
+  const baseName = `${fileBase(model.name, 'patterns')}${nameSuffix(format, layer)}`;
+  const files = exported.files.map(({ extension, text }) => ({ format: extension, content: text }));
+  return { ok: true, set: { baseName, files }, names: files.map((file) => `${baseName}.${file.format}`), notes: exported.notes };
+}
+
+/** The tables say what they hold in their names; the other tools' files are the model itself. */
+function nameSuffix(format: ModelExportFormat, layer: number | undefined): string {
+  switch (format) {
+    case 'outputs':
+    case 'curve':
+      return `-${format}`;
+    case 'hidden':
+      return layer === undefined ? '-hidden' : `-hidden-layer-${layer}`;
+    case 'weights':
+      return `-weights-${layer ?? 0}`;
+    case 'tlearn':
+    case 'pat':
+    case 'ex':
+      return '';
+  }
+}

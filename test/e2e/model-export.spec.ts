@@ -1,0 +1,139 @@
+/**
+ * File → Export in the web build: the dialog opens from the document bar's Export… and with Ctrl+E, offers
+ * the command line's formats in its words, and downloads what the saved document would export — a CSV of
+ * the trained network's outputs, a hidden layer's activations, and tlearn's three files with what tlearn
+ * cannot hold said before anything is written.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Download, Page } from '@playwright/test';
+import { exportTlearn, hiddenActivationsCsv, outputsCsv } from '../../src-shared/data/export';
+import { parseModelText } from '../../src-shared/model/parse';
+import type { ModelDocument } from '../../src-shared/model/schema';
+import { expect, openExample, saveByDownload, test, withoutFileAccess } from './app';
+
+const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/file-export.png', import.meta.url));
+
+/** WCAG A/AA violations inside the open dialog, contrast included. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('[data-testid="model-export"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.passes.map(({ id }) => id)).toContain('color-contrast');
+  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
+const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Export “XOR”' });
+
+async function trainedXor(page: Page): Promise<void> {
+  await withoutFileAccess(page);
+  await openExample(page, 'XOR');
+  const step = page.getByRole('button', { name: 'Step epoch', exact: true });
+  for (let epoch = 1; epoch <= 3; epoch++) {
+    await step.click();
+    await expect(page.getByTestId('epoch')).toHaveText(String(epoch));
+  }
+}
+
+/** The document as Save writes it: what the exports must agree with. */
+async function savedModel(page: Page, path: string): Promise<ModelDocument> {
+  await saveByDownload(page, path);
+  const parsed = parseModelText(readFileSync(path, 'utf8'));
+  if (!parsed.ok) throw new Error(`the saved model does not read back: ${JSON.stringify(parsed.problems)}`);
+  expect(parsed.model.state?.epoch).toBe(3);
+  return parsed.model;
+}
+
+async function text(download: Download, path: string): Promise<string> {
+  await download.saveAs(path);
+  return readFileSync(path, 'utf8');
+}
+
+test('Export… in the document bar writes the trained network’s outputs and a hidden layer as CSV', async ({ page }, testInfo) => {
+  await trainedXor(page);
+  const model = await savedModel(page, testInfo.outputPath('xor.bplab'));
+
+  await page.getByRole('button', { name: 'Export…', exact: true }).click();
+  const dialog = dialogOf(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('after 3 epochs of training');
+  // The command line's formats, by its names and in its words.
+  for (const [id, words] of [
+    ['outputs', 'patterns with the network’s outputs and pss (CSV)'],
+    ['hidden', 'hidden-unit activations per pattern (CSV)'],
+    ['weights', 'one weight layer, receiving × sending units with biases (CSV)'],
+    ['curve', 'the learning curve: epoch, tss, fraction correct (CSV)'],
+    ['tlearn', 'tlearn .cf, .data and .teach'],
+    ['pat', 'PDP pattern file (.pat)'],
+    ['ex', 'Lens example file (.ex)'],
+  ]) {
+    await expect(dialog.getByRole('radio', { name: `${id} ${words}` })).toBeVisible();
+  }
+  await expect(dialog.getByRole('radio', { name: /^outputs/ })).toBeChecked();
+  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR-outputs.csv.');
+
+  let download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  expect((await download).suggestedFilename()).toBe('XOR-outputs.csv');
+  const outputs = await text(await download, testInfo.outputPath('XOR-outputs.csv'));
+  expect(outputs.split('\n')[0]).toBe('pattern,input_1,input_2,target_output_1,output_output_1,pss');
+  expect(outputs).toBe(outputsCsv(model));
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Exported XOR-outputs.csv.')).toBeVisible();
+
+  // A format that takes a layer offers the network's, numbered as --layer numbers them.
+  await page.getByRole('button', { name: 'Export…', exact: true }).click();
+  await dialog.getByRole('radio', { name: /^hidden/ }).check();
+  await expect(dialog.getByRole('combobox', { name: 'Hidden layer' })).toHaveText('layer 1: hidden (2 units)');
+  await dialog.getByRole('radio', { name: /^weights/ }).check();
+  await dialog.getByRole('combobox', { name: 'Weight layer' }).selectOption({ label: 'weight layer 1: hidden → output' });
+  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR-weights-1.csv.');
+  await dialog.getByRole('radio', { name: /^hidden/ }).check();
+  download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  expect(await text(await download, testInfo.outputPath('XOR-hidden.csv'))).toBe(hiddenActivationsCsv(model, { layer: 1 }));
+});
+
+test('Ctrl+E opens Export; tlearn writes its three files and says what tlearn cannot hold', async ({ page }, testInfo) => {
+  await trainedXor(page);
+  const model = await savedModel(page, testInfo.outputPath('xor.bplab'));
+
+  await page.keyboard.press('Control+e');
+  const dialog = dialogOf(page);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: /^tlearn/ }).check();
+  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR.cf, XOR.data and XOR.teach.');
+  const expected = exportTlearn(model);
+  const notes = dialog.getByTestId('model-export-notes');
+  for (const note of expected.notes) await expect(notes).toContainText(note);
+  await expect(notes).toContainText('the weights are not written');
+
+  // No hover highlight in the picture.
+  await page.mouse.move(0, 0);
+  await dialog.screenshot({ path: SCREENSHOT });
+  expect(await violations(page)).toEqual([]);
+
+  const downloads: Download[] = [];
+  page.on('download', (download) => downloads.push(download));
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect.poll(() => downloads.length).toBe(3);
+  expect(downloads.map((download) => download.suggestedFilename())).toEqual(['XOR.cf', 'XOR.data', 'XOR.teach']);
+  const written = await Promise.all(downloads.map((download) => text(download, testInfo.outputPath(download.suggestedFilename()))));
+  expect(written).toEqual([expected.cf, expected.data, expected.teach]);
+  expect(written[0]).toContain('NODES:');
+  await expect(page.getByText('Exported XOR.cf, XOR.data, XOR.teach.')).toBeVisible();
+});
+
+test('a format the model cannot give says why and writes nothing (in the dark theme)', async ({ page }) => {
+  await openExample(page, 'AND');
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByRole('button', { name: 'Export…', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export “AND”' });
+  await expect(dialog).toContainText('The model is not trained yet');
+  await dialog.getByRole('radio', { name: /^hidden/ }).check();
+  await expect(dialog.getByRole('alert')).toHaveText('Cannot export hidden: the network has no hidden layer, so it has no hidden-unit activations to export.');
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
+  expect(await violations(page)).toEqual([]);
+  // Escape closes it, as Cancel does.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
