@@ -61,3 +61,26 @@ test('closing a window with unsaved changes asks first: Cancel keeps it open, Do
   // On Windows and Linux the app quits with its last window, taking the record with it; macOS keeps running.
   if (shown !== null) expect(shown.map((box) => box.pressed)).toEqual(['Cancel', isMac ? 'Don’t Save' : "Don't Save"]);
 });
+
+test('quitting with unsaved changes asks too: Cancel keeps the app running, Don’t Save lets it quit', async () => {
+  app = await launchApp(freshUserData());
+  const page = await app.firstWindow();
+  await openExample(page, 'XOR');
+  await setSetting(page, 'Momentum α', '0.5');
+  await expect(page.getByTestId('unsaved-marker')).toBeVisible();
+
+  // Quit as from the menu (File → Exit, or the app menu's Quit on macOS): the window asks before it goes.
+  await answerMessageBoxes(app, 'Cancel');
+  await app.evaluate(({ app }) => app.quit());
+  await expect.poll(async () => (await shownMessageBoxes(app!)).length).toBe(1);
+  expect((await shownMessageBoxes(app))[0]!.message).toBe('Do you want to save the changes you made to Untitled?');
+  await page.waitForTimeout(1_000);
+  expect(page.isClosed()).toBe(false);
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+
+  // Quitting again asks again; Don't Save, and the app ends.
+  await answerMessageBoxes(app, "Don't Save");
+  const ended = app.waitForEvent('close');
+  await app.evaluate(({ app }) => app.quit());
+  await ended;
+});

@@ -40,6 +40,9 @@ function savedModel(path: string): ModelDocument {
 
 test('a trainer process killed mid-training is replaced and the run continues from its last snapshot', async () => {
   app = await launchApp(freshUserData());
+  // Main's own console: the supervisor says when it notices the trainer's exit.
+  const mainWarnings: string[] = [];
+  app.on('console', (message) => void (message.type() === 'warning' && mainWarnings.push(message.text())));
   const page = await app.firstWindow();
   const consoleErrors = consoleErrorsOf(page);
   await openExample(page, '8-3-8 encoder');
@@ -65,6 +68,7 @@ test('a trainer process killed mid-training is replaced and the run continues fr
   await expect(problems).toContainText('was restarted');
   await expect(problems).toContainText('continues from its last snapshot');
   await expect(page.getByTestId('status')).toHaveText('Paused');
+  expect(mainWarnings.filter((warning) => warning.startsWith('The trainer died ('))).toHaveLength(1);
   // Main started a new trainer process for the window, and only one.
   await expect.poll(async () => (await trainerProcessIds(app!)).filter((pid) => pid !== killed)).toHaveLength(1);
   expect(await trainerProcessIds(app)).not.toContain(killed);
