@@ -35,6 +35,7 @@ import { HelpWindow } from './help-window';
 import { registerChannelHandlers } from './ipc-handlers';
 import { OutsideFiles } from './outside-files';
 import { PreferencesStore, withRecent, type Theme } from './preferences';
+import { finishWritesBeforeQuit } from './quit-after-writes';
 import { reloadAfterRendererCrash } from './renderer-recovery';
 import { cancelForeignRequests, requestPolicy } from './request-policy';
 import { denyPermissions, guardNavigation } from './security';
@@ -180,6 +181,8 @@ export function startDesktopApp(documentsToOpen: string[]): void {
     if (details.type === 'Utility') console.warn(`${details.serviceName ?? details.name ?? 'A utility process'} is gone: ${details.reason} (exit code ${details.exitCode}).`);
   });
   app.on('before-quit', () => windows.beginQuit());
+  // The last window's place, saved as it closed, is on disk before the process ends.
+  finishWritesBeforeQuit(app, () => preferences?.settled() ?? Promise.resolve());
   app.on('window-all-closed', () => {
     // macOS keeps the app running with no window, as its apps do.
     if (process.platform !== 'darwin') app.quit();

@@ -50,6 +50,11 @@ export class PreferencesStore {
     });
     return this.writing;
   }
+
+  /** Resolves once every write begun so far has ended, written or not. */
+  settled(): Promise<void> {
+    return this.writing;
+  }
 }
 
 export function readPreferences(file: string): Preferences {

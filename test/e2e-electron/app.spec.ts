@@ -2,17 +2,10 @@
  * The app as users get it: the built bundles in Electron, the trainer in a utility process, the page
  * talking to it over the port main handed out. Runs where the Electron binary exists; skips elsewhere.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { electronBinary, MISSING_ELECTRON } from './electron-binary';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { freshUserData, launchApp, quitApp, skipWithoutElectron } from './electron-app';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MAIN_BUNDLE = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
-const binary = electronBinary();
-
-if (!binary) console.log(`Skipping the Electron app test: ${MISSING_ELECTRON}.`);
-test.skip(!binary, MISSING_ELECTRON);
+skipWithoutElectron('app');
 // One app for all the tests, in this order: the last one provokes a policy violation on purpose.
 test.describe.configure({ mode: 'serial' });
 
@@ -28,11 +21,7 @@ function staysInApp(url: string): boolean {
 }
 
 test.beforeAll(async () => {
-  expect(existsSync(MAIN_BUNDLE), 'the app is built: run `npm run build` first').toBe(true);
-  const env = { ...process.env } as Record<string, string>;
-  // A dev server URL left in the environment would make main load that instead of the built page.
-  delete env['ELECTRON_RENDERER_URL'];
-  app = await _electron.launch({ executablePath: binary!, args: [MAIN_BUNDLE], cwd: ROOT, env });
+  app = await launchApp(freshUserData());
   // Every request of the app's pages and workers, recorded as it starts, whether or not main cancels it.
   app.context().on('request', (request) => {
     if (!staysInApp(request.url())) remoteRequests.push(request.url());
@@ -46,7 +35,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await app?.close();
+  // Trained XOR is unsaved: the close prompt is answered Don't Save rather than left open.
+  await quitApp(app);
   expect(remoteRequests, 'requests that left the app').toEqual([]);
 });
 

@@ -4,13 +4,10 @@
  * exists (the release workflow; under xvfb-run on Linux); skips elsewhere.
  */
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { electronBinary, MISSING_ELECTRON } from './electron-binary';
+import { binary, MAIN_BUNDLE, skipWithoutElectron } from './electron-app';
 
-const MAIN_BUNDLE = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
-const binary = electronBinary();
-test.skip(!binary, MISSING_ELECTRON);
+skipWithoutElectron('command line');
 
 function cli(...args: string[]) {
   const env = { ...process.env } as Record<string, string>;

@@ -4,6 +4,8 @@
  * loader): the installers built on Windows, macOS and Ubuntu, the Electron end-to-end tests run there
  * first, every installer the builder configuration names uploaded, and a release with SHA-256 checksums.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Configuration } from 'app-builder-lib';
 import { getConfig as getBuilderConfig } from 'app-builder-lib/out/util/config/config';
@@ -62,8 +64,25 @@ describe('the release workflow', () => {
     expect(electronTests.map((step) => step.if).sort()).toEqual(["runner.os != 'Linux'", "runner.os == 'Linux'"]);
     const [build] = running(installers!, 'electron-builder --config build/electron-builder.yml');
     expect(index(build)).toBeGreaterThan(Math.max(...electronTests.map(index)));
+    // Linux's virtual display is a real screen's size, with room for the app's smallest window (900x600).
+    expect(electronTests.find((step) => step.if === "runner.os == 'Linux'")!.run).toMatch(/^xvfb-run .*--server-args="-screen 0 1920x1080x24"/);
     expect(index(running(installers!, 'node node_modules/electron/install.js')[0])).toBeGreaterThan(-1);
     expect(running(installers!, 'npm run test:security')).toHaveLength(1);
+  });
+
+  it('runs every Electron end-to-end spec there: `npm run test:electron` takes the whole folder', async () => {
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['test:electron']).toBe('playwright test --config test/e2e-electron/playwright.config.ts');
+    const { default: config } = await import('../../e2e-electron/playwright.config');
+    expect(config.testDir).toBe('.');
+    expect(config.testMatch ?? null).toBeNull();
+    expect(config.testIgnore ?? null).toBeNull();
+    // What needs Electron itself (issue 6), each in a spec of its own there.
+    const specs = readdirSync(join(ROOT, 'test/e2e-electron')).filter((file) => file.endsWith('.spec.ts')).sort();
+    expect(specs).toEqual(expect.arrayContaining([
+      'app.spec.ts', 'cli.spec.ts', 'close-prompt.spec.ts', 'help-links.spec.ts', 'renderer-crash.spec.ts',
+      'second-launch.spec.ts', 'trainer-restart.spec.ts', 'window-placement.spec.ts',
+    ]));
   });
 
   it('uploads every installer the builder configuration makes', () => {

@@ -26,6 +26,16 @@ describe('the preferences store', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).theme).toBe('dark');
   });
 
+  it('says when every write begun so far has reached the file', async () => {
+    const file = join(folder, 'preferences.json');
+    const store = new PreferencesStore(file);
+    // Not awaited, as the window's place is saved when it closes.
+    void store.update({ window: { x: 1, y: 2, width: 900, height: 600, maximized: false } });
+    void store.update({ theme: 'light' });
+    await store.settled();
+    expect(readPreferences(file)).toMatchObject({ window: { x: 1, y: 2, width: 900, height: 600, maximized: false }, theme: 'light' });
+  });
+
   it('falls back field by field on a damaged or foreign file', () => {
     const file = join(folder, 'preferences.json');
     writeFileSync(file, '{ not json');
