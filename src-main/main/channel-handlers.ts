@@ -35,8 +35,8 @@ export function createChannelHandlers<W extends DocumentWindow>(deps: ChannelHan
     },
     saveDocument: ({ text, suggestedName }, event) => deps.documents.save(event.sender.id, text, suggestedName, false),
     saveDocumentAs: ({ text, suggestedName }, event) => deps.documents.save(event.sender.id, text, suggestedName, true),
-    setDocumentEdited: ({ edited }, event) => {
-      deps.documents.setEdited(event.sender.id, edited);
+    setDocumentEdited: ({ edited, name }, event) => {
+      deps.documents.setEdited(event.sender.id, edited, name);
       return null;
     },
     importFile: async ({ kind }, event) => importFile(deps.disk, dialogsOf(event.sender.id), kind),

@@ -5,12 +5,16 @@
 export const APP_NAME = 'Backprop Lab';
 export const UNTITLED = 'Untitled';
 
-export function documentName(path: string | null): string {
-  if (path === null) return UNTITLED;
+/**
+ * The file's name; without a file, the name the page gives its document (an example's, a new model's),
+ * else Untitled.
+ */
+export function documentName(path: string | null, pageName: string | null = null): string {
+  if (path === null) return pageName || UNTITLED;
   return path.split(/[/\\]/).pop() || UNTITLED;
 }
 
-export function windowTitle(path: string | null, edited: boolean, platform: NodeJS.Platform): string {
+export function windowTitle(path: string | null, edited: boolean, platform: NodeJS.Platform, pageName: string | null = null): string {
   const marker = edited && platform !== 'darwin' ? '• ' : '';
-  return `${marker}${documentName(path)} — ${APP_NAME}`;
+  return `${marker}${documentName(path, pageName)} — ${APP_NAME}`;
 }

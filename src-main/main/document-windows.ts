@@ -40,6 +40,8 @@ interface Held<W extends DocumentWindow> {
   window: W;
   path: string | null;
   edited: boolean;
+  /** The name the page shows for its document (an example's before it is saved), for the title and prompt. */
+  pageName: string | null;
   /** A file to hand the page when it asks (takePendingDocument). */
   pendingPath: string | null;
   /** The user answered the prompt (Don't Save) or the save it asked for succeeded: closing goes ahead. */
@@ -58,7 +60,7 @@ export class DocumentWindows<W extends DocumentWindow = DocumentWindow> {
   /** A new window, with a file to open in it or empty. */
   openWindow(path: string | null = null): W {
     const window = this.deps.createWindow();
-    const held: Held<W> = { window, path: null, edited: false, pendingPath: path, closeConfirmed: false, closeAfterSave: false, prompting: false };
+    const held: Held<W> = { window, path: null, edited: false, pageName: null, pendingPath: path, closeConfirmed: false, closeAfterSave: false, prompting: false };
     const id = window.webContents.id;
     this.held.set(id, held);
     this.showTitle(held);
@@ -124,7 +126,7 @@ export class DocumentWindows<W extends DocumentWindow = DocumentWindow> {
     if (!held) return null;
     let saved: SavedDocument | null = null;
     try {
-      const path = !askWhere && held.path !== null ? held.path : await chooseWhereToSave(this.deps.dialogs(held.window), suggestedName ?? documentName(held.path));
+      const path = !askWhere && held.path !== null ? held.path : await chooseWhereToSave(this.deps.dialogs(held.window), suggestedName ?? documentName(held.path, held.pageName));
       if (path !== null) saved = await writeDocument(this.deps.disk, path, text);
     } finally {
       this.afterSave(held, saved);
@@ -132,10 +134,12 @@ export class DocumentWindows<W extends DocumentWindow = DocumentWindow> {
     return saved;
   }
 
-  setEdited(contentsId: number, edited: boolean): void {
+  /** The page's document changed: whether it has unsaved changes, and (when the page says) its name. */
+  setEdited(contentsId: number, edited: boolean, pageName?: string | null): void {
     const held = this.heldBy(contentsId);
     if (!held) return;
     held.edited = edited;
+    if (pageName !== undefined) held.pageName = pageName;
     this.showTitle(held);
   }
 
@@ -195,7 +199,7 @@ export class DocumentWindows<W extends DocumentWindow = DocumentWindow> {
     event.preventDefault();
     if (held.prompting) return;
     held.prompting = true;
-    const { options, answers } = closePrompt(documentName(held.path), this.deps.platform);
+    const { options, answers } = closePrompt(documentName(held.path, held.pageName), this.deps.platform);
     void this.deps
       .showMessageBox(held.window, options)
       .then(({ response }) => {
@@ -214,7 +218,7 @@ export class DocumentWindows<W extends DocumentWindow = DocumentWindow> {
 
   private showTitle(held: Held<W>): void {
     if (held.window.isDestroyed()) return;
-    held.window.setTitle(windowTitle(held.path, held.edited, this.deps.platform));
+    held.window.setTitle(windowTitle(held.path, held.edited, this.deps.platform, held.pageName));
     if (this.deps.platform === 'darwin') {
       held.window.setDocumentEdited(held.edited);
       held.window.setRepresentedFilename(held.path ?? '');

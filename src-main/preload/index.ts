@@ -42,7 +42,7 @@ const api: PreloadApi = {
   openRecentDocument: (path) => invoke('openRecentDocument', { path }),
   saveDocument: (text, suggestedName) => invoke('saveDocument', suggestedName === undefined ? { text } : { text, suggestedName }),
   saveDocumentAs: (text, suggestedName) => invoke('saveDocumentAs', suggestedName === undefined ? { text } : { text, suggestedName }),
-  setDocumentEdited: (edited) => invoke('setDocumentEdited', { edited }),
+  setDocumentEdited: (edited, name) => invoke('setDocumentEdited', name === undefined ? { edited } : { edited, name }),
   importFile: (kind) => invoke('importFile', { kind }),
   exportFile: (content, format, suggestedName) => invoke('exportFile', { content, format, suggestedName }),
   exportFileSet: (baseName, files) => invoke('exportFileSet', { baseName, files }),

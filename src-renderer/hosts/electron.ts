@@ -91,7 +91,7 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
     recentFiles: async () => (await api.recentDocuments()).map(({ path, name, openedAt }) => ({ id: path, name, openedAt })),
     openRecentFile: async (id) => opened(await api.openRecentDocument(id)),
     recovery: await createRecoveryStore(),
-    setDocumentEdited: (edited) => void api.setDocumentEdited(edited).catch((error: Error) => console.error(error.message)),
+    setDocumentEdited: (edited, name) => void api.setDocumentEdited(edited, name).catch((error: Error) => console.error(error.message)),
     takePendingFile: async () => opened(await api.takePendingDocument()),
     onMenuCommand: (listener) =>
       api.onMenuCommand((command) => {

@@ -126,8 +126,11 @@ export interface Host {
   /** Opens a recent file again; null if the user declined. Rejects with a message to show. */
   openRecentFile(id: string): Promise<OpenedFile | null>;
   readonly recovery: RecoveryStore;
-  /** The document has (or no longer has) unsaved changes: closing the window must ask first. */
-  setDocumentEdited(edited: boolean): void;
+  /**
+   * The document changed: whether it has unsaved changes (closing the window must ask first), and its name
+   * as the page shows it (null without a document), which a desktop window's title and prompt use.
+   */
+  setDocumentEdited(edited: boolean, name: string | null): void;
   /** A file the host opened this window for (a double-clicked file, a menu's Open Recent), taken once. */
   takePendingFile(): Promise<OpenedFile | null>;
   /** Menu commands, as they come; returns a function that stops listening. */

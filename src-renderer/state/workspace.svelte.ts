@@ -35,7 +35,7 @@ export class Workspace {
   constructor(readonly host: Host) {
     this.session = new TrainerSession(host);
     this.session.onState = (state) => this.adopt(state);
-    this.document.onChange(() => host.setDocumentEdited(this.document.dirty));
+    this.document.onChange(() => host.setDocumentEdited(this.document.dirty, this.document.file?.name ?? this.document.current?.name ?? null));
     host.onTrainerRestarted((message) => this.trainerRestarted(message));
   }
 

@@ -55,7 +55,8 @@ export const channelPayloadSchemas = {
   /** Always asks where. */
   saveDocumentAs: z.strictObject({ text, suggestedName: suggestedName.optional() }),
   /** The unsaved-changes marker: title, macOS's edited dot, and whether closing asks first. */
-  setDocumentEdited: z.strictObject({ edited: z.boolean() }),
+  /** `name`: what the page calls its document (the model's name until it has a file), for the title. */
+  setDocumentEdited: z.strictObject({ edited: z.boolean(), name: z.string().max(256).nullable().optional() }),
   /** Shows the Open dialog for files to import (several: a tlearn .cf with its .data and .teach), and answers with their texts. */
   importFile: z.strictObject({ kind: importKindSchema }),
   /** Shows the Save dialog for an export (text, or a PNG's bytes) and writes it. */

@@ -43,8 +43,11 @@ export interface PreloadApi {
   /** Saves to this window's file (asking where the first time); null if the user cancelled. */
   saveDocument(text: string, suggestedName?: string): Answer<'saveDocument'>;
   saveDocumentAs(text: string, suggestedName?: string): Answer<'saveDocumentAs'>;
-  /** Call whenever the document becomes edited or saved: the title marker, and the prompt on close. */
-  setDocumentEdited(edited: boolean): Answer<'setDocumentEdited'>;
+  /**
+   * Call whenever the document changes: whether it is edited (the title marker, the prompt on close) and
+   * its name as the page shows it (the title and prompt of a document with no file yet).
+   */
+  setDocumentEdited(edited: boolean, name?: string | null): Answer<'setDocumentEdited'>;
   importFile(kind: ImportKind): Answer<'importFile'>;
   /** Save dialog for an export (text, or a PNG's bytes), then an atomic write; null if the user cancelled. */
   exportFile(content: string | Uint8Array, format: ExportFormat, suggestedName: string): Answer<'exportFile'>;

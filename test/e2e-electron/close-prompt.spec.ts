@@ -5,7 +5,7 @@
  */
 import { expect, test, type ElectronApplication } from '@playwright/test';
 import { closePrompt } from '../../src-main/main/close-prompt';
-import { UNTITLED, windowTitle } from '../../src-main/main/document-title';
+import { windowTitle } from '../../src-main/main/document-title';
 import { answerMessageBoxes, freshUserData, launchApp, openExample, quitApp, setSetting, shownMessageBoxes, skipWithoutElectron } from './electron-app';
 
 skipWithoutElectron('close prompt');
@@ -29,27 +29,27 @@ test('closing a window with unsaved changes asks first: Cancel keeps it open, Do
   });
 
   await openExample(page, 'XOR');
-  await expect.poll(async () => (await mainWindow())?.title).toBe(windowTitle(null, false, process.platform));
+  await expect.poll(async () => (await mainWindow())?.title).toBe(windowTitle(null, false, process.platform, 'XOR'));
   if (isMac) expect((await mainWindow())?.edited).toBe(false);
 
   await setSetting(page, 'Learning rate λ', '0,25');
   await expect(page.getByTestId('unsaved-marker')).toBeVisible();
-  // "• Untitled — Backprop Lab"; on macOS the title stays plain and the close button shows the dot.
-  await expect.poll(async () => (await mainWindow())?.title).toBe(windowTitle(null, true, process.platform));
+  // "• XOR — Backprop Lab" (the example's name until it is saved); on macOS the title stays plain and the close button shows the dot.
+  await expect.poll(async () => (await mainWindow())?.title).toBe(windowTitle(null, true, process.platform, 'XOR'));
   if (isMac) expect((await mainWindow())?.edited).toBe(true);
 
   // Closed as by its close button: main asks, the user presses Cancel, and the window stays.
   await answerMessageBoxes(app, 'Cancel');
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.close());
   await expect.poll(async () => (await shownMessageBoxes(app!)).length).toBe(1);
-  const { options } = closePrompt(UNTITLED, process.platform);
+  const { options } = closePrompt('XOR', process.platform);
   expect(await shownMessageBoxes(app)).toEqual([{ message: options.message, buttons: options.buttons, pressed: 'Cancel' }]);
-  expect(options.message).toBe('Do you want to save the changes you made to Untitled?');
+  expect(options.message).toBe('Do you want to save the changes you made to XOR?');
   expect(options.buttons!.map((label) => label.replace('’', "'")).sort()).toEqual(['Cancel', "Don't Save", 'Save']);
   // Give a wrongly closing window time to go.
   await page.waitForTimeout(1_000);
   expect(page.isClosed()).toBe(false);
-  expect(await mainWindow()).toMatchObject({ count: 1, title: windowTitle(null, true, process.platform) });
+  expect(await mainWindow()).toMatchObject({ count: 1, title: windowTitle(null, true, process.platform, 'XOR') });
   await expect(page.getByTestId('unsaved-marker')).toBeVisible();
 
   // Closed again, and this time Don't Save: the window goes, without a second question.
@@ -73,7 +73,7 @@ test('quitting with unsaved changes asks too: Cancel keeps the app running, Don�
   await answerMessageBoxes(app, 'Cancel');
   await app.evaluate(({ app }) => app.quit());
   await expect.poll(async () => (await shownMessageBoxes(app!)).length).toBe(1);
-  expect((await shownMessageBoxes(app))[0]!.message).toBe('Do you want to save the changes you made to Untitled?');
+  expect((await shownMessageBoxes(app))[0]!.message).toBe('Do you want to save the changes you made to XOR?');
   await page.waitForTimeout(1_000);
   expect(page.isClosed()).toBe(false);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);

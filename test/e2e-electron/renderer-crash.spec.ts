@@ -85,6 +85,6 @@ test('a crashed window is reloaded and offers the autosaved document back', asyn
   await expect.poll(() => inWindow<boolean>(app!, `document.querySelector('[data-testid="unsaved-marker"]') !== null`)).toBe(true);
   await expect.poll(() => inWindow<string>(app!, `document.querySelector('[data-testid="status"]')?.textContent.trim() ?? ''`)).toBe('Ready');
   // Main knows the window holds unsaved changes again: the title's marker (macOS: the close button's dot).
-  await expect.poll(() => app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getTitle())).toBe(windowTitle(null, true, process.platform));
+  await expect.poll(() => app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getTitle())).toBe(windowTitle(null, true, process.platform, 'XOR'));
   if (process.platform === 'darwin') expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isDocumentEdited())).toBe(true);
 });

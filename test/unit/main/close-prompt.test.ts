@@ -40,4 +40,10 @@ describe('the window title', () => {
     expect(windowTitle('C:\\m\\xor.bplab', false, 'win32')).toBe('xor.bplab — Backprop Lab');
     expect(windowTitle('/m/xor.bplab', true, 'darwin')).toBe('xor.bplab — Backprop Lab');
   });
+
+  it('names a document without a file as the page does (an example before it is saved); the file’s name wins', () => {
+    expect(windowTitle(null, true, 'linux', 'XOR')).toBe('• XOR — Backprop Lab');
+    expect(windowTitle('/m/xor.bplab', false, 'linux', 'XOR')).toBe('xor.bplab — Backprop Lab');
+    expect(windowTitle(null, false, 'linux', '')).toBe('Untitled — Backprop Lab');
+  });
 });

@@ -186,6 +186,22 @@ describe('closing with unsaved changes', () => {
     expect(window.destroyed).toBe(false);
   });
 
+  it('names the page’s document, an example not yet saved, in the title and the prompt', async () => {
+    const { windows, open, prompts, answer } = setUp();
+    const window = open();
+    windows.setEdited(window.webContents.id, false, 'XOR');
+    expect(window.title).toBe('XOR — Backprop Lab');
+    // An edit says nothing of the name: the name stays.
+    windows.setEdited(window.webContents.id, true);
+    expect(window.title).toBe('• XOR — Backprop Lab');
+    answer(2);
+    window.close();
+    await settle();
+    expect(prompts[0].message).toContain('XOR');
+    windows.setEdited(window.webContents.id, false, null);
+    expect(window.title).toBe('Untitled — Backprop Lab');
+  });
+
   it('closes without saving on Don’t Save', async () => {
     const { windows, open, answer } = setUp();
     const window = open();

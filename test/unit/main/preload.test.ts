@@ -69,6 +69,7 @@ describe('the preload', () => {
     await a.saveDocument('text');
     await a.saveDocumentAs('text', 'xor.bplab');
     await a.setDocumentEdited(true);
+    await a.setDocumentEdited(false, 'XOR');
     await a.importFile('patterns');
     await a.exportFile('a,b', 'csv', 'curve');
     await a.exportFileSet('xor', [{ content: 'NODES:', format: 'cf' }]);
@@ -83,6 +84,7 @@ describe('the preload', () => {
       [ipcChannelName('saveDocument'), { text: 'text' }],
       [ipcChannelName('saveDocumentAs'), { text: 'text', suggestedName: 'xor.bplab' }],
       [ipcChannelName('setDocumentEdited'), { edited: true }],
+      [ipcChannelName('setDocumentEdited'), { edited: false, name: 'XOR' }],
       [ipcChannelName('importFile'), { kind: 'patterns' }],
       [ipcChannelName('exportFile'), { content: 'a,b', format: 'csv', suggestedName: 'curve' }],
       [ipcChannelName('exportFileSet'), { baseName: 'xor', files: [{ content: 'NODES:', format: 'cf' }] }],
