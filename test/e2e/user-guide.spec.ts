@@ -84,6 +84,8 @@ test('build XOR from scratch, train it, step through a pattern, read the weights
   await page.reload();
   await openThroughPicker(page, file);
   await expect(page.getByTestId('epoch')).toHaveText(String(epoch));
+  // The trainer has the run again (not "Loading…"), as the guide's picture shows it.
+  await expect(page.getByTestId('status')).toHaveText('Paused');
   await picture(page, '7-reopened');
 
   // 8. Undo: a change of architecture asks first, and Undo brings the trained weights back.
