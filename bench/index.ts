@@ -76,11 +76,15 @@ async function main(): Promise<void> {
   const results = new Map<string, { engine: number[]; cpu: number[]; wasm: number[] }>();
   for (const c of cases) results.set(c.name, { engine: [], cpu: [], wasm: [] });
   const backendNames: Record<TfjsBackend, string> = { cpu: 'cpu', wasm: 'wasm' };
+  // Each network's three measurements are taken back to back, so a slow spell of the machine (this VM's
+  // core runs ~40 % slower for tens of seconds at a time) falls on the engine and on tfjs alike.
   for (let round = 0; round < rounds; round++) {
-    for (const c of cases) results.get(c.name)!.engine.push(engineSpeed(c));
-    for (const backend of ['cpu', 'wasm'] as const) {
-      backendNames[backend] = await selectBackend(backend);
-      for (const c of cases) results.get(c.name)![backend].push(tfjsSpeed(c));
+    for (const c of cases) {
+      results.get(c.name)!.engine.push(engineSpeed(c));
+      for (const backend of ['cpu', 'wasm'] as const) {
+        backendNames[backend] = await selectBackend(backend);
+        results.get(c.name)![backend].push(tfjsSpeed(c));
+      }
     }
     process.stderr.write(`round ${round + 1} of ${rounds} done\n`);
   }
