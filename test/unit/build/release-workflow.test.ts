@@ -67,6 +67,10 @@ describe('the release workflow', () => {
     // Linux's virtual display is a real screen's size, with room for the app's smallest window (900x600).
     expect(electronTests.find((step) => step.if === "runner.os == 'Linux'")!.run).toMatch(/^xvfb-run .*--server-args="-screen 0 1920x1080x24"/);
     expect(index(running(installers!, 'node node_modules/electron/install.js')[0])).toBeGreaterThan(-1);
+    // Ubuntu 24.04's AppArmor would stop Electron's sandbox, so every Electron test there, from starting.
+    const [userns] = running(installers!, 'kernel.apparmor_restrict_unprivileged_userns=0');
+    expect(userns?.if).toBe("runner.os == 'Linux'");
+    expect(index(userns)).toBeLessThan(Math.min(...electronTests.map(index)));
     expect(running(installers!, 'npm run test:security')).toHaveLength(1);
   });
 
