@@ -1,7 +1,7 @@
 /** What main does for each invoke channel; registered through the one wrapper (ipc-handlers.ts). */
 import { basename } from 'node:path';
 import type { ImportKind, ExportFormat, HelpTopic } from '../../src-shared/ipc/channels';
-import { chooseFilesToImport, chooseWhereToExport, chooseWhereToExportSet, readDocument, writeDocument, type DocumentDisk, type WindowDialogs } from './document-files';
+import { chooseFilesToImport, chooseWhereToExport, chooseWhereToExportSet, mayReplace, readDocument, writeDocument, type DocumentDisk, type WindowDialogs } from './document-files';
 import type { DocumentWindow, DocumentWindows } from './document-windows';
 import { UserFacingError, type ChannelHandlers } from './ipc-handlers';
 import type { RecentEntry } from './preferences';
@@ -68,9 +68,23 @@ async function exportFile(disk: DocumentDisk, dialogs: WindowDialogs, content: s
 
 /** One dialog for the base name, then each file beside it, in the order sent; a failed write names its file. */
 async function exportFileSet(disk: DocumentDisk, dialogs: WindowDialogs, baseName: string, files: Array<{ content: string | Uint8Array; format: ExportFormat }>) {
-  const base = await chooseWhereToExportSet(dialogs, files.map((file) => file.format), baseName);
-  if (base === null) return null;
+  const chosen = await chooseWhereToExportSet(dialogs, files.map((file) => file.format), baseName);
+  if (chosen === null) return null;
+  const targets = files.map(({ format }) => `${chosen.base}.${format}`);
+  // The Save dialog asked about the name chosen; the files beside it that would be replaced are asked here.
+  const existing: string[] = [];
+  for (const path of targets) if (path !== chosen.confirmed && (await exists(disk, path))) existing.push(path);
+  if (!(await mayReplace(dialogs, existing))) return null;
   const paths: string[] = [];
-  for (const { content, format } of files) paths.push((await writeDocument(disk, `${base}.${format}`, content)).path);
+  for (const [i, { content }] of files.entries()) paths.push((await writeDocument(disk, targets[i], content)).path);
   return { paths };
+}
+
+async function exists(disk: DocumentDisk, path: string): Promise<boolean> {
+  try {
+    await disk.size(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

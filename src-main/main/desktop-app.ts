@@ -60,8 +60,16 @@ const disk: DocumentDisk = {
 
 function dialogsFor(window: BrowserWindow | null): WindowDialogs {
   return window
-    ? { showOpenDialog: (options) => dialog.showOpenDialog(window, options), showSaveDialog: (options) => dialog.showSaveDialog(window, options) }
-    : { showOpenDialog: (options) => dialog.showOpenDialog(options), showSaveDialog: (options) => dialog.showSaveDialog(options) };
+    ? {
+      showOpenDialog: (options) => dialog.showOpenDialog(window, options),
+      showSaveDialog: (options) => dialog.showSaveDialog(window, options),
+      showMessageBox: (options) => dialog.showMessageBox(window, options),
+    }
+    : {
+      showOpenDialog: (options) => dialog.showOpenDialog(options),
+      showSaveDialog: (options) => dialog.showSaveDialog(options),
+      showMessageBox: (options) => dialog.showMessageBox(options),
+    };
 }
 
 function showMessageBox(window: BrowserWindow | null, options: MessageBoxOptions) {

@@ -3,8 +3,8 @@
  * names a path: it gets text from files the user picked, and main writes only where the user chose (or
  * where the window's document already lives), always atomically so a crash mid-save keeps the old file.
  */
-import { basename, extname } from 'node:path';
-import type { Dialog, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { basename, dirname, extname } from 'node:path';
+import type { Dialog, FileFilter, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ExportFormat, ImportKind, OpenedDocument, SavedDocument } from '../../src-shared/ipc/channels';
 import { UserFacingError } from './ipc-handlers';
 
@@ -40,6 +40,7 @@ export interface DocumentDisk {
 export type WindowDialogs = {
   showOpenDialog(options: OpenDialogOptions): ReturnType<Dialog['showOpenDialog']>;
   showSaveDialog(options: SaveDialogOptions): ReturnType<Dialog['showSaveDialog']>;
+  showMessageBox(options: MessageBoxOptions): ReturnType<Dialog['showMessageBox']>;
 };
 
 export async function readDocument(disk: DocumentDisk, path: string): Promise<OpenedDocument> {
@@ -112,7 +113,13 @@ export async function chooseWhereToExport(dialogs: WindowDialogs, format: Export
  * file to be written beside it with its own extension. An extension of the set typed after the name is
  * taken off, so `xor.cf` and `xor` both mean `xor.cf`, `xor.data`, `xor.teach`.
  */
-export async function chooseWhereToExportSet(dialogs: WindowDialogs, formats: ExportFormat[], baseName: string): Promise<string | null> {
+/**
+ * The base path for a set of files: `base`.`format` each. The Save dialog asks before replacing the one
+ * file whose name was typed or picked (`confirmed`), not its neighbours: exportFileSet asks about those.
+ */
+export async function chooseWhereToExportSet(
+  dialogs: WindowDialogs, formats: ExportFormat[], baseName: string,
+): Promise<{ base: string; confirmed: string } | null> {
   const { canceled, filePath } = await dialogs.showSaveDialog({
     title: formats.length === 1 ? 'Export' : `Export ${formats.length} files`,
     defaultPath: baseName,
@@ -125,7 +132,24 @@ export async function chooseWhereToExportSet(dialogs: WindowDialogs, formats: Ex
   });
   if (canceled || !filePath) return null;
   const extension = extname(filePath).slice(1).toLowerCase();
-  return formats.includes(extension as ExportFormat) ? filePath.slice(0, -extension.length - 1) : filePath;
+  return { base: formats.includes(extension as ExportFormat) ? filePath.slice(0, -extension.length - 1) : filePath, confirmed: filePath };
+}
+
+/** Whether replacing these existing files is all right: yes when there are none, else the user says. */
+export async function mayReplace(dialogs: WindowDialogs, existing: readonly string[]): Promise<boolean> {
+  if (existing.length === 0) return true;
+  const names = existing.map((path) => basename(path));
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const { response } = await dialogs.showMessageBox({
+    type: 'warning',
+    message: `Replace ${list}?`,
+    detail: `${names.length === 1 ? 'It already exists' : 'They already exist'} in ${dirname(existing[0])}. Exporting replaces ${names.length === 1 ? 'it' : 'them'}.`,
+    buttons: ['Replace', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  });
+  return response === 0;
 }
 
 /** `name` with `.extension`, unless it already ends so (any case). */

@@ -3,14 +3,17 @@
  * written where, and the words a failure is reported in.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { createChannelHandlers, type ChannelHandlerDeps } from '../../../src-main/main/channel-handlers';
 import type { DocumentWindow } from '../../../src-main/main/document-windows';
 import { MAX_DOCUMENT_BYTES, MAX_IMPORT_FILES } from '../../../src-main/main/document-files';
 
-function handlersWith(picked: { open?: string[] | null; save?: string | null }, files: Record<string, string> = {}, failWrite?: NodeJS.ErrnoException) {
+function handlersWith(
+  picked: { open?: string[] | null; save?: string | null; replace?: boolean }, files: Record<string, string> = {}, failWrite?: NodeJS.ErrnoException,
+) {
   const openOptions: OpenDialogOptions[] = [];
   const saveOptions: SaveDialogOptions[] = [];
+  const messageBoxes: MessageBoxOptions[] = [];
   const written = new Map<string, string | Uint8Array>();
   const deps = {
     documents: { windowOf: () => null },
@@ -22,6 +25,10 @@ function handlersWith(picked: { open?: string[] | null; save?: string | null }, 
       showSaveDialog: async (options: SaveDialogOptions) => {
         saveOptions.push(options);
         return picked.save ? { canceled: false, filePath: picked.save } : { canceled: true, filePath: '' };
+      },
+      showMessageBox: async (options: MessageBoxOptions) => {
+        messageBoxes.push(options);
+        return { response: picked.replace ? options.buttons!.indexOf('Replace') : options.cancelId!, checkboxChecked: false };
       },
     }),
     disk: {
@@ -38,7 +45,7 @@ function handlersWith(picked: { open?: string[] | null; save?: string | null }, 
   };
   const handlers = createChannelHandlers(deps as unknown as ChannelHandlerDeps<DocumentWindow>);
   const event = { sender: { id: 3 } } as never;
-  return { handlers, event, openOptions, saveOptions, written };
+  return { handlers, event, openOptions, saveOptions, messageBoxes, written };
 }
 
 describe('Import', () => {
@@ -134,6 +141,30 @@ describe('Export of a set of files', () => {
     expect(saveOptions[0]).toMatchObject({ title: 'Export', filters: [{ name: 'CSV table', extensions: ['csv'] }] });
     expect(saveOptions[0]).not.toHaveProperty('message');
     expect([...written]).toEqual([['/lab/xor.csv', 'a,b\n']]);
+  });
+
+  it('asks before replacing the files beside the one the Save dialog asked about; Cancel writes none', async () => {
+    const existing = { '/lab/xor.cf': 'old', '/lab/xor.data': 'old', '/lab/xor.teach': 'old' };
+    // "xor.cf" chosen (the Save dialog asked about it): .data and .teach would be replaced unasked.
+    const kept = handlersWith({ save: '/lab/xor.cf', replace: false }, existing);
+    await expect(kept.handlers.exportFileSet({ baseName: 'xor', files: tlearn }, kept.event)).resolves.toBeNull();
+    expect(kept.written.size).toBe(0);
+    expect(kept.messageBoxes).toHaveLength(1);
+    expect(kept.messageBoxes[0]).toMatchObject({ message: 'Replace xor.data and xor.teach?', buttons: ['Replace', 'Cancel'], cancelId: 1, defaultId: 1 });
+    expect(kept.messageBoxes[0].detail).toBe('They already exist in /lab. Exporting replaces them.');
+    const replaced = handlersWith({ save: '/lab/xor', replace: true }, existing);
+    await expect(replaced.handlers.exportFileSet({ baseName: 'xor', files: tlearn }, replaced.event)).resolves.toEqual({ paths: ['/lab/xor.cf', '/lab/xor.data', '/lab/xor.teach'] });
+    expect(replaced.messageBoxes[0].message).toBe('Replace xor.cf, xor.data and xor.teach?');
+    expect(replaced.written.size).toBe(3);
+  });
+
+  it('asks nothing more when no file of the set exists yet, or only the one the Save dialog confirmed', async () => {
+    const fresh = handlersWith({ save: '/lab/xor' });
+    await fresh.handlers.exportFileSet({ baseName: 'xor', files: tlearn }, fresh.event);
+    expect(fresh.messageBoxes).toHaveLength(0);
+    const one = handlersWith({ save: '/lab/xor.csv' }, { '/lab/xor.csv': 'old' });
+    await expect(one.handlers.exportFileSet({ baseName: 'xor', files: [{ content: 'a,b\n', format: 'csv' }] }, one.event)).resolves.toEqual({ paths: ['/lab/xor.csv'] });
+    expect(one.messageBoxes).toHaveLength(0);
   });
 
   it('writes nothing when cancelled, and names the file a failed write was for', async () => {

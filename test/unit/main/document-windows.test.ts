@@ -57,6 +57,7 @@ function setUp(platform: NodeJS.Platform = 'linux') {
   const dialogs: WindowDialogs = {
     showOpenDialog: async () => ({ canceled: dialogAnswers.open === null, filePaths: dialogAnswers.open ? [dialogAnswers.open] : [] }),
     showSaveDialog: async () => ({ canceled: dialogAnswers.save === null, filePath: dialogAnswers.save ?? '' }),
+    showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
   };
   const prompts: MessageBoxOptions[] = [];
   let promptAnswer = 0;
