@@ -75,6 +75,19 @@ export default tseslint.config(
           message: 'Register ipc handlers only through registerChannelHandlers (src-main/main/ipc-handlers.ts), which checks the sender and the payload.',
         })),
       ],
+      // …and ipcMain goes by that name only, so the rule above sees every use of it.
+      'no-restricted-syntax': ['error',
+        ...[
+          "ImportSpecifier[imported.name='ipcMain'][local.name!='ipcMain']",
+          "ObjectPattern > Property[key.name='ipcMain'][value.name!='ipcMain']",
+          "VariableDeclarator[init.type='Identifier'][init.name='ipcMain']",
+          "AssignmentExpression[right.type='Identifier'][right.name='ipcMain']",
+          "MemberExpression[object.type='MemberExpression'][object.property.name='ipcMain'][property.name=/^(handle|handleOnce|on|once|addListener|prependListener)$/]",
+        ].map((selector) => ({
+          selector,
+          message: 'Call ipcMain by its own name (no alias, no electron.ipcMain.…): ipc handlers are registered only through registerChannelHandlers.',
+        })),
+      ],
     },
   },
 );

@@ -29,6 +29,18 @@ describe('the lint rule for ipc handlers', () => {
     }
   });
 
+  it('refuses the ways around it: an alias on import or destructuring, a copy, electron.ipcMain.handle', async () => {
+    const evasions = [
+      `import { ipcMain as main } from 'electron';\nmain.handle('backprop-lab:x', () => null);\n`,
+      `import * as electron from 'electron';\nconst { ipcMain: main } = electron;\nmain.on('backprop-lab:x', () => null);\n`,
+      `import { ipcMain } from 'electron';\nconst main = ipcMain;\nmain.handle('backprop-lab:x', () => null);\n`,
+      `import * as electron from 'electron';\nelectron.ipcMain.handle('backprop-lab:x', () => null);\n`,
+    ];
+    for (const code of evasions) expect(await brokenRules(code, 'src-main/main/desktop-app.ts'), code).toContain('no-restricted-syntax');
+    // Passing ipcMain itself to the wrapper (what desktop-app.ts does) is fine.
+    expect(await brokenRules(`import { ipcMain } from 'electron';\nregister(ipcMain);\ndeclare function register(x: unknown): void;\n`, 'src-main/main/desktop-app.ts')).toEqual([]);
+  });
+
   it('allows them in src-main/main/ipc-handlers.ts, the wrapper itself', async () => {
     for (const code of REGISTRATIONS) expect(await brokenRules(code, 'src-main/main/ipc-handlers.ts')).not.toContain('no-restricted-properties');
   });

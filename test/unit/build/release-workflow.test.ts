@@ -74,6 +74,13 @@ describe('the release workflow', () => {
     expect(running(installers!, 'npm run test:security')).toHaveLength(1);
   });
 
+  it('notarizes only an app it has signed: the Apple key is handed over only with the signing certificate', () => {
+    const { installers } = workflow.jobs;
+    const [key] = running(installers!, 'APPLE_API_KEY=');
+    expect(key?.if).toBe("runner.os == 'macOS' && env.APPLE_API_KEY_CONTENT != '' && env.HAS_MAC_CERTIFICATE == 'true'");
+    expect((installers as unknown as { env: Record<string, string> }).env.HAS_MAC_CERTIFICATE).toBe("${{ secrets.MAC_CSC_LINK != '' }}");
+  });
+
   it('runs every Electron end-to-end spec there: `npm run test:electron` takes the whole folder', async () => {
     const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts['test:electron']).toBe('playwright test --config test/e2e-electron/playwright.config.ts');
