@@ -186,7 +186,7 @@ export function startDesktopApp(documentsToOpen: string[]): void {
   app.on('second-instance', (_event, argv, workingDirectory) => outsideFiles.secondInstance(argv, workingDirectory, Boolean(process.defaultApp)));
   app.on('child-process-gone', (_event, details) => {
     // The window's supervisor restarts the trainer on its 'exit'; this says why it went, for the log.
-    if (details.type === 'Utility') console.warn(`${details.serviceName ?? details.name ?? 'A utility process'} is gone: ${details.reason} (exit code ${details.exitCode}).`);
+    if (details.type === 'Utility') console.warn(`${details.name ?? details.serviceName ?? 'A utility process'} is gone: ${details.reason} (exit code ${details.exitCode}).`);
   });
   app.on('before-quit', () => windows.beginQuit());
   // The last window's place, saved as it closed, is on disk before the process ends.
