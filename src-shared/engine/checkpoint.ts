@@ -21,10 +21,10 @@ export class EpochCursor {
    */
   pss: Float64Array;
 
-  /** `order`, when given, is the buffer for the order (a kernel arena's, where the block kernels read it). */
-  constructor(patternCount: number, order: Uint32Array = new Uint32Array(patternCount)) {
+  /** `order` and `pss`, when given, are their buffers (a kernel arena's, where the WebAssembly kernels read them). */
+  constructor(patternCount: number, order: Uint32Array = new Uint32Array(patternCount), pss: Float64Array = new Float64Array(patternCount)) {
     this.order = order;
-    this.pss = new Float64Array(patternCount);
+    this.pss = pss;
   }
 
   copyFrom(other: EpochCursor): void {

@@ -58,7 +58,7 @@ export class Network {
   readonly act: Float64Array[];
   readonly delta: Float64Array[];
 
-  /** `allocate` gives the parameters' buffer (zeroed): a simulation's kernel arena, or an ordinary array. */
+  /** `allocate` gives the parameters' and the passes' buffers (zeroed): a simulation's kernel arena, or ordinary arrays. */
   constructor(layers: readonly LayerSpec[], allocate: (length: number) => Float64Array = (length) => new Float64Array(length)) {
     this.sizes = layers.map((layer) => layer.units);
     this.depth = layers.length - 1;
@@ -69,9 +69,9 @@ export class Network {
     this.lowestDelta = lowest === -1 ? this.depth + 1 : lowest;
     this.params = allocate(parameterCount(this.sizes));
     ({ weights: this.weights, biases: this.biases } = layerViews(this.sizes, this.params));
-    this.net = this.sizes.map((n) => new Float64Array(n));
-    this.act = this.sizes.map((n) => new Float64Array(n));
-    this.delta = this.sizes.map((n) => new Float64Array(n));
+    this.net = this.sizes.map((n) => allocate(n));
+    this.act = this.sizes.map((n) => allocate(n));
+    this.delta = this.sizes.map((n) => allocate(n));
   }
 
   get output(): Float64Array {

@@ -10,12 +10,25 @@ import { outputDeltas, SQUARED_ERROR, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
 import { applyPatternUpdate, type UpdateSettings } from './optimizer';
 import type { EpochCursor } from './checkpoint';
+import type { KernelArena } from './wasm/kernel-arena';
+
+/** Doubles of the classic step's context in a kernel arena: 24 byte offsets (i32), then tss and correct. */
+export const CLASSIC_CONTEXT_LENGTH = 16;
 
 export class OnlinePath {
   private readonly pss = new Float64Array(1);
   private readonly correct = new Uint8Array(1);
+  /** The WebAssembly classic step's context (block-kernels.wat's classicOnline), in the arena. */
+  private readonly context: { pointers: Int32Array; totals: Float64Array } | null = null;
+  /** The pattern inputs the context's pointers were written for (the arrays never change after that). */
+  private contextInputs: Float64Array | null = null;
 
-  constructor(private readonly network: Network, private readonly momentum: LayerViews) {}
+  constructor(private readonly network: Network, private readonly momentum: LayerViews, private readonly arena: KernelArena | null = null) {
+    if (!arena) return;
+    const block = arena.allocate(CLASSIC_CONTEXT_LENGTH);
+    if (!arena.holds(block)) return;
+    this.context = { pointers: new Int32Array(arena.buffer, block.byteOffset, 24), totals: block.subarray(12, 14) };
+  }
 
   /** Whether the last pattern presented was correct within the margin. */
   get lastCorrect(): boolean {
@@ -65,6 +78,9 @@ export class OnlinePath {
    * (act[0] is not filled).
    */
   presentClassic(inputs: Float64Array, targets: Float64Array, cursor: EpochCursor, end: number, margin: number, settings: UpdateSettings): boolean {
+    if (this.context && (this.contextInputs === inputs || this.prepareContext(inputs, targets, cursor)) && this.arena!.holds(cursor.pss)) {
+      return this.presentClassicWasm(cursor, end, margin, settings);
+    }
     const { learningRate: lr, momentum: alpha } = settings;
     const net = this.network;
     const I = net.sizes[0], H = net.sizes[1], O = net.sizes[2];
@@ -134,6 +150,55 @@ export class OnlinePath {
     cursor.tss = tss;
     cursor.correct = correct;
     return finite;
+  }
+
+  /**
+   * Writes the context's pointers when every array the classic step touches lives in the kernel arena (the
+   * simulation's arrays never change: once is enough); false, and the TypeScript step runs, otherwise.
+   */
+  private prepareContext(inputs: Float64Array, targets: Float64Array, cursor: EpochCursor): boolean {
+    const arena = this.arena!;
+    const net = this.network;
+    const { weights: mW, biases: mb } = this.momentum;
+    const inArena = arena.holds(inputs) && arena.holds(targets) && arena.holds(cursor.order) &&
+      arena.holds(net.params) && arena.holds(mW[0]) && arena.holds(net.net[1]) && arena.holds(net.act[1]) && arena.holds(net.net[2]) &&
+      arena.holds(net.act[2]) && arena.holds(net.delta[1]) && arena.holds(net.delta[2]) && arena.holds(mb[1]);
+    if (!inArena) return false;
+    const { pointers } = this.context!;
+    pointers[0] = inputs.byteOffset;
+    pointers[1] = targets.byteOffset;
+    pointers[2] = cursor.order.byteOffset;
+    pointers[3] = net.weights[0].byteOffset;
+    pointers[4] = net.biases[0].byteOffset;
+    pointers[5] = net.weights[1].byteOffset;
+    pointers[6] = net.biases[1].byteOffset;
+    pointers[7] = mW[0].byteOffset;
+    pointers[8] = mb[0].byteOffset;
+    pointers[9] = mW[1].byteOffset;
+    pointers[10] = mb[1].byteOffset;
+    pointers[11] = net.net[1].byteOffset;
+    pointers[12] = net.act[1].byteOffset;
+    pointers[13] = net.net[2].byteOffset;
+    pointers[14] = net.act[2].byteOffset;
+    pointers[15] = net.delta[1].byteOffset;
+    pointers[16] = net.delta[2].byteOffset;
+    pointers[17] = net.sizes[0];
+    pointers[18] = net.sizes[1];
+    pointers[19] = net.sizes[2];
+    this.contextInputs = inputs;
+    return true;
+  }
+
+  /** presentClassic in WebAssembly (block-kernels.wat's classicOnline): the same sums in the same order, so the same bits. */
+  private presentClassicWasm(cursor: EpochCursor, end: number, margin: number, settings: UpdateSettings): boolean {
+    const { pointers, totals } = this.context!;
+    totals[0] = cursor.tss;
+    totals[1] = cursor.correct;
+    const reached = this.arena!.kernels.classicOnline(pointers.byteOffset, cursor.pss.byteOffset, cursor.position, end, margin, settings.learningRate, settings.momentum);
+    cursor.tss = totals[0];
+    cursor.correct = totals[1];
+    cursor.position = reached >= 0 ? reached : -1 - reached;
+    return reached >= 0;
   }
 }
 

@@ -10,14 +10,14 @@ export interface PatternSet {
   targets: Float64Array;
 }
 
-/** `allocateTargets` gives the targets' buffer (zeroed): a simulation's kernel arena, or an ordinary array. */
+/** `allocate` gives the inputs' and targets' buffers (zeroed): a simulation's kernel arena, or ordinary arrays. */
 export function toPatternSet(
   patterns: readonly Pattern[], inputUnits: number, outputUnits: number,
-  allocateTargets: (length: number) => Float64Array = (length) => new Float64Array(length),
+  allocate: (length: number) => Float64Array = (length) => new Float64Array(length),
 ): PatternSet {
   const count = patterns.length;
-  const inputs = new Float64Array(count * inputUnits);
-  const targets = allocateTargets(count * outputUnits);
+  const inputs = allocate(count * inputUnits);
+  const targets = allocate(count * outputUnits);
   patterns.forEach((pattern, p) => {
     inputs.set(pattern.input, p * inputUnits);
     pattern.target.forEach((t, k) => {

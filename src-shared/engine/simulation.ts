@@ -13,7 +13,7 @@ import { drawFeedback, initializeWeights } from './init';
 import { activationsForAll, inspect, type PatternInspection } from './inspect';
 import { lossCode, type LossCode } from './losses';
 import { layerViews, Network, parameterCount, type LayerViews } from './network';
-import { OnlinePath } from './online';
+import { CLASSIC_CONTEXT_LENGTH, OnlinePath } from './online';
 import { applyUpdate } from './optimizer';
 import { toPatternSet, type PatternSet } from './patterns';
 import { RandomStream } from './rng';
@@ -111,13 +111,15 @@ export class Simulation implements RunBuffers {
     // The parameters, their momentum terms and the block buffers live in a kernel arena (wasm/), where the
     // block passes' WebAssembly kernels can reach them; null where the host cannot run those.
     // Parameters, momentum terms, the checkpoint's two copies, the feedback matrices F^1 … F^{D−1}, the
-    // targets, the order, two blocks.
+    // patterns, the order and two epochs' pss, one pattern's passes, two blocks, the online step's context.
+    const inUnits = sizes[0];
     const outUnits = sizes[sizes.length - 1];
     const trainRows = blockCapacity(sizes, patternCount);
     const testRows = Math.min(128, testCount);
     const feedbackLengths = sizes.slice(1, -1).map((n, j) => sizes[j + 2] * n);
     this.arena = KernelArena.create(arenaBytes(
-      [count, count, count, count, ...feedbackLengths, patternCount * outUnits, testCount * outUnits,
+      [count, count, count, count, ...feedbackLengths, patternCount * inUnits, patternCount * outUnits, testCount * inUnits,
+        testCount * outUnits, patternCount, patternCount, ...sizes, ...sizes, ...sizes, CLASSIC_CONTEXT_LENGTH,
         ...blockBufferLengths(sizes, trainRows), ...blockBufferLengths(sizes, testRows)],
       [patternCount],
       [trainRows, testRows],
@@ -125,17 +127,16 @@ export class Simulation implements RunBuffers {
     const allocate = (length: number) => (this.arena ? this.arena.allocate(length) : new Float64Array(length));
     const network = new Network(model.layers, allocate);
     this.network = network;
-    const inUnits = network.sizes[0];
     this.data = toPatternSet(model.patterns, inUnits, outUnits, allocate);
     this.testData = model.testPatterns?.length ? toPatternSet(model.testPatterns, inUnits, outUnits, allocate) : null;
     this.momentum = allocate(count);
     this.momentumViews = layerViews(network.sizes, this.momentum);
     this.gradient = new Float64Array(count);
     this.gradientViews = layerViews(network.sizes, this.gradient);
-    this.cursor = new EpochCursor(this.data.count, this.arena?.allocateUint32(this.data.count));
-    this.online = new OnlinePath(network, this.momentumViews);
+    this.cursor = new EpochCursor(this.data.count, this.arena?.allocateUint32(this.data.count), allocate(this.data.count));
+    this.online = new OnlinePath(network, this.momentumViews, this.arena);
     this.checkpoint = new Checkpoint(count, this.data.count, this.arena);
-    this.lastEpochPss = new Float64Array(this.data.count);
+    this.lastEpochPss = allocate(this.data.count);
     this.loss = lossCode(model.training.loss);
     this.backwardMatrices = network.weights;
     if (model.state) this.restore(model.state);

@@ -1,6 +1,8 @@
-;; The block passes' hot kernels (kernels.ts's forwardProduct, backwardProduct and gradientUpdate, and
-;; activations.ts's logistic with exp.ts's exponential) in WebAssembly with 128-bit SIMD: two doubles per
-;; instruction, and one instruction per load where a typed-array load in JavaScript costs several.
+;; The engine's hot kernels in WebAssembly: the block passes' (kernels.ts's forwardProduct, backwardProduct
+;; and gradientUpdate, activations.ts's logistic with exp.ts's exponential, losses.ts's squared error on
+;; logistic outputs) with 128-bit SIMD, two doubles per instruction; and online.ts's classic step
+;; (classicOnline, scalar), whole runs of patterns per call. A load is one instruction here where a
+;; typed-array load in JavaScript costs several.
 ;;
 ;; Bit-exactness: every result is computed by the same IEEE operations in the same order as the TypeScript
 ;; kernel it replaces — one running sum per result over the inner index in ascending order, from the same
@@ -597,4 +599,200 @@
           (f64.mul (local.get $lr) (local.get $sa))))
         (f64.store (i32.add (local.get $mb) (local.get $d)) (local.get $sv))
         (f64.store (i32.add (local.get $b) (local.get $d)) (f64.add (f64.load (i32.add (local.get $b) (local.get $d))) (local.get $sv))))))
+
+  ;; exp.ts's exp for one argument: the same chain as `logistic`'s, one lane; the rare ranges go to exp.ts.
+  (func $expOne (param $x f64) (result f64)
+    (local $ax f64) (local $k f64) (local $hi f64) (local $lo f64) (local $r f64) (local $t f64) (local $c f64)
+    (local.set $ax (f64.abs (local.get $x)))
+    (if (i32.or (i32.or (i32.eqz (f64.lt (local.get $ax) (f64.const 700)))
+                        (f64.lt (local.get $ax) (f64.const 3.725290298461914e-9)))
+                (f64.eq (local.get $x) (f64.const 1)))
+      (then (return (call $exp (local.get $x)))))
+    (local.set $k (f64.trunc (f64.add (f64.mul (f64.const 1.44269504088896338700e+00) (local.get $x))
+      (f64.copysign (f64.const 0.5) (local.get $x)))))
+    (if (f64.lt (local.get $ax) (f64.const 0.3465735912322998)) (then (local.set $k (f64.const 0))))
+    (local.set $hi (f64.sub (local.get $x) (f64.mul (local.get $k) (f64.const 6.93147180369123816490e-01))))
+    (local.set $lo (f64.mul (local.get $k) (f64.const 1.90821492927058770002e-10)))
+    (local.set $r (f64.sub (local.get $hi) (local.get $lo)))
+    (local.set $t (f64.mul (local.get $r) (local.get $r)))
+    (local.set $c (f64.sub (local.get $r) (f64.mul (local.get $t)
+      (f64.add (f64.const 1.66666666666666019037e-01) (f64.mul (local.get $t)
+      (f64.add (f64.const -2.77777777770155933842e-03) (f64.mul (local.get $t)
+      (f64.add (f64.const 6.61375632143793436117e-05) (f64.mul (local.get $t)
+      (f64.add (f64.const -1.65339022054652515390e-06) (f64.mul (local.get $t) (f64.const 4.13813679705723846039e-08))))))))))))
+    (f64.mul
+      (f64.sub (f64.const 1)
+        (f64.sub (f64.sub (local.get $lo) (f64.div (f64.mul (local.get $r) (local.get $c)) (f64.sub (f64.const 2) (local.get $c))))
+                 (local.get $hi)))
+      ;; 2^k from its exponent bits (|k| ≤ 1010).
+      (f64.reinterpret_i64 (i64.shl (i64.add (i64.trunc_f64_s (local.get $k)) (i64.const 1023)) (i64.const 52)))))
+
+  ;; out[r] = b[r] + Σ_k x[k] W[r][k] for N rows of K (network.ts's forwardOne: one running sum per row),
+  ;; then h = 1 / (1 + e^{−n}) of each into `h`.
+  (func $forwardLogistic (param $x i32) (param $W i32) (param $b i32) (param $out i32) (param $h i32) (param $K i32) (param $N i32)
+    (local $r i32) (local $k i32) (local $a f64) (local $xk i32) (local $w i32)
+    (local.set $w (local.get $W))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $r) (local.get $N)))
+        (local.set $a (f64.load (i32.add (local.get $b) (i32.shl (local.get $r) (i32.const 3)))))
+        (local.set $xk (local.get $x))
+        (local.set $k (local.get $K))
+        (block $sumDone
+          (loop $sumNext
+            (br_if $sumDone (i32.eqz (local.get $k)))
+            (local.set $a (f64.add (local.get $a) (f64.mul (f64.load (local.get $xk)) (f64.load (local.get $w)))))
+            (local.set $xk (i32.add (local.get $xk) (i32.const 8)))
+            (local.set $w (i32.add (local.get $w) (i32.const 8)))
+            (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+            (br $sumNext)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 3))) (local.get $a))
+        (f64.store (i32.add (local.get $h) (i32.shl (local.get $r) (i32.const 3)))
+          (f64.div (f64.const 1) (f64.add (f64.const 1) (call $expOne (f64.neg (local.get $a))))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $next))))
+
+  ;; The classic online network (online.ts's presentClassic: one hidden layer of logistic units, logistic
+  ;; outputs, biases, squared error, backpropagation, no weight decay), pattern after pattern: positions
+  ;; [position, end) of `order`, each pattern's forward pass, output deltas, hidden deltas and updates with the
+  ;; sums and updates of presentClassic in the same order. `ctx` holds the arrays' byte offsets (i32 each:
+  ;; inputs, targets, order, W0, b0, W1, b1, mW0, mb0, mW1, mb1, n1, h1, n2, h2, d1, d2, then I, H, O) and,
+  ;; at ctx + 96, the epoch's tss and count correct (f64 each), updated. Each pattern's pss goes to pss[p].
+  ;; Returns the position reached; −1 − position when a pss was not finite (its update was applied).
+  (func (export "classicOnline") (param $ctx i32) (param $pss i32) (param $position i32) (param $end i32)
+    (param $margin f64) (param $lr f64) (param $alpha f64) (result i32)
+    (local $inputs i32) (local $targets i32) (local $order i32) (local $W0 i32) (local $b0 i32) (local $W1 i32) (local $b1 i32)
+    (local $mW0 i32) (local $mb0 i32) (local $mW1 i32) (local $mb1 i32) (local $n1 i32) (local $h1 i32) (local $n2 i32) (local $h2 i32)
+    (local $d1 i32) (local $d2 i32) (local $I i32) (local $H i32) (local $O i32)
+    (local $p i32) (local $x i32) (local $tp i32) (local $k i32) (local $r i32) (local $c i32) (local $i i32) (local $ok i32)
+    (local $tss f64) (local $correct f64) (local $sum f64) (local $t f64) (local $o f64) (local $e f64) (local $dr f64)
+    (local $s f64) (local $h f64) (local $v f64)
+    (local.set $inputs (i32.load offset=0 (local.get $ctx)))
+    (local.set $targets (i32.load offset=4 (local.get $ctx)))
+    (local.set $order (i32.load offset=8 (local.get $ctx)))
+    (local.set $W0 (i32.load offset=12 (local.get $ctx)))
+    (local.set $b0 (i32.load offset=16 (local.get $ctx)))
+    (local.set $W1 (i32.load offset=20 (local.get $ctx)))
+    (local.set $b1 (i32.load offset=24 (local.get $ctx)))
+    (local.set $mW0 (i32.load offset=28 (local.get $ctx)))
+    (local.set $mb0 (i32.load offset=32 (local.get $ctx)))
+    (local.set $mW1 (i32.load offset=36 (local.get $ctx)))
+    (local.set $mb1 (i32.load offset=40 (local.get $ctx)))
+    (local.set $n1 (i32.load offset=44 (local.get $ctx)))
+    (local.set $h1 (i32.load offset=48 (local.get $ctx)))
+    (local.set $n2 (i32.load offset=52 (local.get $ctx)))
+    (local.set $h2 (i32.load offset=56 (local.get $ctx)))
+    (local.set $d1 (i32.load offset=60 (local.get $ctx)))
+    (local.set $d2 (i32.load offset=64 (local.get $ctx)))
+    (local.set $I (i32.load offset=68 (local.get $ctx)))
+    (local.set $H (i32.load offset=72 (local.get $ctx)))
+    (local.set $O (i32.load offset=76 (local.get $ctx)))
+    (local.set $tss (f64.load offset=96 (local.get $ctx)))
+    (local.set $correct (f64.load offset=104 (local.get $ctx)))
+    (block $stop
+      (loop $nextPattern
+        (br_if $stop (i32.ge_s (local.get $position) (local.get $end)))
+        (local.set $p (i32.load (i32.add (local.get $order) (i32.shl (local.get $position) (i32.const 2)))))
+        (local.set $x (i32.add (local.get $inputs) (i32.shl (i32.mul (local.get $p) (local.get $I)) (i32.const 3))))
+        ;; Forward: n¹ = W⁰ x + b¹, h¹; n² = W¹ h¹ + b², h².
+        (call $forwardLogistic (local.get $x) (local.get $W0) (local.get $b0) (local.get $n1) (local.get $h1) (local.get $I) (local.get $H))
+        (call $forwardLogistic (local.get $h1) (local.get $W1) (local.get $b1) (local.get $n2) (local.get $h2) (local.get $H) (local.get $O))
+        ;; Output deltas, pss and correctness (losses.ts's logisticSquaredErrorRow).
+        (local.set $tp (i32.add (local.get $targets) (i32.shl (i32.mul (local.get $p) (local.get $O)) (i32.const 3))))
+        (local.set $sum (f64.const 0))
+        (local.set $ok (i32.const 1))
+        (local.set $k (i32.const 0))
+        (block $outputsDone
+          (loop $nextOutput
+            (br_if $outputsDone (i32.ge_s (local.get $k) (local.get $O)))
+            (local.set $i (i32.shl (local.get $k) (i32.const 3)))
+            (local.set $t (f64.load (i32.add (local.get $tp) (local.get $i))))
+            (if (f64.ne (local.get $t) (local.get $t))
+              (then (f64.store (i32.add (local.get $d2) (local.get $i)) (f64.const 0)))
+              (else
+                (local.set $o (f64.load (i32.add (local.get $h2) (local.get $i))))
+                (local.set $e (f64.sub (local.get $t) (local.get $o)))
+                (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $e) (local.get $e))))
+                (if (i32.eqz (f64.le (f64.abs (local.get $e)) (local.get $margin))) (then (local.set $ok (i32.const 0))))
+                (f64.store (i32.add (local.get $d2) (local.get $i))
+                  (f64.mul (f64.neg (local.get $e)) (f64.mul (local.get $o) (f64.sub (f64.const 1) (local.get $o)))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $nextOutput)))
+        ;; Second layer: δ¹'s sums through W¹ (each weight read before it changes) and W¹'s update; a column
+        ;; at a time, rows in order, as backpropagateAndUpdateWithoutDecay's strips sum.
+        (local.set $c (i32.const 0))
+        (block $columnsDone
+          (loop $nextColumn
+            (br_if $columnsDone (i32.ge_s (local.get $c) (local.get $H)))
+            (local.set $h (f64.load (i32.add (local.get $h1) (i32.shl (local.get $c) (i32.const 3)))))
+            (local.set $s (f64.const 0))
+            (local.set $r (i32.const 0))
+            (block $rowsDone
+              (loop $nextRow
+                (br_if $rowsDone (i32.ge_s (local.get $r) (local.get $O)))
+                (local.set $i (i32.shl (i32.add (i32.mul (local.get $r) (local.get $H)) (local.get $c)) (i32.const 3)))
+                (local.set $dr (f64.load (i32.add (local.get $d2) (i32.shl (local.get $r) (i32.const 3)))))
+                (local.set $s (f64.add (local.get $s) (f64.mul (local.get $dr) (f64.load (i32.add (local.get $W1) (local.get $i))))))
+                (local.set $v (f64.sub (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $mW1) (local.get $i))))
+                  (f64.mul (local.get $lr) (f64.mul (local.get $dr) (local.get $h)))))
+                (f64.store (i32.add (local.get $mW1) (local.get $i)) (local.get $v))
+                (f64.store (i32.add (local.get $W1) (local.get $i)) (f64.add (f64.load (i32.add (local.get $W1) (local.get $i))) (local.get $v)))
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (br $nextRow)))
+            (f64.store (i32.add (local.get $d1) (i32.shl (local.get $c) (i32.const 3))) (local.get $s))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $nextColumn)))
+        ;; b²'s update.
+        (local.set $r (i32.const 0))
+        (block $biases2Done
+          (loop $nextBias2
+            (br_if $biases2Done (i32.ge_s (local.get $r) (local.get $O)))
+            (local.set $i (i32.shl (local.get $r) (i32.const 3)))
+            (local.set $v (f64.sub (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $mb1) (local.get $i))))
+              (f64.mul (local.get $lr) (f64.load (i32.add (local.get $d2) (local.get $i))))))
+            (f64.store (i32.add (local.get $mb1) (local.get $i)) (local.get $v))
+            (f64.store (i32.add (local.get $b1) (local.get $i)) (f64.add (f64.load (i32.add (local.get $b1) (local.get $i))) (local.get $v)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $nextBias2)))
+        ;; First layer: δ¹ ⊙ h(1 − h), then W⁰'s and b¹'s updates, reading the pattern in place.
+        (local.set $r (i32.const 0))
+        (local.set $i (i32.const 0))
+        (block $hiddenDone
+          (loop $nextHidden
+            (br_if $hiddenDone (i32.ge_s (local.get $r) (local.get $H)))
+            (local.set $h (f64.load (i32.add (local.get $h1) (i32.shl (local.get $r) (i32.const 3)))))
+            (local.set $dr (f64.mul (f64.load (i32.add (local.get $d1) (i32.shl (local.get $r) (i32.const 3))))
+              (f64.mul (local.get $h) (f64.sub (f64.const 1) (local.get $h)))))
+            (f64.store (i32.add (local.get $d1) (i32.shl (local.get $r) (i32.const 3))) (local.get $dr))
+            (local.set $c (i32.const 0))
+            (block $inputsDone
+              (loop $nextInput
+                (br_if $inputsDone (i32.ge_s (local.get $c) (local.get $I)))
+                (local.set $v (f64.sub (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $mW0) (local.get $i))))
+                  (f64.mul (local.get $lr) (f64.mul (local.get $dr) (f64.load (i32.add (local.get $x) (i32.shl (local.get $c) (i32.const 3))))))))
+                (f64.store (i32.add (local.get $mW0) (local.get $i)) (local.get $v))
+                (f64.store (i32.add (local.get $W0) (local.get $i)) (f64.add (f64.load (i32.add (local.get $W0) (local.get $i))) (local.get $v)))
+                (local.set $i (i32.add (local.get $i) (i32.const 8)))
+                (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                (br $nextInput)))
+            (local.set $v (f64.sub (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $mb0) (i32.shl (local.get $r) (i32.const 3)))))
+              (f64.mul (local.get $lr) (local.get $dr))))
+            (f64.store (i32.add (local.get $mb0) (i32.shl (local.get $r) (i32.const 3))) (local.get $v))
+            (f64.store (i32.add (local.get $b0) (i32.shl (local.get $r) (i32.const 3)))
+              (f64.add (f64.load (i32.add (local.get $b0) (i32.shl (local.get $r) (i32.const 3)))) (local.get $v)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $nextHidden)))
+        (if (i32.eqz (f64.lt (local.get $sum) (f64.const inf)))
+          (then
+            (f64.store offset=96 (local.get $ctx) (local.get $tss))
+            (f64.store offset=104 (local.get $ctx) (local.get $correct))
+            (return (i32.sub (i32.const -1) (local.get $position)))))
+        (local.set $tss (f64.add (local.get $tss) (local.get $sum)))
+        (f64.store (i32.add (local.get $pss) (i32.shl (local.get $p) (i32.const 3))) (local.get $sum))
+        (if (local.get $ok) (then (local.set $correct (f64.add (local.get $correct) (f64.const 1)))))
+        (local.set $position (i32.add (local.get $position) (i32.const 1)))
+        (br $nextPattern)))
+    (f64.store offset=96 (local.get $ctx) (local.get $tss))
+    (f64.store offset=104 (local.get $ctx) (local.get $correct))
+    (local.get $position))
 )

@@ -22,6 +22,8 @@ export interface BlockKernels {
   /** `order` is −1 for none; `correct` holds bytes. */
   logisticSquaredError(act: number, targets: number, order: number, first: number, delta: number, rows: number, units: number,
     margin: number, pss: number, correct: number): void;
+  /** Returns the position reached, or −1 − position when a pss was not finite. */
+  classicOnline(context: number, pss: number, position: number, end: number, margin: number, lr: number, alpha: number): number;
   /** 1 when every value copied is within ±bound, else 0. */
   copyWithinBound(from: number, to: number, n: number, bound: number): number;
 }

@@ -39,7 +39,10 @@ const cases: [string, NetSpec, Partial<TrainingSettings>, { count?: number; dont
   ['weight decay (the gradient is summed, then applied)', logistic, { weightDecay: 0.01 }],
   ['feedback alignment', { sizes: [6, 8, 5, 4], activation: 'logistic' }, { rule: 'feedback-alignment' }],
   ['cross-entropy, tanh and ReLU hidden layers', { sizes: [6, 8, 7, 4], activation: ['tanh', 'relu', 'logistic'] }, { loss: 'cross-entropy', update: 'minibatch', batchSize: 4 }],
-  ['online (the block passes only for the test set)', logistic, { update: 'online' }, { testSet: true }],
+  ['online, the classic network (one step per run of patterns), a test set', logistic, { update: 'online' }, { testSet: true }],
+  ['online classic 2-2-1, "don\'t care" targets, margin 0.3, no momentum, sequential', { sizes: [2, 2, 1], activation: 'logistic' },
+    { update: 'online', momentum: 0, margin: 0.3, order: 'sequential' }, { count: 4, dontCare: 0.25 }],
+  ['online, not classic (two hidden layers): the TypeScript step', { sizes: [4, 5, 3, 2], activation: 'logistic' }, { update: 'online' }],
 ];
 
 describe('WebAssembly and TypeScript kernels give the same run bit for bit', () => {
@@ -56,6 +59,20 @@ describe('WebAssembly and TypeScript kernels give the same run bit for bit', () 
       expect(wasm.testTssHistory).toEqual(typescript.testTssHistory);
     });
   }
+
+  it('a classic online run whose pss stops being finite stops at the same pattern, with the same state', () => {
+    // Beyond what a valid file allows (inputs and rates are bounded): the engine must still agree with itself.
+    const blowUp = () => buildModel({ sizes: [3, 4, 2], activation: 'logistic' },
+      randomPatterns(3, 2, { count: 6, seed: 5, targets: 'binary' }).map((p) => ({ ...p, input: p.input.map((x) => 1e300 * x) })),
+      { update: 'online', learningRate: 1e300, momentum: 0.9, seed: 9 });
+    const wasm = new Simulation(blowUp());
+    const typescript = withTypeScriptKernels(() => new Simulation(blowUp()));
+    const a = wasm.advance(Number.MAX_SAFE_INTEGER, 50);
+    const b = typescript.advance(Number.MAX_SAFE_INTEGER, 50);
+    expect(a.stop).toBe('diverged');
+    expect(a).toEqual(b);
+    expect(wasm.state()).toEqual(typescript.state());
+  });
 
   it('a diverging run stops at the same epoch with the same message and the same last finite weights', () => {
     const explosive = () => {
