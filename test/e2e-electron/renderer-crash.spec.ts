@@ -3,9 +3,10 @@
  * document it autosaved (issue 6). Playwright gives up on a page whose renderer crashed, so after the crash
  * the test reads and clicks the reloaded page through main's webContents.executeJavaScript.
  */
-import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type ElectronApplication } from '@playwright/test';
 import { windowTitle } from '../../src-main/main/document-title';
 import { freshUserData, launchApp, openExample, quitApp, setSetting, skipWithoutElectron } from './electron-app';
+import { recoveryDrafts } from '../support/recovery-drafts';
 
 skipWithoutElectron('renderer crash');
 
@@ -14,22 +15,6 @@ test.afterEach(async () => {
   await quitApp(app);
   app = undefined;
 });
-
-/** The autosaved drafts in the page's IndexedDB (hosts/web-recovery.ts, the same in Electron). */
-function recoveryDrafts(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('backprop-lab');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('recovery')) return resolve(0);
-          const count = db.transaction('recovery').objectStore('recovery').count();
-          count.onsuccess = () => resolve(count.result);
-        };
-      }),
-  );
-}
 
 /**
  * Runs `script` in the window's page (its main world) from main; resolves with its value, or with null

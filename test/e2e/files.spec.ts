@@ -13,6 +13,7 @@ import {
   test,
   withoutFileAccess,
 } from './app';
+import { recoveryDrafts } from '../support/recovery-drafts';
 
 test('a trained model saved, reloaded and opened again has the same weights and curve', async ({ page }, testInfo) => {
   await withoutFileAccess(page);
@@ -213,21 +214,6 @@ function privateFileText(page: Page, name: string): Promise<string> {
 async function saveCopy(page: Page, path: string): Promise<string> {
   await saveByDownload(page, path);
   return path;
-}
-
-function recoveryDrafts(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('backprop-lab');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('recovery')) return resolve(0);
-          const count = db.transaction('recovery').objectStore('recovery').count();
-          count.onsuccess = () => resolve(count.result);
-        };
-      }),
-  );
 }
 
 test('a save right after Step holds the step’s weights, even when the trainer’s result is slow to come', async ({ page }, testInfo) => {
