@@ -42,14 +42,18 @@ test('Step trains exactly one epoch', async ({ page }) => {
 
 test('Pause stops a long run', async ({ page }) => {
   await openExample(page, '8-3-8 encoder');
-  // A tiny learning rate and no practical epoch limit: the run would go on for minutes.
+  // A tiny learning rate, no practical epoch limit and no error criterion: the run would go on for hours
+  // (with the criterion, a fast engine reached it within seconds, before Pause).
   await page.getByLabel('Learning rate').fill('0,001');
   await page.getByLabel('Learning rate').press('Enter');
   await page.getByLabel('Max epochs').fill('1000000000');
   await page.getByLabel('Max epochs').press('Enter');
+  await page.getByLabel('Error criterion', { exact: true }).fill('0');
+  await page.getByLabel('Error criterion', { exact: true }).press('Enter');
   expect(await sentCommands(page, 'configure')).toEqual([
     { type: 'configure', training: { learningRate: 0.001 } },
     { type: 'configure', training: { maxEpochs: 1_000_000_000 } },
+    { type: 'configure', training: { errorCriterion: 0 } },
   ]);
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -55,6 +55,9 @@ test('an edit that reloads the trainer during a run pauses it first and loses no
   await page.getByLabel('Learning rate λ', { exact: true }).press('Enter');
   await page.getByLabel('Max epochs').fill('1000000000');
   await page.getByLabel('Max epochs').press('Enter');
+  // No error criterion either: a fast engine would reach it before the edit below.
+  await page.getByLabel('Error criterion', { exact: true }).fill('0');
+  await page.getByLabel('Error criterion', { exact: true }).press('Enter');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('status')).toHaveText('Training…');
   await expect.poll(async () => Number(await page.getByTestId('epoch').textContent())).toBeGreaterThan(50);
