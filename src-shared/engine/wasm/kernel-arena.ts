@@ -1,8 +1,9 @@
 /**
  * Where the WebAssembly kernels (block-kernels.wat) can reach a simulation's numbers: one WebAssembly memory
- * per simulation, handed out as ordinary Float64Arrays — the parameters, their momentum terms and the block
- * buffers — so every other part of the engine reads and writes them as before, and each kernel call can
- * run in WebAssembly or in TypeScript with the same bits (block.ts chooses per call).
+ * per simulation, handed out as ordinary typed arrays — the parameters, their momentum terms, the patterns,
+ * the order and pss, the pass buffers — so every other part of the engine reads and writes them as before,
+ * and each kernel call can run in WebAssembly or in TypeScript with the same bits (block.ts and online.ts
+ * choose per call: WebAssembly when every array the call touches is in the arena).
  *
  * The memory is sized once, for everything the simulation will ask for, and never grows (growing would
  * detach every view). Where WebAssembly or its SIMD is missing, or the memory cannot be had, there is no
