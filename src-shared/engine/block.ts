@@ -24,9 +24,12 @@ export function blockCapacity(sizes: readonly number[], updateSize: number): num
   return Math.max(1, Math.min(128, updateSize, Math.floor(2 ** 22 / units)));
 }
 
-/** The lengths of a block's buffers (n, h and δ of every layer), for sizing a kernel arena. */
-export function blockBufferLengths(sizes: readonly number[], capacity: number): number[] {
-  return [...sizes, ...sizes, ...sizes].map((n) => capacity * n);
+/**
+ * What a BlockPass of this capacity allocates in a kernel arena, for sizing one: n, h and δ of every layer
+ * and the rows' pss (Float64), the rows' correctness (bytes).
+ */
+export function blockArenaLengths(sizes: readonly number[], capacity: number): { float64: number[]; uint8: number[] } {
+  return { float64: [...[...sizes, ...sizes, ...sizes].map((n) => capacity * n), capacity], uint8: [capacity] };
 }
 
 export class BlockPass {
@@ -64,7 +67,7 @@ export class BlockPass {
     this.net = network.sizes.map((n) => allocate(capacity * n));
     this.act = network.sizes.map((n) => allocate(capacity * n));
     this.delta = network.sizes.map((n) => allocate(capacity * n));
-    this.pss = arena ? arena.allocate(capacity) : new Float64Array(capacity);
+    this.pss = allocate(capacity);
     this.correct = arena ? arena.allocateUint8(capacity) : new Uint8Array(capacity);
     const buffersInArena = arena !== null && [...this.net, ...this.act, ...this.delta, this.pss, this.correct].every((array) => arena.holds(array));
     this.arena = buffersInArena ? arena : null;
@@ -133,7 +136,7 @@ export class BlockPass {
         this.delta[D].byteOffset, count, net.sizes[D], margin, this.pss.byteOffset, this.correct.byteOffset);
       return;
     }
-    outputDeltas(loss, net.codes[D], this.net[D], this.act[D], this.targets!, this.order, this.first, this.delta[D], count, net.sizes[D], margin, this.pss, this.correct);
+    outputDeltas(loss, net.codes[D], this.net[D], this.act[D], targets, order, this.first, this.delta[D], count, net.sizes[D], margin, this.pss, this.correct);
   }
 
   /** Hidden deltas δ_j for D−1 ≥ j ≥ the lowest layer an update needs, sent back through B^j (W^j or F^j). */

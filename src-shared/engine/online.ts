@@ -162,7 +162,7 @@ export class OnlinePath {
     const { weights: mW, biases: mb } = this.momentum;
     const inArena = arena.holds(inputs) && arena.holds(targets) && arena.holds(cursor.order) &&
       arena.holds(net.params) && arena.holds(mW[0]) && arena.holds(net.net[1]) && arena.holds(net.act[1]) && arena.holds(net.net[2]) &&
-      arena.holds(net.act[2]) && arena.holds(net.delta[1]) && arena.holds(net.delta[2]) && arena.holds(mb[1]);
+      arena.holds(net.act[2]) && arena.holds(net.delta[1]) && arena.holds(net.delta[2]);
     if (!inArena) return false;
     const { pointers } = this.context!;
     pointers[0] = inputs.byteOffset;

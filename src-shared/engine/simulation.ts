@@ -6,7 +6,7 @@
  * kernels form runs in one fixed order (kernels.ts).
  */
 import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
-import { BlockPass, blockBufferLengths, blockCapacity } from './block';
+import { BlockPass, blockArenaLengths, blockCapacity } from './block';
 import { Checkpoint, EpochCursor, type RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
 import { drawFeedback, initializeWeights } from './init';
@@ -108,21 +108,21 @@ export class Simulation implements RunBuffers {
     const count = parameterCount(sizes);
     const patternCount = model.patterns.length;
     const testCount = model.testPatterns?.length ?? 0;
-    // The parameters, their momentum terms and the block buffers live in a kernel arena (wasm/), where the
-    // block passes' WebAssembly kernels can reach them; null where the host cannot run those.
-    // Parameters, momentum terms, the checkpoint's two copies, the feedback matrices F^1 … F^{D−1}, the
-    // patterns, the order and two epochs' pss, one pattern's passes, two blocks, the online step's context.
+    // The run's numbers live in a kernel arena (wasm/), where the WebAssembly kernels can reach them (null
+    // where the host cannot run those): the parameters, momentum terms, the checkpoint's two copies, the
+    // feedback matrices F^1 … F^{D−1}, the patterns, the order and two epochs' pss, one pattern's passes,
+    // the online step's context, and the training and test blocks.
     const inUnits = sizes[0];
     const outUnits = sizes[sizes.length - 1];
-    const trainRows = blockCapacity(sizes, patternCount);
-    const testRows = Math.min(128, testCount);
+    const trainBlock = blockArenaLengths(sizes, blockCapacity(sizes, patternCount));
+    const testBlock = blockArenaLengths(sizes, Math.min(128, testCount));
     const feedbackLengths = sizes.slice(1, -1).map((n, j) => sizes[j + 2] * n);
     this.arena = KernelArena.create(arenaBytes(
       [count, count, count, count, ...feedbackLengths, patternCount * inUnits, patternCount * outUnits, testCount * inUnits,
         testCount * outUnits, patternCount, patternCount, ...sizes, ...sizes, ...sizes, CLASSIC_CONTEXT_LENGTH,
-        ...blockBufferLengths(sizes, trainRows), ...blockBufferLengths(sizes, testRows)],
+        ...trainBlock.float64, ...testBlock.float64],
       [patternCount],
-      [trainRows, testRows],
+      [...trainBlock.uint8, ...testBlock.uint8],
     ));
     const allocate = (length: number) => (this.arena ? this.arena.allocate(length) : new Float64Array(length));
     const network = new Network(model.layers, allocate);

@@ -92,7 +92,7 @@ export class KernelArena {
   readonly buffer: ArrayBuffer;
   private next = 0;
 
-  private constructor(module: object, pages: number) {
+  private constructor(module: object, pages: number, private readonly reserved: number) {
     const wasm = host.WebAssembly!;
     const memory = new wasm.Memory({ initial: pages, maximum: pages });
     const instance = new wasm.Instance(module, { env: { memory, exp } });
@@ -108,7 +108,7 @@ export class KernelArena {
     const module = enabled ? compiledKernels() : null;
     if (!module || bytes > MAX_ARENA_BYTES) return null;
     try {
-      return new KernelArena(module, Math.max(1, Math.ceil(bytes / PAGE_BYTES)));
+      return new KernelArena(module, Math.max(1, Math.ceil(bytes / PAGE_BYTES)), bytes);
     } catch {
       return null;
     }
@@ -131,6 +131,11 @@ export class KernelArena {
   }
 
   /** Where `bytes` more start, or −1 when they do not fit. */
+  /** Whether what was handed out fits the bytes asked for at creation (the rest of the last page is slack). */
+  get withinReservation(): boolean {
+    return this.next <= this.reserved;
+  }
+
   private take(bytes: number): number {
     const at = this.next;
     if (at + aligned(bytes) > this.buffer.byteLength) return -1;

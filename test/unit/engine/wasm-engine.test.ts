@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import { useWasmKernels } from '../../../src-shared/engine/wasm/kernel-arena';
+import { useWasmKernels, type KernelArena } from '../../../src-shared/engine/wasm/kernel-arena';
 import type { ModelDocument, TrainingSettings } from '../../../src-shared/model/schema';
 import { buildModel, checked, randomPatterns, type NetSpec } from './helpers';
 
@@ -55,6 +55,8 @@ describe('WebAssembly and TypeScript kernels give the same run bit for bit', () 
       wasm.advance(Number.MAX_SAFE_INTEGER, 150);
       typescript.advance(Number.MAX_SAFE_INTEGER, 150);
       expect(wasm.epoch).toBe(150);
+      // Everything the run allocated (blocks included, made on first use) fits what the simulation reserved.
+      expect((wasm as unknown as { arena: KernelArena }).arena.withinReservation).toBe(true);
       expect(wasm.state()).toEqual(typescript.state());
       expect(wasm.testTssHistory).toEqual(typescript.testTssHistory);
     });
