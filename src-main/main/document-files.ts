@@ -6,6 +6,7 @@
 import { basename, dirname, extname } from 'node:path';
 import type { Dialog, FileFilter, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ExportFormat, ImportKind, OpenedDocument, SavedDocument } from '../../src-shared/ipc/channels';
+import { englishList } from '../../src-shared/english-list';
 import { UserFacingError } from './ipc-handlers';
 
 export const MODEL_EXTENSION = 'bplab';
@@ -139,10 +140,9 @@ export async function chooseWhereToExportSet(
 export async function mayReplace(dialogs: WindowDialogs, existing: readonly string[]): Promise<boolean> {
   if (existing.length === 0) return true;
   const names = existing.map((path) => basename(path));
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   const { response } = await dialogs.showMessageBox({
     type: 'warning',
-    message: `Replace ${list}?`,
+    message: `Replace ${englishList(names)}?`,
     detail: `${names.length === 1 ? 'It already exists' : 'They already exist'} in ${dirname(existing[0])}. Exporting replaces ${names.length === 1 ? 'it' : 'them'}.`,
     buttons: ['Replace', 'Cancel'],
     defaultId: 1,
