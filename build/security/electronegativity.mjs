@@ -87,7 +87,21 @@ function electronVersion() {
   return JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version;
 }
 
+/**
+ * The scan's CSV. A file the scanner could not parse (it says so on stderr and carries on without that
+ * file's findings) makes the scan incomplete: scanned once more, as this has been seen once in a while for
+ * a file that parses the next time; twice incomplete, it fails, naming the files.
+ */
 function scan() {
+  const first = scanOnce();
+  if (first.parseErrors === '') return first.csv;
+  console.error(`electronegativity could not parse some files; scanning again:\n${first.parseErrors}`);
+  const second = scanOnce();
+  if (second.parseErrors !== '') throw new Error(`electronegativity could not parse some files, twice:\n${second.parseErrors}`);
+  return second.csv;
+}
+
+function scanOnce() {
   const work = mkdtempSync(join(tmpdir(), 'electronegativity-'));
   try {
     const input = join(work, 'app');
@@ -96,7 +110,7 @@ function scan() {
     const cli = join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js');
     const run = spawnSync(process.execPath, [cli, '-i', input, '-e', electronVersion(), '-r', '-v', 'false', '-o', output], { encoding: 'utf8', timeout: 300_000 });
     if (run.status !== 0) throw new Error(`electronegativity failed (${run.status ?? run.signal}):\n${run.stderr}`);
-    return readFileSync(output, 'utf8');
+    return { csv: readFileSync(output, 'utf8'), parseErrors: run.stderr.trim() };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
