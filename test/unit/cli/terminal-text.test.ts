@@ -11,6 +11,7 @@ import { cli } from '../../support/cli-harness';
 import { examples } from '../../../src-shared/data/examples';
 
 /** C0 but newline, DEL, C1, and the bidi controls that reorder what a line shows. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 let dir: string;
