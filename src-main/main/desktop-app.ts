@@ -2,7 +2,7 @@
  * The desktop app: Electron's objects handed to the plain modules beside this file, which the tests
  * drive with fakes. What is here runs only inside Electron (the release workflow's `_electron` tests).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -22,6 +22,7 @@ import {
   type MessageBoxOptions,
 } from 'electron';
 import { writeFileAtomic } from '../files/atomic-write';
+import { readUtf8File } from '../files/read-text';
 import { aboutDialog, citation, citationDialog } from './about';
 import { appMenuTemplate, type MenuActions } from './app-menu';
 import { appUrlCheck } from './app-origin';
@@ -54,7 +55,7 @@ const TRAINER_SERVICE = 'Backprop Lab trainer';
 
 const disk: DocumentDisk = {
   size: async (path) => (await stat(path)).size,
-  readText: (path) => readFile(path, 'utf8'),
+  readText: (path) => readUtf8File(path),
   writeAtomic: writeFileAtomic,
 };
 
