@@ -25,7 +25,7 @@ import { writeFileAtomic } from '../files/atomic-write';
 import { readUtf8File } from '../files/read-text';
 import { aboutDialog, citation, citationDialog } from './about';
 import { appMenuTemplate, type MenuActions } from './app-menu';
-import { appUrlCheck } from './app-origin';
+import { appPageCheck, appUrlCheck } from './app-origin';
 import { APP_ENTRY_URL, appScheme, serveRenderer } from './app-protocol';
 import { createChannelHandlers } from './channel-handlers';
 import { applyContentSecurityPolicy, contentSecurityPolicy } from './content-security-policy';
@@ -207,7 +207,7 @@ export function startDesktopApp(documentsToOpen: string[]): void {
     applyContentSecurityPolicy(session.defaultSession.webRequest, policy, isAppUrl);
     cancelForeignRequests(session.defaultSession.webRequest, requestPolicy(isAppUrl, bundles.renderer, devServerUrl));
     denyPermissions(session.defaultSession);
-    registerChannelHandlers(ipcMain, isAppUrl, createChannelHandlers({
+    registerChannelHandlers(ipcMain, appPageCheck(devServerUrl), createChannelHandlers({
       documents: windows,
       recent: () => preferences.get().recent,
       dialogs: dialogsFor,
