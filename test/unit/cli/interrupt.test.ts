@@ -51,6 +51,14 @@ describe('Ctrl-C during train', () => {
     expect(parsed.model.state!.epoch).toBeGreaterThan(0);
   }, 60_000);
 
+  it('two Ctrl-Cs in a row end it with 130, leaving at most a whole file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bplab-interrupt-'));
+    const { code, saved } = await interruptTraining(dir, 2);
+    expect(code).toBe(130);
+    const written = await readFile(saved, 'utf8').catch(() => null);
+    if (written !== null) expect(parseModelText(written).ok).toBe(true);
+  }, 60_000);
+
   it('a second Ctrl-C exits at once, whatever the first was doing', () => {
     const calls: string[] = [];
     const handler = interruptHandler(() => calls.push('pause'), (code) => calls.push(`exit ${code}`));
