@@ -24,3 +24,4 @@ export function judge(findings: Finding[], allowList: AllowEntry[]): { unexplain
 export function unparsedFiles(files: string[], parse: (file: string) => unknown): Unparsed[];
 export function scanOptions(input: string, options: { online: boolean }): { input: string; electronVersionOverride: string; isRelative: boolean; excludeFromScan: string[] };
 export function scan(input: string, options: { online: boolean }): Promise<{ findings: Finding[]; unparsed: Unparsed[] }>;
+export function scannedPaths(options: { online: boolean }): string[];
