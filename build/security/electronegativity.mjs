@@ -6,7 +6,9 @@
  * an entry that matches no finding fails too, so the list never outlives the code it speaks for.
  *
  * Offline by default: AvailableSecurityFixesGlobalCheck asks GitHub for Electron's releases (about 10 s of
- * retries without a network), so it runs only with `--online`, as the release workflow does.
+ * retries without a network), so it runs only with `--online`, as the release workflow does; there it reads
+ * Electron's version from package.json, fails the release when a newer Electron has security fixes, and
+ * fails it too when the release list could not be fetched (the check would otherwise pass having checked nothing).
  *
  * Deterministic: the scanner's command line writes its CSV with two unordered asynchronous writes (the
  * header truncating, the findings appending; util/file.js writeIssues), so a run could read a file whose
@@ -15,7 +17,7 @@
  * runner skips without a word a file its parser gives no data for, every file it lists is parsed here the
  * way it parses it, and any it could not parse fails the check, named.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -28,6 +30,16 @@ const SOURCES = ['src-main', 'src-renderer', 'src-shared'];
 const FAILING = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
 /** The one check that needs the network. */
 const ONLINE_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
+/**
+ * Failing whatever their severity: the scanner rates an Electron with security fixes released since
+ * INFORMATIONAL when Electron is a devDependency (as electron-builder wants it), but it is what ships.
+ */
+const ALWAYS_FAILING = new Set(['AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK']);
+
+/** What is copied into the scan: online also package.json, where the security-fix check reads Electron's version. */
+export function scannedPaths({ online }) {
+  return online ? [...SOURCES, 'package.json'] : [...SOURCES];
+}
 
 const require = createRequire(import.meta.url);
 const SCANNER = join(ROOT, 'node_modules/@doyensec/electronegativity/dist');
@@ -50,7 +62,7 @@ export function readAllowList(text) {
 /** Failing findings not allowed, and allow-list entries that match no finding. */
 export function judge(findings, allowList) {
   const matches = (entry, finding) => entry.check === finding.check && entry.file === finding.file && entry.text.trim() === finding.text.trim();
-  const serious = findings.filter((f) => FAILING.has(f.severity.toUpperCase()));
+  const serious = findings.filter((f) => FAILING.has(f.severity.toUpperCase()) || ALWAYS_FAILING.has(f.check));
   return {
     unexplained: serious.filter((finding) => !allowList.some((entry) => matches(entry, finding))),
     stale: allowList.filter((entry) => !serious.some((finding) => matches(entry, finding))),
@@ -106,7 +118,16 @@ export async function scan(input, { online }) {
     description: issue.description,
     url: `https://github.com/doyensec/electronegativity/wiki/${issue.id}`,
   }));
-  return { findings, unparsed: unparsed.filter((u, i) => unparsed.findIndex((v) => v.file === u.file) === i) };
+  return { findings, unparsed: unparsed.filter((u, i) => unparsed.findIndex((v) => v.file === u.file) === i), releaseList: online ? hasReleaseList() : null };
+}
+
+/**
+ * Whether the security-fix check had Electron's release list: it says "No connectivity?" and checks
+ * nothing when it could not fetch it, and keeps the list it fetched in the temporary folder (releases.ETAG.json).
+ */
+function hasReleaseList() {
+  const folder = createRequire(join(SCANNER, 'index.js'))('temp-dir');
+  return readdirSync(folder).some((name) => name.startsWith('releases.'));
 }
 
 function electronVersion() {
@@ -118,7 +139,7 @@ async function scanApp({ online }) {
   const work = mkdtempSync(join(tmpdir(), 'electronegativity-'));
   try {
     const input = join(work, 'app');
-    for (const source of SOURCES) cpSync(join(ROOT, source), join(input, source), { recursive: true });
+    for (const source of scannedPaths({ online })) cpSync(join(ROOT, source), join(input, source), { recursive: true });
     return await scan(input, { online });
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -127,12 +148,15 @@ async function scanApp({ online }) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const online = process.argv.includes('--online');
-  const { findings, unparsed } = await scanApp({ online });
+  const { findings, unparsed, releaseList } = await scanApp({ online });
   const { unexplained, stale } = judge(findings, readAllowList(readFileSync(ALLOW_LIST, 'utf8')));
   const describe = (f) => `  ${f.check} (${f.severity}) at ${f.file}:${f.line}:${f.column}\n    ${f.text}\n    ${f.description} — ${f.url}`;
   console.log(`electronegativity (Electron ${electronVersion()}${online ? '' : `, offline: without ${ONLINE_CHECKS.join(', ')}`}): ${findings.length} findings, ${findings.length - unexplained.length} allowed or below MEDIUM.`);
+  for (const f of findings.filter((finding) => ALWAYS_FAILING.has(finding.check))) console.error(`${f.description} (${f.url}): update Electron before releasing.`);
   if (unparsed.length > 0) console.error(`Files the scanner could not parse, so their findings are unknown:\n${unparsed.map((u) => `  ${u.file}: ${u.reason}`).join('\n')}`);
   if (unexplained.length > 0) console.error(`Findings of MEDIUM severity or above that electronegativity-allow.json does not explain:\n${unexplained.map(describe).join('\n')}`);
   if (stale.length > 0) console.error(`Allow-list entries that match no finding (the code changed; update or remove them):\n${stale.map((e) => `  ${e.check} at ${e.file}: ${e.text}`).join('\n')}`);
-  process.exitCode = unparsed.length > 0 || unexplained.length > 0 || stale.length > 0 ? 1 : 0;
+  // Online is the release's scan: a security-fix check that could not run must not pass as one that found nothing.
+  if (online && !releaseList) console.error("Electron's release list could not be fetched (raw.githubusercontent.com/electron/releases), so whether this Electron has security fixes released since is unknown.");
+  process.exitCode = unparsed.length > 0 || unexplained.length > 0 || stale.length > 0 || (online && !releaseList) ? 1 : 0;
 }
