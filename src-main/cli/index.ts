@@ -8,6 +8,7 @@ import { testCommand } from './commands/test';
 import { trainCommand } from './commands/train';
 import { validateCommand } from './commands/validate';
 import type { CliIo } from './io';
+import { terminalText } from './terminal-text';
 
 const help = `Backprop Lab command line
 
@@ -61,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (error instanceof CliError) {
-      io.err(`backprop-lab ${verb}: ${error.message}\n`);
+      io.err(`backprop-lab ${terminalText(verb ?? '')}: ${terminalText(error.message)}\n`);
       return error.exitCode;
     }
     throw error;

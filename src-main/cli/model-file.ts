@@ -1,20 +1,14 @@
 /** Reading and writing model files for the command line, with errors that say which file and which field. */
-import { readFile } from 'node:fs/promises';
 import { describeProblems, parseModelText } from '../../src-shared/model/parse';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { serializeModel, withProvenance } from '../../src-shared/model/serialize';
 import { APP_VERSION } from '../app-version';
 import { writeFileAtomic } from '../files/atomic-write';
 import { CliError } from './cli-error';
+import { readTextFile } from './text-file';
 
 export async function readModelFile(path: string): Promise<ModelDocument> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  const parsed = parseModelText(text);
+  const parsed = parseModelText(await readTextFile(path));
   if (!parsed.ok) throw new CliError(`${path} is not a valid model file:\n${describeProblems(parsed.problems, 20)}`);
   return parsed.model;
 }

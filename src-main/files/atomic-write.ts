@@ -1,9 +1,10 @@
 /** Writes a file so that a crash mid-save never damages the file that was there: temporary file, flush, rename. */
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Text is written as UTF-8, bytes as they are. */
 export async function writeFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
+  await removeStaleTemporaries(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   const handle = await open(temporary, 'w');
   try {
@@ -17,5 +18,39 @@ export async function writeFileAtomic(path: string, contents: string | Uint8Arra
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * A save killed mid-way (the app, the command line) leaves its temporary file, up to a model's size; the
+ * next save of that file removes those whose process has ended. A living process's — another window's or
+ * this process's own save in progress — is never touched; a process id reused since only means a stale file
+ * stays a little longer. Best effort: a folder that cannot be listed or a file that cannot go is left.
+ */
+async function removeStaleTemporaries(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    await unlink(join(dirname(path), name)).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    // Signal 0 only asks whether the process exists; EPERM means it does, as another user's.
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }

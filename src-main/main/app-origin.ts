@@ -23,3 +23,22 @@ function schemeAndHost(url: string): string | null {
     return null;
   }
 }
+
+/**
+ * Which URLs are the app's index page itself, the only page that may ask main for anything: index.html on
+ * app://, or the dev server's root or index.html. Another page on the app's origin (a help page) may be
+ * shown, but asks nothing. A fragment is allowed (it does not change the page); a query is not.
+ */
+export function appPageCheck(devServerUrl?: string): AppUrlCheck {
+  const pages = [`${APP_SCHEME}://${APP_HOST}/index.html`];
+  const dev = devServerUrl ? schemeAndHost(devServerUrl) : null;
+  if (dev !== null) pages.push(`${dev}/`, `${dev}/index.html`);
+  return (url) => {
+    try {
+      const { protocol, host, pathname, search } = new URL(url);
+      return search === '' && pages.includes(`${protocol}//${host}${pathname}`);
+    } catch {
+      return false;
+    }
+  };
+}

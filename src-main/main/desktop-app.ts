@@ -2,7 +2,7 @@
  * The desktop app: Electron's objects handed to the plain modules beside this file, which the tests
  * drive with fakes. What is here runs only inside Electron (the release workflow's `_electron` tests).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -22,9 +22,10 @@ import {
   type MessageBoxOptions,
 } from 'electron';
 import { writeFileAtomic } from '../files/atomic-write';
+import { readUtf8File } from '../files/read-text';
 import { aboutDialog, citation, citationDialog } from './about';
 import { appMenuTemplate, type MenuActions } from './app-menu';
-import { appUrlCheck } from './app-origin';
+import { appPageCheck, appUrlCheck } from './app-origin';
 import { APP_ENTRY_URL, appScheme, serveRenderer } from './app-protocol';
 import { createChannelHandlers } from './channel-handlers';
 import { applyContentSecurityPolicy, contentSecurityPolicy } from './content-security-policy';
@@ -54,7 +55,7 @@ const TRAINER_SERVICE = 'Backprop Lab trainer';
 
 const disk: DocumentDisk = {
   size: async (path) => (await stat(path)).size,
-  readText: (path) => readFile(path, 'utf8'),
+  readText: (path) => readUtf8File(path),
   writeAtomic: writeFileAtomic,
 };
 
@@ -206,7 +207,7 @@ export function startDesktopApp(documentsToOpen: string[]): void {
     applyContentSecurityPolicy(session.defaultSession.webRequest, policy, isAppUrl);
     cancelForeignRequests(session.defaultSession.webRequest, requestPolicy(isAppUrl, bundles.renderer, devServerUrl));
     denyPermissions(session.defaultSession);
-    registerChannelHandlers(ipcMain, isAppUrl, createChannelHandlers({
+    registerChannelHandlers(ipcMain, appPageCheck(devServerUrl), createChannelHandlers({
       documents: windows,
       recent: () => preferences.get().recent,
       dialogs: dialogsFor,

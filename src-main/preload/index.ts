@@ -2,7 +2,7 @@
  * The preload: the page's only way to Electron. It exposes verbs (PreloadApi), never ipcRenderer, and
  * passes the trainer's port into the page with window.postMessage, since ports cannot cross contextBridge.
  * Built as one CommonJS file (a sandboxed preload may only require 'electron'), so it imports types and
- * constants only.
+ * constants only (and app-page.ts, which has no imports).
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ChannelPayload, ChannelResults, InvokeChannel, InvokeReply } from '../../src-shared/ipc/channels';
@@ -16,15 +16,26 @@ import {
   type PreloadApi,
   type TrainerPortMessage,
 } from '../../src-shared/ipc/preload-api';
+import { isAppIndexPage, type PageLocation } from './app-page';
 
 // src-main is type-checked without the DOM; the page's window is the one DOM object the preload uses.
-declare const window: { postMessage(message: unknown, targetOrigin: string, transfer: readonly unknown[]): void };
+declare const window: {
+  location: PageLocation;
+  postMessage(message: unknown, targetOrigin: string, transfer: readonly unknown[]): void;
+};
 
-ipcRenderer.on(IPC_CHANNELS.trainerPort, (event, restarted: unknown) => {
-  const message: TrainerPortMessage = { type: TRAINER_PORT_MESSAGE, restarted: typeof restarted === 'string' ? restarted : null };
-  // '*' because the page is the app's own (main refuses navigation elsewhere); the page checks the source.
-  window.postMessage(message, '*', event.ports);
-});
+/**
+ * Only the app's index page gets anything: another page shown in the window (a help page on app://) gets
+ * no verbs and no port. The port goes to the index page's own origin, captured now, so that it is never
+ * delivered to a document of another origin; the page checks the message's source as well.
+ */
+function connectAppPage(origin: string): void {
+  ipcRenderer.on(IPC_CHANNELS.trainerPort, (event, restarted: unknown) => {
+    const message: TrainerPortMessage = { type: TRAINER_PORT_MESSAGE, restarted: typeof restarted === 'string' ? restarted : null };
+    window.postMessage(message, origin, event.ports);
+  });
+  contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, api);
+}
 
 /** Main answers every invoke with { result } or { error }; the page gets the result or an Error to show. */
 async function invoke<C extends InvokeChannel>(channel: C, payload: ChannelPayload<C>): Promise<ChannelResults[C]> {
@@ -56,4 +67,5 @@ const api: PreloadApi = {
   },
 };
 
-contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, api);
+// Scheme and host: Chromium's origin of a standard scheme such as app:// (Node's URL calls it "null").
+if (isAppIndexPage(window.location)) connectAppPage(`${window.location.protocol}//${window.location.host}`);

@@ -10,6 +10,7 @@ import type { OpenedDocument } from '../../src-shared/ipc/channels';
 import { TRAINER_PORT_MESSAGE, type MenuCommand as PreloadMenuCommand, type PreloadApi, type TrainerPortMessage } from '../../src-shared/ipc/preload-api';
 import type { MessageEndpoint, TrainerCommand, TrainerEvent } from '../../src-shared/ipc/trainer-protocol';
 import type { FileTarget, Host, MenuCommand, OpenedFile } from './host';
+import { fileText } from './file-text';
 import { isTextEntry } from '../components/focus-kinds';
 import { pickFilesToImport as pickFilesWithInput } from './web-import-files';
 import { createRecoveryStore } from './web-recovery';
@@ -73,7 +74,7 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
     // A dropped file is read here; it has no target, so its first Save asks where.
     async openDroppedFile(data) {
       const file = data.files[0];
-      return file ? { name: file.name, text: await file.text(), target: null } : null;
+      return file ? { name: file.name, text: await fileText(file), target: null } : null;
     },
     // From a click in the page, the page's file input (several files: a tlearn .cf with its .data and
     // .teach). From the menu there is no user activation, so a file input would not open: main's dialog

@@ -4,6 +4,7 @@
  */
 import type { FileTarget, OpenedFile, RecentFile, SavedFile, SaveRequest } from './host';
 import { fileAccess, handleOfItem, isCancel, MODEL_FILE_TYPES, permitted } from './file-access';
+import { fileText, TextEncodingError } from './file-text';
 import { forgetRecentFile, listRecentFiles, recentHandle, rememberFile } from './web-recent';
 
 const PICKER_ID = 'backprop-lab-models';
@@ -28,7 +29,7 @@ export async function openDroppedFile(data: DataTransfer): Promise<OpenedFile | 
   const file = item.getAsFile();
   const handle = await handleOfItem(item).catch(() => null);
   if (handle instanceof FileSystemFileHandle) return readHandle(handle);
-  return file ? { name: file.name, text: await file.text(), target: null } : null;
+  return file ? { name: file.name, text: await fileText(file), target: null } : null;
 }
 
 export async function saveModelFile(text: string, request: SaveRequest): Promise<SavedFile | null> {
@@ -60,6 +61,8 @@ export async function openRecentFile(id: string): Promise<OpenedFile | null> {
   try {
     return await readHandle(handle);
   } catch (error) {
+    // Still there, in an encoding to save again as UTF-8: the message says so, and the file stays listed.
+    if (error instanceof TextEncodingError) throw error;
     await forgetRecentFile(id).catch(() => undefined);
     throw new Error(`${handle.name} could not be read (moved or deleted?): ${(error as Error).message}`);
   }
@@ -67,7 +70,7 @@ export async function openRecentFile(id: string): Promise<OpenedFile | null> {
 
 async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFile> {
   const file = await handle.getFile();
-  const text = await file.text();
+  const text = await fileText(file);
   await rememberFile(handle).catch(() => undefined);
   return { name: file.name, text, target: asTarget(handle) };
 }
@@ -105,7 +108,7 @@ function pickWithInput(): Promise<OpenedFile | null> {
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       if (!file) return resolve(null);
-      file.text().then((text) => resolve({ name: file.name, text, target: null }), reject);
+      fileText(file).then((text) => resolve({ name: file.name, text, target: null }), reject);
     });
     input.click();
   });

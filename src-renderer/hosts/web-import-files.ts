@@ -3,6 +3,7 @@
  * and .teach). No File System Access handle is asked for: an import is read once, never written back.
  */
 import type { PickedFile } from './host';
+import { fileText } from './file-text';
 
 /** Every format File → Import reads (src-shared/data/import/recognise.ts), tlearn's network file first. */
 export const IMPORT_FILE_TYPES = '.cf,.data,.teach,.csv,.tsv,.tab,.txt,.pat,.ex';
@@ -17,7 +18,7 @@ export function pickFilesToImport(): Promise<PickedFile[] | null> {
     input.addEventListener('cancel', () => resolve(null));
     input.addEventListener('change', () => {
       const files = Array.from(input.files ?? []);
-      Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() }))).then(resolve, reject);
+      Promise.all(files.map(async (file) => ({ name: file.name, text: await fileText(file) }))).then(resolve, reject);
     });
     input.click();
   });

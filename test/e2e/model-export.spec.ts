@@ -5,15 +5,13 @@
  * cannot hold said before anything is written.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import { exportTlearn, hiddenActivationsCsv, outputsCsv } from '../../src-shared/data/export';
 import { parseModelText } from '../../src-shared/model/parse';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { expect, openExample, saveByDownload, test, withoutFileAccess } from './app';
-
-const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/file-export.png', import.meta.url));
+import { screenshotPath } from './screenshots';
 
 /** WCAG A/AA violations inside the open dialog, contrast included. */
 async function violations(page: Page): Promise<string[]> {
@@ -109,7 +107,7 @@ test('Ctrl+E opens Export; tlearn writes its three files and says what tlearn ca
 
   // No hover highlight in the picture.
   await page.mouse.move(0, 0);
-  await dialog.screenshot({ path: SCREENSHOT });
+  await dialog.screenshot({ path: screenshotPath('file-export.png', testInfo) });
   expect(await violations(page)).toEqual([]);
 
   const downloads: Download[] = [];

@@ -1,10 +1,8 @@
 /** The walking skeleton end to end: pick an example, train it, and drive the run from the controls. */
-import { fileURLToPath } from 'node:url';
 import { expect, openExample, sentCommands, shownNumber, shownPatterns, test } from './app';
+import { screenshotPath } from './screenshots';
 
-const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/xor-trained.png', import.meta.url));
-
-test('XOR trains until tss falls below the error criterion', async ({ page }) => {
+test('XOR trains until tss falls below the error criterion', async ({ page }, testInfo) => {
   await openExample(page, 'XOR');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
 
@@ -23,7 +21,7 @@ test('XOR trains until tss falls below the error criterion', async ({ page }) =>
   // No hover highlight in the README's picture, and the chart's last frame drawn.
   await page.mouse.move(0, 0);
   await page.evaluate(() => new Promise(requestAnimationFrame));
-  await page.screenshot({ path: SCREENSHOT });
+  await page.screenshot({ path: screenshotPath('xor-trained.png', testInfo) });
 });
 
 test('Step trains exactly one epoch', async ({ page }) => {

@@ -9,6 +9,7 @@ import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
 import { onlyFile, parseOptions, wholeNumber } from '../options';
+import { terminalLine, terminalText } from '../terminal-text';
 
 /** How the command line asks for what a format needs beyond the shared words. */
 const OPTION_HINTS: Partial<Record<ModelExportFormat, string>> = {
@@ -48,7 +49,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<void> {
     } catch (error) {
       throw new CliError(`cannot write ${file.path}: ${(error as Error).message}`);
     }
-    io.out(`wrote ${file.path}\n`);
+    io.out(`wrote ${terminalLine(file.path)}\n`);
   }
-  for (const note of exported.notes) io.err(`note: ${note}\n`);
+  for (const note of exported.notes) io.err(`note: ${terminalText(note)}\n`);
 }

@@ -3,7 +3,6 @@
  * tlearn's .cf with its .data and .teach gives the network too; the other formats give patterns, and the
  * network is sized to them (with --hidden N units in one hidden layer).
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   ImportError,
@@ -26,6 +25,8 @@ import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { writeModelFile } from '../model-file';
 import { parseOptions, wholeNumber } from '../options';
+import { terminalLine, terminalText } from '../terminal-text';
+import { readTextFile } from '../text-file';
 
 const usage = 'import FILE… --out MODEL.bplab [--name NAME] [--hidden N] [--inputs N --outputs N] ' +
   '[--input-columns A,B… --target-columns C,… [--name-column N]]';
@@ -68,21 +69,15 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
   });
   const checked = parseModel(model);
   if (!checked.ok) throw new CliError(`the imported model is not valid:\n${describeProblems(checked.problems, 20)}`);
-  for (const warning of imported.warnings) io.err(`note: ${warning}\n`);
+  for (const warning of imported.warnings) io.err(`note: ${terminalText(warning)}\n`);
   await writeModelFile(values.out, checked.model, false);
   const shape = checked.model.layers.map((l) => l.units).join('-');
-  io.out(`${values.out}: ${checked.model.patterns.length} patterns, network ${shape}\n`);
+  io.out(`${terminalLine(values.out)}: ${checked.model.patterns.length} patterns, network ${shape}\n`);
 }
 
 /** A file named on the command line: its path (what messages show) and its text. */
 async function readSource(path: string): Promise<NamedText> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  return { name: path, text };
+  return { name: path, text: await readTextFile(path) };
 }
 
 type Sizes = { inputs?: number; outputs?: number };

@@ -3,6 +3,7 @@ import { Simulation } from '../../../src-shared/engine/simulation';
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
 import { onlyFile, parseOptions } from '../options';
+import { terminalJson, terminalLine } from '../terminal-text';
 
 const usage = 'test FILE [--json]';
 
@@ -13,15 +14,16 @@ export async function testCommand(args: string[], io: CliIo): Promise<void> {
   const pass = simulation.testPass();
   if (values.json) {
     const patterns = pass.patterns.map((p) => ({ ...p, target: p.target.map((t) => (Number.isNaN(t) ? null : t)) }));
-    io.out(`${JSON.stringify({ epoch: simulation.epoch, ...pass, patterns }, null, 2)}\n`);
+    io.out(`${terminalJson(JSON.stringify({ epoch: simulation.epoch, ...pass, patterns }, null, 2))}\n`);
     return;
   }
   // A don't-care target has no value: shown as tlearn's `*`.
   const format = (values: number[]) => values.map((v) => (Number.isNaN(v) ? '     *' : v.toFixed(4))).join(' ');
-  const nameWidth = Math.max(7, ...pass.patterns.map((p) => p.name.length));
+  const names = pass.patterns.map((p) => terminalLine(p.name));
+  const nameWidth = Math.max(7, ...names.map((name) => name.length));
   io.out(`${'pattern'.padEnd(nameWidth)}  output | target  pss\n`);
-  for (const p of pass.patterns) {
-    io.out(`${p.name.padEnd(nameWidth)}  ${format(p.output)} | ${format(p.target)}  ${p.pss.toFixed(6)}${p.correct ? '' : '  ✗'}\n`);
+  for (const [i, p] of pass.patterns.entries()) {
+    io.out(`${names[i]!.padEnd(nameWidth)}  ${format(p.output)} | ${format(p.target)}  ${p.pss.toFixed(6)}${p.correct ? '' : '  ✗'}\n`);
   }
   io.out(`epoch ${simulation.epoch}  tss ${pass.tss.toPrecision(6)}  correct ${(pass.fractionCorrect * 100).toFixed(0)}%\n`);
 }

@@ -9,7 +9,9 @@ import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile, writeModelFile } from '../model-file';
 import { onlyFile, parseOptions, wholeNumber } from '../options';
+import { INTERRUPTED_EXIT_CODE } from '../interrupt';
 import { createProgress } from '../progress';
+import { terminalLine } from '../terminal-text';
 
 const usage = 'train FILE [--epochs N] [--seed N] [--out FILE] [--log CURVE.csv]';
 /** Patterns presented between two looks at the clock. */
@@ -38,17 +40,27 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   const progress = createProgress(io.progressStream, first, Number.isFinite(target) ? target : simulation.settings.maxEpochs);
   let outcome;
   let lastDraw = 0;
-  for (;;) {
-    outcome = simulation.advance(CHUNK, target);
-    const now = Date.now();
-    if (now - lastDraw > 100) {
-      progress.update(simulation.epoch, simulation.lastEpochTss ?? undefined);
-      lastDraw = now;
+  // Ctrl-C stops after the current chunk, as Pause does: the state there (mid-epoch too) is exact to save.
+  let interrupted = false;
+  const stopListening = io.onInterrupt?.(() => void (interrupted = true)) ?? (() => {});
+  try {
+    for (;;) {
+      outcome = simulation.advance(CHUNK, target);
+      const now = Date.now();
+      if (now - lastDraw > 100) {
+        progress.update(simulation.epoch, simulation.lastEpochTss ?? undefined);
+        lastDraw = now;
+        // Lets a SIGINT's handler run; a turn of the event loop ten times a second costs nothing.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (outcome.stop || simulation.epoch >= target || interrupted) break;
     }
-    if (outcome.stop || simulation.epoch >= target) break;
+    progress.update(simulation.epoch, simulation.lastEpochTss ?? undefined);
+    progress.done();
+    if (interrupted) return await saveInterrupted(simulation, values, io);
+  } finally {
+    stopListening();
   }
-  progress.update(simulation.epoch, simulation.lastEpochTss ?? undefined);
-  progress.done();
 
   const pass = simulation.testPass();
   const why = outcome.stop === 'criterion' ? ' (error criterion reached)' : outcome.stop === 'max-epochs' ? ' (maximum epochs)' : '';
@@ -61,6 +73,14 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
     return 3;
   }
   return 0;
+}
+
+/** After Ctrl-C: what was reached goes to --out (and --log), and stderr says where. */
+async function saveInterrupted(simulation: Simulation, values: { out?: string; log?: string }, io: CliIo): Promise<number> {
+  if (values.log) await writeCurve(values.log, simulation);
+  if (values.out) await writeModelFile(values.out, simulation.toModel(), true);
+  io.err(`interrupted at epoch ${simulation.epoch}; ${values.out ? `saved to ${terminalLine(values.out)}` : 'not saved (add --out FILE to keep an interrupted run)'}\n`);
+  return INTERRUPTED_EXIT_CODE;
 }
 
 async function writeCurve(path: string, simulation: Simulation): Promise<void> {

@@ -2,6 +2,7 @@
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
 import { onlyFile, parseOptions } from '../options';
+import { terminalLine } from '../terminal-text';
 
 const usage = 'validate FILE';
 
@@ -11,5 +12,5 @@ export async function validateCommand(args: string[], io: CliIo): Promise<void> 
   const model = await readModelFile(file);
   const shape = model.layers.map((layer) => layer.units).join('-');
   const trained = model.state ? `trained ${model.state.epoch} epochs` : 'untrained';
-  io.out(`${file}: valid Backprop Lab model "${model.name}" (${shape}, ${model.patterns.length} patterns, ${trained})\n`);
+  io.out(`${terminalLine(file)}: valid Backprop Lab model "${terminalLine(model.name)}" (${shape}, ${model.patterns.length} patterns, ${trained})\n`);
 }

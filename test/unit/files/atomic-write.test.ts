@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,5 +54,41 @@ describe('saving a file atomically', () => {
     const before = (await stat(file)).mtimeMs;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await stat(file)).mtimeMs).toBe(before);
+  }, 30_000);
+
+  it('the next save removes temporary files of that name left by processes that have ended, never a live one’s', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bplab-atomic-'));
+    const file = join(dir, 'model.bplab');
+    const ended = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => ended.once('exit', resolve));
+    const living = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      const left = [
+        `.model.bplab.${ended.pid}.1700000000000.tmp`, // a save killed mid-way: removed
+        `.model.bplab.${living.pid}.1700000000001.tmp`, // another process saving now: kept
+        `.model.bplab.${process.pid}.1700000000002.tmp`, // this process's own other save: kept
+        `.other.bplab.${ended.pid}.1700000000003.tmp`, // another file's: not this save's business
+        `.model.bplab.${ended.pid}.tmp`, // not a name writeFileAtomic makes: kept
+      ];
+      for (const name of left) await writeFile(join(dir, name), 'x'.repeat(1024));
+      await writeFileAtomic(file, 'new');
+      expect(await readFile(file, 'utf8')).toBe('new');
+      expect((await readdir(dir)).sort()).toEqual(['model.bplab', ...left.slice(1)].sort());
+    } finally {
+      living.kill();
+    }
+  });
+
+  it('after saves killed mid-way, the next save leaves only the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bplab-atomic-'));
+    const file = join(dir, 'model.bplab');
+    const child = fork(saver, [file], { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
+    // Until a temporary file is seen, so that the kill lands mid-save.
+    while (!(await readdir(dir)).some((name) => name.endsWith('.tmp'))) await new Promise((resolve) => setTimeout(resolve, 5));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect((await readdir(dir)).some((name) => name.endsWith('.tmp'))).toBe(true);
+    await writeFileAtomic(file, 'new');
+    expect(await readdir(dir)).toEqual(['model.bplab']);
   }, 30_000);
 });

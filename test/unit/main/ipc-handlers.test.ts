@@ -6,7 +6,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { channelPayloadSchemas, INVOKE_CHANNELS, MAX_EXPORT_SET_FILES, type ChannelPayload, type InvokeChannel } from '../../../src-shared/ipc/channels';
 import { ipcChannelName } from '../../../src-shared/ipc/preload-api';
-import { appUrlCheck } from '../../../src-main/main/app-origin';
+import { appPageCheck } from '../../../src-main/main/app-origin';
 import { createChannelHandlers, type ChannelHandlerDeps } from '../../../src-main/main/channel-handlers';
 import type { DocumentWindow } from '../../../src-main/main/document-windows';
 import { registerChannelHandlers, UserFacingError, type ChannelHandlers } from '../../../src-main/main/ipc-handlers';
@@ -27,7 +27,7 @@ function registerAll() {
   const listeners = new Map<string, Listener>();
   const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) } as unknown as Pick<IpcMain, 'handle'>;
   const warn = vi.fn();
-  registerChannelHandlers(ipcMain, appUrlCheck(), createChannelHandlers(deps as unknown as ChannelHandlerDeps<DocumentWindow>), warn);
+  registerChannelHandlers(ipcMain, appPageCheck(), createChannelHandlers(deps as unknown as ChannelHandlerDeps<DocumentWindow>), warn);
   const sideEffects = () => [
     ...Object.values(deps.documents), deps.dialogs, ...Object.values(deps.disk), deps.connectTrainer, deps.openHelp,
   ].filter((fn) => fn !== deps.documents.windowOf && fn !== deps.recent).reduce((calls, fn) => calls + fn.mock.calls.length, 0);
@@ -73,12 +73,17 @@ describe('the ipc wrapper', () => {
         eventFrom({ url: 'app://elsewhere/index.html', parent: null }),
         eventFrom({ url: 'app://backprop-lab/index.html', parent: {} }),
         eventFrom(null),
+        // The app's own origin, but not its index page: a help page, or anything else served there.
+        eventFrom({ url: 'app://backprop-lab/help/user-guide.html', parent: null }),
+        eventFrom({ url: 'app://backprop-lab/', parent: null }),
+        eventFrom({ url: 'app://backprop-lab/index.html?x=1', parent: null }),
+        eventFrom({ url: 'app://backprop-lab/assets/index.html', parent: null }),
       ]) {
         const reply = await listener(event, valid[channel]);
         expect(reply).toEqual({ error: expect.stringContaining('did not come from Backprop Lab') });
       }
       expect(sideEffects()).toBe(0);
-      expect(warn).toHaveBeenCalledTimes(5);
+      expect(warn).toHaveBeenCalledTimes(9);
     });
 
     it('refuses malformed payloads without running anything', async () => {
@@ -109,7 +114,7 @@ describe('the ipc wrapper', () => {
       throw new TypeError('boom');
     };
     const warn = vi.fn();
-    registerChannelHandlers(ipcMain, appUrlCheck(), handlers, warn);
+    registerChannelHandlers(ipcMain, appPageCheck(), handlers, warn);
     expect(await listeners.get(ipcChannelName('saveDocument'))!(appPage, { text: '' })).toEqual({ error: 'Could not save /x.bplab: the disk is full.' });
     expect(await listeners.get(ipcChannelName('openDocument'))!(appPage, {})).toEqual({ error: expect.stringMatching(/could not complete "openDocument": boom/) });
     expect(warn).toHaveBeenCalledTimes(1);
@@ -162,5 +167,21 @@ describe('the export set payload', () => {
     expect(parse({ baseName: 'xor', files: formats.map(file) })).toBe(false);
     expect(parse({ baseName: 'xor', files: [file('exe')] })).toBe(false);
     expect(parse({ baseName: 'xor', files: [{ ...file('cf'), path: '/etc/passwd' }] })).toBe(false);
+  });
+});
+
+describe('the app’s index page', () => {
+  it('is index.html on app://, and the dev server’s root or index.html in development, nothing else', () => {
+    const packaged = appPageCheck();
+    expect(packaged('app://backprop-lab/index.html')).toBe(true);
+    expect(packaged('app://backprop-lab/index.html#weights')).toBe(true);
+    for (const url of ['app://backprop-lab/', 'app://backprop-lab/help/index.html', 'app://backprop-lab/index.htm', 'app://other/index.html', 'http://localhost:5173/', 'not a url']) {
+      expect(packaged(url), url).toBe(false);
+    }
+    const dev = appPageCheck('http://localhost:5173/');
+    expect(dev('http://localhost:5173/')).toBe(true);
+    expect(dev('http://localhost:5173/index.html')).toBe(true);
+    expect(dev('http://localhost:5173/help/user-guide.html')).toBe(false);
+    expect(dev('http://localhost:5174/')).toBe(false);
   });
 });

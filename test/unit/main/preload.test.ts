@@ -28,6 +28,9 @@ vi.mock('../../../src-renderer/hosts/web-recovery', () => ({ createRecoveryStore
 /** A page window: postMessage delivers asynchronously to its 'message' listeners, with itself as source. */
 class FakeWindow extends EventTarget {
   readonly posted: { message: unknown; targetOrigin: string }[] = [];
+  constructor(readonly location: URL = new URL('app://backprop-lab/index.html')) {
+    super();
+  }
   postMessage(message: unknown, targetOrigin: string, transfer: MessagePort[] = [], source: unknown = this) {
     this.posted.push({ message, targetOrigin });
     setTimeout(() => this.dispatchEvent(Object.assign(new Event('message'), { data: message, source, ports: transfer })));
@@ -115,10 +118,38 @@ describe('the preload', () => {
     electron.ipcRenderer.emit(IPC_CHANNELS.trainerPort, { ports: [port2] }, null);
     electron.ipcRenderer.emit(IPC_CHANNELS.trainerPort, { ports: [port2] }, 'restarted!');
     expect(page.posted).toEqual([
-      { message: { type: TRAINER_PORT_MESSAGE, restarted: null }, targetOrigin: '*' },
-      { message: { type: TRAINER_PORT_MESSAGE, restarted: 'restarted!' }, targetOrigin: '*' },
+      { message: { type: TRAINER_PORT_MESSAGE, restarted: null }, targetOrigin: 'app://backprop-lab' },
+      { message: { type: TRAINER_PORT_MESSAGE, restarted: 'restarted!' }, targetOrigin: 'app://backprop-lab' },
     ]);
     port2.close();
+  });
+
+  it('gives the verbs and the port only to the app’s index page, on app:// or the dev server', async () => {
+    const loadAt = async (url: string) => {
+      page = new FakeWindow(new URL(url));
+      vi.stubGlobal('window', page);
+      vi.resetModules();
+      electron.exposed.clear();
+      electron.ipcRenderer.removeAllListeners();
+      await import('../../../src-main/preload/index');
+    };
+    for (const url of ['app://backprop-lab/help/user-guide.html', 'app://backprop-lab/', 'app://backprop-lab/index.html?x', 'app://elsewhere/index.html', 'https://example.com/index.html', 'file:///tmp/index.html', 'http://localhost:5173/help.html']) {
+      await loadAt(url);
+      expect(electron.exposed.size, url).toBe(0);
+      expect(electron.ipcRenderer.listenerCount(IPC_CHANNELS.trainerPort), url).toBe(0);
+    }
+    await loadAt('http://localhost:5173/');
+    expect(electron.exposed.has(PRELOAD_GLOBAL)).toBe(true);
+    const { port2 } = new MessageChannel();
+    electron.ipcRenderer.emit(IPC_CHANNELS.trainerPort, { ports: [port2] }, null);
+    expect(page.posted.map((p) => p.targetOrigin)).toEqual(['http://localhost:5173']);
+    port2.close();
+  });
+
+  it('names the app page by the same scheme and host as main', async () => {
+    const { APP_SCHEME, APP_HOST } = await import('../../../src-main/main/app-protocol');
+    const { APP_PAGE_SCHEME, APP_PAGE_HOST } = await import('../../../src-main/preload/app-page');
+    expect([APP_PAGE_SCHEME, APP_PAGE_HOST]).toEqual([APP_SCHEME, APP_HOST]);
   });
 });
 
