@@ -11,6 +11,7 @@ import { networkLayout } from '../../../src-renderer/state/network-layout';
 import { escapeXml, figureFileName, hintonSvg, networkSvg } from '../../../src-renderer/state/svg-export';
 
 /** What XML 1.0's Char production leaves out: C0 controls but tab, line feed and carriage return; lone surrogates; U+FFFE, U+FFFF. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Parses as strict XML: any error or warning fails the test. */
