@@ -215,3 +215,53 @@ test('a layer too wide for circles is drawn as a grid of cells, each a unit', as
   await openStepThrough(page);
   await expect(page.locator('[data-testid="unit"][data-layer="1"]')).toHaveCount(120);
 });
+
+test('at 1366 px no unit’s number runs into another, and no connection crosses a number, in any phase', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const example of ['XOR', '8-3-8 encoder']) {
+    await openExample(page, example);
+    await openStepThrough(page);
+    await page.getByRole('button', { name: 'Step pattern', exact: true }).click();
+    const next = page.getByRole('button', { name: 'Next phase →' });
+    for (let phase = 1; ; phase++) {
+      await expect(page.getByTestId('phase-count')).toContainText(`phase ${phase} of`);
+      // In the diagram's own units: each number's and target's box as drawn, and each connection's ends.
+      const drawn = await page.getByTestId('step-diagram').evaluate((svg) => {
+        const texts = [...svg.querySelectorAll<SVGTextElement>('text.number, text.target')].map((text) => {
+          const box = text.getBBox();
+          return { text: text.textContent ?? '', left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height };
+        });
+        const lines = [...svg.querySelectorAll<SVGLineElement>('.projection:not(.faint) line')].map((line) => ({
+          x1: line.x1.baseVal.value,
+          y1: line.y1.baseVal.value,
+          x2: line.x2.baseVal.value,
+          y2: line.y2.baseVal.value,
+          half: Number(line.getAttribute('stroke-width') ?? 1) / 2,
+        }));
+        return { texts, lines };
+      });
+      const where = `${example}, phase ${phase}`;
+      expect(drawn.texts.length, where).toBeGreaterThan(0);
+      drawn.texts.forEach((a, i) =>
+        drawn.texts.slice(i + 1).forEach((b) => {
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          expect(apart, `${where}: “${a.text}” and “${b.text}” overlap`).toBe(true);
+        }),
+      );
+      // A line, with its stroke, touches a box if a point along it comes within half its width of the box.
+      for (const line of drawn.lines) {
+        const steps = Math.ceil(Math.hypot(line.x2 - line.x1, line.y2 - line.y1));
+        for (const box of drawn.texts) {
+          const crosses = Array.from({ length: steps + 1 }, (_, s) => s / steps).some((f) => {
+            const x = line.x1 + f * (line.x2 - line.x1);
+            const y = line.y1 + f * (line.y2 - line.y1);
+            return x > box.left - line.half && x < box.right + line.half && y > box.top - line.half && y < box.bottom + line.half;
+          });
+          expect(crosses, `${where}: a line from (${line.x1}, ${line.y1}) to (${line.x2}, ${line.y2}) crosses “${box.text}”`).toBe(false);
+        }
+      }
+      if (await next.isDisabled()) break;
+      await next.click();
+    }
+  }
+});
