@@ -227,11 +227,11 @@ test('at 1366 px no unit’s number runs into another, and no connection crosses
       await expect(page.getByTestId('phase-count')).toContainText(`phase ${phase} of`);
       // In the diagram's own units: each number's and target's box as drawn, and each connection's ends.
       const drawn = await page.getByTestId('step-diagram').evaluate((svg) => {
-        const texts = [...svg.querySelectorAll<SVGTextElement>('text.number, text.target')].map((text) => {
+        const texts = Array.from(svg.querySelectorAll<SVGTextElement>('text.number, text.target')).map((text) => {
           const box = text.getBBox();
           return { text: text.textContent ?? '', left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height };
         });
-        const lines = [...svg.querySelectorAll<SVGLineElement>('.projection:not(.faint) line')].map((line) => ({
+        const lines = Array.from(svg.querySelectorAll<SVGLineElement>('.projection:not(.faint) line')).map((line) => ({
           x1: line.x1.baseVal.value,
           y1: line.y1.baseVal.value,
           x2: line.x2.baseVal.value,
