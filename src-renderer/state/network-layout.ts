@@ -173,11 +173,14 @@ export interface ValueLayout {
   projections: ValueProjection[];
   /** Where the layers' names start. */
   labelX: number;
-  /** The lines of numbers a numbered row has room for, under it (and targets above the top row): 1 or 2. */
+  /** The lines of numbers a numbered row has room for, under it: 1 or 2. */
   numberLines: number;
+  /** The lines the targets above the top row have room for: as many as the widest needs to keep apart. */
+  targetLines: number;
 }
 
-export function valueLayout(sizes: readonly number[], maxWidth: number, labelWidth: number): ValueLayout {
+/** `targetWidth`: the widest target label's width (numberWidth), 0 when none is shown. */
+export function valueLayout(sizes: readonly number[], maxWidth: number, labelWidth: number, targetWidth = 0): ValueLayout {
   const available = Math.max(160, maxWidth - 2 * VALUE_PAD - labelWidth);
   const circleCounts = sizes.filter((n) => n <= CIRCLE_LIMIT);
   const widest = Math.max(2, ...circleCounts);
@@ -199,7 +202,10 @@ export function valueLayout(sizes: readonly number[], maxWidth: number, labelWid
     return { units, style: 'grid' as const, height: rowsOfCells * cell, cell, cols };
   });
   const numberRoom = numbered ? numberBand(numberLines) : 0;
-  const height = targetRoom(numbered ? numberLines : 1) + shapes.reduce((sum, s) => sum + s.height, 0) + rowGap * (sizes.length - 1) + VALUE_PAD + numberRoom;
+  // Targets a gap apart take turns on as many lines as the widest spans gaps (numberRows places them).
+  const top = sizes[sizes.length - 1];
+  const targetLines = top > 1 && top <= CIRCLE_LIMIT && targetWidth > 0 ? Math.max(1, Math.ceil((targetWidth + NUMBER_GAP) / gap)) : 1;
+  const height = targetRoom(targetLines) + shapes.reduce((sum, s) => sum + s.height, 0) + rowGap * (sizes.length - 1) + VALUE_PAD + numberRoom;
   // Rows are stacked from the bottom (input) up; y grows downward.
   let bottom = height - VALUE_PAD - numberRoom;
   const rows: ValueRow[] = shapes.map((shape, layer) => {
@@ -224,7 +230,7 @@ export function valueLayout(sizes: readonly number[], maxWidth: number, labelWid
   });
   const projections = rows.slice(0, -1).map((below, j) => connect(below, rows[j + 1], j));
   const labelX = VALUE_PAD + unitsWidth + 16;
-  return { width: labelX + labelWidth, height, rows, projections, labelX, numberLines };
+  return { width: labelX + labelWidth, height, rows, projections, labelX, numberLines, targetLines };
 }
 
 /** Where lines leave a row: every unit of a circle row, a few points along a grid's edge. */

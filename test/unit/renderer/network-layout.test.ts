@@ -108,4 +108,18 @@ describe('the value diagram’s numbers', () => {
       expect(layout.rows[0].bottom + numberBand(layout.numberLines)).toBeLessThanOrEqual(layout.height);
     }
   });
+
+  it('keeps room above the top row for as many lines of targets as the widest needs', () => {
+    const t = numberWidth('t = 1');
+    expect(valueLayout([8, 3, 8], 860, 150, t).targetLines).toBe(1);
+    // The semantic network's seven targets, spaced for its sixteen hidden units: two lines.
+    const semantic = valueLayout([4, 16, 7], 860, 150, t);
+    expect(semantic.targetLines).toBe(2);
+    const gap = semantic.rows[2].spots[1].x - semantic.rows[2].spots[0].x;
+    expect(Math.max(...numberRows(semantic.rows[2].spots.map((s) => s.x), semantic.rows[2].spots.map(() => t)))).toBe(1);
+    expect(gap).toBeLessThan(t + 6);
+    // Each line of targets adds its height above the top row; a single output unit needs one line.
+    expect(semantic.rows[2].top - valueLayout([4, 16, 7], 860, 150, 0).rows[2].top).toBe(NUMBER_LINE);
+    expect(valueLayout([2, 2, 1], 860, 150, numberWidth('t = −0.875')).targetLines).toBe(1);
+  });
 });
