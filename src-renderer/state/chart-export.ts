@@ -4,6 +4,7 @@
  * Pure: the Train view hands in the series and the scales; download.ts saves the text.
  */
 import { layoutMarkerLabels, mergeMarkers } from './marker-layout';
+import { escapeXml as escape } from './svg-export';
 
 export interface CsvColumn {
   name: string;
@@ -178,6 +179,3 @@ function formatTick(value: number): string {
   return String(Number(value.toPrecision(6)));
 }
 
-function escape(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
-}

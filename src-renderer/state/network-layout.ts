@@ -92,8 +92,50 @@ export function networkLayout(layers: readonly LayerSpec[], { maxWidth, details 
 
 /** The value diagram's margin: a little more than the network diagram's, for the selected unit's ring. */
 const VALUE_PAD = 20;
-/** Room above the top row for the targets. */
-const TARGET_ROOM = 44;
+/**
+ * The numbers beside the units (15 px text): one line of them under a row, or — where units are too close
+ * for neighbours' numbers to sit side by side — two, every other number a line lower (numberRows). A line
+ * of numbers is this tall; the first one's baseline is NUMBER_BASELINE below the circle.
+ */
+export const NUMBER_LINE = 18;
+export const NUMBER_BASELINE = 17;
+/** The widest number drawn, "δ = −1.23e-7" (12 characters), and the least space between two side by side. */
+const WIDEST_NUMBER = 12 * 9.5;
+const NUMBER_GAP = 6;
+/** Below the circle: the lines of numbers and a margin under them, where the connections from below end. */
+export function numberBand(lines: number): number {
+  return 8 + lines * NUMBER_LINE;
+}
+/** Room above the top row for the targets' lines. */
+function targetRoom(lines: number): number {
+  return 26 + lines * NUMBER_LINE;
+}
+/** A number's width at 15 px, generous (wider than any sans-serif's average) so that estimated boxes that keep apart keep apart drawn. */
+export function numberWidth(text: string): number {
+  return text.length * 9.5;
+}
+/**
+ * Which line each number goes on (0 the first): numbers in order of their centres, each on the first line
+ * where it keeps NUMBER_GAP from every number already there. Where numbers are narrower than the units are
+ * apart, all stay on line 0; where they are wider, every other one steps down.
+ */
+export function numberRows(centres: readonly number[], widths: readonly number[]): number[] {
+  const lines: Array<Array<[number, number]>> = [];
+  const placed = new Array<number>(centres.length);
+  const order = centres.map((_, i) => i).sort((a, b) => centres[a] - centres[b] || a - b);
+  for (const i of order) {
+    const left = centres[i] - widths[i] / 2;
+    const right = centres[i] + widths[i] / 2;
+    let line = lines.findIndex((taken) => taken.every(([from, to]) => right + NUMBER_GAP <= from || left >= to + NUMBER_GAP));
+    if (line < 0) {
+      line = lines.length;
+      lines.push([]);
+    }
+    lines[line].push([left, right]);
+    placed[i] = line;
+  }
+  return placed;
+}
 
 export interface Spot {
   x: number;
@@ -131,18 +173,26 @@ export interface ValueLayout {
   projections: ValueProjection[];
   /** Where the layers' names start. */
   labelX: number;
+  /** The lines of numbers a numbered row has room for, under it: 1 or 2. */
+  numberLines: number;
+  /** The lines the targets above the top row have room for: as many as the widest needs to keep apart. */
+  targetLines: number;
 }
 
-export function valueLayout(sizes: readonly number[], maxWidth: number, labelWidth: number): ValueLayout {
+/** `targetWidth`: the widest target label's width (numberWidth), 0 when none is shown. */
+export function valueLayout(sizes: readonly number[], maxWidth: number, labelWidth: number, targetWidth = 0): ValueLayout {
   const available = Math.max(160, maxWidth - 2 * VALUE_PAD - labelWidth);
   const circleCounts = sizes.filter((n) => n <= CIRCLE_LIMIT);
   const widest = Math.max(2, ...circleCounts);
   const gap = clamp(available / widest, 20, 140);
   const radius = Math.min(24, gap * 0.34);
-  const numbered = gap >= 56;
+  // Numbers side by side need the widest one's room; on two lines, taking turns, half of it.
+  const numbered = 2 * gap >= WIDEST_NUMBER + NUMBER_GAP;
+  const numberLines = gap >= WIDEST_NUMBER + NUMBER_GAP ? 1 : 2;
   const hasGrid = sizes.some((n) => n > CIRCLE_LIMIT);
   const unitsWidth = hasGrid ? available : Math.min(available, widest * gap);
-  const rowGap = numbered ? 96 : 60;
+  // Numbered rows keep room under them for their lines of numbers and the connections' ends below those.
+  const rowGap = numbered ? 74 + numberBand(numberLines) : 60;
 
   const shapes = sizes.map((units) => {
     if (units <= CIRCLE_LIMIT) return { units, style: 'circles' as const, height: 2 * radius, cell: 0, cols: units };
@@ -151,8 +201,11 @@ export function valueLayout(sizes: readonly number[], maxWidth: number, labelWid
     const cell = clamp(Math.min(unitsWidth / cols, 160 / rowsOfCells), 3, 14);
     return { units, style: 'grid' as const, height: rowsOfCells * cell, cell, cols };
   });
-  const numberRoom = numbered ? 20 : 0;
-  const height = TARGET_ROOM + shapes.reduce((sum, s) => sum + s.height, 0) + rowGap * (sizes.length - 1) + VALUE_PAD + numberRoom;
+  const numberRoom = numbered ? numberBand(numberLines) : 0;
+  // Targets a gap apart take turns on as many lines as the widest spans gaps (numberRows places them).
+  const top = sizes[sizes.length - 1];
+  const targetLines = top > 1 && top <= CIRCLE_LIMIT && targetWidth > 0 ? Math.max(1, Math.ceil((targetWidth + NUMBER_GAP) / gap)) : 1;
+  const height = targetRoom(targetLines) + shapes.reduce((sum, s) => sum + s.height, 0) + rowGap * (sizes.length - 1) + VALUE_PAD + numberRoom;
   // Rows are stacked from the bottom (input) up; y grows downward.
   let bottom = height - VALUE_PAD - numberRoom;
   const rows: ValueRow[] = shapes.map((shape, layer) => {
@@ -177,7 +230,7 @@ export function valueLayout(sizes: readonly number[], maxWidth: number, labelWid
   });
   const projections = rows.slice(0, -1).map((below, j) => connect(below, rows[j + 1], j));
   const labelX = VALUE_PAD + unitsWidth + 16;
-  return { width: labelX + labelWidth, height, rows, projections, labelX };
+  return { width: labelX + labelWidth, height, rows, projections, labelX, numberLines, targetLines };
 }
 
 /** Where lines leave a row: every unit of a circle row, a few points along a grid's edge. */

@@ -12,8 +12,19 @@ const INK = '#000000';
 const PAPER = '#ffffff';
 const GRID = '#9a9a9a';
 
+/**
+ * What XML 1.0 cannot hold even escaped (its Char production): C0 controls but tab, line feed and carriage
+ * return; lone surrogates; U+FFFE and U+FFFF. A name may hold them (the model file allows any string), and
+ * one left in makes a figure no reader opens.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text for an XML element or attribute: markup escaped, characters XML cannot hold left out. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return text
+    .replace(NOT_XML_CHAR, '')
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 }
 
 /** Numbers short enough for a file that may hold a million squares, exact enough for any print size. */

@@ -132,3 +132,105 @@ test('the test set is a separate grid', async ({ page }) => {
   await page.getByRole('radio', { name: /Training/ }).click();
   await expect(rows(page)).toHaveCount(4);
 });
+
+/** Whether a cell shows a caret: a selected cell, not being edited, shows none (as a spreadsheet's). */
+const showsCaret = (target: Locator) => target.evaluate((element) => !/^(transparent|rgba\(0, 0, 0, 0\))$/.test(getComputedStyle(element).caretColor));
+
+test('typing into a selected cell replaces it; double-click or F2 edits in place, as in a spreadsheet', async ({ page }) => {
+  await openPatterns(page);
+  // Click into a cell holding 0 and type 1: the cell holds 1 (it held 10: the typing went in at the caret).
+  const first = cell(page, '00, input in 1');
+  await first.click();
+  await expect(first).toBeFocused();
+  expect(await showsCaret(first)).toBe(false);
+  await page.keyboard.type('1');
+  expect(await showsCaret(first)).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(first).toHaveValue('1');
+  // Enter commits and moves down.
+  await expect(cell(page, '01, input in 1')).toBeFocused();
+
+  // Arrows move the selection when not editing, whatever the caret would have done.
+  await page.keyboard.press('ArrowRight');
+  await expect(cell(page, '01, input in 2')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowUp');
+  await expect(first).toBeFocused();
+
+  // Tab commits and moves right.
+  await page.keyboard.type('0,5');
+  await page.keyboard.press('Tab');
+  await expect(first).toHaveValue('0.5');
+  await expect(cell(page, '00, input in 2')).toBeFocused();
+
+  // Escape cancels the edit and leaves the cell selected: the arrows move again.
+  await page.keyboard.type('7');
+  await page.keyboard.press('Escape');
+  await expect(cell(page, '00, input in 2')).toHaveValue('0');
+  await page.keyboard.press('ArrowDown');
+  await expect(cell(page, '01, input in 2')).toBeFocused();
+  await expect(cell(page, '00, input in 2')).toHaveValue('0');
+
+  // Double-click edits in place, the caret at the end; Left and Right then move the caret, not the cell.
+  const name = cell(page, 'Name of pattern 3');
+  await name.dblclick();
+  expect(await name.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd])).toEqual([2, 2]);
+  expect(await showsCaret(name)).toBe(true);
+  await page.keyboard.press('ArrowLeft');
+  await expect(name).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('!');
+  await page.keyboard.press('Enter');
+  await expect(name).toHaveValue('10!');
+
+  // F2 does the same from the keyboard.
+  const target = cell(page, '11, target out 1');
+  await target.click();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('.25');
+  await page.keyboard.press('Enter');
+  await expect(target).toHaveValue('0.25');
+
+  // Each commit was one undo step.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(target).toHaveValue('0');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(name).toHaveValue('10');
+});
+
+test('a target outside what the output units can give is kept, marked and explained', async ({ page }) => {
+  await openPatterns(page);
+  const target = cell(page, '11, target out 1');
+  await target.click();
+  await page.keyboard.type('1.5');
+  await page.keyboard.press('Enter');
+  await expect(target).toHaveValue('1.5');
+  await expect(target).toHaveClass(/out-of-range/);
+  const warning = page.getByTestId('target-range');
+  await expect(warning).toContainText('11, out 1: 1.5');
+  await expect(warning).toContainText('logistic output units give values between 0 and 1');
+  // Not refused: no error, and the model is still valid.
+  await expect(page.getByTestId('pattern-message')).toHaveCount(0);
+  await expect(target).not.toHaveAttribute('aria-invalid', 'true');
+
+  const other = cell(page, '00, target out 1');
+  await other.click();
+  await page.keyboard.type('-0.2');
+  await page.keyboard.press('Enter');
+  await expect(other).toHaveClass(/out-of-range/);
+  await expect(warning).toContainText('00, out 1: -0.2');
+  // The limits themselves are fine (0 and 1 are the usual logistic targets); inputs are not judged.
+  for (const fixed of [other, target]) {
+    await fixed.click();
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+  }
+  await expect(target).not.toHaveClass(/out-of-range/);
+  await expect(warning).toHaveCount(0);
+  const input = cell(page, '00, input in 1');
+  await input.click();
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await expect(input).not.toHaveClass(/out-of-range/);
+  await expect(warning).toHaveCount(0);
+});

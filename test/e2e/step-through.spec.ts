@@ -215,3 +215,63 @@ test('a layer too wide for circles is drawn as a grid of cells, each a unit', as
   await openStepThrough(page);
   await expect(page.locator('[data-testid="unit"][data-layer="1"]')).toHaveCount(120);
 });
+
+test('at 1366 px no unit’s number runs into another, and no connection crosses a number, in any phase', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // XOR and the 8-3-8 as a class sees them; the semantic network's seven targets over sixteen hidden units.
+  for (const example of ['XOR', '8-3-8 encoder', 'Semantic development (four items)']) {
+    let labelled = 0;
+    await openExample(page, example);
+    await openStepThrough(page);
+    await page.getByRole('button', { name: 'Step pattern', exact: true }).click();
+    const next = page.getByRole('button', { name: 'Next phase →' });
+    for (let phase = 1; ; phase++) {
+      await expect(page.getByTestId('phase-count')).toContainText(`phase ${phase} of`);
+      // In the diagram's own units: each number's and target's box as drawn, and each connection's ends.
+      const drawn = await page.getByTestId('step-diagram').evaluate((svg) => {
+        const texts = Array.from(svg.querySelectorAll<SVGTextElement>('text.number, text.target')).map((text) => {
+          const box = text.getBBox();
+          return { text: text.textContent ?? '', left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height };
+        });
+        const lines = Array.from(svg.querySelectorAll<SVGLineElement>('.projection:not(.faint) line')).map((line) => ({
+          x1: line.x1.baseVal.value,
+          y1: line.y1.baseVal.value,
+          x2: line.x2.baseVal.value,
+          y2: line.y2.baseVal.value,
+          half: Number(line.getAttribute('stroke-width') ?? 1) / 2,
+        }));
+        const { width, height } = (svg as SVGSVGElement).viewBox.baseVal;
+        return { texts, lines, width, height };
+      });
+      const where = `${example}, phase ${phase}`;
+      labelled += drawn.texts.length;
+      // Gathered, then compared once: a Playwright expect per pair would take longer than the test may.
+      const problems: string[] = [];
+      for (const box of drawn.texts) {
+        if (box.left < 0 || box.top < 0 || box.right > drawn.width || box.bottom > drawn.height) problems.push(`“${box.text}” runs out of the diagram`);
+      }
+      drawn.texts.forEach((a, i) =>
+        drawn.texts.slice(i + 1).forEach((b) => {
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          if (!apart) problems.push(`“${a.text}” and “${b.text}” overlap`);
+        }),
+      );
+      // A line, with its stroke, touches a box if a point along it comes within half its width of the box.
+      for (const line of drawn.lines) {
+        const steps = Math.ceil(Math.hypot(line.x2 - line.x1, line.y2 - line.y1));
+        for (const box of drawn.texts) {
+          const crosses = Array.from({ length: steps + 1 }, (_, s) => s / steps).some((f) => {
+            const x = line.x1 + f * (line.x2 - line.x1);
+            const y = line.y1 + f * (line.y2 - line.y1);
+            return x > box.left - line.half && x < box.right + line.half && y > box.top - line.half && y < box.bottom + line.half;
+          });
+          if (crosses) problems.push(`a line from (${line.x1}, ${line.y1}) to (${line.x2}, ${line.y2}) crosses “${box.text}”`);
+        }
+      }
+      expect(problems, where).toEqual([]);
+      if (await next.isDisabled()) break;
+      await next.click();
+    }
+    expect(labelled, `${example}: numbers and targets were drawn`).toBeGreaterThan(0);
+  }
+});

@@ -91,6 +91,14 @@ describe('the chart as SVG', () => {
     expect(stack).toEqual([]);
   });
 
+  it('leaves out what XML 1.0 forbids in a title or a label (a pattern named with a control character)', () => {
+    const named = chartSvg({ ...chart, title: 'Error\u001b[2J per pattern', lines: [{ ...chart.lines[0], label: 'p\u0000\u0007 1' }], markers: [{ x: 40, label: 'λ\u0008 → 0.05' }] });
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+    expect(named.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g) ?? []).toEqual([]);
+    expect(named).toContain('Error[2J per pattern');
+    expect(named).toContain('>p 1<');
+  });
+
   it('draws each line through its points on the axes’ scale, with a legend entry', () => {
     // Plot: x from 72 to 580 (508 px for 100 epochs), y from 36 to 248 (212 px for 1.2).
     const paths = [...svg.matchAll(/<path d="([^"]*)"/g)].map((m) => m[1]);

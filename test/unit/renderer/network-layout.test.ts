@@ -1,7 +1,7 @@
 /** The one layout of a network's layers and units, for the network diagram and Step through's value diagram. */
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from '../../../src-shared/model/schema';
-import { CIRCLE_LIMIT, MAX_DRAWN, networkLayout, valueLayout } from '../../../src-renderer/state/network-layout';
+import { CIRCLE_LIMIT, MAX_DRAWN, NUMBER_BASELINE, NUMBER_LINE, networkLayout, numberBand, numberRows, numberWidth, valueLayout } from '../../../src-renderer/state/network-layout';
 
 function layers(sizes: readonly number[]): LayerSpec[] {
   return sizes.map((units, j) => ({
@@ -62,5 +62,64 @@ describe("Step through's value layout", () => {
     const intoGrid = layout.projections[1].lines;
     expect(new Set(intoGrid.map((l) => l.x2)).size).toBe(6);
     expect(intoGrid.every((l) => l.y2 === layout.rows[2].bottom)).toBe(true);
+  });
+});
+
+describe('the value diagram’s numbers', () => {
+  it('stay on one line where they fit side by side, and take turns on two where they do not', () => {
+    expect(numberRows([50, 150, 250], [60, 60, 60])).toEqual([0, 0, 0]);
+    // The 8-3-8's deltas at 1366 px: 83 px apart, 11 characters each.
+    const centres = Array.from({ length: 8 }, (_, k) => 60 + 83.5 * k);
+    const widths = centres.map(() => numberWidth('δ = −0.0776'));
+    expect(numberRows(centres, widths)).toEqual([0, 1, 0, 1, 0, 1, 0, 1]);
+    // Given in any order, placed by position.
+    expect(numberRows([250, 50, 150], [150, 150, 150])).toEqual([0, 0, 1]);
+  });
+
+  it('keep every two numbers on one line apart, whatever their widths', () => {
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    for (let trial = 0; trial < 200; trial++) {
+      const centres = Array.from({ length: 2 + Math.floor(random() * 10) }, () => random() * 600);
+      const widths = centres.map(() => 20 + random() * 100);
+      const lines = numberRows(centres, widths);
+      centres.forEach((c, i) =>
+        centres.forEach((d, j) => {
+          if (i < j && lines[i] === lines[j]) expect(Math.abs(c - d) >= (widths[i] + widths[j]) / 2 + 6).toBe(true);
+        }),
+      );
+    }
+  });
+
+  it('has room for the lines it needs: one for XOR’s two units, two for the 8-3-8’s eight at 1366 px', () => {
+    const xor = valueLayout([2, 2, 1], 860, 150);
+    expect(xor.numberLines).toBe(1);
+    const encoder = valueLayout([8, 3, 8], 860, 150);
+    expect(encoder.numberLines).toBe(2);
+    for (const layout of [xor, encoder]) {
+      expect(layout.rows.every((row) => row.numbered)).toBe(true);
+      // Under each row: its lines of numbers, then the connections from below end; then the row below.
+      layout.rows.slice(1).forEach((row, j) => {
+        const below = layout.rows[j];
+        const numbersEnd = row.bottom + numberBand(layout.numberLines);
+        expect(row.bottom + NUMBER_BASELINE + (layout.numberLines - 1) * NUMBER_LINE).toBeLessThan(numbersEnd);
+        expect(below.top - numbersEnd).toBeGreaterThanOrEqual(60);
+      });
+      expect(layout.rows[0].bottom + numberBand(layout.numberLines)).toBeLessThanOrEqual(layout.height);
+    }
+  });
+
+  it('keeps room above the top row for as many lines of targets as the widest needs', () => {
+    const t = numberWidth('t = 1');
+    expect(valueLayout([8, 3, 8], 860, 150, t).targetLines).toBe(1);
+    // The semantic network's seven targets, spaced for its sixteen hidden units: two lines.
+    const semantic = valueLayout([4, 16, 7], 860, 150, t);
+    expect(semantic.targetLines).toBe(2);
+    const gap = semantic.rows[2].spots[1].x - semantic.rows[2].spots[0].x;
+    expect(Math.max(...numberRows(semantic.rows[2].spots.map((s) => s.x), semantic.rows[2].spots.map(() => t)))).toBe(1);
+    expect(gap).toBeLessThan(t + 6);
+    // Each line of targets adds its height above the top row; a single output unit needs one line.
+    expect(semantic.rows[2].top - valueLayout([4, 16, 7], 860, 150, 0).rows[2].top).toBe(NUMBER_LINE);
+    expect(valueLayout([2, 2, 1], 860, 150, numberWidth('t = −0.875')).targetLines).toBe(1);
   });
 });

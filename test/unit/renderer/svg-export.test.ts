@@ -10,12 +10,18 @@ import { largestMagnitude, projectionsOf } from '../../../src-renderer/state/hin
 import { networkLayout } from '../../../src-renderer/state/network-layout';
 import { escapeXml, figureFileName, hintonSvg, networkSvg } from '../../../src-renderer/state/svg-export';
 
+/** What XML 1.0's Char production leaves out: C0 controls but tab, line feed and carriage return; lone surrogates; U+FFFE, U+FFFF. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** Parses as strict XML: any error or warning fails the test. */
 function parse(text: string) {
   const problems: string[] = [];
   const record = (message: string) => problems.push(message);
   const doc = new DOMParser({ errorHandler: { warning: record, error: record, fatalError: record } }).parseFromString(text, 'image/svg+xml');
   expect(problems).toEqual([]);
+  // xmldom reads characters XML 1.0 forbids (C0 controls, lone surrogates) without a word; a strict reader refuses them.
+  expect(text.match(NOT_XML_CHAR) ?? []).toEqual([]);
   const root = doc.documentElement!;
   expect(root.nodeName).toBe('svg');
   expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
@@ -100,6 +106,32 @@ describe('a Hinton diagram as SVG', () => {
     const texts = all(parse(hintonSvg({ ...figure, receiving, title: 'W & <b>' })), 'text').map((t) => t.textContent);
     expect(texts).toContain('<x>');
     expect(texts).toContain('y&z');
+  });
+});
+
+describe('names with characters XML 1.0 forbids', () => {
+  const controls = 'a\u0000b\u0007c\u001b[2Jd\ud800e\uffff';
+
+  it('leave them out and keep the rest of the name', () => {
+    expect(escapeXml(`${controls}<&`)).toBe('abc[2Jde&lt;&amp;');
+    expect(escapeXml('tab\tline\nreturn\r, 😀 and é')).toBe('tab\tline\nreturn\r, 😀 and é');
+  });
+
+  it('make a Hinton diagram that is well-formed XML', () => {
+    const { figure } = figureOf('xor', 0);
+    const receiving = { ...figure.receiving, name: `hidden${controls}`, unitNames: [`h${controls}1`, '\u0001'] };
+    const sending = { ...figure.sending, name: `in\u0002put`, unitNames: ['x\u001f', 'y'] };
+    const texts = all(parse(hintonSvg({ ...figure, receiving, sending, title: `W\u0003 ${controls}` })), 'text').map((t) => t.textContent);
+    expect(texts).toContain('habc[2Jde1');
+    expect(texts).toContain('from input (sending units)');
+  });
+
+  it('make a network diagram that is well-formed XML', () => {
+    const model = findExample('xor')!.build();
+    const layers = model.layers.map((layer, j) => ({ ...layer, name: `${layer.name}\u0001${j}` }));
+    const root = parse(networkSvg(layers, { maxWidth: 300, details: ['2 units\u0007', '', ''], title: `XOR${controls}` }));
+    expect(all(root, 'title')[0].textContent).toBe('XORabc[2Jde');
+    expect(all(root, 'text').map((t) => t.textContent)).toContain(`${model.layers[0].name}0`);
   });
 });
 
