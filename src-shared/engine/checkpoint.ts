@@ -4,7 +4,7 @@
  * to them. The checkpoint is taken once per epoch into preallocated buffers.
  */
 import type { RandomStream } from './rng';
-import type { KernelArena } from './wasm/kernel-arena';
+import type { ArenaMemory } from './wasm/kernel-arena';
 
 export class EpochCursor {
   inEpoch = false;
@@ -56,7 +56,7 @@ export class Checkpoint {
   private orderStream: RandomStream | null = null;
 
   /** With an arena, the parameters' copies live in it, and checkParams runs in WebAssembly. */
-  constructor(parameterCount: number, patternCount: number, private readonly arena: KernelArena | null = null) {
+  constructor(parameterCount: number, patternCount: number, private readonly arena: ArenaMemory | null = null) {
     this.params = arena ? arena.allocate(parameterCount) : new Float64Array(parameterCount);
     this.spare = arena ? arena.allocate(parameterCount) : new Float64Array(parameterCount);
     this.momentum = new Float64Array(parameterCount);

@@ -3,14 +3,15 @@
  * delta below each weight layer (through W^j or F^j, read before W^j changes) and that layer's update, in
  * one pass over the weights. No gradient sum is formed, which is what makes small networks fast.
  */
-import { LOGISTIC, multiplyByDerivative } from './activations';
+import { multiplyByDerivative } from './activations';
 import { exp } from './exp';
 import { forwardOne } from './kernels';
-import { outputDeltas, SQUARED_ERROR, type LossCode } from './losses';
+import { outputDeltas, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
 import { applyPatternUpdate, type UpdateSettings } from './optimizer';
 import type { EpochCursor } from './checkpoint';
-import type { KernelArena } from './wasm/kernel-arena';
+import { isClassicNetwork } from './plan';
+import type { ArenaMemory } from './wasm/kernel-arena';
 
 /** Doubles of the classic step's context in a kernel arena: 24 byte offsets (i32), then tss and correct. */
 export const CLASSIC_CONTEXT_LENGTH = 16;
@@ -23,7 +24,7 @@ export class OnlinePath {
   /** The pattern inputs the context's pointers were written for (the arrays never change after that). */
   private contextInputs: Float64Array | null = null;
 
-  constructor(private readonly network: Network, private readonly momentum: LayerViews, private readonly arena: KernelArena | null = null) {
+  constructor(private readonly network: Network, private readonly momentum: LayerViews, private readonly arena: ArenaMemory | null = null) {
     if (!arena) return;
     const block = arena.allocate(CLASSIC_CONTEXT_LENGTH);
     if (!arena.holds(block)) return;
@@ -58,14 +59,9 @@ export class OnlinePath {
     return this.pss[0];
   }
 
-  /**
-   * Whether presentClassic may stand in for present(): one hidden layer of logistic units and logistic
-   * outputs, both with biases and learning, squared error, backpropagation (B = W), no weight decay.
-   */
+  /** Whether presentClassic may stand in for present() (plan.ts). */
   isClassic(loss: LossCode, backwardMatrices: readonly Float64Array[], settings: UpdateSettings): boolean {
-    const net = this.network;
-    return net.depth === 2 && loss === SQUARED_ERROR && settings.weightDecay === 0 && backwardMatrices[1] === net.weights[1] &&
-      net.codes[1] === LOGISTIC && net.codes[2] === LOGISTIC && net.hasBias[1] && net.hasBias[2] && net.learns[1] && net.learns[2];
+    return isClassicNetwork(this.network, loss, backwardMatrices, settings);
   }
 
   /**

@@ -6,21 +6,26 @@
  * kernels form runs in one fixed order (kernels.ts).
  */
 import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
-import { BlockPass, blockArenaLengths, blockCapacity } from './block';
-import { Checkpoint, EpochCursor, type RunBuffers } from './checkpoint';
+import { layOutRun } from './arena-layout';
+import type { BlockPass } from './block';
+import type { Checkpoint, EpochCursor, RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
 import { drawFeedback, initializeWeights } from './init';
 import { activationsForAll, inspect, type PatternInspection } from './inspect';
 import { lossCode, type LossCode } from './losses';
-import { layerViews, Network, parameterCount, type LayerViews } from './network';
-import { CLASSIC_CONTEXT_LENGTH, OnlinePath } from './online';
+import { layerViews, type LayerViews, type Network } from './network';
+import type { OnlinePath } from './online';
 import { applyUpdate } from './optimizer';
-import { toPatternSet, type PatternSet } from './patterns';
+import type { PatternSet } from './patterns';
+import { choosePlan } from './plan';
 import { RandomStream } from './rng';
+import { RunHistories } from './run-histories';
 import { restoreState, saveState, type RunParts } from './run-state';
 import { toRows } from './state-io';
-import { HISTORY_CAPACITY, recordsEpoch, thinHistory } from '../model/epoch-history';
-import { arenaBytes, KernelArena } from './wasm/kernel-arena';
+import { testPass, type TestPass } from './test-pass';
+import type { KernelArena } from './wasm/kernel-arena';
+
+export type { PatternOutcome, TestPass } from './test-pass';
 
 export type StopReason = 'criterion' | 'max-epochs' | 'diverged';
 
@@ -31,24 +36,6 @@ export interface AdvanceOutcome {
   stop: StopReason | null;
   /** What happened, for a criterion or a divergence (naming the epoch and the layer); null otherwise. */
   message: string | null;
-}
-
-export interface PatternOutcome {
-  name: string;
-  output: number[];
-  /**
-   * NaN where the target is "don't care" (null in the document). A number array keeps the trainer
-   * protocol's `target: number[]` as it is; the protocol should learn null for these.
-   */
-  target: number[];
-  pss: number;
-  correct: boolean;
-}
-
-export interface TestPass {
-  tss: number;
-  fractionCorrect: number;
-  patterns: PatternOutcome[];
 }
 
 export class Simulation implements RunBuffers {
@@ -65,7 +52,7 @@ export class Simulation implements RunBuffers {
   private readonly gradientViews: LayerViews;
   gradientPending = false;
   private feedback: Float64Array[] | null = null;
-  private feedbackCopies: Float64Array[] | null = null;
+  private readonly feedbackCopies: Float64Array[] | null;
   /** B^j per layer: W^j for backpropagation and the delta rule, F^j for feedback alignment. */
   private backwardMatrices: readonly Float64Array[];
   private loss: LossCode;
@@ -74,8 +61,8 @@ export class Simulation implements RunBuffers {
   readonly cursor: EpochCursor;
   private readonly online: OnlinePath;
   private readonly arena: KernelArena | null;
-  private block: BlockPass | null = null;
-  private testBlock: BlockPass | null = null;
+  private readonly block: BlockPass;
+  private readonly testBlock: BlockPass | null;
   /** Where the epoch under way began: restored if it diverges. */
   private readonly checkpoint: Checkpoint;
   private failed = false;
@@ -87,58 +74,32 @@ export class Simulation implements RunBuffers {
   /** The last completed epoch's pss per pattern: the cursor's buffer of that epoch, swapped out at its end. */
   private lastEpochPss: Float64Array;
   epoch = 0;
-  /** tss, fraction correct and the test set's tss at epochs historyStride, 2·historyStride, … (epoch-history.ts). */
-  readonly tssHistory: number[] = [];
-  readonly correctHistory: number[] = [];
-  /** Empty when the model has no test patterns. */
-  readonly testTssHistory: number[] = [];
-  historyStride = 1;
-  /**
-   * tss and fraction correct of epoch `epoch` as summed while training it; null before the first epoch, and
-   * after loading a file whose history skips that epoch (a stride above 1).
-   */
-  lastEpochTss: number | null = null;
-  lastEpochCorrect: number | null = null;
+  private readonly histories = new RunHistories();
   /** Settings changed during the run, where each took effect (reset clears them with the curve). */
   readonly settingChanges: SettingChange[] = [];
 
   constructor(model: ModelDocument) {
     this.model = model;
-    const sizes = model.layers.map((layer) => layer.units);
-    const count = parameterCount(sizes);
-    const patternCount = model.patterns.length;
-    const testCount = model.testPatterns?.length ?? 0;
-    // The run's numbers live in a kernel arena (wasm/), where the WebAssembly kernels can reach them (null
-    // where the host cannot run those): the parameters, momentum terms, the checkpoint's two copies, the
-    // feedback matrices F^1 … F^{D−1}, the patterns, the order and two epochs' pss, one pattern's passes,
-    // the online step's context, and the training and test blocks.
-    const inUnits = sizes[0];
-    const outUnits = sizes[sizes.length - 1];
-    const trainBlock = blockArenaLengths(sizes, blockCapacity(sizes, patternCount));
-    const testBlock = blockArenaLengths(sizes, Math.min(128, testCount));
-    const feedbackLengths = sizes.slice(1, -1).map((n, j) => sizes[j + 2] * n);
-    this.arena = KernelArena.create(arenaBytes(
-      [count, count, count, count, ...feedbackLengths, patternCount * inUnits, patternCount * outUnits, testCount * inUnits,
-        testCount * outUnits, patternCount, patternCount, ...sizes, ...sizes, ...sizes, CLASSIC_CONTEXT_LENGTH,
-        ...trainBlock.float64, ...testBlock.float64],
-      [patternCount],
-      [...trainBlock.uint8, ...testBlock.uint8],
-    ));
-    const allocate = (length: number) => (this.arena ? this.arena.allocate(length) : new Float64Array(length));
-    const network = new Network(model.layers, allocate);
-    this.network = network;
-    this.data = toPatternSet(model.patterns, inUnits, outUnits, allocate);
-    this.testData = model.testPatterns?.length ? toPatternSet(model.testPatterns, inUnits, outUnits, allocate) : null;
-    this.momentum = allocate(count);
-    this.momentumViews = layerViews(network.sizes, this.momentum);
-    this.gradient = new Float64Array(count);
-    this.gradientViews = layerViews(network.sizes, this.gradient);
-    this.cursor = new EpochCursor(this.data.count, this.arena?.allocateUint32(this.data.count), allocate(this.data.count));
-    this.online = new OnlinePath(network, this.momentumViews, this.arena);
-    this.checkpoint = new Checkpoint(count, this.data.count, this.arena);
-    this.lastEpochPss = allocate(this.data.count);
+    // The run's numbers live in a kernel arena (wasm/), where the WebAssembly kernels can reach them (none
+    // where the host cannot run those): arena-layout.ts allocates them all.
+    const { buffers, arena } = layOutRun(model);
+    this.arena = arena;
+    this.network = buffers.network;
+    this.data = buffers.data;
+    this.testData = buffers.testData;
+    this.momentum = buffers.momentum;
+    this.momentumViews = layerViews(this.network.sizes, this.momentum);
+    this.gradient = new Float64Array(this.momentum.length);
+    this.gradientViews = layerViews(this.network.sizes, this.gradient);
+    this.cursor = buffers.cursor;
+    this.online = buffers.online;
+    this.checkpoint = buffers.checkpoint;
+    this.lastEpochPss = buffers.lastEpochPss;
+    this.block = buffers.block;
+    this.testBlock = buffers.testBlock;
+    this.feedbackCopies = buffers.feedbackCopies;
     this.loss = lossCode(model.training.loss);
-    this.backwardMatrices = network.weights;
+    this.backwardMatrices = this.network.weights;
     if (model.state) this.restore(model.state);
     else this.reset();
   }
@@ -146,6 +107,36 @@ export class Simulation implements RunBuffers {
   /** Whether the block passes can run in WebAssembly here (wasm/kernel-arena.ts); the bits are the same either way. */
   get usesWasmKernels(): boolean {
     return this.arena !== null;
+  }
+
+  /** tss, fraction correct and the test set's tss at epochs historyStride, 2·historyStride, … (epoch-history.ts). */
+  get tssHistory(): number[] {
+    return this.histories.tss;
+  }
+
+  get correctHistory(): number[] {
+    return this.histories.correct;
+  }
+
+  /** Empty when the model has no test patterns. */
+  get testTssHistory(): number[] {
+    return this.histories.testTss;
+  }
+
+  get historyStride(): number {
+    return this.histories.stride;
+  }
+
+  /**
+   * tss and fraction correct of epoch `epoch` as summed while training it; null before the first epoch, and
+   * after loading a file whose history skips that epoch (a stride above 1).
+   */
+  get lastEpochTss(): number | null {
+    return this.histories.lastTss;
+  }
+
+  get lastEpochCorrect(): number | null {
+    return this.histories.lastCorrect;
   }
 
   get settings(): TrainingSettings {
@@ -188,12 +179,7 @@ export class Simulation implements RunBuffers {
     this.cursor.inEpoch = false;
     this.cursor.position = 0;
     this.epoch = 0;
-    this.tssHistory.length = 0;
-    this.correctHistory.length = 0;
-    this.testTssHistory.length = 0;
-    this.historyStride = 1;
-    this.lastEpochTss = null;
-    this.lastEpochCorrect = null;
+    this.histories.clear();
     this.settingChanges.length = 0;
     this.lastEpochPss.fill(0);
     this.applySettings();
@@ -238,12 +224,11 @@ export class Simulation implements RunBuffers {
     this.checkpointCurrent = false;
     // Nothing below changes the settings, the loss or the backward matrices: which path presents the
     // patterns is decided once per call.
-    const online = this.settings.update === 'online';
-    const classic = online && this.online.isClassic(this.loss, this.backwardMatrices, this.settings);
+    const plan = choosePlan(this.network, this.settings, this.loss, this.backwardMatrices);
     while (presented < budget && this.epoch < untilEpoch) {
       if (!cursor.inEpoch) this.startEpoch();
       const left = budget - presented;
-      presented += online ? this.presentOnline(left, classic) : this.presentBlock(left);
+      presented += plan === 'block' ? this.presentBlock(left) : this.presentOnline(left, plan === 'classic');
       if (this.failed) return this.diverge(presented);
       if (cursor.position < count) continue;
       if (!this.finishEpoch()) return this.diverge(presented);
@@ -263,27 +248,7 @@ export class Simulation implements RunBuffers {
     const data = set === 'train' ? this.data : this.testData;
     const source = set === 'train' ? this.model.patterns : this.model.testPatterns;
     if (!data || !source) return null;
-    const net = this.network;
-    const outUnits = net.sizes[net.depth];
-    const margin = this.settings.margin;
-    let tss = 0;
-    let correct = 0;
-    const patterns = source.map((pattern, p) => {
-      const output = Array.from(net.forward(data.inputs, p * net.sizes[0]));
-      let pss = 0;
-      let isCorrect = true;
-      for (let k = 0; k < outUnits; k++) {
-        const t = pattern.target[k];
-        if (t === null) continue;
-        const e = t - output[k];
-        pss += e * e;
-        if (!(Math.abs(e) <= margin)) isCorrect = false;
-      }
-      tss += pss;
-      if (isCorrect) correct++;
-      return { name: pattern.name, output, target: pattern.target.map((t) => t ?? Number.NaN), pss, correct: isCorrect };
-    });
-    return { tss, fractionCorrect: correct / patterns.length, patterns };
+    return testPass(this.network, data, source, this.settings.margin);
   }
 
   /** The loss L summed over the training patterns, with the current weights. */
@@ -363,13 +328,8 @@ export class Simulation implements RunBuffers {
     this.feedback = parts.feedback;
     this.orderStream = parts.orderStream;
     this.epoch = parts.epoch;
-    this.historyStride = parts.historyStride;
-    // A file's history is never this long (it thins on reaching the capacity), unless written by hand or by
-    // an early version: thinned as a run would have thinned it.
-    while (this.tssHistory.length >= HISTORY_CAPACITY) this.thinHistories();
-    const recorded = this.epoch > 0 && recordsEpoch(this.epoch, this.historyStride);
-    this.lastEpochTss = recorded ? this.tssHistory[this.tssHistory.length - 1] : null;
-    this.lastEpochCorrect = recorded ? this.correctHistory[this.correctHistory.length - 1] : null;
+    this.histories.stride = parts.historyStride;
+    this.histories.restored(this.epoch);
     this.applySettings();
     this.checkpoint.take(this.network.params, this);
   }
@@ -378,8 +338,8 @@ export class Simulation implements RunBuffers {
     return {
       network: this.network, momentum: this.momentumViews, gradient: this.gradientViews, gradientPending: this.gradientPending,
       feedback: this.feedback, orderStream: this.orderStream, cursor: this.cursor, epoch: this.epoch,
-      tssHistory: this.tssHistory, correctHistory: this.correctHistory, historyStride: this.historyStride,
-      testTssHistory: this.testData ? this.testTssHistory : null,
+      tssHistory: this.histories.tss, correctHistory: this.histories.correct, historyStride: this.histories.stride,
+      testTssHistory: this.testData ? this.histories.testTss : null,
       settingChanges: this.settingChanges,
     };
   }
@@ -400,14 +360,16 @@ export class Simulation implements RunBuffers {
    * every time (a reset draws F again, restore reads it from a file), F itself where there is no arena.
    */
   private feedbackInArena(feedback: Float64Array[]): Float64Array[] {
-    const arena = this.arena;
-    if (!arena) return feedback;
-    this.feedbackCopies ??= feedback.map((F, j) => (j === 0 ? F : arena.allocate(F.length)));
-    feedback.forEach((F, j) => this.feedbackCopies![j].set(F));
-    return this.feedbackCopies;
+    const copies = this.feedbackCopies;
+    if (!copies) return feedback;
+    return feedback.map((F, j) => {
+      if (j === 0) return F;
+      copies[j].set(F);
+      return copies[j];
+    });
   }
 
-  /** Derived from the settings: the loss's code, the backward matrices, the block buffers' size. */
+  /** Derived from the settings: the loss's code and the backward matrices. */
   private applySettings(): void {
     this.loss = lossCode(this.settings.loss);
     if (this.settings.rule === 'feedback-alignment') {
@@ -416,9 +378,6 @@ export class Simulation implements RunBuffers {
     } else {
       this.backwardMatrices = this.network.weights;
     }
-    // One block for every update size: sized for the largest (a whole batch), so changing the update
-    // never reallocates (the rows a block takes never pass the end of an update: presentBlock).
-    if (this.settings.update !== 'online' && !this.block) this.block = new BlockPass(this.network, blockCapacity(this.network.sizes, this.data.count), this.arena);
   }
 
   private startEpoch(): void {
@@ -476,7 +435,9 @@ export class Simulation implements RunBuffers {
    * way), its gradient added to the sum, and the update applied when the block completes it.
    */
   private presentBlock(budget: number): number {
-    const block = this.block!;
+    // One block for every update size, sized for the largest (a whole batch): the rows it takes never
+    // pass the end of an update.
+    const block = this.block;
     const cursor = this.cursor;
     const m = this.updateSize;
     const start = cursor.position;
@@ -537,31 +498,16 @@ export class Simulation implements RunBuffers {
     const finished = this.cursor.pss;
     this.cursor.pss = this.lastEpochPss;
     this.lastEpochPss = finished;
-    this.lastEpochTss = this.cursor.tss;
-    this.lastEpochCorrect = this.cursor.correct / this.data.count;
-    if (recordsEpoch(this.epoch, this.historyStride)) this.recordEpoch();
+    const testData = this.testData;
+    this.histories.finishEpoch(this.epoch, this.cursor.tss, this.cursor.correct / this.data.count, testData && (() => this.testTss(testData)));
     this.cursor.inEpoch = false;
     this.checkpoint.takeRest(this);
     this.checkpointCurrent = true;
     return true;
   }
 
-  /** Adds the epoch just finished to the histories; full, they keep every other entry (epoch-history.ts). */
-  private recordEpoch(): void {
-    this.tssHistory.push(this.lastEpochTss!);
-    this.correctHistory.push(this.lastEpochCorrect!);
-    if (this.testData) this.testTssHistory.push(this.testTss(this.testData));
-    if (this.tssHistory.length >= HISTORY_CAPACITY) this.thinHistories();
-  }
-
-  private thinHistories(): void {
-    for (const history of [this.tssHistory, this.correctHistory, this.testTssHistory]) thinHistory(history);
-    this.historyStride *= 2;
-  }
-
   private testTss(data: PatternSet): number {
-    if (!this.testBlock) this.testBlock = new BlockPass(this.network, Math.min(128, data.count), this.arena);
-    const block = this.testBlock;
+    const block = this.testBlock!;
     let tss = 0;
     for (let start = 0; start < data.count; start += block.capacity) {
       const count = Math.min(block.capacity, data.count - start);
@@ -607,7 +553,7 @@ export class Simulation implements RunBuffers {
     for (let j = 0; j < net.depth; j++) {
       if (!bounded(net.weights[j]) || !bounded(net.biases[j])) return `the weights into ${name(j + 1)}`;
     }
-    const nets = this.settings.update === 'online' || !this.block ? net.net : this.block.net;
+    const nets = this.settings.update === 'online' ? net.net : this.block.net;
     for (let j = 1; j <= net.depth; j++) if (!finite(nets[j])) return `the net input of ${name(j)}`;
     return 'the output error';
   }

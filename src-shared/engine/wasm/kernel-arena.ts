@@ -76,18 +76,30 @@ export function wasmKernelsAvailable(): boolean {
   return compiledKernels() !== null;
 }
 
-const aligned = (bytes: number) => Math.ceil(bytes / ALIGN_BYTES) * ALIGN_BYTES;
-
-/** Bytes an arena needs for Float64Arrays of these lengths, and Uint32Arrays and Uint8Arrays of those (each aligned). */
-export function arenaBytes(float64: readonly number[], uint32: readonly number[] = [], uint8: readonly number[] = []): number {
-  let bytes = 0;
-  for (const length of float64) bytes += aligned(length * 8);
-  for (const length of uint32) bytes += aligned(length * 4);
-  for (const length of uint8) bytes += aligned(length);
-  return bytes;
+/** Whether KernelArena.create can give an arena here (the kernels compile and are switched on). */
+export function kernelArenasEnabled(): boolean {
+  return enabled && compiledKernels() !== null;
 }
 
-export class KernelArena {
+/**
+ * Where a run's buffers come from: a KernelArena, or arena-layout.ts's measuring stand-in, which hands out
+ * ordinary arrays and holds none of them (so no kernel call is ever sent to WebAssembly through it).
+ */
+export interface ArenaMemory {
+  readonly kernels: BlockKernels;
+  readonly buffer: ArrayBuffer;
+  allocate(length: number): Float64Array;
+  allocateUint32(length: number): Uint32Array;
+  allocateUint8(length: number): Uint8Array;
+  holds(array: Float64Array | Uint32Array | Uint8Array): boolean;
+}
+
+const aligned = (bytes: number) => Math.ceil(bytes / ALIGN_BYTES) * ALIGN_BYTES;
+
+/** Bytes an arena hands out for an array of `bytes` (each array starts aligned). */
+export const arenaBytes = aligned;
+
+export class KernelArena implements ArenaMemory {
   readonly kernels: BlockKernels;
   readonly buffer: ArrayBuffer;
   private next = 0;
@@ -101,7 +113,7 @@ export class KernelArena {
   }
 
   /**
-   * An arena of `bytes` (see arenaBytes), or null when the WebAssembly kernels are off, unavailable, or
+   * An arena of `bytes` (arena-layout.ts measures them), or null when the WebAssembly kernels are off, unavailable, or
    * the memory cannot be had.
    */
   static create(bytes: number): KernelArena | null {
@@ -130,12 +142,21 @@ export class KernelArena {
     return at < 0 ? new Uint8Array(length) : new Uint8Array(this.buffer, at, length);
   }
 
-  /** Where `bytes` more start, or −1 when they do not fit. */
   /** Whether what was handed out fits the bytes asked for at creation (the rest of the last page is slack). */
   get withinReservation(): boolean {
     return this.next <= this.reserved;
   }
 
+  /** Bytes handed out so far, and asked for at creation. */
+  get bytesHandedOut(): number {
+    return this.next;
+  }
+
+  get bytesReserved(): number {
+    return this.reserved;
+  }
+
+  /** Where `bytes` more start, or −1 when they do not fit. */
   private take(bytes: number): number {
     const at = this.next;
     if (at + aligned(bytes) > this.buffer.byteLength) return -1;

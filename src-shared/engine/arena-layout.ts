@@ -1,0 +1,106 @@
+/**
+ * Every buffer a run keeps, allocated in one place, and the kernel arena they live in sized by allocating
+ * them: once with a measuring stand-in that counts the bytes (ordinary arrays), then, where WebAssembly
+ * runs, again in an arena of exactly that size. A new buffer added below is reserved without a second list
+ * to keep in step (a hand-kept size list once left a feedback-alignment run's pss outside its arena).
+ */
+import type { ModelDocument } from '../model/schema';
+import { BlockPass, blockCapacity } from './block';
+import { Checkpoint, EpochCursor } from './checkpoint';
+import { layerViews, Network, parameterCount } from './network';
+import { OnlinePath } from './online';
+import { toPatternSet, type PatternSet } from './patterns';
+import { arenaBytes, KernelArena, kernelArenasEnabled, type ArenaMemory, type BlockKernels } from './wasm/kernel-arena';
+
+/** Test passes run in blocks of at most this many patterns. */
+const TEST_BLOCK_ROWS = 128;
+
+export interface RunBuffersLayout {
+  network: Network;
+  /** The training patterns, flat; and the test patterns, when the model has some. */
+  data: PatternSet;
+  testData: PatternSet | null;
+  /** ΔW(t−1) and Δb(t−1), laid out like the network's parameters. */
+  momentum: Float64Array;
+  cursor: EpochCursor;
+  /** The pss buffer the cursor's is swapped with at the end of each epoch. */
+  lastEpochPss: Float64Array;
+  online: OnlinePath;
+  checkpoint: Checkpoint;
+  /** Sized for the largest update (a whole batch), so changing the update never reallocates. */
+  block: BlockPass;
+  testBlock: BlockPass | null;
+  /**
+   * Where F^1 … F^{D−1} are copied so the backward pass can run in WebAssembly (index 0 is empty: no delta
+   * is sent back through F^0); null without an arena, where F itself is used.
+   */
+  feedbackCopies: Float64Array[] | null;
+}
+
+export interface RunMemoryLayout {
+  buffers: RunBuffersLayout;
+  /** null where the WebAssembly kernels are off or unavailable, or the run would not fit in one memory. */
+  arena: KernelArena | null;
+}
+
+/** The run's buffers, in a kernel arena where one can be had. */
+export function layOutRun(model: ModelDocument): RunMemoryLayout {
+  if (!kernelArenasEnabled()) return { buffers: allocateRun(model, null), arena: null };
+  const measuring = new MeasuringArena();
+  const measured = allocateRun(model, measuring);
+  const arena = KernelArena.create(measuring.bytes);
+  // Without an arena the measured buffers are ordinary arrays, good for a run as they are.
+  return arena ? { buffers: allocateRun(model, arena), arena } : { buffers: measured, arena: null };
+}
+
+function allocateRun(model: ModelDocument, arena: ArenaMemory | null): RunBuffersLayout {
+  const allocate = (length: number) => (arena ? arena.allocate(length) : new Float64Array(length));
+  const sizes = model.layers.map((layer) => layer.units);
+  const inUnits = sizes[0];
+  const outUnits = sizes[sizes.length - 1];
+  const count = parameterCount(sizes);
+  const network = new Network(model.layers, allocate);
+  const data = toPatternSet(model.patterns, inUnits, outUnits, allocate);
+  const testData = model.testPatterns?.length ? toPatternSet(model.testPatterns, inUnits, outUnits, allocate) : null;
+  const momentum = allocate(count);
+  const cursor = new EpochCursor(data.count, arena?.allocateUint32(data.count), allocate(data.count));
+  const online = new OnlinePath(network, layerViews(sizes, momentum), arena);
+  const checkpoint = new Checkpoint(count, data.count, arena);
+  const lastEpochPss = allocate(data.count);
+  const block = new BlockPass(network, blockCapacity(sizes, data.count), arena);
+  const testBlock = testData ? new BlockPass(network, Math.min(TEST_BLOCK_ROWS, testData.count), arena) : null;
+  const feedbackCopies = arena ? network.weights.map((W, j) => (j === 0 ? new Float64Array(0) : allocate(W.length))) : null;
+  return { network, data, testData, momentum, cursor, lastEpochPss, online, checkpoint, block, testBlock, feedbackCopies };
+}
+
+/** Counts what a run would take from an arena, handing out ordinary arrays it does not hold. */
+class MeasuringArena implements ArenaMemory {
+  bytes = 0;
+
+  get kernels(): BlockKernels {
+    throw new Error('A measuring arena has no kernels: it holds no array, so none is ever asked for.');
+  }
+
+  get buffer(): ArrayBuffer {
+    throw new Error('A measuring arena has no memory: it holds no array, so none is ever asked for.');
+  }
+
+  allocate(length: number): Float64Array {
+    this.bytes += arenaBytes(length * 8);
+    return new Float64Array(length);
+  }
+
+  allocateUint32(length: number): Uint32Array {
+    this.bytes += arenaBytes(length * 4);
+    return new Uint32Array(length);
+  }
+
+  allocateUint8(length: number): Uint8Array {
+    this.bytes += arenaBytes(length);
+    return new Uint8Array(length);
+  }
+
+  holds(): boolean {
+    return false;
+  }
+}
