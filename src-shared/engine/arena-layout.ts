@@ -7,7 +7,7 @@
 import type { ModelDocument } from '../model/schema';
 import { BlockPass, blockCapacity } from './block';
 import { Checkpoint, EpochCursor } from './checkpoint';
-import { layerViews, Network, parameterCount } from './network';
+import { layerViews, Network, parameterCount, type LayerViews } from './network';
 import { OnlinePath } from './online';
 import { toPatternSet, type PatternSet } from './patterns';
 import { arenaBytes, KernelArena, kernelArenasEnabled, type ArenaMemory, type BlockKernels } from './wasm/kernel-arena';
@@ -20,8 +20,12 @@ export interface RunBuffersLayout {
   /** The training patterns, flat; and the test patterns, when the model has some. */
   data: PatternSet;
   testData: PatternSet | null;
-  /** ΔW(t−1) and Δb(t−1), laid out like the network's parameters. */
+  /** ΔW(t−1) and Δb(t−1), laid out like the network's parameters, and its views per layer. */
   momentum: Float64Array;
+  momentumViews: LayerViews;
+  /** g summed over an update's patterns (batch and minibatch), laid out likewise: outside the arena, no kernel reads it there. */
+  gradient: Float64Array;
+  gradientViews: LayerViews;
   cursor: EpochCursor;
   /** The pss buffer the cursor's is swapped with at the end of each epoch. */
   lastEpochPss: Float64Array;
@@ -63,14 +67,33 @@ function allocateRun(model: ModelDocument, arena: ArenaMemory | null): RunBuffer
   const data = toPatternSet(model.patterns, inUnits, outUnits, allocate);
   const testData = model.testPatterns?.length ? toPatternSet(model.testPatterns, inUnits, outUnits, allocate) : null;
   const momentum = allocate(count);
+  const momentumViews = layerViews(sizes, momentum);
+  const gradient = new Float64Array(count);
   const cursor = new EpochCursor(data.count, arena?.allocateUint32(data.count), allocate(data.count));
-  const online = new OnlinePath(network, layerViews(sizes, momentum), arena);
+  const online = new OnlinePath(network, momentumViews, arena);
   const checkpoint = new Checkpoint(count, data.count, arena);
   const lastEpochPss = allocate(data.count);
   const block = new BlockPass(network, blockCapacity(sizes, data.count), arena);
   const testBlock = testData ? new BlockPass(network, Math.min(TEST_BLOCK_ROWS, testData.count), arena) : null;
   const feedbackCopies = arena ? network.weights.map((W, j) => (j === 0 ? new Float64Array(0) : allocate(W.length))) : null;
-  return { network, data, testData, momentum, cursor, lastEpochPss, online, checkpoint, block, testBlock, feedbackCopies };
+  const gradientViews = layerViews(sizes, gradient);
+  return {
+    network, data, testData, momentum, momentumViews, gradient, gradientViews, cursor, lastEpochPss, online, checkpoint, block, testBlock,
+    feedbackCopies,
+  };
+}
+
+/**
+ * F's values in the arena's copies, so the backward pass can run in WebAssembly: the same arrays every time
+ * (a reset draws F again, restore reads it from a file); F itself where there is no arena.
+ */
+export function feedbackInArena(feedback: readonly Float64Array[], copies: readonly Float64Array[] | null): Float64Array[] {
+  if (!copies) return [...feedback];
+  return feedback.map((F, j) => {
+    if (j === 0) return F;
+    copies[j].set(F);
+    return copies[j];
+  });
 }
 
 /** Counts what a run would take from an arena, handing out ordinary arrays it does not hold. */

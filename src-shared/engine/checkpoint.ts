@@ -27,6 +27,17 @@ export class EpochCursor {
     this.pss = pss;
   }
 
+  /** A new epoch: patterns in the dataset's order, or shuffled by `permute` (the run's order stream). */
+  start(permute: RandomStream | null): void {
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    if (permute) permute.shuffle(order);
+    this.inEpoch = true;
+    this.position = 0;
+    this.tss = 0;
+    this.correct = 0;
+  }
+
   copyFrom(other: EpochCursor): void {
     this.inEpoch = other.inEpoch;
     if (other.inEpoch) this.order.set(other.order);

@@ -8,6 +8,7 @@
 import { outputDeltas, patternLoss, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
 import type { UpdateSettings } from './optimizer';
+import type { PatternSet } from './patterns';
 
 export const deltaSignConvention = 'δ = ∂L/∂n: a negative delta means the net input should rise; ΔW = −λ δ hᵀ.';
 
@@ -123,6 +124,13 @@ export function inspect(context: InspectionContext, name: string, input: ArrayLi
     weightLayers,
     signConvention: deltaSignConvention,
   };
+}
+
+/** inspect() for pattern p of a pattern set. */
+export function inspectPattern(context: InspectionContext, data: PatternSet, p: number, name: string): PatternInspection {
+  const inUnits = context.network.sizes[0];
+  const outUnits = context.network.sizes[context.network.depth];
+  return inspect(context, name, data.inputs.subarray(p * inUnits, (p + 1) * inUnits), data.targets.slice(p * outUnits, (p + 1) * outUnits));
 }
 
 /** Every pattern's activations in every layer (patterns × units per layer), for representation analyses. */

@@ -5,21 +5,22 @@
  * calls, the run computes the same bits: updates happen only at update boundaries, and every sum the
  * kernels form runs in one fixed order (kernels.ts).
  */
-import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
-import { layOutRun } from './arena-layout';
+import { MAX_WEIGHT_MAGNITUDE, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
+import { feedbackInArena, layOutRun } from './arena-layout';
 import type { BlockPass } from './block';
 import type { Checkpoint, EpochCursor, RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
 import { drawFeedback, initializeWeights } from './init';
-import { activationsForAll, inspect, type PatternInspection } from './inspect';
+import { activationsForAll, inspect, inspectPattern, type PatternInspection } from './inspect';
 import { lossCode, type LossCode } from './losses';
-import { layerViews, type LayerViews, type Network } from './network';
-import type { OnlinePath } from './online';
-import { applyUpdate } from './optimizer';
+import type { LayerViews, Network } from './network';
 import type { PatternSet } from './patterns';
 import { choosePlan } from './plan';
+import { Presenter } from './presenter';
 import { RandomStream } from './rng';
 import { RunHistories } from './run-histories';
+import { resetsWeights, settingChange } from './setting-changes';
+import { stopAfterEpoch, type AdvanceOutcome, type StopReason } from './stopping';
 import { restoreState, saveState, type RunParts } from './run-state';
 import { toRows } from './state-io';
 import { testPass, type TestPass } from './test-pass';
@@ -27,16 +28,7 @@ import type { KernelArena } from './wasm/kernel-arena';
 
 export type { PatternOutcome, TestPass } from './test-pass';
 
-export type StopReason = 'criterion' | 'max-epochs' | 'diverged';
-
-export interface AdvanceOutcome {
-  /** Pattern presentations done in this call. */
-  presented: number;
-  /** Why training must stop, or null when the budget or the requested epoch ran out first. */
-  stop: StopReason | null;
-  /** What happened, for a criterion or a divergence (naming the epoch and the layer); null otherwise. */
-  message: string | null;
-}
+export type { AdvanceOutcome, StopReason } from './stopping';
 
 export class Simulation implements RunBuffers {
   readonly network: Network;
@@ -50,7 +42,6 @@ export class Simulation implements RunBuffers {
   /** g summed over the patterns of the update under way (batch and minibatch modes), when pending. */
   readonly gradient: Float64Array;
   private readonly gradientViews: LayerViews;
-  gradientPending = false;
   private feedback: Float64Array[] | null = null;
   private readonly feedbackCopies: Float64Array[] | null;
   /** B^j per layer: W^j for backpropagation and the delta rule, F^j for feedback alignment. */
@@ -59,13 +50,11 @@ export class Simulation implements RunBuffers {
   orderStream!: RandomStream;
   /** The epoch under way: the order its patterns are presented in and how far it has come. */
   readonly cursor: EpochCursor;
-  private readonly online: OnlinePath;
+  private readonly presenter: Presenter;
   private readonly arena: KernelArena | null;
   private readonly block: BlockPass;
-  private readonly testBlock: BlockPass | null;
   /** Where the epoch under way began: restored if it diverges. */
   private readonly checkpoint: Checkpoint;
-  private failed = false;
   /**
    * Whether the checkpoint already holds the run as it stands at this epoch boundary: taken by
    * finishEpoch in the same advance() call, so startEpoch need not take it again.
@@ -80,23 +69,18 @@ export class Simulation implements RunBuffers {
 
   constructor(model: ModelDocument) {
     this.model = model;
-    // The run's numbers live in a kernel arena (wasm/), where the WebAssembly kernels can reach them (none
-    // where the host cannot run those): arena-layout.ts allocates them all.
+    // In a kernel arena where the WebAssembly kernels can reach them, if the host runs those.
     const { buffers, arena } = layOutRun(model);
     this.arena = arena;
     this.network = buffers.network;
     this.data = buffers.data;
     this.testData = buffers.testData;
-    this.momentum = buffers.momentum;
-    this.momentumViews = layerViews(this.network.sizes, this.momentum);
-    this.gradient = new Float64Array(this.momentum.length);
-    this.gradientViews = layerViews(this.network.sizes, this.gradient);
+    ({ momentum: this.momentum, momentumViews: this.momentumViews, gradient: this.gradient, gradientViews: this.gradientViews } = buffers);
     this.cursor = buffers.cursor;
-    this.online = buffers.online;
     this.checkpoint = buffers.checkpoint;
     this.lastEpochPss = buffers.lastEpochPss;
     this.block = buffers.block;
-    this.testBlock = buffers.testBlock;
+    this.presenter = new Presenter(this.network, this.data, this.cursor, buffers.online, buffers.block, buffers.testBlock, this.momentumViews, this.gradientViews);
     this.feedbackCopies = buffers.feedbackCopies;
     this.loss = lossCode(model.training.loss);
     this.backwardMatrices = this.network.weights;
@@ -137,6 +121,15 @@ export class Simulation implements RunBuffers {
 
   get lastEpochCorrect(): number | null {
     return this.histories.lastCorrect;
+  }
+
+  /** Whether `gradient` holds part of an update. */
+  get gradientPending(): boolean {
+    return this.presenter.gradientPending;
+  }
+
+  set gradientPending(pending: boolean) {
+    this.presenter.gradientPending = pending;
   }
 
   get settings(): TrainingSettings {
@@ -193,14 +186,16 @@ export class Simulation implements RunBuffers {
   configure(changes: Partial<TrainingSettings>): boolean {
     const before = this.settings;
     const after = { ...before, ...changes };
-    if (after.seed !== before.seed || !sameInit(after.init, before.init)) {
+    if (resetsWeights(before, after)) {
       this.model = { ...this.model, training: after };
       this.reset();
       return true;
     }
-    if (this.gradientPending && (after.update !== before.update || after.batchSize !== before.batchSize)) this.applyUpdates();
+    if (this.gradientPending && (after.update !== before.update || after.batchSize !== before.batchSize)) this.presenter.applyUpdates(this.settings);
     this.model = { ...this.model, training: after };
-    this.recordChange(before, after);
+    // Once training has begun, a change is part of the run's history (before it, it is just the settings).
+    const change = this.epoch === 0 && this.patternsIntoEpoch === 0 ? null : settingChange(before, after, this.epoch, this.patternsIntoEpoch);
+    if (change) this.settingChanges.push(change);
     this.applySettings();
     return false;
   }
@@ -224,15 +219,18 @@ export class Simulation implements RunBuffers {
     this.checkpointCurrent = false;
     // Nothing below changes the settings, the loss or the backward matrices: which path presents the
     // patterns is decided once per call.
+    const presenter = this.presenter;
     const plan = choosePlan(this.network, this.settings, this.loss, this.backwardMatrices);
     while (presented < budget && this.epoch < untilEpoch) {
       if (!cursor.inEpoch) this.startEpoch();
       const left = budget - presented;
-      presented += plan === 'block' ? this.presentBlock(left) : this.presentOnline(left, plan === 'classic');
-      if (this.failed) return this.diverge(presented);
+      presented += plan === 'block'
+        ? presenter.presentBlock(left, this.updateSize, this.loss, this.backwardMatrices, this.settings)
+        : presenter.presentOnline(left, plan === 'classic', this.loss, this.backwardMatrices, this.settings);
+      if (presenter.failed) return this.diverge(presented);
       if (cursor.position < count) continue;
       if (!this.finishEpoch()) return this.diverge(presented);
-      const stop = this.stopAfterEpoch();
+      const stop = stopAfterEpoch(this.settings, this.epoch, cursor.tss, cursor.correct, count);
       if (stop) return { presented, ...stop };
     }
     return { presented, stop: null, message: null };
@@ -284,13 +282,7 @@ export class Simulation implements RunBuffers {
       network: this.network, layerNames: this.model.layers.map((layer) => layer.name), backwardMatrices: this.backwardMatrices,
       momentum: this.momentumViews, settings: this.settings, loss: this.loss,
     };
-    const outUnits = this.network.sizes[this.network.depth];
-    if (typeof which === 'number') {
-      const { inputs, targets } = this.data;
-      const inUnits = this.network.sizes[0];
-      return inspect(context, this.model.patterns[which].name, inputs.subarray(which * inUnits, (which + 1) * inUnits),
-        targets.slice(which * outUnits, (which + 1) * outUnits));
-    }
+    if (typeof which === 'number') return inspectPattern(context, this.data, which, this.model.patterns[which].name);
     return inspect(context, name, which, Float64Array.from(target!, (t) => t ?? Number.NaN));
   }
 
@@ -344,37 +336,12 @@ export class Simulation implements RunBuffers {
     };
   }
 
-  /** Once training has begun, a change is part of the run's history (before it, it is just the settings). */
-  private recordChange(before: TrainingSettings, after: TrainingSettings): void {
-    if (this.epoch === 0 && this.patternsIntoEpoch === 0) return;
-    const changes: Partial<Record<keyof TrainingSettings, unknown>> = {};
-    for (const key of Object.keys(after) as (keyof TrainingSettings)[]) {
-      if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) changes[key] = after[key];
-    }
-    if (Object.keys(changes).length === 0) return;
-    this.settingChanges.push({ epoch: this.epoch, pattern: this.patternsIntoEpoch, changes: changes as Partial<TrainingSettings> });
-  }
-
-  /**
-   * F's values in arrays of the kernel arena, so the backward pass can run in WebAssembly: the same arrays
-   * every time (a reset draws F again, restore reads it from a file), F itself where there is no arena.
-   */
-  private feedbackInArena(feedback: Float64Array[]): Float64Array[] {
-    const copies = this.feedbackCopies;
-    if (!copies) return feedback;
-    return feedback.map((F, j) => {
-      if (j === 0) return F;
-      copies[j].set(F);
-      return copies[j];
-    });
-  }
-
   /** Derived from the settings: the loss's code and the backward matrices. */
   private applySettings(): void {
     this.loss = lossCode(this.settings.loss);
     if (this.settings.rule === 'feedback-alignment') {
       this.feedback ??= drawFeedback(this.network, this.settings);
-      this.backwardMatrices = this.feedbackInArena(this.feedback);
+      this.backwardMatrices = feedbackInArena(this.feedback, this.feedbackCopies);
     } else {
       this.backwardMatrices = this.network.weights;
     }
@@ -383,108 +350,7 @@ export class Simulation implements RunBuffers {
   private startEpoch(): void {
     if (!this.checkpointCurrent) this.checkpoint.take(this.network.params, this);
     this.checkpointCurrent = false;
-    const cursor = this.cursor;
-    const order = cursor.order;
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    if (this.settings.order === 'permuted') this.orderStream.shuffle(order);
-    cursor.inEpoch = true;
-    cursor.position = 0;
-    cursor.tss = 0;
-    cursor.correct = 0;
-  }
-
-  /**
-   * Online: up to `budget` patterns of the epoch under way, each followed by its update; `classic` when
-   * the online path's one-function step applies (OnlinePath.isClassic).
-   */
-  private presentOnline(budget: number, classic: boolean): number {
-    const { inputs, targets } = this.data;
-    const settings = this.settings;
-    const margin = settings.margin;
-    const online = this.online;
-    const cursor = this.cursor;
-    const start = cursor.position;
-    const end = Math.min(this.data.count, start + budget);
-    if (classic) {
-      if (!online.presentClassic(inputs, targets, cursor, end, margin, settings)) this.failed = true;
-      return cursor.position - start;
-    }
-    const order = cursor.order;
-    let tss = cursor.tss;
-    let correct = cursor.correct;
-    let position = start;
-    for (; position < end; position++) {
-      const p = order[position];
-      const pss = online.present(inputs, targets, p, this.loss, margin, this.backwardMatrices, settings);
-      if (!(pss < Number.POSITIVE_INFINITY)) {
-        this.failed = true;
-        break;
-      }
-      tss += pss;
-      cursor.pss[p] = pss;
-      if (online.lastCorrect) correct++;
-    }
-    cursor.position = position;
-    cursor.tss = tss;
-    cursor.correct = correct;
-    return position - start;
-  }
-
-  /**
-   * Batch and minibatch: one block of patterns (at most `budget`, never past the end of the update under
-   * way), its gradient added to the sum, and the update applied when the block completes it.
-   */
-  private presentBlock(budget: number): number {
-    // One block for every update size, sized for the largest (a whole batch): the rows it takes never
-    // pass the end of an update.
-    const block = this.block;
-    const cursor = this.cursor;
-    const m = this.updateSize;
-    const start = cursor.position;
-    const updateEnd = Math.min(start - (start % m) + m, this.data.count);
-    const count = Math.min(budget, updateEnd - start, block.capacity);
-    block.gather(this.data.inputs, this.data.targets, cursor.order, start, count);
-    block.forward(count);
-    block.outputDeltas(count, this.loss, this.settings.margin);
-    let tss = cursor.tss;
-    let correct = cursor.correct;
-    const order = cursor.order;
-    for (let row = 0; row < count; row++) {
-      const pss = block.pss[row];
-      if (!(pss < Number.POSITIVE_INFINITY)) {
-        this.failed = true;
-        return row;
-      }
-      tss += pss;
-      cursor.pss[order[start + row]] = pss;
-      correct += block.correct[row];
-    }
-    cursor.tss = tss;
-    cursor.correct = correct;
-    block.backward(count, this.backwardMatrices);
-    cursor.position = start + count;
-    const { learningRate, momentum, weightDecay } = this.settings;
-    if (!this.gradientPending && cursor.position === updateEnd && weightDecay === 0) {
-      // The block is the whole update: sum and apply in one pass.
-      block.accumulateAndUpdate(count, this.momentumViews, learningRate, momentum);
-      return count;
-    }
-    block.accumulate(count, this.gradientViews, !this.gradientPending);
-    this.gradientPending = true;
-    if (cursor.position === updateEnd) this.applyUpdates();
-    return count;
-  }
-
-  /** The update from the gradient summed over the update's patterns, for every layer that learns. */
-  private applyUpdates(): void {
-    const net = this.network;
-    const g = this.gradientViews;
-    const mom = this.momentumViews;
-    for (let j = 0; j < net.depth; j++) {
-      if (!net.learns[j + 1]) continue;
-      applyUpdate(net.weights[j], net.biases[j], g.weights[j], g.biases[j], mom.weights[j], mom.biases[j], net.hasBias[j + 1], this.settings);
-    }
-    this.gradientPending = false;
+    this.cursor.start(this.settings.order === 'permuted' ? this.orderStream : null);
   }
 
   /**
@@ -499,42 +365,16 @@ export class Simulation implements RunBuffers {
     this.cursor.pss = this.lastEpochPss;
     this.lastEpochPss = finished;
     const testData = this.testData;
-    this.histories.finishEpoch(this.epoch, this.cursor.tss, this.cursor.correct / this.data.count, testData && (() => this.testTss(testData)));
+    this.histories.finishEpoch(this.epoch, this.cursor.tss, this.cursor.correct / this.data.count, testData && (() => this.presenter.testTss(testData, this.loss, this.settings.margin)));
     this.cursor.inEpoch = false;
     this.checkpoint.takeRest(this);
     this.checkpointCurrent = true;
     return true;
   }
 
-  private testTss(data: PatternSet): number {
-    const block = this.testBlock!;
-    let tss = 0;
-    for (let start = 0; start < data.count; start += block.capacity) {
-      const count = Math.min(block.capacity, data.count - start);
-      block.gather(data.inputs, data.targets, null, start, count);
-      block.forward(count);
-      block.outputDeltas(count, this.loss, this.settings.margin);
-      for (let row = 0; row < count; row++) tss += block.pss[row];
-    }
-    return tss;
-  }
-
-  private stopAfterEpoch(): { stop: StopReason; message: string | null } | null {
-    const { errorCriterion, maxEpochs, stopWhenAllCorrect, margin } = this.settings;
-    const tss = this.cursor.tss;
-    if (errorCriterion > 0 && tss < errorCriterion) {
-      return { stop: 'criterion', message: `Stopped at epoch ${this.epoch}: tss ${tss.toPrecision(4)} fell below the error criterion ${errorCriterion}.` };
-    }
-    if (stopWhenAllCorrect && this.cursor.correct === this.data.count) {
-      return { stop: 'criterion', message: `Stopped at epoch ${this.epoch}: every output of every pattern was within ${margin} of its target.` };
-    }
-    if (this.epoch >= maxEpochs) return { stop: 'max-epochs', message: null };
-    return null;
-  }
-
   /** Stops a diverged run: names where it went wrong, then goes back to where the epoch began. */
   private diverge(presented: number): AdvanceOutcome {
-    this.failed = false;
+    this.presenter.failed = false;
     const where = this.describeNonFinite();
     this.checkpoint.restore(this.network.params, this);
     return {
@@ -557,10 +397,4 @@ export class Simulation implements RunBuffers {
     for (let j = 1; j <= net.depth; j++) if (!finite(nets[j])) return `the net input of ${name(j)}`;
     return 'the output error';
   }
-}
-
-function sameInit(a: InitSettings, b: InitSettings): boolean {
-  if (a.kind === 'uniform' && b.kind === 'uniform') return a.range === b.range;
-  if (a.kind === 'gaussian' && b.kind === 'gaussian') return a.sd === b.sd;
-  return a.kind === b.kind;
 }
