@@ -1,5 +1,5 @@
 /**
- * The equation from science.md that each phase of the step-through shows, written with the phase's own
+ * The equation from docs/science.md that each phase of the step-through shows, written with the phase's own
  * layer numbers, activation and loss. Written in a tiny markup (x_{sub}, x^{sup}) that the view renders
  * as HTML sub- and superscripts: no math library.
  */

@@ -16,7 +16,7 @@ export interface Activation {
   formula: string;
   /** f′, in terms of n or of h = f(n), whichever the engine computes it from. */
   derivativeFormula: string;
-  /** Not elementwise: only on an output layer, and only with cross-entropy (science.md, "Notation"). */
+  /** Not elementwise: only on an output layer, and only with cross-entropy (docs/science.md, "Notation"). */
   outputOnly: boolean;
   /** f(n) for one unit; null when a unit's activation depends on its whole layer (softmax). */
   f: ((n: number) => number) | null;

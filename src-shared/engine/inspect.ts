@@ -1,5 +1,5 @@
 /**
- * Looking inside (science.md, "What users look at"): for one pattern, the forward pass (net inputs and
+ * Looking inside (docs/science.md, "What users look at"): for one pattern, the forward pass (net inputs and
  * activations per layer), the target, the error signal e = t − o, the deltas flowing back down and the
  * weight change each layer would get — computed with the network's current weights, applying nothing.
  * Sign convention: δ_j = ∂L/∂n_j, so a negative delta means the unit's net input should rise, and every

@@ -1,5 +1,5 @@
 /**
- * The loss L the engine descends and its output delta δ_D = ∂L/∂n_D (science.md, "Error and loss"), beside
+ * The loss L the engine descends and its output delta δ_D = ∂L/∂n_D (docs/science.md, "Error and loss"), beside
  * the error users read, pss = Σ_k (t_k − o_k)², whatever the loss. Targets are stored with NaN for "don't
  * care": such an output adds nothing to pss, to L or to correctness, and its delta is 0.
  */

@@ -1,6 +1,6 @@
 /**
  * A test pass: the forward pass on every pattern of a set with the current weights, each output beside its
- * target — the exact after-epoch figures (science.md, "Error and loss").
+ * target — the exact after-epoch figures (docs/science.md, "Error and loss").
  */
 import type { Pattern } from '../model/schema';
 import type { Network } from './network';
