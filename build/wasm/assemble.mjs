@@ -1,6 +1,6 @@
 /**
  * Assembles the engine's WebAssembly kernels from their text source: `npm run wasm` after changing
- * src-shared/engine/wasm/block-kernels.wat, and commit the generated block-kernels.wasm.ts beside it (the
+ * src-shared/engine/fast/wasm/block-kernels.wat, and commit the generated block-kernels.wasm.ts beside it (the
  * module's bytes as base64, so the engine needs no loader, no asset and no network in any host).
  * test/unit/engine/wasm-kernels.test.ts assembles the source again and fails when the two differ.
  * wabt (the WebAssembly Binary Toolkit, compiled to JavaScript) does the assembling.
@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import initWabt from 'wabt';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SOURCE = join(root, 'src-shared/engine/wasm/block-kernels.wat');
-export const OUTPUT = join(root, 'src-shared/engine/wasm/block-kernels.wasm.ts');
+export const SOURCE = join(root, 'src-shared/engine/fast/wasm/block-kernels.wat');
+export const OUTPUT = join(root, 'src-shared/engine/fast/wasm/block-kernels.wasm.ts');
 
 /** The binary module of a .wat text (SIMD on; no names section, so the bytes depend on the code only). */
 export async function assemble(text, fileName = 'block-kernels.wat') {

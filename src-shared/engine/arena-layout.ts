@@ -5,12 +5,12 @@
  * to keep in step (a hand-kept size list once left a feedback-alignment run's pss outside its arena).
  */
 import type { ModelDocument } from '../model/schema';
-import { BlockPass, blockCapacity } from './block';
+import { BlockPass, blockCapacity } from './fast/block';
 import { Checkpoint, EpochCursor } from './checkpoint';
 import { layerViews, Network, parameterCount, type LayerViews } from './network';
-import { OnlinePath } from './online';
+import { OnlinePath } from './fast/online';
 import { toPatternSet, type PatternSet } from './patterns';
-import { arenaBytes, KernelArena, kernelArenasEnabled, type ArenaMemory, type BlockKernels } from './wasm/kernel-arena';
+import { arenaBytes, KernelArena, kernelArenasEnabled, type ArenaMemory, type BlockKernels } from './fast/wasm/kernel-arena';
 
 /** Test passes run in blocks of at most this many patterns. */
 const TEST_BLOCK_ROWS = 128;

@@ -4,7 +4,7 @@
  * to them. The checkpoint is taken once per epoch into preallocated buffers.
  */
 import type { RandomStream } from './rng';
-import type { ArenaMemory } from './wasm/kernel-arena';
+import type { ArenaMemory } from './fast/wasm/kernel-arena';
 
 export class EpochCursor {
   inEpoch = false;

@@ -6,7 +6,7 @@
  */
 import type { LayerSpec } from '../model/schema';
 import { activate, activationCode, multiplyByDerivative, type ActivationCode } from './activations';
-import { backwardOne, forwardOne } from './kernels';
+import { backwardOne, forwardOne } from './fast/kernels';
 
 /** Views W^j and b_{j+1} (stored at index j) into one flat buffer laid out like the network's parameters. */
 export interface LayerViews {

@@ -4,11 +4,11 @@
  * is plan.ts's choice; the sums run in one fixed order (kernels.ts), however the work is sliced into calls.
  */
 import type { TrainingSettings } from '../model/schema';
-import type { BlockPass } from './block';
+import type { BlockPass } from './fast/block';
 import type { EpochCursor } from './checkpoint';
 import type { LossCode } from './losses';
 import type { LayerViews, Network } from './network';
-import type { OnlinePath } from './online';
+import type { OnlinePath } from './fast/online';
 import { applyUpdate } from './optimizer';
 import type { PatternSet } from './patterns';
 

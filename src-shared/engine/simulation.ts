@@ -7,7 +7,7 @@
  */
 import { MAX_WEIGHT_MAGNITUDE, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
 import { feedbackInArena, layOutRun } from './arena-layout';
-import type { BlockPass } from './block';
+import type { BlockPass } from './fast/block';
 import type { Checkpoint, EpochCursor, RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
 import { drawFeedback, initializeWeights } from './init';
@@ -15,7 +15,7 @@ import { activationsForAll, inspect, inspectPattern, type PatternInspection } fr
 import { lossCode, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
 import type { PatternSet } from './patterns';
-import { choosePlan } from './plan';
+import { choosePlan } from './fast/plan';
 import { Presenter } from './presenter';
 import { RandomStream } from './rng';
 import { RunHistories } from './run-histories';
@@ -24,7 +24,7 @@ import { stopAfterEpoch, type AdvanceOutcome, type StopReason } from './stopping
 import { restoreState, saveState, type RunParts } from './run-state';
 import { toRows } from './state-io';
 import { testPass, type TestPass } from './test-pass';
-import type { KernelArena } from './wasm/kernel-arena';
+import type { KernelArena } from './fast/wasm/kernel-arena';
 
 export type { PatternOutcome, TestPass } from './test-pass';
 

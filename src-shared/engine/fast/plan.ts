@@ -5,10 +5,10 @@
  * per call (WebAssembly when the arrays are in the arena, sparse when the data are mostly zeros), because
  * that depends on the values, not the settings.
  */
-import { LOGISTIC } from './activations';
-import { SQUARED_ERROR, type LossCode } from './losses';
-import type { Network } from './network';
-import type { UpdateSettings } from './optimizer';
+import { LOGISTIC } from '../activations';
+import { SQUARED_ERROR, type LossCode } from '../losses';
+import type { Network } from '../network';
+import type { UpdateSettings } from '../optimizer';
 
 /**
  * - `classic`: online, OnlinePath.presentClassic — the one-hidden-layer logistic network of the lecture in

@@ -3,10 +3,10 @@
  * a few rows of an update; its activations and deltas are matrices (one row per pattern), so the kernels
  * can reuse each weight they load across patterns. Buffers are sized once; the passes allocate nothing.
  */
-import { activate, LOGISTIC, multiplyByDerivative, RELU } from './activations';
+import { activate, LOGISTIC, multiplyByDerivative, RELU } from '../activations';
 import { backwardProduct, biasGradient, biasGradientUpdate, forwardProduct, gradientProduct, gradientUpdate } from './kernels';
-import { outputDeltas, SQUARED_ERROR, type LossCode } from './losses';
-import type { LayerViews, Network } from './network';
+import { outputDeltas, SQUARED_ERROR, type LossCode } from '../losses';
+import type { LayerViews, Network } from '../network';
 import { blockIsFinite, countZeros, sparseForwardProduct, sparseGradientUpdate, sparseInputGradientUpdate } from './sparse';
 import type { ArenaMemory, BlockKernels } from './wasm/kernel-arena';
 
