@@ -97,7 +97,7 @@ export class OnlinePath {
       for (let r = 0; r < H; r++) h1[r] = 1 / (1 + exp(-n1[r]));
       forwardOne(h1, 0, W1, b1, n2, 0, H, O);
       for (let r = 0; r < O; r++) h2[r] = 1 / (1 + exp(-n2[r]));
-      // losses.ts's logisticSquaredErrorRow.
+      // losses.ts's outputDeltas (squared error, logistic outputs).
       const t0 = p * O;
       let pss = 0;
       let ok = true;

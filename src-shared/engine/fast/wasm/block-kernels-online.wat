@@ -229,7 +229,7 @@
         ;; Forward: n¹ = W⁰ x + b¹, h¹; n² = W¹ h¹ + b², h².
         (call $forwardLogistic (local.get $x) (local.get $W0) (local.get $b0) (local.get $n1) (local.get $h1) (local.get $I) (local.get $H))
         (call $forwardLogistic (local.get $h1) (local.get $W1) (local.get $b1) (local.get $n2) (local.get $h2) (local.get $H) (local.get $O))
-        ;; Output deltas, pss and correctness (losses.ts's logisticSquaredErrorRow).
+        ;; Output deltas, pss and correctness (losses.ts's outputDeltas, squared error on logistic outputs).
         (local.set $tp (i32.add (local.get $targets) (i32.shl (i32.mul (local.get $p) (local.get $O)) (i32.const 3))))
         (local.set $sum (f64.const 0))
         (local.set $ok (i32.const 1))
