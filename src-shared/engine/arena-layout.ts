@@ -1,7 +1,7 @@
 /**
  * Every buffer a run keeps, allocated in one place, and the kernel arena they live in sized by allocating
- * them: once with a measuring stand-in that counts the bytes (ordinary arrays), then, where WebAssembly
- * runs, again in an arena of exactly that size. A new buffer added below is reserved without a second list
+ * them: once with a measuring stand-in that counts the bytes (handing out views of one scratch buffer),
+ * then, where WebAssembly runs, again in an arena of exactly that size. A new buffer added below is reserved without a second list
  * to keep in step (a hand-kept size list once left a feedback-alignment run's pss outside its arena).
  */
 import type { ModelDocument } from '../model/schema';
@@ -43,7 +43,7 @@ export interface RunBuffersLayout {
 
 export interface RunMemoryLayout {
   buffers: RunBuffersLayout;
-  /** null where the WebAssembly kernels are off or unavailable, or the run would not fit in one memory. */
+  /** null where the WebAssembly kernels are off or unavailable, or the run would not fit in one memory (the buffers are then ordinary arrays). */
   arena: KernelArena | null;
 }
 
@@ -51,10 +51,9 @@ export interface RunMemoryLayout {
 export function layOutRun(model: ModelDocument): RunMemoryLayout {
   if (!kernelArenasEnabled()) return { buffers: allocateRun(model, null), arena: null };
   const measuring = new MeasuringArena();
-  const measured = allocateRun(model, measuring);
+  allocateRun(model, measuring);
   const arena = KernelArena.create(measuring.bytes);
-  // Without an arena the measured buffers are ordinary arrays, good for a run as they are.
-  return arena ? { buffers: allocateRun(model, arena), arena } : { buffers: measured, arena: null };
+  return { buffers: allocateRun(model, arena), arena };
 }
 
 function allocateRun(model: ModelDocument, arena: ArenaMemory | null): RunBuffersLayout {
@@ -96,9 +95,14 @@ export function feedbackInArena(feedback: readonly Float64Array[], copies: reado
   });
 }
 
-/** Counts what a run would take from an arena, handing out ordinary arrays it does not hold. */
+/**
+ * Counts what a run would take from an arena. What it hands out are views of one scratch buffer, all
+ * overlapping (what the measuring pass writes is thrown away), so measuring costs no second copy of the
+ * run's memory; it holds none of them, so no kernel is ever sent to WebAssembly through it.
+ */
 class MeasuringArena implements ArenaMemory {
   bytes = 0;
+  private scratch = new ArrayBuffer(0);
 
   get kernels(): BlockKernels {
     throw new Error('A measuring arena has no kernels: it holds no array, so none is ever asked for.');
@@ -109,18 +113,21 @@ class MeasuringArena implements ArenaMemory {
   }
 
   allocate(length: number): Float64Array {
-    this.bytes += arenaBytes(length * 8);
-    return new Float64Array(length);
+    return new Float64Array(this.take(length * 8), 0, length);
   }
 
   allocateUint32(length: number): Uint32Array {
-    this.bytes += arenaBytes(length * 4);
-    return new Uint32Array(length);
+    return new Uint32Array(this.take(length * 4), 0, length);
   }
 
   allocateUint8(length: number): Uint8Array {
-    this.bytes += arenaBytes(length);
-    return new Uint8Array(length);
+    return new Uint8Array(this.take(length), 0, length);
+  }
+
+  private take(bytes: number): ArrayBuffer {
+    this.bytes += arenaBytes(bytes);
+    if (this.scratch.byteLength < bytes) this.scratch = new ArrayBuffer(bytes);
+    return this.scratch;
   }
 
   holds(): boolean {
