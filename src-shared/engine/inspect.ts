@@ -9,6 +9,7 @@ import { outputDeltas, patternLoss, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
 import type { UpdateSettings } from './optimizer';
 import type { PatternSet } from './patterns';
+import { weightChange } from './reference/optimizer';
 
 export const deltaSignConvention = 'δ = ∂L/∂n: a negative delta means the net input should rise; ΔW = −λ δ hᵀ.';
 
@@ -81,7 +82,7 @@ export function inspect(context: InspectionContext, name: string, input: ArrayLi
     activation: Array.from(net.act[j]),
     delta: j === 0 ? null : Array.from(net.delta[j]),
   }));
-  const { learningRate: lr, momentum: alpha, weightDecay: decay } = settings;
+  const lr = settings.learningRate;
   const weightLayers: WeightLayerInspection[] = [];
   for (let j = 0; j < D; j++) {
     const rows = net.sizes[j + 1];
@@ -103,11 +104,9 @@ export function inspect(context: InspectionContext, name: string, input: ArrayLi
       gradient: { weights: matrix((r, c) => d[r] * h[c]), biases: vector((r) => d[r]) },
       weightChange: { weights: matrix((r, c) => -lr * (d[r] * h[c])), biases: vector((r) => -lr * d[r]) },
       onlineUpdate: {
-        // The same arithmetic, in the same order, as applyPatternUpdate in optimizer.ts.
-        weights: matrix((r, c, i) => (!learns ? 0 : decay === 0
-          ? alpha * mW[i] - lr * (d[r] * h[c])
-          : alpha * mW[i] - lr * (d[r] * h[c] + decay * W[i]))),
-        biases: vector((r) => (learns ? alpha * mb[r] - lr * d[r] : 0)),
+        // The reference's update (what applyPatternUpdate in optimizer.ts computes, bit for bit).
+        weights: matrix((r, c, i) => (learns ? weightChange(mW[i], d[r] * h[c], W[i], settings) : 0)),
+        biases: vector((r) => (learns ? weightChange(mb[r], d[r], 0, settings, 0) : 0)),
       },
     });
   }

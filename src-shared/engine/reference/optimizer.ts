@@ -13,12 +13,16 @@ export interface StepSettings {
   weightDecay: number;
 }
 
+/** ΔW(t) for one weight w with gradient g, from ΔW(t−1) = `previous`. */
+export function weightChange(previous: number, g: number, w: number, settings: StepSettings, decay = settings.weightDecay): number {
+  // The κ term is left out, not added as 0 (0 + g is not g when g is −0).
+  return settings.momentum * previous - settings.learningRate * (decay === 0 ? g : g + decay * w);
+}
+
 /** One step of `values` (W or b) along −g, `change` holding ΔW(t−1) and left holding ΔW(t). */
 export function step(values: Float64Array, change: Float64Array, g: Float64Array, settings: StepSettings, decay = settings.weightDecay): void {
-  const { learningRate: lr, momentum: alpha } = settings;
   for (let i = 0; i < values.length; i++) {
-    // The κ term is left out, not added as 0 (0 + g is not g when g is −0).
-    change[i] = alpha * change[i] - lr * (decay === 0 ? g[i] : g[i] + decay * values[i]);
+    change[i] = weightChange(change[i], g[i], values[i], settings, decay);
     values[i] += change[i];
   }
 }
