@@ -12,13 +12,17 @@ import type { OnlinePath } from './fast/online';
 import { applyUpdate } from './optimizer';
 import type { PatternSet } from './patterns';
 
+/** Where the run keeps whether its gradient buffer holds part of an update (batch and minibatch modes). */
+export interface PendingGradient {
+  gradientPending: boolean;
+}
+
 export class Presenter {
-  /** Whether `gradient` holds part of an update (batch and minibatch modes). */
-  gradientPending = false;
   /** Set when a pattern's pss was not finite: the presentation stopped at it. */
   failed = false;
 
   constructor(
+    private readonly run: PendingGradient,
     private readonly network: Network, private readonly data: PatternSet, private readonly cursor: EpochCursor,
     private readonly online: OnlinePath, private readonly block: BlockPass, private readonly testBlock: BlockPass | null,
     private readonly momentumViews: LayerViews, private readonly gradientViews: LayerViews,
@@ -94,13 +98,13 @@ export class Presenter {
     block.backward(count, backwardMatrices);
     cursor.position = start + count;
     const { learningRate, momentum, weightDecay } = settings;
-    if (!this.gradientPending && cursor.position === updateEnd && weightDecay === 0) {
+    if (!this.run.gradientPending && cursor.position === updateEnd && weightDecay === 0) {
       // The block is the whole update: sum and apply in one pass.
       block.accumulateAndUpdate(count, this.momentumViews, learningRate, momentum);
       return count;
     }
-    block.accumulate(count, this.gradientViews, !this.gradientPending);
-    this.gradientPending = true;
+    block.accumulate(count, this.gradientViews, !this.run.gradientPending);
+    this.run.gradientPending = true;
     if (cursor.position === updateEnd) this.applyUpdates(settings);
     return count;
   }
@@ -114,7 +118,7 @@ export class Presenter {
       if (!net.learns[j + 1]) continue;
       applyUpdate(net.weights[j], net.biases[j], g.weights[j], g.biases[j], mom.weights[j], mom.biases[j], net.hasBias[j + 1], settings);
     }
-    this.gradientPending = false;
+    this.run.gradientPending = false;
   }
 
   /** The test set's tss with the current weights, in blocks. */

@@ -42,6 +42,7 @@ export class Simulation implements RunBuffers {
   /** g summed over the patterns of the update under way (batch and minibatch modes), when pending. */
   readonly gradient: Float64Array;
   private readonly gradientViews: LayerViews;
+  gradientPending = false;
   private feedback: Float64Array[] | null = null;
   private readonly feedbackCopies: Float64Array[] | null;
   /** B^j per layer: W^j for backpropagation and the delta rule, F^j for feedback alignment. */
@@ -80,7 +81,7 @@ export class Simulation implements RunBuffers {
     this.checkpoint = buffers.checkpoint;
     this.lastEpochPss = buffers.lastEpochPss;
     this.block = buffers.block;
-    this.presenter = new Presenter(this.network, this.data, this.cursor, buffers.online, buffers.block, buffers.testBlock, this.momentumViews, this.gradientViews);
+    this.presenter = new Presenter(this, this.network, this.data, this.cursor, buffers.online, buffers.block, buffers.testBlock, this.momentumViews, this.gradientViews);
     this.feedbackCopies = buffers.feedbackCopies;
     this.loss = lossCode(model.training.loss);
     this.backwardMatrices = this.network.weights;
@@ -121,15 +122,6 @@ export class Simulation implements RunBuffers {
 
   get lastEpochCorrect(): number | null {
     return this.histories.lastCorrect;
-  }
-
-  /** Whether `gradient` holds part of an update. */
-  get gradientPending(): boolean {
-    return this.presenter.gradientPending;
-  }
-
-  set gradientPending(pending: boolean) {
-    this.presenter.gradientPending = pending;
   }
 
   get settings(): TrainingSettings {
