@@ -1,6 +1,6 @@
 /**
  * Assembles the engine's WebAssembly kernels from their text source: `npm run wasm` after changing
- * src-shared/engine/wasm/block-kernels.wat, and commit the generated block-kernels.wasm.ts beside it (the
+ * src-shared/engine/fast/wasm/block-kernels*.wat, and commit the generated block-kernels.wasm.ts beside it (the
  * module's bytes as base64, so the engine needs no loader, no asset and no network in any host).
  * test/unit/engine/wasm-kernels.test.ts assembles the source again and fails when the two differ.
  * wabt (the WebAssembly Binary Toolkit, compiled to JavaScript) does the assembling.
@@ -11,8 +11,15 @@ import { fileURLToPath } from 'node:url';
 import initWabt from 'wabt';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SOURCE = join(root, 'src-shared/engine/wasm/block-kernels.wat');
-export const OUTPUT = join(root, 'src-shared/engine/wasm/block-kernels.wasm.ts');
+/** The module's text in parts (each under 400 lines), joined in this order: one module. */
+export const SOURCES = ['block-kernels.wat', 'block-kernels-update.wat', 'block-kernels-online.wat']
+  .map((name) => join(root, 'src-shared/engine/fast/wasm', name));
+export const OUTPUT = join(root, 'src-shared/engine/fast/wasm/block-kernels.wasm.ts');
+
+/** The module's whole text. */
+export async function readSource() {
+  return (await Promise.all(SOURCES.map((file) => readFile(file, 'utf8')))).join('\n');
+}
 
 /** The binary module of a .wat text (SIMD on; no names section, so the bytes depend on the code only). */
 export async function assemble(text, fileName = 'block-kernels.wat') {
@@ -42,7 +49,7 @@ export function moduleSource(bytes) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let bytes;
   try {
-    bytes = await assemble(await readFile(SOURCE, 'utf8'));
+    bytes = await assemble(await readSource());
   } catch (error) {
     // wabt's own stack names its minified source: the message alone says what and where in the .wat.
     console.error(error instanceof Error ? error.message : error);

@@ -1,8 +1,9 @@
 /**
- * The equation from science.md that each phase of the step-through shows, written with the phase's own
+ * The equation from docs/science.md that each phase of the step-through shows, written with the phase's own
  * layer numbers, activation and loss. Written in a tiny markup (x_{sub}, x^{sup}) that the view renders
  * as HTML sub- and superscripts: no math library.
  */
+import { ACTIVATIONS } from '../../src-shared/engine/activation-table';
 import type { ActivationName, LearningRule, LossName } from '../../src-shared/model/schema';
 import type { Phase } from './step-phases';
 
@@ -24,23 +25,6 @@ export interface EquationLine {
   note?: string;
 }
 
-/** In words' type, not the markup: these go in the notes. */
-const ACTIVATION_FORMULA: Record<ActivationName, string> = {
-  linear: 'f(n) = n',
-  logistic: 'f(n) = 1 / (1 + e⁻ⁿ)',
-  tanh: 'f(n) = tanh n',
-  relu: 'f(n) = max(0, n)',
-  softmax: 'o_k = e^(n_k) / Σ_m e^(n_m)',
-};
-
-const DERIVATIVE: Record<ActivationName, string> = {
-  linear: 'f′(n) = 1',
-  logistic: 'f′(n) = h (1 − h)',
-  tanh: 'f′(n) = 1 − h²',
-  relu: 'f′(n) = 1 where n > 0, else 0',
-  softmax: '(softmax: δ = o − t with cross-entropy)',
-};
-
 /** The lines to show beside the diagram in `phase`. */
 export function phaseEquation(phase: Phase, context: EquationContext): EquationLine[] {
   const { depth } = context;
@@ -50,7 +34,7 @@ export function phaseEquation(phase: Phase, context: EquationContext): EquationL
       const f = context.activations[j];
       return [
         { math: `n_{${j}} = W^{${j - 1}} h_{${j - 1}} + b_{${j}}`, note: 'Net input: the weighted sum of the layer below, plus the bias.' },
-        { math: `h_{${j}} = f_{${j}}(n_{${j}})`, note: `Activation, ${f}: ${ACTIVATION_FORMULA[f]}.` },
+        { math: `h_{${j}} = f_{${j}}(n_{${j}})`, note: `Activation, ${f}: ${ACTIVATIONS[f].formula}.` },
         ...(j === 1 ? [{ math: 'h_{0} = i', note: 'The input layer’s activity is the pattern itself.' }] : []),
         ...(j === depth ? [{ math: `o = h_{${depth}}`, note: 'The output layer’s activation is the network’s output.' }] : []),
       ];
@@ -75,7 +59,7 @@ function outputDelta(context: EquationContext): EquationLine[] {
   if (context.loss === 'cross-entropy') {
     return [{ math: `δ_{${depth}} = o − t`, note: 'Cross-entropy with logistic or softmax outputs: the derivative cancels.' }];
   }
-  const lines: EquationLine[] = [{ math: `δ_{${depth}} = −(t − o) ⊙ f′(n_{${depth}})`, note: `Squared error, ${f} output: ${DERIVATIVE[f]}.` }];
+  const lines: EquationLine[] = [{ math: `δ_{${depth}} = −(t − o) ⊙ f′(n_{${depth}})`, note: `Squared error, ${f} output: ${ACTIVATIONS[f].derivativeFormula}.` }];
   if (context.rule === 'delta') lines.push({ math: 'ΔW = λ e ⊙ f′(n) i^{T} = −λ δ i^{T}', note: 'The delta rule is the same step.' });
   return lines;
 }
@@ -86,8 +70,8 @@ function hiddenDelta(j: number, context: EquationContext): EquationLine[] {
   return [{
     math: `δ_{${j}} = [(${back}^{${j}})^{T} δ_{${j + 1}}] ⊙ f′(n_{${j}})`,
     note: context.rule === 'feedback-alignment'
-      ? `Feedback alignment: deltas come back through the fixed random F, not W. ${DERIVATIVE[f]}.`
-      : `Each unit gathers the deltas above it through its outgoing weights. ${f}: ${DERIVATIVE[f]}.`,
+      ? `Feedback alignment: deltas come back through the fixed random F, not W. ${ACTIVATIONS[f].derivativeFormula}.`
+      : `Each unit gathers the deltas above it through its outgoing weights. ${f}: ${ACTIVATIONS[f].derivativeFormula}.`,
   }];
 }
 

@@ -1,5 +1,5 @@
 /**
- * Training settings in the chart's few words, named as in science.md (λ, α, κ): what a marker at a
+ * Training settings in the chart's few words, named as in docs/science.md (λ, α, κ): what a marker at a
  * mid-run change says ("λ → 0.05"), and what an earlier run's label says changed ("λ 0.5 → 0.3").
  */
 import type { InitSettings, TrainingSettings } from '../../src-shared/model/schema';

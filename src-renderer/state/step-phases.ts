@@ -1,5 +1,5 @@
 /**
- * The lecture's phases for one pattern (science.md, "What users look at"): the forward pass layer by layer,
+ * The lecture's phases for one pattern (docs/science.md, "What users look at"): the forward pass layer by layer,
  * the target beside the output, the error signal, the deltas flowing back layer by layer, and the weight
  * change of each projection — and, for each phase, which of the engine's numbers it reveals. Every number
  * here is read from the engine's inspection; nothing is recomputed.
@@ -141,7 +141,7 @@ export interface UnitRef {
 }
 
 export interface DetailRow {
-  /** The quantity's name in science.md's words. */
+  /** The quantity's name in docs/science.md's words. */
   label: string;
   /** Its symbol, e.g. "n₁[2]". */
   symbol: string;

@@ -1,5 +1,5 @@
 /**
- * The item × attribute tables of the semantic-cognition examples: science.md's four items, and Rumelhart
+ * The item × attribute tables of the semantic-cognition examples: docs/science.md's four items, and Rumelhart
  * & Todd's (1993) eight living things with their four relations, as reproduced by McClelland & Rogers
  * (2003, Fig. 3) with "big" for their "tall".
  */
@@ -9,7 +9,7 @@ function oneHot(size: number, index: number): number[] {
   return Array.from({ length: size }, (_, i) => (i === index ? 1 : 0));
 }
 
-/** science.md's example: canary, salmon, oak, rose × grow, move, roots, fly, swim, leaves, petals. */
+/** docs/science.md's example: canary, salmon, oak, rose × grow, move, roots, fly, swim, leaves, petals. */
 export function fourItems(): { itemNames: string[]; attributeNames: string[]; patterns: Pattern[] } {
   const itemNames = ['canary', 'salmon', 'oak', 'rose'];
   const attributeNames = ['grow', 'move', 'roots', 'fly', 'swim', 'leaves', 'petals'];

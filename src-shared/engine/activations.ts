@@ -3,9 +3,10 @@
  * `units` values per pattern; a single pattern is a block of one row). Layers carry a small integer code so
  * the hot loops branch once per layer, not once per unit, and stay monomorphic. Each derivative is written
  * in terms of the net input n or the activation h = f(n), whichever is cheaper, so the backward pass reuses
- * the forward pass's values.
+ * the forward pass's values. activation-table.ts defines each for one unit; these loops match it bit for bit.
  */
 import type { ActivationName } from '../model/schema';
+import { ACTIVATIONS } from './activation-table';
 import { exp } from './exp';
 
 export const LINEAR = 0;
@@ -16,10 +17,8 @@ export const RELU = 3;
 export const SOFTMAX = 4;
 export type ActivationCode = 0 | 1 | 2 | 3 | 4;
 
-const codes: Record<ActivationName, ActivationCode> = { linear: LINEAR, logistic: LOGISTIC, tanh: TANH, relu: RELU, softmax: SOFTMAX };
-
 export function activationCode(name: ActivationName): ActivationCode {
-  return codes[name];
+  return ACTIVATIONS[name].code;
 }
 
 /** h = f(n) for `length` values of `net` (whole rows of `units` values, for softmax) into `out`. */

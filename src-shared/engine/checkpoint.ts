@@ -4,7 +4,7 @@
  * to them. The checkpoint is taken once per epoch into preallocated buffers.
  */
 import type { RandomStream } from './rng';
-import type { KernelArena } from './wasm/kernel-arena';
+import type { ArenaMemory } from './fast/wasm/kernel-arena';
 
 export class EpochCursor {
   inEpoch = false;
@@ -25,6 +25,17 @@ export class EpochCursor {
   constructor(patternCount: number, order: Uint32Array = new Uint32Array(patternCount), pss: Float64Array = new Float64Array(patternCount)) {
     this.order = order;
     this.pss = pss;
+  }
+
+  /** A new epoch: patterns in the dataset's order, or shuffled by `permute` (the run's order stream). */
+  start(permute: RandomStream | null): void {
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    if (permute) permute.shuffle(order);
+    this.inEpoch = true;
+    this.position = 0;
+    this.tss = 0;
+    this.correct = 0;
   }
 
   copyFrom(other: EpochCursor): void {
@@ -56,7 +67,7 @@ export class Checkpoint {
   private orderStream: RandomStream | null = null;
 
   /** With an arena, the parameters' copies live in it, and checkParams runs in WebAssembly. */
-  constructor(parameterCount: number, patternCount: number, private readonly arena: KernelArena | null = null) {
+  constructor(parameterCount: number, patternCount: number, private readonly arena: ArenaMemory | null = null) {
     this.params = arena ? arena.allocate(parameterCount) : new Float64Array(parameterCount);
     this.spare = arena ? arena.allocate(parameterCount) : new Float64Array(parameterCount);
     this.momentum = new Float64Array(parameterCount);

@@ -3,7 +3,7 @@
  * the same block passes training uses. For tests (finite differences, tfjs) and for analyses; training never
  * calls these.
  */
-import { BlockPass } from './block';
+import { BlockPass } from './fast/block';
 import { patternLoss, type LossCode } from './losses';
 import { layerViews, parameterCount, type LayerViews, type Network } from './network';
 import type { PatternSet } from './patterns';

@@ -1,5 +1,5 @@
 /**
- * Looking inside (science.md, "What users look at"): for one pattern, the forward pass (net inputs and
+ * Looking inside (docs/science.md, "What users look at"): for one pattern, the forward pass (net inputs and
  * activations per layer), the target, the error signal e = t − o, the deltas flowing back down and the
  * weight change each layer would get — computed with the network's current weights, applying nothing.
  * Sign convention: δ_j = ∂L/∂n_j, so a negative delta means the unit's net input should rise, and every
@@ -8,6 +8,8 @@
 import { outputDeltas, patternLoss, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
 import type { UpdateSettings } from './optimizer';
+import type { PatternSet } from './patterns';
+import { weightChange } from './reference/optimizer';
 
 export const deltaSignConvention = 'δ = ∂L/∂n: a negative delta means the net input should rise; ΔW = −λ δ hᵀ.';
 
@@ -80,7 +82,7 @@ export function inspect(context: InspectionContext, name: string, input: ArrayLi
     activation: Array.from(net.act[j]),
     delta: j === 0 ? null : Array.from(net.delta[j]),
   }));
-  const { learningRate: lr, momentum: alpha, weightDecay: decay } = settings;
+  const lr = settings.learningRate;
   const weightLayers: WeightLayerInspection[] = [];
   for (let j = 0; j < D; j++) {
     const rows = net.sizes[j + 1];
@@ -102,11 +104,9 @@ export function inspect(context: InspectionContext, name: string, input: ArrayLi
       gradient: { weights: matrix((r, c) => d[r] * h[c]), biases: vector((r) => d[r]) },
       weightChange: { weights: matrix((r, c) => -lr * (d[r] * h[c])), biases: vector((r) => -lr * d[r]) },
       onlineUpdate: {
-        // The same arithmetic, in the same order, as applyPatternUpdate in optimizer.ts.
-        weights: matrix((r, c, i) => (!learns ? 0 : decay === 0
-          ? alpha * mW[i] - lr * (d[r] * h[c])
-          : alpha * mW[i] - lr * (d[r] * h[c] + decay * W[i]))),
-        biases: vector((r) => (learns ? alpha * mb[r] - lr * d[r] : 0)),
+        // The reference's update (what applyPatternUpdate in optimizer.ts computes, bit for bit).
+        weights: matrix((r, c, i) => (learns ? weightChange(mW[i], d[r] * h[c], W[i], settings) : 0)),
+        biases: vector((r) => (learns ? weightChange(mb[r], d[r], 0, settings, 0) : 0)),
       },
     });
   }
@@ -123,6 +123,13 @@ export function inspect(context: InspectionContext, name: string, input: ArrayLi
     weightLayers,
     signConvention: deltaSignConvention,
   };
+}
+
+/** inspect() for pattern p of a pattern set. */
+export function inspectPattern(context: InspectionContext, data: PatternSet, p: number, name: string): PatternInspection {
+  const inUnits = context.network.sizes[0];
+  const outUnits = context.network.sizes[context.network.depth];
+  return inspect(context, name, data.inputs.subarray(p * inUnits, (p + 1) * inUnits), data.targets.slice(p * outUnits, (p + 1) * outUnits));
 }
 
 /** Every pattern's activations in every layer (patterns × units per layer), for representation analyses. */

@@ -1,9 +1,9 @@
 /**
- * The loss L the engine descends and its output delta δ_D = ∂L/∂n_D (science.md, "Error and loss"), beside
+ * The loss L the engine descends and its output delta δ_D = ∂L/∂n_D (docs/science.md, "Error and loss"), beside
  * the error users read, pss = Σ_k (t_k − o_k)², whatever the loss. Targets are stored with NaN for "don't
  * care": such an output adds nothing to pss, to L or to correctness, and its delta is 0.
  */
-import { derivative, LOGISTIC, SOFTMAX, type ActivationCode } from './activations';
+import { derivative, SOFTMAX, type ActivationCode } from './activations';
 import type { LossName } from '../model/schema';
 
 export const SQUARED_ERROR = 0;
@@ -31,90 +31,30 @@ export function outputDeltas(
   rows: number, units: number, margin: number,
   pss: Float64Array, correct: Uint8Array,
 ): void {
+  const form = loss === SQUARED_ERROR ? SQUARED_ERROR_DELTA : code === SOFTMAX ? SOFTMAX_DELTA : LOGISTIC_CROSS_ENTROPY_DELTA;
   for (let row = 0, start = 0; row < rows; row++, start += units) {
     const t0 = (order === null ? first + row : order[first + row]) * units;
-    if (loss === CROSS_ENTROPY) {
-      pss[row] = code === SOFTMAX
-        ? softmaxCrossEntropyRow(act, targets, t0, delta, start, units, margin, correct, row)
-        : logisticCrossEntropyRow(act, targets, t0, delta, start, units, margin, correct, row);
-    } else if (code === LOGISTIC) {
-      pss[row] = logisticSquaredErrorRow(act, targets, t0, delta, start, units, margin, correct, row);
-    } else {
-      pss[row] = squaredErrorRow(code, net, act, targets, t0, delta, start, units, margin, correct, row);
-    }
+    pss[row] = outputRow(form, code, net, act, targets, t0, delta, start, units, margin, correct, row);
   }
 }
 
-/*
- * One row each: δ into delta[start …], whether every output is within the margin into correct[row];
- * returns the row's pss. The common cases get their own loops, which branch only on "don't care".
- */
+/** Which of the three output deltas above a row takes (one per loss and output activation). */
+const SQUARED_ERROR_DELTA = 0;
+const LOGISTIC_CROSS_ENTROPY_DELTA = 1;
+const SOFTMAX_DELTA = 2;
+type DeltaForm = 0 | 1 | 2;
 
-function logisticSquaredErrorRow(act: Float64Array, targets: Float64Array, t0: number, delta: Float64Array, start: number, units: number, margin: number, correct: Uint8Array, row: number): number {
-  let sum = 0;
-  let ok = true;
-  for (let k = 0; k < units; k++) {
-    const t = targets[t0 + k];
-    const i = start + k;
-    if (t !== t) {
-      delta[i] = 0;
-      continue;
-    }
-    const o = act[i];
-    const e = t - o;
-    sum += e * e;
-    if (!(Math.abs(e) <= margin)) ok = false;
-    delta[i] = -e * (o * (1 - o));
-  }
-  correct[row] = ok ? 1 : 0;
-  return sum;
-}
-
-function squaredErrorRow(code: ActivationCode, net: Float64Array, act: Float64Array, targets: Float64Array, t0: number, delta: Float64Array, start: number, units: number, margin: number, correct: Uint8Array, row: number): number {
-  let sum = 0;
-  let ok = true;
-  for (let k = 0; k < units; k++) {
-    const t = targets[t0 + k];
-    const i = start + k;
-    if (t !== t) {
-      delta[i] = 0;
-      continue;
-    }
-    const o = act[i];
-    const e = t - o;
-    sum += e * e;
-    if (!(Math.abs(e) <= margin)) ok = false;
-    delta[i] = -e * derivative(code, net[i], o);
-  }
-  correct[row] = ok ? 1 : 0;
-  return sum;
-}
-
-function logisticCrossEntropyRow(act: Float64Array, targets: Float64Array, t0: number, delta: Float64Array, start: number, units: number, margin: number, correct: Uint8Array, row: number): number {
-  let sum = 0;
-  let ok = true;
-  for (let k = 0; k < units; k++) {
-    const t = targets[t0 + k];
-    const i = start + k;
-    if (t !== t) {
-      delta[i] = 0;
-      continue;
-    }
-    const o = act[i];
-    const e = t - o;
-    sum += e * e;
-    if (!(Math.abs(e) <= margin)) ok = false;
-    delta[i] = o - t;
-  }
-  correct[row] = ok ? 1 : 0;
-  return sum;
-}
-
-function softmaxCrossEntropyRow(act: Float64Array, targets: Float64Array, t0: number, delta: Float64Array, start: number, units: number, margin: number, correct: Uint8Array, row: number): number {
+/** One row: δ into delta[start …], whether every output is within the margin into correct[row]; returns the row's pss. */
+function outputRow(
+  form: DeltaForm, code: ActivationCode, net: Float64Array, act: Float64Array, targets: Float64Array, t0: number,
+  delta: Float64Array, start: number, units: number, margin: number, correct: Uint8Array, row: number,
+): number {
   let targetSum = 0;
-  for (let k = 0; k < units; k++) {
-    const t = targets[t0 + k];
-    if (t === t) targetSum += t;
+  if (form === SOFTMAX_DELTA) {
+    for (let k = 0; k < units; k++) {
+      const t = targets[t0 + k];
+      if (t === t) targetSum += t;
+    }
   }
   let sum = 0;
   let ok = true;
@@ -124,13 +64,13 @@ function softmaxCrossEntropyRow(act: Float64Array, targets: Float64Array, t0: nu
     const o = act[i];
     if (t !== t) {
       // Don't care (refused by checkConsistency for softmax): normalization still sends S·o back.
-      delta[i] = targetSum * o;
+      delta[i] = form === SOFTMAX_DELTA ? targetSum * o : 0;
       continue;
     }
     const e = t - o;
     sum += e * e;
     if (!(Math.abs(e) <= margin)) ok = false;
-    delta[i] = targetSum * o - t;
+    delta[i] = form === SQUARED_ERROR_DELTA ? -e * derivative(code, net[i], o) : form === SOFTMAX_DELTA ? targetSum * o - t : o - t;
   }
   correct[row] = ok ? 1 : 0;
   return sum;

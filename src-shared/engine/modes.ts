@@ -1,6 +1,6 @@
 /**
  * Mode strengths of a linear network and the analytic prediction of Saxe, McClelland & Ganguli
- * (science.md, "Learning dynamics of deep linear networks"). With one-hot items (Σ_p i_p i_pᵀ = I), the
+ * (docs/science.md, "Learning dynamics of deep linear networks"). With one-hot items (Σ_p i_p i_pᵀ = I), the
  * input-output correlation Σ31 = Σ_p t_p i_pᵀ = U S Vᵀ; the network's map projected on mode α is
  * a_α = u_αᵀ W^{D−1} ⋯ W^0 v_α, and from balanced starting weights, trained full batch with squared error,
  *

@@ -1,12 +1,12 @@
 /**
- * A layered network and one pattern's forward and backward pass, in the notation of science.md:
+ * A layered network and one pattern's forward and backward pass, in the notation of docs/science.md:
  * n_{j+1} = W^j h_j + b_{j+1}, h_{j+1} = f_{j+1}(n_{j+1}), δ_j = ∂L/∂n_j. All parameters live in one flat
  * Float64Array ([W^0, b_1, W^1, b_2, …]) so a checkpoint or a finiteness check is one pass; `weights[j]` and
  * `biases[j]` are views into it. Buffers are allocated once; the passes allocate nothing.
  */
 import type { LayerSpec } from '../model/schema';
 import { activate, activationCode, multiplyByDerivative, type ActivationCode } from './activations';
-import { backwardOne, forwardOne } from './kernels';
+import { backwardOne, forwardOne } from './fast/kernels';
 
 /** Views W^j and b_{j+1} (stored at index j) into one flat buffer laid out like the network's parameters. */
 export interface LayerViews {

@@ -1,5 +1,5 @@
 /**
- * The weight update (science.md, "Updates"), in the one form both paths use:
+ * The weight update (docs/science.md, "Updates"), in the one form both paths use:
  *
  *     ΔW(t) = α ΔW(t−1) − λ (g + κ W)        Δb(t) = α Δb(t−1) − λ g_b
  *

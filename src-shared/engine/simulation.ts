@@ -5,51 +5,30 @@
  * calls, the run computes the same bits: updates happen only at update boundaries, and every sum the
  * kernels form runs in one fixed order (kernels.ts).
  */
-import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
-import { BlockPass, blockArenaLengths, blockCapacity } from './block';
-import { Checkpoint, EpochCursor, type RunBuffers } from './checkpoint';
+import { MAX_WEIGHT_MAGNITUDE, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
+import { feedbackInArena, layOutRun } from './arena-layout';
+import type { BlockPass } from './fast/block';
+import type { Checkpoint, EpochCursor, RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
 import { drawFeedback, initializeWeights } from './init';
-import { activationsForAll, inspect, type PatternInspection } from './inspect';
+import { activationsForAll, inspect, inspectPattern, type PatternInspection } from './inspect';
 import { lossCode, type LossCode } from './losses';
-import { layerViews, Network, parameterCount, type LayerViews } from './network';
-import { CLASSIC_CONTEXT_LENGTH, OnlinePath } from './online';
-import { applyUpdate } from './optimizer';
-import { toPatternSet, type PatternSet } from './patterns';
+import type { LayerViews, Network } from './network';
+import type { PatternSet } from './patterns';
+import { choosePlan } from './fast/plan';
+import { Presenter } from './presenter';
 import { RandomStream } from './rng';
+import { RunHistories } from './run-histories';
+import { resetsWeights, settingChange } from './setting-changes';
+import { stopAfterEpoch, type AdvanceOutcome, type StopReason } from './stopping';
 import { restoreState, saveState, type RunParts } from './run-state';
 import { toRows } from './state-io';
-import { HISTORY_CAPACITY, recordsEpoch, thinHistory } from '../model/epoch-history';
-import { arenaBytes, KernelArena } from './wasm/kernel-arena';
+import { testPass, type TestPass } from './test-pass';
+import type { KernelArena } from './fast/wasm/kernel-arena';
 
-export type StopReason = 'criterion' | 'max-epochs' | 'diverged';
+export type { PatternOutcome, TestPass } from './test-pass';
 
-export interface AdvanceOutcome {
-  /** Pattern presentations done in this call. */
-  presented: number;
-  /** Why training must stop, or null when the budget or the requested epoch ran out first. */
-  stop: StopReason | null;
-  /** What happened, for a criterion or a divergence (naming the epoch and the layer); null otherwise. */
-  message: string | null;
-}
-
-export interface PatternOutcome {
-  name: string;
-  output: number[];
-  /**
-   * NaN where the target is "don't care" (null in the document). A number array keeps the trainer
-   * protocol's `target: number[]` as it is; the protocol should learn null for these.
-   */
-  target: number[];
-  pss: number;
-  correct: boolean;
-}
-
-export interface TestPass {
-  tss: number;
-  fractionCorrect: number;
-  patterns: PatternOutcome[];
-}
+export type { AdvanceOutcome, StopReason } from './stopping';
 
 export class Simulation implements RunBuffers {
   readonly network: Network;
@@ -65,20 +44,18 @@ export class Simulation implements RunBuffers {
   private readonly gradientViews: LayerViews;
   gradientPending = false;
   private feedback: Float64Array[] | null = null;
-  private feedbackCopies: Float64Array[] | null = null;
+  private readonly feedbackCopies: Float64Array[] | null;
   /** B^j per layer: W^j for backpropagation and the delta rule, F^j for feedback alignment. */
   private backwardMatrices: readonly Float64Array[];
   private loss: LossCode;
   orderStream!: RandomStream;
   /** The epoch under way: the order its patterns are presented in and how far it has come. */
   readonly cursor: EpochCursor;
-  private readonly online: OnlinePath;
+  private readonly presenter: Presenter;
   private readonly arena: KernelArena | null;
-  private block: BlockPass | null = null;
-  private testBlock: BlockPass | null = null;
+  private readonly block: BlockPass;
   /** Where the epoch under way began: restored if it diverges. */
   private readonly checkpoint: Checkpoint;
-  private failed = false;
   /**
    * Whether the checkpoint already holds the run as it stands at this epoch boundary: taken by
    * finishEpoch in the same advance() call, so startEpoch need not take it again.
@@ -87,58 +64,27 @@ export class Simulation implements RunBuffers {
   /** The last completed epoch's pss per pattern: the cursor's buffer of that epoch, swapped out at its end. */
   private lastEpochPss: Float64Array;
   epoch = 0;
-  /** tss, fraction correct and the test set's tss at epochs historyStride, 2·historyStride, … (epoch-history.ts). */
-  readonly tssHistory: number[] = [];
-  readonly correctHistory: number[] = [];
-  /** Empty when the model has no test patterns. */
-  readonly testTssHistory: number[] = [];
-  historyStride = 1;
-  /**
-   * tss and fraction correct of epoch `epoch` as summed while training it; null before the first epoch, and
-   * after loading a file whose history skips that epoch (a stride above 1).
-   */
-  lastEpochTss: number | null = null;
-  lastEpochCorrect: number | null = null;
+  private readonly histories = new RunHistories();
   /** Settings changed during the run, where each took effect (reset clears them with the curve). */
   readonly settingChanges: SettingChange[] = [];
 
   constructor(model: ModelDocument) {
     this.model = model;
-    const sizes = model.layers.map((layer) => layer.units);
-    const count = parameterCount(sizes);
-    const patternCount = model.patterns.length;
-    const testCount = model.testPatterns?.length ?? 0;
-    // The run's numbers live in a kernel arena (wasm/), where the WebAssembly kernels can reach them (null
-    // where the host cannot run those): the parameters, momentum terms, the checkpoint's two copies, the
-    // feedback matrices F^1 … F^{D−1}, the patterns, the order and two epochs' pss, one pattern's passes,
-    // the online step's context, and the training and test blocks.
-    const inUnits = sizes[0];
-    const outUnits = sizes[sizes.length - 1];
-    const trainBlock = blockArenaLengths(sizes, blockCapacity(sizes, patternCount));
-    const testBlock = blockArenaLengths(sizes, Math.min(128, testCount));
-    const feedbackLengths = sizes.slice(1, -1).map((n, j) => sizes[j + 2] * n);
-    this.arena = KernelArena.create(arenaBytes(
-      [count, count, count, count, ...feedbackLengths, patternCount * inUnits, patternCount * outUnits, testCount * inUnits,
-        testCount * outUnits, patternCount, patternCount, ...sizes, ...sizes, ...sizes, CLASSIC_CONTEXT_LENGTH,
-        ...trainBlock.float64, ...testBlock.float64],
-      [patternCount],
-      [...trainBlock.uint8, ...testBlock.uint8],
-    ));
-    const allocate = (length: number) => (this.arena ? this.arena.allocate(length) : new Float64Array(length));
-    const network = new Network(model.layers, allocate);
-    this.network = network;
-    this.data = toPatternSet(model.patterns, inUnits, outUnits, allocate);
-    this.testData = model.testPatterns?.length ? toPatternSet(model.testPatterns, inUnits, outUnits, allocate) : null;
-    this.momentum = allocate(count);
-    this.momentumViews = layerViews(network.sizes, this.momentum);
-    this.gradient = new Float64Array(count);
-    this.gradientViews = layerViews(network.sizes, this.gradient);
-    this.cursor = new EpochCursor(this.data.count, this.arena?.allocateUint32(this.data.count), allocate(this.data.count));
-    this.online = new OnlinePath(network, this.momentumViews, this.arena);
-    this.checkpoint = new Checkpoint(count, this.data.count, this.arena);
-    this.lastEpochPss = allocate(this.data.count);
+    // In a kernel arena where the WebAssembly kernels can reach them, if the host runs those.
+    const { buffers, arena } = layOutRun(model);
+    this.arena = arena;
+    this.network = buffers.network;
+    this.data = buffers.data;
+    this.testData = buffers.testData;
+    ({ momentum: this.momentum, momentumViews: this.momentumViews, gradient: this.gradient, gradientViews: this.gradientViews } = buffers);
+    this.cursor = buffers.cursor;
+    this.checkpoint = buffers.checkpoint;
+    this.lastEpochPss = buffers.lastEpochPss;
+    this.block = buffers.block;
+    this.presenter = new Presenter(this, this.network, this.data, this.cursor, buffers.online, buffers.block, buffers.testBlock, this.momentumViews, this.gradientViews);
+    this.feedbackCopies = buffers.feedbackCopies;
     this.loss = lossCode(model.training.loss);
-    this.backwardMatrices = network.weights;
+    this.backwardMatrices = this.network.weights;
     if (model.state) this.restore(model.state);
     else this.reset();
   }
@@ -146,6 +92,36 @@ export class Simulation implements RunBuffers {
   /** Whether the block passes can run in WebAssembly here (wasm/kernel-arena.ts); the bits are the same either way. */
   get usesWasmKernels(): boolean {
     return this.arena !== null;
+  }
+
+  /** tss, fraction correct and the test set's tss at epochs historyStride, 2·historyStride, … (epoch-history.ts). */
+  get tssHistory(): number[] {
+    return this.histories.tss;
+  }
+
+  get correctHistory(): number[] {
+    return this.histories.correct;
+  }
+
+  /** Empty when the model has no test patterns. */
+  get testTssHistory(): number[] {
+    return this.histories.testTss;
+  }
+
+  get historyStride(): number {
+    return this.histories.stride;
+  }
+
+  /**
+   * tss and fraction correct of epoch `epoch` as summed while training it; null before the first epoch, and
+   * after loading a file whose history skips that epoch (a stride above 1).
+   */
+  get lastEpochTss(): number | null {
+    return this.histories.lastTss;
+  }
+
+  get lastEpochCorrect(): number | null {
+    return this.histories.lastCorrect;
   }
 
   get settings(): TrainingSettings {
@@ -188,12 +164,7 @@ export class Simulation implements RunBuffers {
     this.cursor.inEpoch = false;
     this.cursor.position = 0;
     this.epoch = 0;
-    this.tssHistory.length = 0;
-    this.correctHistory.length = 0;
-    this.testTssHistory.length = 0;
-    this.historyStride = 1;
-    this.lastEpochTss = null;
-    this.lastEpochCorrect = null;
+    this.histories.clear();
     this.settingChanges.length = 0;
     this.lastEpochPss.fill(0);
     this.applySettings();
@@ -207,14 +178,16 @@ export class Simulation implements RunBuffers {
   configure(changes: Partial<TrainingSettings>): boolean {
     const before = this.settings;
     const after = { ...before, ...changes };
-    if (after.seed !== before.seed || !sameInit(after.init, before.init)) {
+    if (resetsWeights(before, after)) {
       this.model = { ...this.model, training: after };
       this.reset();
       return true;
     }
-    if (this.gradientPending && (after.update !== before.update || after.batchSize !== before.batchSize)) this.applyUpdates();
+    if (this.gradientPending && (after.update !== before.update || after.batchSize !== before.batchSize)) this.presenter.applyUpdates(this.settings);
     this.model = { ...this.model, training: after };
-    this.recordChange(before, after);
+    // Once training has begun, a change is part of the run's history (before it, it is just the settings).
+    const change = this.epoch === 0 && this.patternsIntoEpoch === 0 ? null : settingChange(before, after, this.epoch, this.patternsIntoEpoch);
+    if (change) this.settingChanges.push(change);
     this.applySettings();
     return false;
   }
@@ -238,16 +211,18 @@ export class Simulation implements RunBuffers {
     this.checkpointCurrent = false;
     // Nothing below changes the settings, the loss or the backward matrices: which path presents the
     // patterns is decided once per call.
-    const online = this.settings.update === 'online';
-    const classic = online && this.online.isClassic(this.loss, this.backwardMatrices, this.settings);
+    const presenter = this.presenter;
+    const plan = choosePlan(this.network, this.settings, this.loss, this.backwardMatrices);
     while (presented < budget && this.epoch < untilEpoch) {
       if (!cursor.inEpoch) this.startEpoch();
       const left = budget - presented;
-      presented += online ? this.presentOnline(left, classic) : this.presentBlock(left);
-      if (this.failed) return this.diverge(presented);
+      presented += plan === 'block'
+        ? presenter.presentBlock(left, this.updateSize, this.loss, this.backwardMatrices, this.settings)
+        : presenter.presentOnline(left, plan === 'classic', this.loss, this.backwardMatrices, this.settings);
+      if (presenter.failed) return this.diverge(presented);
       if (cursor.position < count) continue;
       if (!this.finishEpoch()) return this.diverge(presented);
-      const stop = this.stopAfterEpoch();
+      const stop = stopAfterEpoch(this.settings, this.epoch, cursor.tss, cursor.correct, count);
       if (stop) return { presented, ...stop };
     }
     return { presented, stop: null, message: null };
@@ -263,27 +238,7 @@ export class Simulation implements RunBuffers {
     const data = set === 'train' ? this.data : this.testData;
     const source = set === 'train' ? this.model.patterns : this.model.testPatterns;
     if (!data || !source) return null;
-    const net = this.network;
-    const outUnits = net.sizes[net.depth];
-    const margin = this.settings.margin;
-    let tss = 0;
-    let correct = 0;
-    const patterns = source.map((pattern, p) => {
-      const output = Array.from(net.forward(data.inputs, p * net.sizes[0]));
-      let pss = 0;
-      let isCorrect = true;
-      for (let k = 0; k < outUnits; k++) {
-        const t = pattern.target[k];
-        if (t === null) continue;
-        const e = t - output[k];
-        pss += e * e;
-        if (!(Math.abs(e) <= margin)) isCorrect = false;
-      }
-      tss += pss;
-      if (isCorrect) correct++;
-      return { name: pattern.name, output, target: pattern.target.map((t) => t ?? Number.NaN), pss, correct: isCorrect };
-    });
-    return { tss, fractionCorrect: correct / patterns.length, patterns };
+    return testPass(this.network, data, source, this.settings.margin);
   }
 
   /** The loss L summed over the training patterns, with the current weights. */
@@ -319,13 +274,7 @@ export class Simulation implements RunBuffers {
       network: this.network, layerNames: this.model.layers.map((layer) => layer.name), backwardMatrices: this.backwardMatrices,
       momentum: this.momentumViews, settings: this.settings, loss: this.loss,
     };
-    const outUnits = this.network.sizes[this.network.depth];
-    if (typeof which === 'number') {
-      const { inputs, targets } = this.data;
-      const inUnits = this.network.sizes[0];
-      return inspect(context, this.model.patterns[which].name, inputs.subarray(which * inUnits, (which + 1) * inUnits),
-        targets.slice(which * outUnits, (which + 1) * outUnits));
-    }
+    if (typeof which === 'number') return inspectPattern(context, this.data, which, this.model.patterns[which].name);
     return inspect(context, name, which, Float64Array.from(target!, (t) => t ?? Number.NaN));
   }
 
@@ -363,13 +312,8 @@ export class Simulation implements RunBuffers {
     this.feedback = parts.feedback;
     this.orderStream = parts.orderStream;
     this.epoch = parts.epoch;
-    this.historyStride = parts.historyStride;
-    // A file's history is never this long (it thins on reaching the capacity), unless written by hand or by
-    // an early version: thinned as a run would have thinned it.
-    while (this.tssHistory.length >= HISTORY_CAPACITY) this.thinHistories();
-    const recorded = this.epoch > 0 && recordsEpoch(this.epoch, this.historyStride);
-    this.lastEpochTss = recorded ? this.tssHistory[this.tssHistory.length - 1] : null;
-    this.lastEpochCorrect = recorded ? this.correctHistory[this.correctHistory.length - 1] : null;
+    this.histories.stride = parts.historyStride;
+    this.histories.restored(this.epoch);
     this.applySettings();
     this.checkpoint.take(this.network.params, this);
   }
@@ -378,152 +322,27 @@ export class Simulation implements RunBuffers {
     return {
       network: this.network, momentum: this.momentumViews, gradient: this.gradientViews, gradientPending: this.gradientPending,
       feedback: this.feedback, orderStream: this.orderStream, cursor: this.cursor, epoch: this.epoch,
-      tssHistory: this.tssHistory, correctHistory: this.correctHistory, historyStride: this.historyStride,
-      testTssHistory: this.testData ? this.testTssHistory : null,
+      tssHistory: this.histories.tss, correctHistory: this.histories.correct, historyStride: this.histories.stride,
+      testTssHistory: this.testData ? this.histories.testTss : null,
       settingChanges: this.settingChanges,
     };
   }
 
-  /** Once training has begun, a change is part of the run's history (before it, it is just the settings). */
-  private recordChange(before: TrainingSettings, after: TrainingSettings): void {
-    if (this.epoch === 0 && this.patternsIntoEpoch === 0) return;
-    const changes: Partial<Record<keyof TrainingSettings, unknown>> = {};
-    for (const key of Object.keys(after) as (keyof TrainingSettings)[]) {
-      if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) changes[key] = after[key];
-    }
-    if (Object.keys(changes).length === 0) return;
-    this.settingChanges.push({ epoch: this.epoch, pattern: this.patternsIntoEpoch, changes: changes as Partial<TrainingSettings> });
-  }
-
-  /**
-   * F's values in arrays of the kernel arena, so the backward pass can run in WebAssembly: the same arrays
-   * every time (a reset draws F again, restore reads it from a file), F itself where there is no arena.
-   */
-  private feedbackInArena(feedback: Float64Array[]): Float64Array[] {
-    const arena = this.arena;
-    if (!arena) return feedback;
-    this.feedbackCopies ??= feedback.map((F, j) => (j === 0 ? F : arena.allocate(F.length)));
-    feedback.forEach((F, j) => this.feedbackCopies![j].set(F));
-    return this.feedbackCopies;
-  }
-
-  /** Derived from the settings: the loss's code, the backward matrices, the block buffers' size. */
+  /** Derived from the settings: the loss's code and the backward matrices. */
   private applySettings(): void {
     this.loss = lossCode(this.settings.loss);
     if (this.settings.rule === 'feedback-alignment') {
       this.feedback ??= drawFeedback(this.network, this.settings);
-      this.backwardMatrices = this.feedbackInArena(this.feedback);
+      this.backwardMatrices = feedbackInArena(this.feedback, this.feedbackCopies);
     } else {
       this.backwardMatrices = this.network.weights;
     }
-    // One block for every update size: sized for the largest (a whole batch), so changing the update
-    // never reallocates (the rows a block takes never pass the end of an update: presentBlock).
-    if (this.settings.update !== 'online' && !this.block) this.block = new BlockPass(this.network, blockCapacity(this.network.sizes, this.data.count), this.arena);
   }
 
   private startEpoch(): void {
     if (!this.checkpointCurrent) this.checkpoint.take(this.network.params, this);
     this.checkpointCurrent = false;
-    const cursor = this.cursor;
-    const order = cursor.order;
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    if (this.settings.order === 'permuted') this.orderStream.shuffle(order);
-    cursor.inEpoch = true;
-    cursor.position = 0;
-    cursor.tss = 0;
-    cursor.correct = 0;
-  }
-
-  /**
-   * Online: up to `budget` patterns of the epoch under way, each followed by its update; `classic` when
-   * the online path's one-function step applies (OnlinePath.isClassic).
-   */
-  private presentOnline(budget: number, classic: boolean): number {
-    const { inputs, targets } = this.data;
-    const settings = this.settings;
-    const margin = settings.margin;
-    const online = this.online;
-    const cursor = this.cursor;
-    const start = cursor.position;
-    const end = Math.min(this.data.count, start + budget);
-    if (classic) {
-      if (!online.presentClassic(inputs, targets, cursor, end, margin, settings)) this.failed = true;
-      return cursor.position - start;
-    }
-    const order = cursor.order;
-    let tss = cursor.tss;
-    let correct = cursor.correct;
-    let position = start;
-    for (; position < end; position++) {
-      const p = order[position];
-      const pss = online.present(inputs, targets, p, this.loss, margin, this.backwardMatrices, settings);
-      if (!(pss < Number.POSITIVE_INFINITY)) {
-        this.failed = true;
-        break;
-      }
-      tss += pss;
-      cursor.pss[p] = pss;
-      if (online.lastCorrect) correct++;
-    }
-    cursor.position = position;
-    cursor.tss = tss;
-    cursor.correct = correct;
-    return position - start;
-  }
-
-  /**
-   * Batch and minibatch: one block of patterns (at most `budget`, never past the end of the update under
-   * way), its gradient added to the sum, and the update applied when the block completes it.
-   */
-  private presentBlock(budget: number): number {
-    const block = this.block!;
-    const cursor = this.cursor;
-    const m = this.updateSize;
-    const start = cursor.position;
-    const updateEnd = Math.min(start - (start % m) + m, this.data.count);
-    const count = Math.min(budget, updateEnd - start, block.capacity);
-    block.gather(this.data.inputs, this.data.targets, cursor.order, start, count);
-    block.forward(count);
-    block.outputDeltas(count, this.loss, this.settings.margin);
-    let tss = cursor.tss;
-    let correct = cursor.correct;
-    const order = cursor.order;
-    for (let row = 0; row < count; row++) {
-      const pss = block.pss[row];
-      if (!(pss < Number.POSITIVE_INFINITY)) {
-        this.failed = true;
-        return row;
-      }
-      tss += pss;
-      cursor.pss[order[start + row]] = pss;
-      correct += block.correct[row];
-    }
-    cursor.tss = tss;
-    cursor.correct = correct;
-    block.backward(count, this.backwardMatrices);
-    cursor.position = start + count;
-    const { learningRate, momentum, weightDecay } = this.settings;
-    if (!this.gradientPending && cursor.position === updateEnd && weightDecay === 0) {
-      // The block is the whole update: sum and apply in one pass.
-      block.accumulateAndUpdate(count, this.momentumViews, learningRate, momentum);
-      return count;
-    }
-    block.accumulate(count, this.gradientViews, !this.gradientPending);
-    this.gradientPending = true;
-    if (cursor.position === updateEnd) this.applyUpdates();
-    return count;
-  }
-
-  /** The update from the gradient summed over the update's patterns, for every layer that learns. */
-  private applyUpdates(): void {
-    const net = this.network;
-    const g = this.gradientViews;
-    const mom = this.momentumViews;
-    for (let j = 0; j < net.depth; j++) {
-      if (!net.learns[j + 1]) continue;
-      applyUpdate(net.weights[j], net.biases[j], g.weights[j], g.biases[j], mom.weights[j], mom.biases[j], net.hasBias[j + 1], this.settings);
-    }
-    this.gradientPending = false;
+    this.cursor.start(this.settings.order === 'permuted' ? this.orderStream : null);
   }
 
   /**
@@ -537,58 +356,17 @@ export class Simulation implements RunBuffers {
     const finished = this.cursor.pss;
     this.cursor.pss = this.lastEpochPss;
     this.lastEpochPss = finished;
-    this.lastEpochTss = this.cursor.tss;
-    this.lastEpochCorrect = this.cursor.correct / this.data.count;
-    if (recordsEpoch(this.epoch, this.historyStride)) this.recordEpoch();
+    const testData = this.testData;
+    this.histories.finishEpoch(this.epoch, this.cursor.tss, this.cursor.correct / this.data.count, testData && (() => this.presenter.testTss(testData, this.loss, this.settings.margin)));
     this.cursor.inEpoch = false;
     this.checkpoint.takeRest(this);
     this.checkpointCurrent = true;
     return true;
   }
 
-  /** Adds the epoch just finished to the histories; full, they keep every other entry (epoch-history.ts). */
-  private recordEpoch(): void {
-    this.tssHistory.push(this.lastEpochTss!);
-    this.correctHistory.push(this.lastEpochCorrect!);
-    if (this.testData) this.testTssHistory.push(this.testTss(this.testData));
-    if (this.tssHistory.length >= HISTORY_CAPACITY) this.thinHistories();
-  }
-
-  private thinHistories(): void {
-    for (const history of [this.tssHistory, this.correctHistory, this.testTssHistory]) thinHistory(history);
-    this.historyStride *= 2;
-  }
-
-  private testTss(data: PatternSet): number {
-    if (!this.testBlock) this.testBlock = new BlockPass(this.network, Math.min(128, data.count), this.arena);
-    const block = this.testBlock;
-    let tss = 0;
-    for (let start = 0; start < data.count; start += block.capacity) {
-      const count = Math.min(block.capacity, data.count - start);
-      block.gather(data.inputs, data.targets, null, start, count);
-      block.forward(count);
-      block.outputDeltas(count, this.loss, this.settings.margin);
-      for (let row = 0; row < count; row++) tss += block.pss[row];
-    }
-    return tss;
-  }
-
-  private stopAfterEpoch(): { stop: StopReason; message: string | null } | null {
-    const { errorCriterion, maxEpochs, stopWhenAllCorrect, margin } = this.settings;
-    const tss = this.cursor.tss;
-    if (errorCriterion > 0 && tss < errorCriterion) {
-      return { stop: 'criterion', message: `Stopped at epoch ${this.epoch}: tss ${tss.toPrecision(4)} fell below the error criterion ${errorCriterion}.` };
-    }
-    if (stopWhenAllCorrect && this.cursor.correct === this.data.count) {
-      return { stop: 'criterion', message: `Stopped at epoch ${this.epoch}: every output of every pattern was within ${margin} of its target.` };
-    }
-    if (this.epoch >= maxEpochs) return { stop: 'max-epochs', message: null };
-    return null;
-  }
-
   /** Stops a diverged run: names where it went wrong, then goes back to where the epoch began. */
   private diverge(presented: number): AdvanceOutcome {
-    this.failed = false;
+    this.presenter.failed = false;
     const where = this.describeNonFinite();
     this.checkpoint.restore(this.network.params, this);
     return {
@@ -607,14 +385,8 @@ export class Simulation implements RunBuffers {
     for (let j = 0; j < net.depth; j++) {
       if (!bounded(net.weights[j]) || !bounded(net.biases[j])) return `the weights into ${name(j + 1)}`;
     }
-    const nets = this.settings.update === 'online' || !this.block ? net.net : this.block.net;
+    const nets = this.settings.update === 'online' ? net.net : this.block.net;
     for (let j = 1; j <= net.depth; j++) if (!finite(nets[j])) return `the net input of ${name(j)}`;
     return 'the output error';
   }
-}
-
-function sameInit(a: InitSettings, b: InitSettings): boolean {
-  if (a.kind === 'uniform' && b.kind === 'uniform') return a.range === b.range;
-  if (a.kind === 'gaussian' && b.kind === 'gaussian') return a.sd === b.sd;
-  return a.kind === b.kind;
 }

@@ -40,7 +40,7 @@ export function checkConsistency(model: ModelDocument): ModelProblem[] {
   return problems;
 }
 
-/** Rule, loss and output activation must fit together (science.md, "Error and loss" and "The learning rules"). */
+/** Rule, loss and output activation must fit together (docs/science.md, "Error and loss" and "The learning rules"). */
 function checkLearning(model: ModelDocument): ModelProblem[] {
   const problems: ModelProblem[] = [];
   const { layers, training } = model;

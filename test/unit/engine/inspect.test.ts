@@ -8,7 +8,7 @@ const model = () => checked(buildModel({ sizes: [3, 4, 2], activation: ['tanh', 
   { order: 'sequential', learningRate: 0.4, momentum: 0.6, weightDecay: 0.01, seed: 2 }));
 
 describe('inspecting one pattern', () => {
-  it('shows the forward pass, e = t − o, and δ = ∂L/∂n flowing back down, as science.md defines them', () => {
+  it('shows the forward pass, e = t − o, and δ = ∂L/∂n flowing back down, as docs/science.md defines them', () => {
     const simulation = new Simulation(model());
     simulation.advance(7); // some momentum to show
     const before = simulation.state();

@@ -1,5 +1,5 @@
 /**
- * Reproducibility (science.md, "Initialization and reproducibility"): one seed fixes a run; save → load →
+ * Reproducibility (docs/science.md, "Initialization and reproducibility"): one seed fixes a run; save → load →
  * continue equals training straight through, bit for bit, wherever the run was paused; reset restores the
  * same initial weights; changing the order or the rule does not change them.
  */

@@ -1,5 +1,5 @@
 /**
- * The learning rules and update modes, bit for bit (science.md, "The learning rules" and "Updates").
+ * The learning rules and update modes, bit for bit (docs/science.md, "The learning rules" and "Updates").
  */
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../src-shared/engine/simulation';

@@ -1,5 +1,5 @@
 /**
- * Saxe, McClelland & Ganguli's exact solution for deep linear networks (science.md): on the four-item
+ * Saxe, McClelland & Ganguli's exact solution for deep linear networks (docs/science.md): on the four-item
  * example, the simulated mode strengths a_α(t) = u_αᵀ W² W¹ v_α follow the analytic sigmoid. Errors are
  * measured against each mode's final strength s_α, over the whole course of learning.
  */

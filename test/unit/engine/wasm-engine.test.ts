@@ -55,7 +55,7 @@ describe('WebAssembly and TypeScript kernels give the same run bit for bit', () 
       wasm.advance(Number.MAX_SAFE_INTEGER, 150);
       typescript.advance(Number.MAX_SAFE_INTEGER, 150);
       expect(wasm.epoch).toBe(150);
-      // Everything the run allocated (blocks included, made on first use) fits what the simulation reserved.
+      // Everything the run allocated fits what the simulation reserved (arena-layout.test.ts: exactly).
       expect((wasm as unknown as { arena: KernelArena }).arena.withinReservation).toBe(true);
       expect(wasm.state()).toEqual(typescript.state());
       expect(wasm.testTssHistory).toEqual(typescript.testTssHistory);

@@ -4,9 +4,8 @@
  * and the committed module is what the source assembles to.
  */
 import fc from 'fast-check';
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { assemble, SOURCE } from '../../../build/wasm/assemble.mjs';
+import { assemble, readSource } from '../../../build/wasm/assemble.mjs';
 import { activate, LOGISTIC, multiplyByDerivative } from '../../../src-shared/engine/activations';
 import { backwardProduct, biasGradientUpdate, forwardProduct, gradientUpdate } from '../../../src-shared/engine/kernels';
 import { outputDeltas, SQUARED_ERROR } from '../../../src-shared/engine/losses';
@@ -58,7 +57,7 @@ describe('WebAssembly block kernels', () => {
   });
 
   it('the committed module is block-kernels.wat assembled (run `npm run wasm` after changing it)', async () => {
-    const bytes = await assemble(await readFile(SOURCE, 'utf8'));
+    const bytes = await assemble(await readSource());
     expect(Buffer.from(bytes).toString('base64')).toBe(BLOCK_KERNELS_BASE64);
   });
 

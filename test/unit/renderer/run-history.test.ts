@@ -156,7 +156,7 @@ describe('earlier runs', () => {
 });
 
 describe('the label of a mid-run settings change', () => {
-  it('names the settings as science.md does', () => {
+  it('names the settings as docs/science.md does', () => {
     expect(describeChanges({ learningRate: 0.05 })).toBe('λ → 0.05');
     expect(describeChanges({ momentum: 0.9, weightDecay: 0.001 })).toBe('α → 0.9 · κ → 0.001');
     expect(describeChanges({ stopWhenAllCorrect: false, init: { kind: 'uniform', range: 1 } })).toBe('stop when all correct → off · init → uniform ±0.5');

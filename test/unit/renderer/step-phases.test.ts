@@ -97,7 +97,7 @@ describe('equations and numbers as shown', () => {
     learningRate: 0.5, momentum: 0.9, weightDecay: 0,
   };
 
-  it('each phase has science.md’s equation with its own layer numbers', () => {
+  it('each phase has docs/science.md’s equation with its own layer numbers', () => {
     expect(phaseEquation({ kind: 'forward', layer: 2 }, { ...context, activations: [...context.activations] })[0].math).toBe('n_{2} = W^{1} h_{1} + b_{2}');
     expect(phaseEquation({ kind: 'error', layer: 2 }, { ...context, activations: [...context.activations] })[0].math).toBe('e = t − o');
     expect(phaseEquation({ kind: 'delta', layer: 2 }, { ...context, activations: [...context.activations] })[0].math).toBe('δ_{2} = −(t − o) ⊙ f′(n_{2})');

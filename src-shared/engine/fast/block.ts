@@ -3,12 +3,12 @@
  * a few rows of an update; its activations and deltas are matrices (one row per pattern), so the kernels
  * can reuse each weight they load across patterns. Buffers are sized once; the passes allocate nothing.
  */
-import { activate, LOGISTIC, multiplyByDerivative, RELU } from './activations';
+import { activate, LOGISTIC, multiplyByDerivative, RELU } from '../activations';
 import { backwardProduct, biasGradient, biasGradientUpdate, forwardProduct, gradientProduct, gradientUpdate } from './kernels';
-import { outputDeltas, SQUARED_ERROR, type LossCode } from './losses';
-import type { LayerViews, Network } from './network';
+import { outputDeltas, SQUARED_ERROR, type LossCode } from '../losses';
+import type { LayerViews, Network } from '../network';
 import { blockIsFinite, countZeros, sparseForwardProduct, sparseGradientUpdate, sparseInputGradientUpdate } from './sparse';
-import type { BlockKernels, KernelArena } from './wasm/kernel-arena';
+import type { ArenaMemory, BlockKernels } from './wasm/kernel-arena';
 
 /**
  * The sparse kernels (sparse.ts) give the dense kernels' bits; they pay off when at most this fraction of
@@ -22,14 +22,6 @@ const SPARSE_INPUT_FRACTION = 0.25;
 export function blockCapacity(sizes: readonly number[], updateSize: number): number {
   const units = sizes.reduce((sum, n) => sum + n, 0);
   return Math.max(1, Math.min(128, updateSize, Math.floor(2 ** 22 / units)));
-}
-
-/**
- * What a BlockPass of this capacity allocates in a kernel arena, for sizing one: n, h and δ of every layer
- * and the rows' pss (Float64), the rows' correctness (bytes).
- */
-export function blockArenaLengths(sizes: readonly number[], capacity: number): { float64: number[]; uint8: number[] } {
-  return { float64: [...[...sizes, ...sizes, ...sizes].map((n) => capacity * n), capacity], uint8: [capacity] };
 }
 
 export class BlockPass {
@@ -58,10 +50,10 @@ export class BlockPass {
    * live in a kernel arena; `inArena[j]`, whether W^j and b_{j+1} do too, so layer j's passes can use them.
    */
   private readonly wasm: BlockKernels | null;
-  private readonly arena: KernelArena | null;
+  private readonly arena: ArenaMemory | null;
   private readonly inArena: boolean[];
 
-  constructor(private readonly network: Network, capacity: number, arena: KernelArena | null = null) {
+  constructor(private readonly network: Network, capacity: number, arena: ArenaMemory | null = null) {
     this.capacity = capacity;
     const allocate = (length: number) => (arena ? arena.allocate(length) : new Float64Array(length));
     this.net = network.sizes.map((n) => allocate(capacity * n));

@@ -1,0 +1,323 @@
+/**
+ * The three matrix products of a block of patterns' forward pass, backward pass and gradient, in Float64,
+ * register-blocked: each tile keeps a 4 × 4 patch of results in local variables, so every value loaded
+ * is used four times (textbook loops run at a third of the speed: one accumulator is one dependency chain).
+ *
+ * Bit-exactness rule, which every kernel here keeps: each result is ONE running sum over the inner index in
+ * ascending order, starting from a fixed value (the bias, 0, or the gradient summed so far). So the result
+ * does not depend on the tile a value falls in, on how many patterns a block holds, or on where a run was
+ * split into blocks — and a block of one pattern gives exactly the single-pattern passes of network.ts.
+ *
+ * Matrices are row-major Float64Arrays: a block of activations is `rows` patterns × `units`; W^j is
+ * out × in, as in n = W h.
+ */
+
+/** Forward: OUT[p][r] = b[r] + Σ_k H[p][k] W[r][k], for m patterns (H: m × K, W: N × K, OUT: m × N). */
+export function forwardProduct(H: Float64Array, W: Float64Array, b: Float64Array, OUT: Float64Array, m: number, K: number, N: number): void {
+  let p = 0;
+  for (; p + 4 <= m; p += 4) {
+    const h0 = p * K, h1 = h0 + K, h2 = h1 + K, h3 = h2 + K;
+    let r = 0;
+    for (; r + 4 <= N; r += 4) {
+      const w0 = r * K, w1 = w0 + K, w2 = w1 + K, w3 = w2 + K;
+      let a00 = b[r], a01 = b[r + 1], a02 = b[r + 2], a03 = b[r + 3];
+      let a10 = a00, a11 = a01, a12 = a02, a13 = a03;
+      let a20 = a00, a21 = a01, a22 = a02, a23 = a03;
+      let a30 = a00, a31 = a01, a32 = a02, a33 = a03;
+      for (let k = 0; k < K; k++) {
+        const x0 = H[h0 + k], x1 = H[h1 + k], x2 = H[h2 + k], x3 = H[h3 + k];
+        let w = W[w0 + k];
+        a00 += x0 * w; a10 += x1 * w; a20 += x2 * w; a30 += x3 * w;
+        w = W[w1 + k];
+        a01 += x0 * w; a11 += x1 * w; a21 += x2 * w; a31 += x3 * w;
+        w = W[w2 + k];
+        a02 += x0 * w; a12 += x1 * w; a22 += x2 * w; a32 += x3 * w;
+        w = W[w3 + k];
+        a03 += x0 * w; a13 += x1 * w; a23 += x2 * w; a33 += x3 * w;
+      }
+      let o = p * N + r;
+      OUT[o] = a00; OUT[o + 1] = a01; OUT[o + 2] = a02; OUT[o + 3] = a03;
+      o += N;
+      OUT[o] = a10; OUT[o + 1] = a11; OUT[o + 2] = a12; OUT[o + 3] = a13;
+      o += N;
+      OUT[o] = a20; OUT[o + 1] = a21; OUT[o + 2] = a22; OUT[o + 3] = a23;
+      o += N;
+      OUT[o] = a30; OUT[o + 1] = a31; OUT[o + 2] = a32; OUT[o + 3] = a33;
+    }
+    for (; r < N; r++) {
+      const w0 = r * K;
+      let a0 = b[r], a1 = a0, a2 = a0, a3 = a0;
+      for (let k = 0; k < K; k++) {
+        const w = W[w0 + k];
+        a0 += H[h0 + k] * w; a1 += H[h1 + k] * w; a2 += H[h2 + k] * w; a3 += H[h3 + k] * w;
+      }
+      const o = p * N + r;
+      OUT[o] = a0; OUT[o + N] = a1; OUT[o + 2 * N] = a2; OUT[o + 3 * N] = a3;
+    }
+  }
+  for (; p < m; p++) forwardOne(H, p * K, W, b, OUT, p * N, K, N);
+}
+
+/**
+ * One pattern: out[r] = b[r] + Σ_k h[k] W[r][k], four rows of W at a time, then the last one to three
+ * rows together: a lone running sum is one long chain of dependent additions, several run side by side.
+ */
+export function forwardOne(H: Float64Array, hStart: number, W: Float64Array, b: Float64Array, OUT: Float64Array, oStart: number, K: number, N: number): void {
+  let r = 0;
+  for (; r + 4 <= N; r += 4) {
+    const w0 = r * K, w1 = w0 + K, w2 = w1 + K, w3 = w2 + K;
+    let a0 = b[r], a1 = b[r + 1], a2 = b[r + 2], a3 = b[r + 3];
+    for (let k = 0; k < K; k++) {
+      const x = H[hStart + k];
+      a0 += x * W[w0 + k]; a1 += x * W[w1 + k]; a2 += x * W[w2 + k]; a3 += x * W[w3 + k];
+    }
+    OUT[oStart + r] = a0; OUT[oStart + r + 1] = a1; OUT[oStart + r + 2] = a2; OUT[oStart + r + 3] = a3;
+  }
+  const left = N - r;
+  if (left === 3) {
+    const w0 = r * K, w1 = w0 + K, w2 = w1 + K;
+    let a0 = b[r], a1 = b[r + 1], a2 = b[r + 2];
+    for (let k = 0; k < K; k++) {
+      const x = H[hStart + k];
+      a0 += x * W[w0 + k]; a1 += x * W[w1 + k]; a2 += x * W[w2 + k];
+    }
+    OUT[oStart + r] = a0; OUT[oStart + r + 1] = a1; OUT[oStart + r + 2] = a2;
+  } else if (left === 2) {
+    const w0 = r * K, w1 = w0 + K;
+    let a0 = b[r], a1 = b[r + 1];
+    for (let k = 0; k < K; k++) {
+      const x = H[hStart + k];
+      a0 += x * W[w0 + k]; a1 += x * W[w1 + k];
+    }
+    OUT[oStart + r] = a0; OUT[oStart + r + 1] = a1;
+  } else if (left === 1) {
+    const w0 = r * K;
+    let a = b[r];
+    for (let k = 0; k < K; k++) a += H[hStart + k] * W[w0 + k];
+    OUT[oStart + r] = a;
+  }
+}
+
+/**
+ * Backward: OUT[p][c] = Σ_r D[p][r] B[r][c] (D: m × N deltas of the layer above, B: N × K, the weights W
+ * or, for feedback alignment, F; OUT: m × K), each sum starting from 0.
+ */
+export function backwardProduct(D: Float64Array, B: Float64Array, OUT: Float64Array, m: number, N: number, K: number): void {
+  let p = 0;
+  for (; p + 4 <= m; p += 4) {
+    const d0 = p * N, d1 = d0 + N, d2 = d1 + N, d3 = d2 + N;
+    let c = 0;
+    for (; c + 4 <= K; c += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0;
+      let a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let r = 0, wo = c; r < N; r++, wo += K) {
+        const x0 = D[d0 + r], x1 = D[d1 + r], x2 = D[d2 + r], x3 = D[d3 + r];
+        let w = B[wo];
+        a00 += x0 * w; a10 += x1 * w; a20 += x2 * w; a30 += x3 * w;
+        w = B[wo + 1];
+        a01 += x0 * w; a11 += x1 * w; a21 += x2 * w; a31 += x3 * w;
+        w = B[wo + 2];
+        a02 += x0 * w; a12 += x1 * w; a22 += x2 * w; a32 += x3 * w;
+        w = B[wo + 3];
+        a03 += x0 * w; a13 += x1 * w; a23 += x2 * w; a33 += x3 * w;
+      }
+      let o = p * K + c;
+      OUT[o] = a00; OUT[o + 1] = a01; OUT[o + 2] = a02; OUT[o + 3] = a03;
+      o += K;
+      OUT[o] = a10; OUT[o + 1] = a11; OUT[o + 2] = a12; OUT[o + 3] = a13;
+      o += K;
+      OUT[o] = a20; OUT[o + 1] = a21; OUT[o + 2] = a22; OUT[o + 3] = a23;
+      o += K;
+      OUT[o] = a30; OUT[o + 1] = a31; OUT[o + 2] = a32; OUT[o + 3] = a33;
+    }
+    for (; c < K; c++) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      for (let r = 0, wo = c; r < N; r++, wo += K) {
+        const w = B[wo];
+        a0 += D[d0 + r] * w; a1 += D[d1 + r] * w; a2 += D[d2 + r] * w; a3 += D[d3 + r] * w;
+      }
+      const o = p * K + c;
+      OUT[o] = a0; OUT[o + K] = a1; OUT[o + 2 * K] = a2; OUT[o + 3 * K] = a3;
+    }
+  }
+  for (; p < m; p++) backwardOne(D, p * N, B, OUT, p * K, N, K);
+}
+
+/** One pattern: out[c] = Σ_r d[r] B[r][c], four columns at a time. */
+export function backwardOne(D: Float64Array, dStart: number, B: Float64Array, OUT: Float64Array, oStart: number, N: number, K: number): void {
+  let c = 0;
+  for (; c + 4 <= K; c += 4) {
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    for (let r = 0, wo = c; r < N; r++, wo += K) {
+      const x = D[dStart + r];
+      a0 += x * B[wo]; a1 += x * B[wo + 1]; a2 += x * B[wo + 2]; a3 += x * B[wo + 3];
+    }
+    OUT[oStart + c] = a0; OUT[oStart + c + 1] = a1; OUT[oStart + c + 2] = a2; OUT[oStart + c + 3] = a3;
+  }
+  for (; c < K; c++) {
+    let a = 0;
+    for (let r = 0, wo = c; r < N; r++, wo += K) a += D[dStart + r] * B[wo];
+    OUT[oStart + c] = a;
+  }
+}
+
+/**
+ * Gradient: G[r][c] = G[r][c] + Σ_p D[p][r] H[p][c], the patterns in block order (D: m × N, H: m × K,
+ * G: N × K). With `first` (the block opens an update) the sum starts from the first pattern's product
+ * instead of from G, so an update of one pattern gives g = δ h exactly, as the online path computes it.
+ */
+export function gradientProduct(D: Float64Array, H: Float64Array, G: Float64Array, m: number, N: number, K: number, first: boolean): void {
+  const p0 = first ? 1 : 0;
+  let r = 0;
+  for (; r + 4 <= N; r += 4) {
+    const g0 = r * K, g1 = g0 + K, g2 = g1 + K, g3 = g2 + K;
+    const e0 = D[r], e1 = D[r + 1], e2 = D[r + 2], e3 = D[r + 3];
+    let c = 0;
+    for (; c + 4 <= K; c += 4) {
+      let a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33;
+      if (first) {
+        const y0 = H[c], y1 = H[c + 1], y2 = H[c + 2], y3 = H[c + 3];
+        a00 = e0 * y0; a01 = e0 * y1; a02 = e0 * y2; a03 = e0 * y3;
+        a10 = e1 * y0; a11 = e1 * y1; a12 = e1 * y2; a13 = e1 * y3;
+        a20 = e2 * y0; a21 = e2 * y1; a22 = e2 * y2; a23 = e2 * y3;
+        a30 = e3 * y0; a31 = e3 * y1; a32 = e3 * y2; a33 = e3 * y3;
+      } else {
+        a00 = G[g0 + c]; a01 = G[g0 + c + 1]; a02 = G[g0 + c + 2]; a03 = G[g0 + c + 3];
+        a10 = G[g1 + c]; a11 = G[g1 + c + 1]; a12 = G[g1 + c + 2]; a13 = G[g1 + c + 3];
+        a20 = G[g2 + c]; a21 = G[g2 + c + 1]; a22 = G[g2 + c + 2]; a23 = G[g2 + c + 3];
+        a30 = G[g3 + c]; a31 = G[g3 + c + 1]; a32 = G[g3 + c + 2]; a33 = G[g3 + c + 3];
+      }
+      for (let p = p0, dp = r + p0 * N, hp = c + p0 * K; p < m; p++, dp += N, hp += K) {
+        const x0 = D[dp], x1 = D[dp + 1], x2 = D[dp + 2], x3 = D[dp + 3];
+        let h = H[hp];
+        a00 += x0 * h; a10 += x1 * h; a20 += x2 * h; a30 += x3 * h;
+        h = H[hp + 1];
+        a01 += x0 * h; a11 += x1 * h; a21 += x2 * h; a31 += x3 * h;
+        h = H[hp + 2];
+        a02 += x0 * h; a12 += x1 * h; a22 += x2 * h; a32 += x3 * h;
+        h = H[hp + 3];
+        a03 += x0 * h; a13 += x1 * h; a23 += x2 * h; a33 += x3 * h;
+      }
+      G[g0 + c] = a00; G[g0 + c + 1] = a01; G[g0 + c + 2] = a02; G[g0 + c + 3] = a03;
+      G[g1 + c] = a10; G[g1 + c + 1] = a11; G[g1 + c + 2] = a12; G[g1 + c + 3] = a13;
+      G[g2 + c] = a20; G[g2 + c + 1] = a21; G[g2 + c + 2] = a22; G[g2 + c + 3] = a23;
+      G[g3 + c] = a30; G[g3 + c + 1] = a31; G[g3 + c + 2] = a32; G[g3 + c + 3] = a33;
+    }
+    for (; c < K; c++) {
+      let a0, a1, a2, a3;
+      if (first) {
+        const y = H[c];
+        a0 = e0 * y; a1 = e1 * y; a2 = e2 * y; a3 = e3 * y;
+      } else {
+        a0 = G[g0 + c]; a1 = G[g1 + c]; a2 = G[g2 + c]; a3 = G[g3 + c];
+      }
+      for (let p = p0, dp = r + p0 * N, hp = c + p0 * K; p < m; p++, dp += N, hp += K) {
+        const h = H[hp];
+        a0 += D[dp] * h; a1 += D[dp + 1] * h; a2 += D[dp + 2] * h; a3 += D[dp + 3] * h;
+      }
+      G[g0 + c] = a0; G[g1 + c] = a1; G[g2 + c] = a2; G[g3 + c] = a3;
+    }
+  }
+  for (; r < N; r++) {
+    const g0 = r * K;
+    for (let c = 0; c < K; c++) {
+      let a = first ? D[r] * H[c] : G[g0 + c];
+      for (let p = p0, dp = r + p0 * N, hp = c + p0 * K; p < m; p++, dp += N, hp += K) a += D[dp] * H[hp];
+      G[g0 + c] = a;
+    }
+  }
+}
+
+/** Bias gradient: g_b[r] = g_b[r] + Σ_p D[p][r] (with `first`, starting from the first pattern's delta). */
+export function biasGradient(D: Float64Array, gb: Float64Array, m: number, N: number, first: boolean): void {
+  for (let r = 0; r < N; r++) {
+    let a = first ? D[r] : gb[r];
+    for (let p = first ? 1 : 0, dp = r + (first ? N : 0); p < m; p++, dp += N) a += D[dp];
+    gb[r] = a;
+  }
+}
+
+/**
+ * A whole update's gradient and the update itself in one pass, when one block holds every pattern of the
+ * update and there is no weight decay: g = Σ_p D[p][r] H[p][c] is summed exactly as
+ * gradientProduct(…, first = true) sums it, then applied at once as ΔW = α ΔW(t−1) − λ g (optimizer.ts's
+ * arithmetic) to W and its momentum term mW, never stored — which saves writing and re-reading g.
+ */
+export function gradientUpdate(D: Float64Array, H: Float64Array, W: Float64Array, mW: Float64Array, m: number, N: number, K: number, lr: number, alpha: number): void {
+  let r = 0;
+  for (; r + 4 <= N; r += 4) {
+    const g0 = r * K, g1 = g0 + K, g2 = g1 + K, g3 = g2 + K;
+    const e0 = D[r], e1 = D[r + 1], e2 = D[r + 2], e3 = D[r + 3];
+    let c = 0;
+    for (; c + 4 <= K; c += 4) {
+      const y0 = H[c], y1 = H[c + 1], y2 = H[c + 2], y3 = H[c + 3];
+      let a00 = e0 * y0, a01 = e0 * y1, a02 = e0 * y2, a03 = e0 * y3;
+      let a10 = e1 * y0, a11 = e1 * y1, a12 = e1 * y2, a13 = e1 * y3;
+      let a20 = e2 * y0, a21 = e2 * y1, a22 = e2 * y2, a23 = e2 * y3;
+      let a30 = e3 * y0, a31 = e3 * y1, a32 = e3 * y2, a33 = e3 * y3;
+      for (let p = 1, dp = r + N, hp = c + K; p < m; p++, dp += N, hp += K) {
+        const x0 = D[dp], x1 = D[dp + 1], x2 = D[dp + 2], x3 = D[dp + 3];
+        let h = H[hp];
+        a00 += x0 * h; a10 += x1 * h; a20 += x2 * h; a30 += x3 * h;
+        h = H[hp + 1];
+        a01 += x0 * h; a11 += x1 * h; a21 += x2 * h; a31 += x3 * h;
+        h = H[hp + 2];
+        a02 += x0 * h; a12 += x1 * h; a22 += x2 * h; a32 += x3 * h;
+        h = H[hp + 3];
+        a03 += x0 * h; a13 += x1 * h; a23 += x2 * h; a33 += x3 * h;
+      }
+      let i = g0 + c, v = alpha * mW[i] - lr * a00;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a01;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a02;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a03;
+      mW[i] = v; W[i] += v; i = g1 + c; v = alpha * mW[i] - lr * a10;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a11;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a12;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a13;
+      mW[i] = v; W[i] += v; i = g2 + c; v = alpha * mW[i] - lr * a20;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a21;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a22;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a23;
+      mW[i] = v; W[i] += v; i = g3 + c; v = alpha * mW[i] - lr * a30;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a31;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a32;
+      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a33;
+      mW[i] = v; W[i] += v;
+    }
+    for (; c < K; c++) {
+      const y = H[c];
+      let a0 = e0 * y, a1 = e1 * y, a2 = e2 * y, a3 = e3 * y;
+      for (let p = 1, dp = r + N, hp = c + K; p < m; p++, dp += N, hp += K) {
+        const h = H[hp];
+        a0 += D[dp] * h; a1 += D[dp + 1] * h; a2 += D[dp + 2] * h; a3 += D[dp + 3] * h;
+      }
+      let i = g0 + c, v = alpha * mW[i] - lr * a0;
+      mW[i] = v; W[i] += v; i = g1 + c; v = alpha * mW[i] - lr * a1;
+      mW[i] = v; W[i] += v; i = g2 + c; v = alpha * mW[i] - lr * a2;
+      mW[i] = v; W[i] += v; i = g3 + c; v = alpha * mW[i] - lr * a3;
+      mW[i] = v; W[i] += v;
+    }
+  }
+  for (; r < N; r++) {
+    const g0 = r * K;
+    for (let c = 0; c < K; c++) {
+      let a = D[r] * H[c];
+      for (let p = 1, dp = r + N, hp = c + K; p < m; p++, dp += N, hp += K) a += D[dp] * H[hp];
+      const i = g0 + c;
+      const v = alpha * mW[i] - lr * a;
+      mW[i] = v;
+      W[i] += v;
+    }
+  }
+}
+
+/** The bias's share of gradientUpdate: Δb = α Δb(t−1) − λ Σ_p D[p][r], summed as biasGradient sums it. */
+export function biasGradientUpdate(D: Float64Array, b: Float64Array, mb: Float64Array, m: number, N: number, lr: number, alpha: number): void {
+  for (let r = 0; r < N; r++) {
+    let a = D[r];
+    for (let p = 1, dp = r + N; p < m; p++, dp += N) a += D[dp];
+    const v = alpha * mb[r] - lr * a;
+    mb[r] = v;
+    b[r] += v;
+  }
+}

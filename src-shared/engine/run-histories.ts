@@ -1,0 +1,58 @@
+/**
+ * A run's learning curve: tss, fraction correct and the test set's tss at epochs stride, 2·stride, …,
+ * thinned to every other entry whenever it fills (model/epoch-history.ts), and the last epoch's figures as
+ * summed while training it.
+ */
+import { HISTORY_CAPACITY, recordsEpoch, thinHistory } from '../model/epoch-history';
+
+export class RunHistories {
+  readonly tss: number[] = [];
+  readonly correct: number[] = [];
+  /** Empty when the model has no test patterns. */
+  readonly testTss: number[] = [];
+  /** Entry i of the histories is epoch (i + 1) · stride. */
+  stride = 1;
+  /**
+   * tss and fraction correct of the run's last epoch; null before the first epoch, and after loading a file
+   * whose history skips that epoch (a stride above 1).
+   */
+  lastTss: number | null = null;
+  lastCorrect: number | null = null;
+
+  clear(): void {
+    this.tss.length = 0;
+    this.correct.length = 0;
+    this.testTss.length = 0;
+    this.stride = 1;
+    this.lastTss = null;
+    this.lastCorrect = null;
+  }
+
+  /** Epoch `epoch` just finished with these figures; `testTss` is asked for only when the epoch is recorded. */
+  finishEpoch(epoch: number, tss: number, correct: number, testTss: (() => number) | null): void {
+    this.lastTss = tss;
+    this.lastCorrect = correct;
+    if (!recordsEpoch(epoch, this.stride)) return;
+    this.tss.push(tss);
+    this.correct.push(correct);
+    if (testTss) this.testTss.push(testTss());
+    if (this.tss.length >= HISTORY_CAPACITY) this.thin();
+  }
+
+  /**
+   * After the histories and stride were read from a file at epoch `epoch`. A file's history is never this
+   * long (it thins on reaching the capacity), unless written by hand or by an early version: thinned as a run
+   * would have thinned it.
+   */
+  restored(epoch: number): void {
+    while (this.tss.length >= HISTORY_CAPACITY) this.thin();
+    const recorded = epoch > 0 && recordsEpoch(epoch, this.stride);
+    this.lastTss = recorded ? this.tss[this.tss.length - 1] : null;
+    this.lastCorrect = recorded ? this.correct[this.correct.length - 1] : null;
+  }
+
+  private thin(): void {
+    for (const history of [this.tss, this.correct, this.testTss]) thinHistory(history);
+    this.stride *= 2;
+  }
+}
