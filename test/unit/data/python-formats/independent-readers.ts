@@ -1,0 +1,62 @@
+/**
+ * Readers for the exports written from the format specifications and node:zlib, sharing no code with the
+ * writers (fflate, npy.ts): a zip's entries from its central directory, and a .npy file's array.
+ */
+import { crc32, inflateRawSync } from 'node:zlib';
+
+/** Every entry of a zip archive, by name, checked against its CRC-32. */
+export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('no end-of-central-directory record');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries = new Map<string, Uint8Array>();
+  for (let i = 0; i < count; i++) {
+    if (view.getUint32(at, true) !== 0x02014b50) throw new Error(`central directory entry ${i} has a bad signature`);
+    const method = view.getUint16(at + 10, true);
+    const crc = view.getUint32(at + 16, true);
+    const compressed = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    if (view.getUint32(local, true) !== 0x04034b50) throw new Error(`${name}: bad local header`);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const raw = bytes.subarray(start, start + compressed);
+    const data = method === 0 ? raw : method === 8 ? new Uint8Array(inflateRawSync(raw)) : null;
+    if (!data) throw new Error(`${name}: compression method ${method}`);
+    if (data.length !== size) throw new Error(`${name}: ${data.length} bytes, the directory says ${size}`);
+    if (crc32(data) !== crc) throw new Error(`${name}: CRC mismatch`);
+    entries.set(name, data);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+export interface ReadArray {
+  shape: number[];
+  data: Float64Array;
+}
+
+/** A .npy file of little-endian float64 in C order (the only kind the exports write), checked field by field. */
+export function readNpy(bytes: Uint8Array): ReadArray & { header: string } {
+  const magic = Array.from(bytes.subarray(0, 6));
+  if (magic.join() !== [0x93, ...'NUMPY'].map((c) => (typeof c === 'number' ? c : c.charCodeAt(0))).join()) throw new Error('not a .npy file');
+  if (bytes[6] !== 1 || bytes[7] !== 0) throw new Error(`version ${bytes[6]}.${bytes[7]}`);
+  const headerLength = bytes[8] | (bytes[9] << 8);
+  const header = new TextDecoder('latin1').decode(bytes.subarray(10, 10 + headerLength));
+  if ((10 + headerLength) % 64 !== 0) throw new Error('data not aligned to 64 bytes');
+  if (!header.endsWith('\n')) throw new Error('header does not end with a newline');
+  const match = /^\{'descr': '<f8', 'fortran_order': False, 'shape': \(([0-9, ]*)\), \} *\n$/.exec(header);
+  if (!match) throw new Error(`unexpected header ${JSON.stringify(header)}`);
+  const shape = match[1].split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number);
+  const count = shape.reduce((a, b) => a * b, 1);
+  const start = 10 + headerLength;
+  if (bytes.length - start !== 8 * count) throw new Error(`${bytes.length - start} data bytes for ${count} values`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset + start, 8 * count);
+  return { header, shape, data: Float64Array.from({ length: count }, (_, i) => view.getFloat64(8 * i, true)) };
+}
