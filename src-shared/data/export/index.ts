@@ -8,7 +8,10 @@ export { learningCurveCsv, modelLearningCurve, type LearningCurve } from './lear
 export { exportTlearn, tlearnConfig, tlearnData, tlearnTeach, type TlearnExport } from './tlearn';
 export { exportPdpPat } from './pdp-pat';
 export { exportLensExamples } from './lens-ex';
+export { modelArrays, type NamedArray } from './model-arrays';
+export { layerIdentifiers, projectionNames, type ProjectionName } from './array-names';
 export {
+  exportFileContent,
   exportModel,
   isModelExportFormat,
   layerChoices,
@@ -16,6 +19,7 @@ export {
   MODEL_EXPORT_FORMATS,
   type LayerChoice,
   type ModelExport,
+  type ModelExportExtension,
   type ModelExportFile,
   type ModelExportFormat,
 } from './model-formats';

@@ -11,9 +11,9 @@ import { modelLearningCurve } from './learning-curve-csv';
 
 /** Row-major values of the given shape. */
 export interface NamedArray {
-  name: string;
-  shape: number[];
-  data: Float64Array;
+  readonly name: string;
+  readonly shape: number[];
+  readonly data: Float64Array;
 }
 
 export function modelArrays(model: ModelDocument): NamedArray[] {
@@ -26,13 +26,17 @@ export function modelArrays(model: ModelDocument): NamedArray[] {
   model.layers.forEach((layer, j) => {
     if (j > 0 && layer.bias) arrays.push({ name: `b_${ids[j]}`, shape: [layer.units], data: Float64Array.from(network.biases[j - 1]) });
   });
+  // Listing the arrays (File → Export's choice of one .npy) must not run every pattern forward: the
+  // activations are computed when first read, one forward pass over a pattern set for all its layers.
   const activationsOf = (prefix: string, patterns: Pattern[]) => {
-    const rows = patterns.map((pattern) => {
-      network.forward(pattern.input);
-      return network.act.map((layer) => Float64Array.from(layer));
-    });
+    let rows: Float64Array[][] | null = null;
+    const layerRows = () =>
+      (rows ??= patterns.map((pattern) => {
+        network.forward(pattern.input);
+        return network.act.map((layer) => Float64Array.from(layer));
+      }));
     model.layers.forEach((layer, j) => {
-      arrays.push({ name: `${prefix}act_${ids[j]}`, shape: [patterns.length, layer.units], data: concatenate(rows.map((row) => row[j])) });
+      arrays.push(lazy(`${prefix}act_${ids[j]}`, [patterns.length, layer.units], () => concatenate(layerRows().map((row) => row[j]))));
     });
     const outputs = model.layers[model.layers.length - 1].units;
     // A don't-care target (tlearn's *) is NaN: it has no value, and numpy's nan-aware functions skip it.
@@ -48,6 +52,17 @@ export function modelArrays(model: ModelDocument): NamedArray[] {
     if (values && values.length > 0) arrays.push({ name, shape: [curve.tss.length], data: Float64Array.from(curve.tss, (_, e) => values[e] ?? NaN) });
   }
   return arrays;
+}
+
+function lazy(name: string, shape: number[], compute: () => Float64Array): NamedArray {
+  let data: Float64Array | null = null;
+  return {
+    name,
+    shape,
+    get data() {
+      return (data ??= compute());
+    },
+  };
 }
 
 function concatenate(parts: Float64Array[]): Float64Array {

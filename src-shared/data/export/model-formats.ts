@@ -4,17 +4,20 @@
  * and with what it cannot hold; a request the model cannot answer throws ExportError.
  */
 import type { ModelDocument } from '../../model/schema';
-import type { ExportedText } from './export-error';
+import { ExportError, type ExportedText } from './export-error';
 import { hiddenActivationsCsv } from './hidden-csv';
 import { exportLensExamples } from './lens-ex';
 import { learningCurveCsv, modelLearningCurve } from './learning-curve-csv';
+import { modelArrays } from './model-arrays';
+import { npyBytes } from './numpy/npy';
+import { npzBytes } from './numpy/npz';
 import { outputsCsv } from './outputs-csv';
 import { exportPdpPat } from './pdp-pat';
 import { exportTlearn } from './tlearn';
 import { weightsCsv } from './weights-csv';
 
-/** Which layer a format asks for: a hidden layer (or all of them), or a weight layer (a projection). */
-export type LayerChoiceKind = 'hidden' | 'weights';
+/** Which layer a format asks for: a hidden layer (or all of them), a weight layer (a projection), or one of the .npz's arrays. */
+export type LayerChoiceKind = 'hidden' | 'weights' | 'array';
 
 export const MODEL_EXPORT_FORMATS = {
   outputs: { description: 'patterns with the network’s outputs and pss (CSV)', layer: null },
@@ -24,6 +27,8 @@ export const MODEL_EXPORT_FORMATS = {
   tlearn: { description: 'tlearn .cf, .data and .teach', layer: null },
   pat: { description: 'PDP pattern file (.pat)', layer: null },
   ex: { description: 'Lens example file (.ex)', layer: null },
+  npz: { description: 'NumPy archive: weights, biases, every layer’s activations, targets and curves (float64)', layer: null },
+  npy: { description: 'one of those arrays as a NumPy .npy file', layer: 'array' },
 } as const satisfies Record<string, { description: string; layer: LayerChoiceKind | null }>;
 
 export type ModelExportFormat = keyof typeof MODEL_EXPORT_FORMATS;
@@ -33,10 +38,16 @@ export function isModelExportFormat(name: string): name is ModelExportFormat {
   return Object.hasOwn(MODEL_EXPORT_FORMATS, name);
 }
 
-/** One file of an export, named by its extension: the caller gives it a base name (or a path). */
-export interface ModelExportFile {
-  extension: 'csv' | 'cf' | 'data' | 'teach' | 'pat' | 'ex';
-  text: string;
+/** One file of an export, text or bytes, named by its extension: the caller gives it a base name (or a path). */
+export type ModelExportFile =
+  | { extension: 'csv' | 'cf' | 'data' | 'teach' | 'pat' | 'ex'; text: string }
+  | { extension: 'npz' | 'npy'; bytes: Uint8Array };
+
+export type ModelExportExtension = ModelExportFile['extension'];
+
+/** A file's contents, whichever kind it is. */
+export function exportFileContent(file: ModelExportFile): string | Uint8Array {
+  return 'text' in file ? file.text : file.bytes;
 }
 
 export interface ModelExport {
@@ -47,11 +58,12 @@ export interface ModelExport {
 
 /**
  * `layer`: for `hidden`, one hidden layer by index (1 … D−1; all of them when left out); for `weights`,
- * the weight layer from layer `layer` into the next (from 0; 0 when left out). Other formats ignore it.
+ * the weight layer from layer `layer` into the next (from 0; 0 when left out); for `npy`, the .npz's
+ * array by its place in the archive (from 0; 0 when left out). Other formats ignore it.
  */
 export function exportModel(model: ModelDocument, format: ModelExportFormat, layer?: number): ModelExport {
   const csv = (text: string): ModelExport => ({ files: [{ extension: 'csv', text }], notes: [] });
-  const one = (extension: ModelExportFile['extension'], { text, notes }: ExportedText): ModelExport => ({ files: [{ extension, text }], notes });
+  const one = (extension: 'pat' | 'ex', { text, notes }: ExportedText): ModelExport => ({ files: [{ extension, text }], notes });
   switch (format) {
     case 'outputs':
       return csv(outputsCsv(model));
@@ -65,6 +77,14 @@ export function exportModel(model: ModelDocument, format: ModelExportFormat, lay
       return one('pat', exportPdpPat(model));
     case 'ex':
       return one('ex', exportLensExamples(model));
+    case 'npz':
+      return { files: [{ extension: 'npz', bytes: npzBytes(modelArrays(model)) }], notes: [] };
+    case 'npy': {
+      const arrays = modelArrays(model);
+      const index = layer ?? 0;
+      if (index >= arrays.length) throw new ExportError(`there is no array ${index}: the model has arrays 0 to ${arrays.length - 1}`);
+      return { files: [{ extension: 'npy', bytes: npyBytes(arrays[index]) }], notes: [] };
+    }
     case 'tlearn': {
       const { cf, data, teach, notes } = exportTlearn(model);
       return {
@@ -96,6 +116,8 @@ export function layerChoices(model: ModelDocument, format: ModelExportFormat): L
     }
     case 'weights':
       return layers.slice(1).map((receiving, j) => ({ layer: j, label: `weight layer ${j}: ${layers[j].name} → ${receiving.name}` }));
+    case 'array':
+      return modelArrays(model).map(({ name, shape }, index) => ({ layer: index, label: `${name} (${shape.join(' × ')})` }));
     case null:
       return [];
   }
