@@ -40,6 +40,7 @@ function nameSuffix(model: ModelDocument, format: ModelExportFormat, layer: numb
     case 'pat':
     case 'ex':
     case 'npz':
+    case 'safetensors':
       return '';
   }
 }

@@ -16,6 +16,7 @@ const OPTION_HINTS: Partial<Record<ModelExportFormat, string>> = {
   weights: '--layer J, from 0',
   tlearn: '--out is the base name',
   npy: '--array NAME (as the .npz names it)',
+  safetensors: '--out is the base name of NAME.safetensors and NAME.py',
 };
 
 const formatLines = Object.entries(MODEL_EXPORT_FORMATS).map(([id, { description }]) => {
@@ -40,8 +41,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<void> {
     if (error instanceof ExportError) throw new CliError(`cannot export ${format}: ${error.message}`);
     throw error;
   }
-  // One file goes to --out as given; a set (tlearn) goes beside it, --out being the base name.
-  const base = out.replace(/\.(cf|data|teach)$/, '');
+  // One file goes to --out as given; a set (tlearn, safetensors with its model.py) goes beside it, --out being the base name.
+  const extensions = exported.files.map((file) => file.extension);
+  const base = extensions.some((extension) => out.endsWith(`.${extension}`)) ? out.slice(0, out.lastIndexOf('.')) : out;
   const written = exported.files.length === 1
     ? [{ path: out, content: exportFileContent(exported.files[0]) }]
     : exported.files.map((file) => ({ path: `${base}.${file.extension}`, content: exportFileContent(file) }));

@@ -11,6 +11,7 @@ import { learningCurveCsv, modelLearningCurve } from './learning-curve-csv';
 import { modelArrays } from './model-arrays';
 import { npyBytes } from './numpy/npy';
 import { npzBytes } from './numpy/npz';
+import { exportTorch } from './safetensors';
 import { outputsCsv } from './outputs-csv';
 import { exportPdpPat } from './pdp-pat';
 import { exportTlearn } from './tlearn';
@@ -29,6 +30,7 @@ export const MODEL_EXPORT_FORMATS = {
   ex: { description: 'Lens example file (.ex)', layer: null },
   npz: { description: 'NumPy archive: weights, biases, every layer’s activations, targets and curves (float64)', layer: null },
   npy: { description: 'one of those arrays as a NumPy .npy file', layer: 'array' },
+  safetensors: { description: 'weights and biases as safetensors, with a PyTorch model.py that loads them', layer: null },
 } as const satisfies Record<string, { description: string; layer: LayerChoiceKind | null }>;
 
 export type ModelExportFormat = keyof typeof MODEL_EXPORT_FORMATS;
@@ -40,8 +42,8 @@ export function isModelExportFormat(name: string): name is ModelExportFormat {
 
 /** One file of an export, text or bytes, named by its extension: the caller gives it a base name (or a path). */
 export type ModelExportFile =
-  | { extension: 'csv' | 'cf' | 'data' | 'teach' | 'pat' | 'ex'; text: string }
-  | { extension: 'npz' | 'npy'; bytes: Uint8Array };
+  | { extension: 'csv' | 'cf' | 'data' | 'teach' | 'pat' | 'ex' | 'py'; text: string }
+  | { extension: 'npz' | 'npy' | 'safetensors'; bytes: Uint8Array };
 
 export type ModelExportExtension = ModelExportFile['extension'];
 
@@ -84,6 +86,10 @@ export function exportModel(model: ModelDocument, format: ModelExportFormat, lay
       const index = layer ?? 0;
       if (index >= arrays.length) throw new ExportError(`there is no array ${index}: the model has arrays 0 to ${arrays.length - 1}`);
       return { files: [{ extension: 'npy', bytes: npyBytes(arrays[index]) }], notes: [] };
+    }
+    case 'safetensors': {
+      const { safetensors, modelPy } = exportTorch(model);
+      return { files: [{ extension: 'safetensors', bytes: safetensors }, { extension: 'py', text: modelPy }], notes: [] };
     }
     case 'tlearn': {
       const { cf, data, teach, notes } = exportTlearn(model);

@@ -22,11 +22,12 @@ import {
 } from '../../../src-shared/data/export';
 import { npyBytes } from '../../../src-shared/data/export/numpy/npy';
 import { npzBytes } from '../../../src-shared/data/export/numpy/npz';
+import { exportTorch } from '../../../src-shared/data/export/safetensors';
 import { trainedXor, valid } from './models';
 
 describe('the model export table', () => {
   it('offers the command line’s formats, in its order', () => {
-    expect(MODEL_EXPORT_FORMAT_IDS).toEqual(['outputs', 'hidden', 'weights', 'curve', 'tlearn', 'pat', 'ex', 'npz', 'npy']);
+    expect(MODEL_EXPORT_FORMAT_IDS).toEqual(['outputs', 'hidden', 'weights', 'curve', 'tlearn', 'pat', 'ex', 'npz', 'npy', 'safetensors']);
   });
 
   it('sends each format to its exporter, with the layer asked for', () => {
@@ -43,6 +44,8 @@ describe('the model export table', () => {
     expect(text('npz')).toEqual([['npz', npzBytes(arrays)]]);
     expect(text('npy')).toEqual([['npy', npyBytes(arrays[0])]]);
     expect(text('npy', 5)).toEqual([['npy', npyBytes(arrays[5])]]);
+    const torch = exportTorch(model);
+    expect(text('safetensors')).toEqual([['safetensors', torch.safetensors], ['py', torch.modelPy]]);
     const tlearn = exportTlearn(model);
     expect(exportModel(model, 'tlearn')).toEqual({
       files: [

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { modelArrays } from '../../../../src-shared/data/export/model-arrays';
 import { cli } from '../../../support/cli-harness';
-import { readNpy, readZip } from './independent-readers';
+import { readNpy, readSafetensors, readZip } from './independent-readers';
 import { trainedXor } from './models';
 
 let dir: string;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   await writeFile(modelPath, JSON.stringify(trainedXor()));
 });
 
-describe('export --to npz | npy', () => {
+describe('export --to npz | npy | safetensors', () => {
   it('writes the .npz with every array, and one array as .npy', async () => {
     const npz = join(dir, 'xor.npz');
     expect(await cli('export', modelPath, '--to', 'npz', '--out', npz)).toMatchObject({ code: 0, out: `wrote ${npz}\n` });
@@ -30,6 +30,16 @@ describe('export --to npz | npy', () => {
     const npy = join(dir, 'w.npy');
     expect((await cli('export', modelPath, '--to', 'npy', '--array', 'W_hidden_output', '--out', npy)).code).toBe(0);
     expect(readNpy(await readFile(npy))).toMatchObject({ shape: [1, 2], data: Float64Array.from([8, -8]) });
+  });
+
+  it('writes NAME.safetensors and NAME.py beside each other, --out naming either or neither', async () => {
+    for (const out of ['net', 'net.safetensors', 'net.py']) {
+      const result = await cli('export', modelPath, '--to', 'safetensors', '--out', join(dir, out));
+      expect(result.code).toBe(0);
+      expect(result.out).toBe(`wrote ${join(dir, 'net.safetensors')}\nwrote ${join(dir, 'net.py')}\n`);
+    }
+    expect(readSafetensors(await readFile(join(dir, 'net.safetensors'))).tensors.get('hidden_to_output.weight')?.data).toEqual(Float64Array.from([8, -8]));
+    expect(await readFile(join(dir, 'net.py'), 'utf8')).toContain('class Network(nn.Module):');
   });
 
   it('lists the arrays when --array is missing or names none', async () => {

@@ -60,3 +60,25 @@ export function readNpy(bytes: Uint8Array): ReadArray & { header: string } {
   const view = new DataView(bytes.buffer, bytes.byteOffset + start, 8 * count);
   return { header, shape, data: Float64Array.from({ length: count }, (_, i) => view.getFloat64(8 * i, true)) };
 }
+
+/** A safetensors file's tensors (F64 only) and metadata, checked against the specification's layout rules. */
+export function readSafetensors(bytes: Uint8Array): { tensors: Map<string, ReadArray>; metadata: Record<string, string>; headerLength: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = Number(view.getBigUint64(0, true));
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Record<string, unknown>;
+  const { __metadata__: metadata = {}, ...entries } = header as { __metadata__?: Record<string, string> } & Record<string, { dtype: string; shape: number[]; data_offsets: [number, number] }>;
+  const start = 8 + headerLength;
+  const tensors = new Map<string, ReadArray>();
+  let end = 0;
+  for (const [name, entry] of Object.entries(entries).sort(([, a], [, b]) => a.data_offsets[0] - b.data_offsets[0])) {
+    const [begin, stop] = entry.data_offsets;
+    if (entry.dtype !== 'F64') throw new Error(`${name}: dtype ${entry.dtype}`);
+    if (begin !== end) throw new Error(`${name} starts at ${begin}, the previous tensor ends at ${end}`);
+    const count = entry.shape.reduce((a, b) => a * b, 1);
+    if (stop - begin !== 8 * count) throw new Error(`${name}: ${stop - begin} bytes for shape ${entry.shape.join('×')}`);
+    tensors.set(name, { shape: entry.shape, data: Float64Array.from({ length: count }, (_, i) => view.getFloat64(start + begin + 8 * i, true)) });
+    end = stop;
+  }
+  if (start + end !== bytes.length) throw new Error(`${bytes.length - start - end} bytes after the last tensor`);
+  return { tensors, metadata, headerLength };
+}
