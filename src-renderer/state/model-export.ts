@@ -41,6 +41,9 @@ function nameSuffix(model: ModelDocument, format: ModelExportFormat, layer: numb
     case 'ex':
     case 'npz':
     case 'safetensors':
+    case 'onnx':
       return '';
+    case 'onnx-float32':
+      return '-float32';
   }
 }

@@ -21,7 +21,7 @@ const OPTION_HINTS: Partial<Record<ModelExportFormat, string>> = {
 
 const formatLines = Object.entries(MODEL_EXPORT_FORMATS).map(([id, { description }]) => {
   const hint = OPTION_HINTS[id as ModelExportFormat];
-  return `  ${id.padEnd(8)}${description}${hint ? `; ${hint}` : ''}`;
+  return `  ${id.padEnd(14)}${description}${hint ? `; ${hint}` : ''}`;
 });
 const usage = `export MODEL --to FORMAT --out PATH [--layer N] [--array NAME]\nformats:\n${formatLines.join('\n')}`;
 

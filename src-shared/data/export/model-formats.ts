@@ -11,6 +11,7 @@ import { learningCurveCsv, modelLearningCurve } from './learning-curve-csv';
 import { modelArrays } from './model-arrays';
 import { npyBytes } from './numpy/npy';
 import { npzBytes } from './numpy/npz';
+import { ONNX_OPSET, onnxModelBytes } from './onnx/onnx-model';
 import { exportTorch } from './safetensors';
 import { outputsCsv } from './outputs-csv';
 import { exportPdpPat } from './pdp-pat';
@@ -31,6 +32,8 @@ export const MODEL_EXPORT_FORMATS = {
   npz: { description: 'NumPy archive: weights, biases, every layer’s activations, targets and curves (float64)', layer: null },
   npy: { description: 'one of those arrays as a NumPy .npy file', layer: 'array' },
   safetensors: { description: 'weights and biases as safetensors, with a PyTorch model.py that loads them', layer: null },
+  onnx: { description: `the network as an ONNX inference graph, float64 (opset ${ONNX_OPSET})`, layer: null },
+  'onnx-float32': { description: 'the same graph in float32', layer: null },
 } as const satisfies Record<string, { description: string; layer: LayerChoiceKind | null }>;
 
 export type ModelExportFormat = keyof typeof MODEL_EXPORT_FORMATS;
@@ -43,7 +46,7 @@ export function isModelExportFormat(name: string): name is ModelExportFormat {
 /** One file of an export, text or bytes, named by its extension: the caller gives it a base name (or a path). */
 export type ModelExportFile =
   | { extension: 'csv' | 'cf' | 'data' | 'teach' | 'pat' | 'ex' | 'py'; text: string }
-  | { extension: 'npz' | 'npy' | 'safetensors'; bytes: Uint8Array };
+  | { extension: 'npz' | 'npy' | 'safetensors' | 'onnx'; bytes: Uint8Array };
 
 export type ModelExportExtension = ModelExportFile['extension'];
 
@@ -91,6 +94,9 @@ export function exportModel(model: ModelDocument, format: ModelExportFormat, lay
       const { safetensors, modelPy } = exportTorch(model);
       return { files: [{ extension: 'safetensors', bytes: safetensors }, { extension: 'py', text: modelPy }], notes: [] };
     }
+    case 'onnx':
+    case 'onnx-float32':
+      return { files: [{ extension: 'onnx', bytes: onnxModelBytes(model, { precision: format === 'onnx' ? 'float64' : 'float32' }) }], notes: [] };
     case 'tlearn': {
       const { cf, data, teach, notes } = exportTlearn(model);
       return {
