@@ -5,6 +5,7 @@
 import { ExportError, exportFileContent, exportModel, modelArrays, type ModelExportFormat } from '../../src-shared/data/export';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import type { ExportedFileSet } from '../hosts/host';
+import { APP_VERSION } from './app-version';
 import { fileBase } from './pattern-export';
 
 export type PreparedExport =
@@ -14,7 +15,7 @@ export type PreparedExport =
 export function prepareModelExport(model: ModelDocument, format: ModelExportFormat, layer: number | undefined): PreparedExport {
   let exported;
   try {
-    exported = exportModel(model, format, layer);
+    exported = exportModel(model, format, layer, { appVersion: APP_VERSION });
   } catch (error) {
     if (error instanceof ExportError) return { ok: false, message: `Cannot export ${format}: ${error.message.replace(/\.?$/, '.')}` };
     throw error;

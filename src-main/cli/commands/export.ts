@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { ExportError, exportFileContent, exportModel, isModelExportFormat, MODEL_EXPORT_FORMATS, modelArrays, type ModelExportFormat } from '../../../src-shared/data/export';
+import { APP_VERSION } from '../../app-version';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
@@ -36,17 +37,20 @@ export async function exportCommand(args: string[], io: CliIo): Promise<void> {
   const layer = format === 'npy' ? arrayIndex(model, values.array) : wholeNumber(values.layer, 'layer', 0, 64);
   let exported;
   try {
-    exported = exportModel(model, format, layer);
+    exported = exportModel(model, format, layer, { appVersion: APP_VERSION });
   } catch (error) {
     if (error instanceof ExportError) throw new CliError(`cannot export ${format}: ${error.message}`);
     throw error;
   }
-  // One file goes to --out as given; a set (tlearn, safetensors with its model.py) goes beside it, --out being the base name.
-  const extensions = exported.files.map((file) => file.extension);
-  const base = extensions.some((extension) => out.endsWith(`.${extension}`)) ? out.slice(0, out.lastIndexOf('.')) : out;
-  const written = exported.files.length === 1
-    ? [{ path: out, content: exportFileContent(exported.files[0]) }]
-    : exported.files.map((file) => ({ path: `${base}.${file.extension}`, content: exportFileContent(file) }));
+  // One file goes to --out as given (its provenance beside it); a set (tlearn, safetensors with its model.py)
+  // goes beside --out, the base name.
+  const typed = exported.files.find((file) => out.endsWith(`.${file.extension}`));
+  const base = typed ? out.slice(0, -typed.extension.length - 1) : out;
+  const [only, ...others] = exported.files.filter((file) => file.extension !== 'provenance.json');
+  const written = exported.files.map((file) => ({
+    path: file === only && others.length === 0 ? out : `${base}.${file.extension}`,
+    content: exportFileContent(file),
+  }));
   for (const file of written) {
     try {
       await writeFile(file.path, file.content);

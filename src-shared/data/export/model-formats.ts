@@ -12,6 +12,7 @@ import { modelArrays } from './model-arrays';
 import { npyBytes } from './numpy/npy';
 import { npzBytes } from './numpy/npz';
 import { ONNX_OPSET, onnxModelBytes } from './onnx/onnx-model';
+import { exportProvenance, provenanceJson, type ExportContext, type ExportProvenance } from './provenance';
 import { exportTorch } from './safetensors';
 import { outputsCsv } from './outputs-csv';
 import { exportPdpPat } from './pdp-pat';
@@ -45,7 +46,7 @@ export function isModelExportFormat(name: string): name is ModelExportFormat {
 
 /** One file of an export, text or bytes, named by its extension: the caller gives it a base name (or a path). */
 export type ModelExportFile =
-  | { extension: 'csv' | 'cf' | 'data' | 'teach' | 'pat' | 'ex' | 'py'; text: string }
+  | { extension: 'csv' | 'cf' | 'data' | 'teach' | 'pat' | 'ex' | 'py' | 'provenance.json'; text: string }
   | { extension: 'npz' | 'npy' | 'safetensors' | 'onnx'; bytes: Uint8Array };
 
 export type ModelExportExtension = ModelExportFile['extension'];
@@ -62,11 +63,26 @@ export interface ModelExport {
 }
 
 /**
+ * With `context`, every export carries its provenance (provenance.ts): inside the file where the format has
+ * room, else as a `provenance.json` file beside the others. Without it, the format's files alone.
+ *
  * `layer`: for `hidden`, one hidden layer by index (1 … D−1; all of them when left out); for `weights`,
  * the weight layer from layer `layer` into the next (from 0; 0 when left out); for `npy`, the .npz's
  * array by its place in the archive (from 0; 0 when left out). Other formats ignore it.
  */
-export function exportModel(model: ModelDocument, format: ModelExportFormat, layer?: number): ModelExport {
+export function exportModel(model: ModelDocument, format: ModelExportFormat, layer?: number, context?: ExportContext): ModelExport {
+  if (!context) return formatFiles(model, format, layer, null);
+  const provenance = exportProvenance(model, format, context);
+  const exported = formatFiles(model, format, layer, provenance);
+  if (EMBEDS_PROVENANCE.has(format)) return exported;
+  return { ...exported, files: [...exported.files, { extension: 'provenance.json', text: provenanceJson(provenance) }] };
+}
+
+/** The formats with room for the provenance inside: an archive's entry, a header's or model's metadata. */
+const EMBEDS_PROVENANCE: ReadonlySet<ModelExportFormat> = new Set(['npz', 'safetensors', 'onnx', 'onnx-float32']);
+
+function formatFiles(model: ModelDocument, format: ModelExportFormat, layer: number | undefined, provenance: ExportProvenance | null): ModelExport {
+  const embedded = provenance ? { provenance: JSON.stringify(provenance) } : undefined;
   const csv = (text: string): ModelExport => ({ files: [{ extension: 'csv', text }], notes: [] });
   const one = (extension: 'pat' | 'ex', { text, notes }: ExportedText): ModelExport => ({ files: [{ extension, text }], notes });
   switch (format) {
@@ -83,7 +99,7 @@ export function exportModel(model: ModelDocument, format: ModelExportFormat, lay
     case 'ex':
       return one('ex', exportLensExamples(model));
     case 'npz':
-      return { files: [{ extension: 'npz', bytes: npzBytes(modelArrays(model)) }], notes: [] };
+      return { files: [{ extension: 'npz', bytes: npzBytes(modelArrays(model), provenance ? { 'provenance.json': new TextEncoder().encode(provenanceJson(provenance)) } : {}) }], notes: [] };
     case 'npy': {
       const arrays = modelArrays(model);
       const index = layer ?? 0;
@@ -91,12 +107,12 @@ export function exportModel(model: ModelDocument, format: ModelExportFormat, lay
       return { files: [{ extension: 'npy', bytes: npyBytes(arrays[index]) }], notes: [] };
     }
     case 'safetensors': {
-      const { safetensors, modelPy } = exportTorch(model);
+      const { safetensors, modelPy } = exportTorch(model, embedded);
       return { files: [{ extension: 'safetensors', bytes: safetensors }, { extension: 'py', text: modelPy }], notes: [] };
     }
     case 'onnx':
     case 'onnx-float32':
-      return { files: [{ extension: 'onnx', bytes: onnxModelBytes(model, { precision: format === 'onnx' ? 'float64' : 'float32' }) }], notes: [] };
+      return { files: [{ extension: 'onnx', bytes: onnxModelBytes(model, { precision: format === 'onnx' ? 'float64' : 'float32', metadata: embedded, producerVersion: provenance?.appVersion }) }], notes: [] };
     case 'tlearn': {
       const { cf, data, teach, notes } = exportTlearn(model);
       return {

@@ -82,3 +82,42 @@ export function readSafetensors(bytes: Uint8Array): { tensors: Map<string, ReadA
   if (start + end !== bytes.length) throw new Error(`${bytes.length - start - end} bytes after the last tensor`);
   return { tensors, metadata, headerLength };
 }
+
+/** The top-level fields of a protobuf message: field number → each occurrence's varint or bytes. */
+export function readProtoFields(bytes: Uint8Array): Map<number, (number | Uint8Array)[]> {
+  const fields = new Map<number, (number | Uint8Array)[]>();
+  let at = 0;
+  const readVarint = () => {
+    let value = 0;
+    for (let scale = 1; ; scale *= 128) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < bytes.length) {
+    const key = readVarint();
+    const [field, wire] = [Math.floor(key / 8), key % 8];
+    let value: number | Uint8Array;
+    if (wire === 0) value = readVarint();
+    else if (wire === 2) {
+      const length = readVarint();
+      value = bytes.subarray(at, at + length);
+      at += length;
+    } else if (wire === 5) {
+      value = new DataView(bytes.buffer, bytes.byteOffset + at, 4).getFloat32(0, true);
+      at += 4;
+    } else throw new Error(`wire type ${wire}`);
+    fields.set(field, [...(fields.get(field) ?? []), value]);
+  }
+  return fields;
+}
+
+/** An ONNX ModelProto's metadata_props (field 14: key 1, value 2). */
+export function readOnnxMetadata(bytes: Uint8Array): Record<string, string> {
+  const text = (value: number | Uint8Array | undefined) => new TextDecoder().decode(value as Uint8Array);
+  return Object.fromEntries((readProtoFields(bytes).get(14) ?? []).map((entry) => {
+    const fields = readProtoFields(entry as Uint8Array);
+    return [text(fields.get(1)?.[0]), text(fields.get(2)?.[0])];
+  }));
+}
