@@ -27,7 +27,7 @@ const IMPORT_FILTERS: Record<ImportKind, FileFilter[]> = {
 const EXPORT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV table', json: 'JSON', svg: 'SVG image', png: 'PNG image', txt: 'Text', pat: 'PDP patterns',
   ex: 'Lens examples', data: 'tlearn inputs', teach: 'tlearn targets', cf: 'tlearn network',
-  npz: 'NumPy archive', npy: 'NumPy array', safetensors: 'safetensors weights', py: 'Python', onnx: 'ONNX model',
+  npz: 'NumPy archive', npy: 'NumPy array', safetensors: 'safetensors weights', py: 'Python', onnx: 'ONNX model', mat: 'MATLAB data',
   'provenance.json': 'Provenance (JSON)',
 };
 

@@ -43,6 +43,7 @@ function nameSuffix(model: ModelDocument, format: ModelExportFormat, layer: numb
     case 'npz':
     case 'safetensors':
     case 'onnx':
+    case 'mat':
       return '';
     case 'onnx-float32':
       return '-float32';

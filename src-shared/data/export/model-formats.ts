@@ -8,6 +8,7 @@ import { ExportError, type ExportedText } from './export-error';
 import { hiddenActivationsCsv } from './hidden-csv';
 import { exportLensExamples } from './lens-ex';
 import { learningCurveCsv, modelLearningCurve } from './learning-curve-csv';
+import { mat5Bytes } from './matlab/mat5';
 import { modelArrays } from './model-arrays';
 import { npyBytes } from './numpy/npy';
 import { npzBytes } from './numpy/npz';
@@ -30,11 +31,12 @@ export const MODEL_EXPORT_FORMATS = {
   tlearn: { description: 'tlearn .cf, .data and .teach', layer: null },
   pat: { description: 'PDP pattern file (.pat)', layer: null },
   ex: { description: 'Lens example file (.ex)', layer: null },
-  npz: { description: 'NumPy archive: weights, biases, every layer’s activations, targets and curves (float64)', layer: null },
+  npz: { description: 'NumPy arrays: weights, biases, activations, targets, curves (float64)', layer: null },
   npy: { description: 'one of those arrays as a NumPy .npy file', layer: 'array' },
-  safetensors: { description: 'weights and biases as safetensors, with a PyTorch model.py that loads them', layer: null },
+  safetensors: { description: 'weights and biases as safetensors, with a PyTorch model.py', layer: null },
   onnx: { description: `the network as an ONNX inference graph, float64 (opset ${ONNX_OPSET})`, layer: null },
   'onnx-float32': { description: 'the same graph in float32', layer: null },
+  mat: { description: 'MATLAB .mat (level 5): the .npz’s arrays', layer: null },
 } as const satisfies Record<string, { description: string; layer: LayerChoiceKind | null }>;
 
 export type ModelExportFormat = keyof typeof MODEL_EXPORT_FORMATS;
@@ -47,7 +49,7 @@ export function isModelExportFormat(name: string): name is ModelExportFormat {
 /** One file of an export, text or bytes, named by its extension: the caller gives it a base name (or a path). */
 export type ModelExportFile =
   | { extension: 'csv' | 'cf' | 'data' | 'teach' | 'pat' | 'ex' | 'py' | 'provenance.json'; text: string }
-  | { extension: 'npz' | 'npy' | 'safetensors' | 'onnx'; bytes: Uint8Array };
+  | { extension: 'npz' | 'npy' | 'safetensors' | 'onnx' | 'mat'; bytes: Uint8Array };
 
 export type ModelExportExtension = ModelExportFile['extension'];
 
@@ -79,7 +81,7 @@ export function exportModel(model: ModelDocument, format: ModelExportFormat, lay
 }
 
 /** The formats with room for the provenance inside: an archive's entry, a header's or model's metadata. */
-const EMBEDS_PROVENANCE: ReadonlySet<ModelExportFormat> = new Set(['npz', 'safetensors', 'onnx', 'onnx-float32']);
+const EMBEDS_PROVENANCE: ReadonlySet<ModelExportFormat> = new Set(['npz', 'safetensors', 'onnx', 'onnx-float32', 'mat']);
 
 function formatFiles(model: ModelDocument, format: ModelExportFormat, layer: number | undefined, provenance: ExportProvenance | null): ModelExport {
   const embedded = provenance ? { provenance: JSON.stringify(provenance) } : undefined;
@@ -113,6 +115,9 @@ function formatFiles(model: ModelDocument, format: ModelExportFormat, layer: num
     case 'onnx':
     case 'onnx-float32':
       return { files: [{ extension: 'onnx', bytes: onnxModelBytes(model, { precision: format === 'onnx' ? 'float64' : 'float32', metadata: embedded, producerVersion: provenance?.appVersion }) }], notes: [] };
+    case 'mat':
+      // MATLAB's char arrays are read as ASCII everywhere: the JSON escapes everything else.
+      return { files: [{ extension: 'mat', bytes: mat5Bytes(modelArrays(model), provenance ? { provenance: asciiJson(provenance) } : {}) }], notes: [] };
     case 'tlearn': {
       const { cf, data, teach, notes } = exportTlearn(model);
       return {
@@ -152,3 +157,5 @@ export function layerChoices(model: ModelDocument, format: ModelExportFormat): L
 }
 
 const units = (n: number) => `${n} ${n === 1 ? 'unit' : 'units'}`;
+
+const asciiJson = (value: unknown) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -24,11 +24,12 @@ import { npyBytes } from '../../../src-shared/data/export/numpy/npy';
 import { npzBytes } from '../../../src-shared/data/export/numpy/npz';
 import { exportTorch } from '../../../src-shared/data/export/safetensors';
 import { onnxModelBytes } from '../../../src-shared/data/export/onnx/onnx-model';
+import { mat5Bytes } from '../../../src-shared/data/export/matlab/mat5';
 import { trainedXor, valid } from './models';
 
 describe('the model export table', () => {
   it('offers the command line’s formats, in its order', () => {
-    expect(MODEL_EXPORT_FORMAT_IDS).toEqual(['outputs', 'hidden', 'weights', 'curve', 'tlearn', 'pat', 'ex', 'npz', 'npy', 'safetensors', 'onnx', 'onnx-float32']);
+    expect(MODEL_EXPORT_FORMAT_IDS).toEqual(['outputs', 'hidden', 'weights', 'curve', 'tlearn', 'pat', 'ex', 'npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat']);
   });
 
   it('sends each format to its exporter, with the layer asked for', () => {
@@ -48,6 +49,7 @@ describe('the model export table', () => {
     const torch = exportTorch(model);
     expect(text('safetensors')).toEqual([['safetensors', torch.safetensors], ['py', torch.modelPy]]);
     expect(text('onnx')).toEqual([['onnx', onnxModelBytes(model)]]);
+    expect(text('mat')).toEqual([['mat', mat5Bytes(arrays)]]);
     expect(text('onnx-float32')).toEqual([['onnx', onnxModelBytes(model, { precision: 'float32' })]]);
     const tlearn = exportTlearn(model);
     expect(exportModel(model, 'tlearn')).toEqual({

@@ -121,3 +121,37 @@ export function readOnnxMetadata(bytes: Uint8Array): Record<string, string> {
     return [text(fields.get(1)?.[0]), text(fields.get(2)?.[0])];
   }));
 }
+
+/** A MAT-file level 5's variables (uncompressed, little-endian): doubles as row-major arrays, chars as text. */
+export function readMat5(bytes: Uint8Array): Map<string, ReadArray | string> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (String.fromCharCode(bytes[126], bytes[127]) !== 'IM') throw new Error('not a little-endian MAT-file');
+  if (view.getUint16(124, true) !== 0x0100) throw new Error('not version 0x0100');
+  const variables = new Map<string, ReadArray | string>();
+  const elements = (start: number, end: number) => {
+    const found: { type: number; at: number; size: number }[] = [];
+    for (let at = start; at < end; ) {
+      const type = view.getUint32(at, true);
+      const size = view.getUint32(at + 4, true);
+      found.push({ type, at: at + 8, size });
+      at += 8 + size + ((8 - (size % 8)) % 8);
+    }
+    return found;
+  };
+  for (const { type, at, size } of elements(128, bytes.length)) {
+    if (type !== 14) throw new Error(`top-level element of type ${type}`);
+    const [flags, dims, name, real] = elements(at, at + size);
+    const classCode = view.getUint32(flags.at, true) & 0xff;
+    const shape = Array.from({ length: dims.size / 4 }, (_, i) => view.getInt32(dims.at + 4 * i, true));
+    const variable = new TextDecoder().decode(bytes.subarray(name.at, name.at + name.size));
+    if (classCode === 4 && real.type === 4) {
+      variables.set(variable, String.fromCharCode(...Array.from({ length: real.size / 2 }, (_, i) => view.getUint16(real.at + 2 * i, true))));
+    } else if (classCode === 6 && real.type === 9) {
+      const [rows, cols] = shape;
+      const data = new Float64Array(rows * cols);
+      for (let c = 0; c < cols; c++) for (let r = 0; r < rows; r++) data[r * cols + c] = view.getFloat64(real.at + 8 * (c * rows + r), true);
+      variables.set(variable, { shape, data });
+    } else throw new Error(`${variable}: class ${classCode}, data type ${real.type}`);
+  }
+  return variables;
+}

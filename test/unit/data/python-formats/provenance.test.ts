@@ -12,7 +12,7 @@ import { exportModel, exportProvenance, MODEL_EXPORT_FORMAT_IDS, type ModelExpor
 import { serializeModel } from '../../../../src-shared/model/serialize';
 import { APP_VERSION } from '../../../../src-main/app-version';
 import { cli } from '../../../support/cli-harness';
-import { readOnnxMetadata, readSafetensors, readZip } from './independent-readers';
+import { readMat5, readOnnxMetadata, readSafetensors, readZip } from './independent-readers';
 import { awkwardNet, trainedXor } from './models';
 
 const sha256 = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -42,6 +42,7 @@ describe('export provenance', () => {
       if (file.extension === 'npz') return JSON.parse(new TextDecoder().decode(readZip(file.bytes).get('provenance.json')));
       if (file.extension === 'safetensors') return JSON.parse(readSafetensors(file.bytes).metadata.provenance);
       if (file.extension === 'onnx') return JSON.parse(readOnnxMetadata(file.bytes).provenance);
+      if (file.extension === 'mat') return JSON.parse(readMat5(file.bytes).get('provenance') as string);
       return undefined;
     };
     for (const format of MODEL_EXPORT_FORMAT_IDS) {
