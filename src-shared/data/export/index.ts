@@ -9,6 +9,7 @@ export { exportTlearn, tlearnConfig, tlearnData, tlearnTeach, type TlearnExport 
 export { exportPdpPat } from './pdp-pat';
 export { exportLensExamples } from './lens-ex';
 export { modelArrays, type NamedArray } from './model-arrays';
+export { asciiJson, FIGURE_PROVENANCE_KEY, pngWithText, svgWithMetadata } from './figure-metadata';
 export { exportProvenance, provenanceJson, sha256Hex, type ExportContext, type ExportProvenance } from './provenance';
 export { layerIdentifiers, projectionNames, type ProjectionName } from './array-names';
 export {

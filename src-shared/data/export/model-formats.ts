@@ -8,6 +8,7 @@ import { ExportError, type ExportedText } from './export-error';
 import { hiddenActivationsCsv } from './hidden-csv';
 import { exportLensExamples } from './lens-ex';
 import { learningCurveCsv, modelLearningCurve } from './learning-curve-csv';
+import { asciiJson } from './figure-metadata';
 import { mat5Bytes } from './matlab/mat5';
 import { modelArrays } from './model-arrays';
 import { npyBytes } from './numpy/npy';
@@ -157,5 +158,3 @@ export function layerChoices(model: ModelDocument, format: ModelExportFormat): L
 }
 
 const units = (n: number) => `${n} ${n === 1 ? 'unit' : 'units'}`;
-
-const asciiJson = (value: unknown) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
