@@ -11,12 +11,10 @@ import {
   importCsv,
   importLensExamples,
   importPdpPat,
-  importWeights,
   layersForPatterns,
   modelFromImport,
   previewCsv,
   readTlearnSet,
-  TensorFileError,
   sortImportFiles,
   type ImportedPatterns,
   type NamedText,
@@ -25,8 +23,9 @@ import {
 import type { LayerSpec } from '../../../src-shared/model/schema';
 import { describeProblems, parseModel } from '../../../src-shared/model/parse';
 import { CliError } from '../cli-error';
+import { importWeightsInto } from './import-weights';
 import type { CliIo } from '../io';
-import { readModelFile, writeModelFile } from '../model-file';
+import { writeModelFile } from '../model-file';
 import { parseOptions, wholeNumber } from '../options';
 
 const usage = 'import FILE… --out MODEL.bplab [--name NAME] [--hidden N] [--inputs N --outputs N] ' +
@@ -45,7 +44,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
     'name-column': { type: 'string' },
     into: { type: 'string' },
   }, usage);
-  if (values.into !== undefined) return importWeightsInto(positionals, values.into, values.out, io);
+  if (values.into !== undefined) return importWeightsInto(positionals, values.into, values.out, io, usage);
   if (positionals.length === 0) throw new CliError(`name at least one file to import\nusage: ${usage}`);
   if (!values.out) throw new CliError(`say where to write the model with --out MODEL.bplab\nusage: ${usage}`);
   const files = await Promise.all(positionals.map(readSource));
@@ -77,32 +76,6 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
   await writeModelFile(values.out, checked.model, false);
   const shape = checked.model.layers.map((l) => l.units).join('-');
   io.out(`${values.out}: ${checked.model.patterns.length} patterns, network ${shape}\n`);
-}
-
-/** `import WEIGHTS --into MODEL --out NEW`: the model with the file's weights, its notes said on stderr. */
-async function importWeightsInto(positionals: string[], into: string, out: string | undefined, io: CliIo): Promise<void> {
-  if (positionals.length !== 1) throw new CliError(`name one .safetensors or .npz file to load weights from\nusage: ${usage}`);
-  if (!out) throw new CliError(`say where to write the model with --out NEW.bplab\nusage: ${usage}`);
-  const model = await readModelFile(into);
-  const [file] = positionals;
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  let transfer;
-  try {
-    transfer = importWeights(model, file, bytes);
-  } catch (error) {
-    if (error instanceof TensorFileError) throw new CliError(error.message);
-    throw error;
-  }
-  const checked = parseModel(transfer.model);
-  if (!checked.ok) throw new CliError(`the model with these weights is not valid:\n${describeProblems(checked.problems, 20)}`);
-  await writeModelFile(out, checked.model, true);
-  for (const note of transfer.notes) io.err(`note: ${note}\n`);
-  io.out(`wrote ${out}\n`);
 }
 
 /** A file named on the command line: its path (what messages show) and its text. */
