@@ -27,6 +27,8 @@ const IMPORT_FILTERS: Record<ImportKind, FileFilter[]> = {
 const EXPORT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV table', json: 'JSON', svg: 'SVG image', png: 'PNG image', txt: 'Text', pat: 'PDP patterns',
   ex: 'Lens examples', data: 'tlearn inputs', teach: 'tlearn targets', cf: 'tlearn network',
+  npz: 'NumPy archive', npy: 'NumPy array', safetensors: 'safetensors weights', py: 'Python', onnx: 'ONNX model', mat: 'MATLAB data',
+  'provenance.json': 'Provenance (JSON)',
 };
 
 /** The file operations the dialogs lead to: node:fs and writeFileAtomic in the app, fakes in tests. */
@@ -132,8 +134,9 @@ export async function chooseWhereToExportSet(
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   if (canceled || !filePath) return null;
-  const extension = extname(filePath).slice(1).toLowerCase();
-  return { base: formats.includes(extension as ExportFormat) ? filePath.slice(0, -extension.length - 1) : filePath, confirmed: filePath };
+  // Formats may have two dots (provenance.json), so the name is matched against each, not cut at its last dot.
+  const typed = formats.find((format) => filePath.toLowerCase().endsWith(`.${format}`));
+  return { base: typed ? filePath.slice(0, -typed.length - 1) : filePath, confirmed: filePath };
 }
 
 /** Whether replacing these existing files is all right: yes when there are none, else the user says. */

@@ -2,9 +2,10 @@
  * File → Export's files for one choice of format and layer: the shared exporters' text (the command
  * line's `export --to`), named after the model, or what the model cannot give that format, said plainly.
  */
-import { ExportError, exportModel, type ModelExportFormat } from '../../src-shared/data/export';
+import { ExportError, exportFileContent, exportModel, modelArrays, type ModelExportFormat } from '../../src-shared/data/export';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import type { ExportedFileSet } from '../hosts/host';
+import { APP_VERSION } from './app-version';
 import { fileBase } from './pattern-export';
 
 export type PreparedExport =
@@ -14,18 +15,18 @@ export type PreparedExport =
 export function prepareModelExport(model: ModelDocument, format: ModelExportFormat, layer: number | undefined): PreparedExport {
   let exported;
   try {
-    exported = exportModel(model, format, layer);
+    exported = exportModel(model, format, layer, { appVersion: APP_VERSION });
   } catch (error) {
     if (error instanceof ExportError) return { ok: false, message: `Cannot export ${format}: ${error.message.replace(/\.?$/, '.')}` };
     throw error;
   }
-  const baseName = `${fileBase(model.name, 'patterns')}${nameSuffix(format, layer)}`;
-  const files = exported.files.map(({ extension, text }) => ({ format: extension, content: text }));
+  const baseName = `${fileBase(model.name, 'patterns')}${nameSuffix(model, format, layer)}`;
+  const files = exported.files.map((file) => ({ format: file.extension, content: exportFileContent(file) }));
   return { ok: true, set: { baseName, files }, names: files.map((file) => `${baseName}.${file.format}`), notes: exported.notes };
 }
 
 /** The tables say what they hold in their names; the other tools' files are the model itself. */
-function nameSuffix(format: ModelExportFormat, layer: number | undefined): string {
+function nameSuffix(model: ModelDocument, format: ModelExportFormat, layer: number | undefined): string {
   switch (format) {
     case 'outputs':
     case 'curve':
@@ -34,9 +35,17 @@ function nameSuffix(format: ModelExportFormat, layer: number | undefined): strin
       return layer === undefined ? '-hidden' : `-hidden-layer-${layer}`;
     case 'weights':
       return `-weights-${layer ?? 0}`;
+    case 'npy':
+      return `-${modelArrays(model)[layer ?? 0]?.name ?? 'array'}`;
     case 'tlearn':
     case 'pat':
     case 'ex':
+    case 'npz':
+    case 'safetensors':
+    case 'onnx':
+    case 'mat':
       return '';
+    case 'onnx-float32':
+      return '-float32';
   }
 }

@@ -22,8 +22,8 @@ const suggestedName = z
 export const helpTopicSchema = z.enum(['user-guide', 'model-file-format', 'how-to-cite', 'report-a-problem']);
 export type HelpTopic = z.infer<typeof helpTopicSchema>;
 
-/** What the page can export, by file extension: tables, charts (SVG, PNG), and the other simulators' formats. */
-export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'png', 'txt', 'pat', 'ex', 'data', 'teach', 'cf']);
+/** What the page can export, by file extension: tables, charts (SVG, PNG), the other simulators' formats, and NumPy's. */
+export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'png', 'txt', 'pat', 'ex', 'data', 'teach', 'cf', 'npz', 'npy', 'safetensors', 'py', 'onnx', 'mat', 'provenance.json']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 /** At most this many files in one exported set: tlearn's is three (.cf, .data, .teach). */

@@ -286,7 +286,7 @@ test('the CSV holds the curves the saved model records, and the PNG and SVG open
   await trainToStop(page);
   const modelFile = testInfo.outputPath('xor.bplab');
   await saveByDownload(page, modelFile);
-  const state = JSON.parse(readFileSync(modelFile, 'utf8')).state as { tssHistory: number[]; correctHistory: number[] };
+  const state = JSON.parse(readFileSync(modelFile, 'utf8')).state as { epoch: number; tssHistory: number[]; correctHistory: number[] };
 
   const csv = (await exported(page, 'Export the curves’ data as CSV', testInfo.outputPath('curves.csv'))).toString('utf8');
   const rows = csv.trimEnd().split('\n');
@@ -301,13 +301,21 @@ test('the CSV holds the curves the saved model records, and the PNG and SVG open
   const png = await exported(page, 'Export the chart as PNG', testInfo.outputPath('chart.png'));
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(png.length).toBeGreaterThan(5000);
+  // The model's provenance rides in a tEXt chunk (length, 'tEXt', keyword, NUL, text).
+  const keyword = png.indexOf('backprop-lab-provenance\0', 0, 'latin1');
+  expect(png.subarray(keyword - 4, keyword).toString('latin1')).toBe('tEXt');
+  const textEnd = keyword + png.readUInt32BE(keyword - 8);
+  const pngProvenance = JSON.parse(png.subarray(keyword + 'backprop-lab-provenance\0'.length, textEnd).toString('latin1')) as Record<string, unknown>;
+  expect(pngProvenance).toMatchObject({ app: 'Backprop Lab', format: 'png', model: 'XOR', epoch: state.epoch });
 
   const svg = (await exported(page, 'Export the chart as SVG', testInfo.outputPath('chart.svg'))).toString('utf8');
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, paths: doc.querySelectorAll('path').length };
+    const metadata = doc.querySelector('svg > metadata#backprop-lab-provenance')?.textContent ?? null;
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, paths: doc.querySelectorAll('path').length, metadata };
   }, svg);
-  expect(parsed).toEqual({ error: null, root: 'svg', paths: 1 });
+  expect({ ...parsed, metadata: undefined }).toEqual({ error: null, root: 'svg', paths: 1, metadata: undefined });
+  expect(JSON.parse(parsed.metadata ?? 'null')).toMatchObject({ format: 'svg', model: 'XOR', epoch: state.epoch });
   expect(svg).toContain('tss, this run (seed 1)');
 });
 

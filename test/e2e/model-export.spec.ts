@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
-import { exportTlearn, hiddenActivationsCsv, outputsCsv } from '../../src-shared/data/export';
+import { exportTlearn, hiddenActivationsCsv, modelArrays, outputsCsv } from '../../src-shared/data/export';
 import { parseModelText } from '../../src-shared/model/parse';
 import type { ModelDocument } from '../../src-shared/model/schema';
+import { readNpy, readZip } from '../unit/data/python-formats/independent-readers';
 import { expect, openExample, saveByDownload, test, withoutFileAccess } from './app';
 import { screenshotPath } from './screenshots';
 
@@ -63,11 +64,18 @@ test('Export… in the document bar writes the trained network’s outputs and a
     ['tlearn', 'tlearn .cf, .data and .teach'],
     ['pat', 'PDP pattern file (.pat)'],
     ['ex', 'Lens example file (.ex)'],
+    ['npz', 'NumPy arrays: weights, biases, activations, targets, curves (float64)'],
+    ['npy', 'one of those arrays as a NumPy .npy file'],
+    ['safetensors', 'weights and biases as safetensors, with a PyTorch model.py'],
+    ['onnx', 'the network as an ONNX inference graph, float64 (opset 13)'],
+    ['onnx-float32', 'the same graph in float32'],
+    ['mat', 'MATLAB .mat (level 5): the .npz’s arrays'],
   ]) {
     await expect(dialog.getByRole('radio', { name: `${id} ${words}` })).toBeVisible();
   }
   await expect(dialog.getByRole('radio', { name: /^outputs/ })).toBeChecked();
-  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR-outputs.csv.');
+  // Every export's provenance goes beside it when the format has no room for it.
+  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR-outputs.csv and XOR-outputs.provenance.json.');
 
   let download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
@@ -76,7 +84,7 @@ test('Export… in the document bar writes the trained network’s outputs and a
   expect(outputs.split('\n')[0]).toBe('pattern,input_1,input_2,target_output_1,output_output_1,pss');
   expect(outputs).toBe(outputsCsv(model));
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('Exported XOR-outputs.csv.')).toBeVisible();
+  await expect(page.getByText('Exported XOR-outputs.csv, XOR-outputs.provenance.json.')).toBeVisible();
 
   // A format that takes a layer offers the network's, numbered as --layer numbers them.
   await page.getByRole('button', { name: 'Export…', exact: true }).click();
@@ -84,7 +92,7 @@ test('Export… in the document bar writes the trained network’s outputs and a
   await expect(dialog.getByRole('combobox', { name: 'Hidden layer' })).toHaveText('layer 1: hidden (2 units)');
   await dialog.getByRole('radio', { name: /^weights/ }).check();
   await dialog.getByRole('combobox', { name: 'Weight layer' }).selectOption({ label: 'weight layer 1: hidden → output' });
-  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR-weights-1.csv.');
+  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR-weights-1.csv and XOR-weights-1.provenance.json.');
   await dialog.getByRole('radio', { name: /^hidden/ }).check();
   download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
@@ -99,7 +107,7 @@ test('Ctrl+E opens Export; tlearn writes its three files and says what tlearn ca
   const dialog = dialogOf(page);
   await expect(dialog).toBeVisible();
   await dialog.getByRole('radio', { name: /^tlearn/ }).check();
-  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR.cf, XOR.data and XOR.teach.');
+  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR.cf, XOR.data, XOR.teach and XOR.provenance.json.');
   const expected = exportTlearn(model);
   const notes = dialog.getByTestId('model-export-notes');
   for (const note of expected.notes) await expect(notes).toContainText(note);
@@ -113,12 +121,41 @@ test('Ctrl+E opens Export; tlearn writes its three files and says what tlearn ca
   const downloads: Download[] = [];
   page.on('download', (download) => downloads.push(download));
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect.poll(() => downloads.length).toBe(3);
-  expect(downloads.map((download) => download.suggestedFilename())).toEqual(['XOR.cf', 'XOR.data', 'XOR.teach']);
+  await expect.poll(() => downloads.length).toBe(4);
+  expect(downloads.map((download) => download.suggestedFilename())).toEqual(['XOR.cf', 'XOR.data', 'XOR.teach', 'XOR.provenance.json']);
   const written = await Promise.all(downloads.map((download) => text(download, testInfo.outputPath(download.suggestedFilename()))));
-  expect(written).toEqual([expected.cf, expected.data, expected.teach]);
+  expect(written.slice(0, 3)).toEqual([expected.cf, expected.data, expected.teach]);
   expect(written[0]).toContain('NODES:');
-  await expect(page.getByText('Exported XOR.cf, XOR.data, XOR.teach.')).toBeVisible();
+  expect(JSON.parse(written[3])).toMatchObject({ app: 'Backprop Lab', format: 'tlearn', model: 'XOR', epoch: 3, seed: model.training.seed });
+  await expect(page.getByText('Exported XOR.cf, XOR.data, XOR.teach, XOR.provenance.json.')).toBeVisible();
+});
+
+test('npz downloads the trained network’s arrays, read back by an independent reader, with its provenance inside', async ({ page }, testInfo) => {
+  await trainedXor(page);
+  const model = await savedModel(page, testInfo.outputPath('xor.bplab'));
+  await page.getByRole('button', { name: 'Export…', exact: true }).click();
+  const dialog = dialogOf(page);
+  await dialog.getByRole('radio', { name: /^npz/ }).check();
+  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR.npz.');
+  for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${process.env.BPLAB_SCREENSHOT_DIR ?? testInfo.outputDir}/export-npz-${size.width}.png` });
+  }
+  expect(await violations(page)).toEqual([]);
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  expect((await download).suggestedFilename()).toBe('XOR.npz');
+  const path = testInfo.outputPath('XOR.npz');
+  await (await download).saveAs(path);
+  const entries = readZip(readFileSync(path));
+  for (const array of modelArrays(model)) {
+    const read = readNpy(entries.get(`${array.name}.npy`)!);
+    expect(read.shape, array.name).toEqual(array.shape);
+    expect(Array.from(read.data), array.name).toEqual(Array.from(array.data));
+  }
+  expect(JSON.parse(new TextDecoder().decode(entries.get('provenance.json')))).toMatchObject({ format: 'npz', model: 'XOR', epoch: 3 });
+  await expect(page.getByText('Exported XOR.npz.')).toBeVisible();
 });
 
 test('a format the model cannot give says why and writes nothing (in the dark theme)', async ({ page }) => {

@@ -22,6 +22,7 @@ import {
 import type { LayerSpec } from '../../../src-shared/model/schema';
 import { describeProblems, parseModel } from '../../../src-shared/model/parse';
 import { CliError } from '../cli-error';
+import { importWeightsInto } from './import-weights';
 import type { CliIo } from '../io';
 import { writeModelFile } from '../model-file';
 import { parseOptions, wholeNumber } from '../options';
@@ -29,7 +30,8 @@ import { terminalLine, terminalText } from '../terminal-text';
 import { readTextFile } from '../text-file';
 
 const usage = 'import FILE… --out MODEL.bplab [--name NAME] [--hidden N] [--inputs N --outputs N] ' +
-  '[--input-columns A,B… --target-columns C,… [--name-column N]]';
+  '[--input-columns A,B… --target-columns C,… [--name-column N]]\n' +
+  '       import WEIGHTS.safetensors|WEIGHTS.npz --into MODEL.bplab --out NEW.bplab   (weights back from Python)';
 
 export async function importCommand(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseOptions(args, {
@@ -41,7 +43,9 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
     'input-columns': { type: 'string' },
     'target-columns': { type: 'string' },
     'name-column': { type: 'string' },
+    into: { type: 'string' },
   }, usage);
+  if (values.into !== undefined) return importWeightsInto(positionals, values.into, values.out, io, usage);
   if (positionals.length === 0) throw new CliError(`name at least one file to import\nusage: ${usage}`);
   if (!values.out) throw new CliError(`say where to write the model with --out MODEL.bplab\nusage: ${usage}`);
   const files = await Promise.all(positionals.map(readSource));

@@ -8,7 +8,12 @@ export { learningCurveCsv, modelLearningCurve, type LearningCurve } from './lear
 export { exportTlearn, tlearnConfig, tlearnData, tlearnTeach, type TlearnExport } from './tlearn';
 export { exportPdpPat } from './pdp-pat';
 export { exportLensExamples } from './lens-ex';
+export { modelArrays, type NamedArray } from './model-arrays';
+export { asciiJson, FIGURE_PROVENANCE_KEY, pngWithText, svgWithMetadata } from './figure-metadata';
+export { exportProvenance, provenanceJson, sha256Hex, type ExportContext, type ExportProvenance } from './provenance';
+export { layerIdentifiers, projectionNames, type ProjectionName } from './array-names';
 export {
+  exportFileContent,
   exportModel,
   isModelExportFormat,
   layerChoices,
@@ -16,6 +21,7 @@ export {
   MODEL_EXPORT_FORMATS,
   type LayerChoice,
   type ModelExport,
+  type ModelExportExtension,
   type ModelExportFile,
   type ModelExportFormat,
 } from './model-formats';

@@ -4,17 +4,25 @@
  * and with what it cannot hold; a request the model cannot answer throws ExportError.
  */
 import type { ModelDocument } from '../../model/schema';
-import type { ExportedText } from './export-error';
+import { ExportError, type ExportedText } from './export-error';
 import { hiddenActivationsCsv } from './hidden-csv';
 import { exportLensExamples } from './lens-ex';
 import { learningCurveCsv, modelLearningCurve } from './learning-curve-csv';
+import { asciiJson } from './figure-metadata';
+import { mat5Bytes } from './matlab/mat5';
+import { modelArrays } from './model-arrays';
+import { npyBytes } from './numpy/npy';
+import { npzBytes } from './numpy/npz';
+import { ONNX_OPSET, onnxModelBytes } from './onnx/onnx-model';
+import { exportProvenance, provenanceJson, type ExportContext, type ExportProvenance } from './provenance';
+import { exportTorch } from './safetensors';
 import { outputsCsv } from './outputs-csv';
 import { exportPdpPat } from './pdp-pat';
 import { exportTlearn } from './tlearn';
 import { weightsCsv } from './weights-csv';
 
-/** Which layer a format asks for: a hidden layer (or all of them), or a weight layer (a projection). */
-export type LayerChoiceKind = 'hidden' | 'weights';
+/** Which layer a format asks for: a hidden layer (or all of them), a weight layer (a projection), or one of the .npz's arrays. */
+export type LayerChoiceKind = 'hidden' | 'weights' | 'array';
 
 export const MODEL_EXPORT_FORMATS = {
   outputs: { description: 'patterns with the network’s outputs and pss (CSV)', layer: null },
@@ -24,6 +32,12 @@ export const MODEL_EXPORT_FORMATS = {
   tlearn: { description: 'tlearn .cf, .data and .teach', layer: null },
   pat: { description: 'PDP pattern file (.pat)', layer: null },
   ex: { description: 'Lens example file (.ex)', layer: null },
+  npz: { description: 'NumPy arrays: weights, biases, activations, targets, curves (float64)', layer: null },
+  npy: { description: 'one of those arrays as a NumPy .npy file', layer: 'array' },
+  safetensors: { description: 'weights and biases as safetensors, with a PyTorch model.py', layer: null },
+  onnx: { description: `the network as an ONNX inference graph, float64 (opset ${ONNX_OPSET})`, layer: null },
+  'onnx-float32': { description: 'the same graph in float32', layer: null },
+  mat: { description: 'MATLAB .mat (level 5): the .npz’s arrays', layer: null },
 } as const satisfies Record<string, { description: string; layer: LayerChoiceKind | null }>;
 
 export type ModelExportFormat = keyof typeof MODEL_EXPORT_FORMATS;
@@ -33,10 +47,16 @@ export function isModelExportFormat(name: string): name is ModelExportFormat {
   return Object.hasOwn(MODEL_EXPORT_FORMATS, name);
 }
 
-/** One file of an export, named by its extension: the caller gives it a base name (or a path). */
-export interface ModelExportFile {
-  extension: 'csv' | 'cf' | 'data' | 'teach' | 'pat' | 'ex';
-  text: string;
+/** One file of an export, text or bytes, named by its extension: the caller gives it a base name (or a path). */
+export type ModelExportFile =
+  | { extension: 'csv' | 'cf' | 'data' | 'teach' | 'pat' | 'ex' | 'py' | 'provenance.json'; text: string }
+  | { extension: 'npz' | 'npy' | 'safetensors' | 'onnx' | 'mat'; bytes: Uint8Array };
+
+export type ModelExportExtension = ModelExportFile['extension'];
+
+/** A file's contents, whichever kind it is. */
+export function exportFileContent(file: ModelExportFile): string | Uint8Array {
+  return 'text' in file ? file.text : file.bytes;
 }
 
 export interface ModelExport {
@@ -46,12 +66,28 @@ export interface ModelExport {
 }
 
 /**
+ * With `context`, every export carries its provenance (provenance.ts): inside the file where the format has
+ * room, else as a `provenance.json` file beside the others. Without it, the format's files alone.
+ *
  * `layer`: for `hidden`, one hidden layer by index (1 … D−1; all of them when left out); for `weights`,
- * the weight layer from layer `layer` into the next (from 0; 0 when left out). Other formats ignore it.
+ * the weight layer from layer `layer` into the next (from 0; 0 when left out); for `npy`, the .npz's
+ * array by its place in the archive (from 0; 0 when left out). Other formats ignore it.
  */
-export function exportModel(model: ModelDocument, format: ModelExportFormat, layer?: number): ModelExport {
+export function exportModel(model: ModelDocument, format: ModelExportFormat, layer?: number, context?: ExportContext): ModelExport {
+  if (!context) return formatFiles(model, format, layer, null);
+  const provenance = exportProvenance(model, format, context);
+  const exported = formatFiles(model, format, layer, provenance);
+  if (EMBEDS_PROVENANCE.has(format)) return exported;
+  return { ...exported, files: [...exported.files, { extension: 'provenance.json', text: provenanceJson(provenance) }] };
+}
+
+/** The formats with room for the provenance inside: an archive's entry, a header's or model's metadata. */
+const EMBEDS_PROVENANCE: ReadonlySet<ModelExportFormat> = new Set(['npz', 'safetensors', 'onnx', 'onnx-float32', 'mat']);
+
+function formatFiles(model: ModelDocument, format: ModelExportFormat, layer: number | undefined, provenance: ExportProvenance | null): ModelExport {
+  const embedded = provenance ? { provenance: JSON.stringify(provenance) } : undefined;
   const csv = (text: string): ModelExport => ({ files: [{ extension: 'csv', text }], notes: [] });
-  const one = (extension: ModelExportFile['extension'], { text, notes }: ExportedText): ModelExport => ({ files: [{ extension, text }], notes });
+  const one = (extension: 'pat' | 'ex', { text, notes }: ExportedText): ModelExport => ({ files: [{ extension, text }], notes });
   switch (format) {
     case 'outputs':
       return csv(outputsCsv(model));
@@ -65,6 +101,24 @@ export function exportModel(model: ModelDocument, format: ModelExportFormat, lay
       return one('pat', exportPdpPat(model));
     case 'ex':
       return one('ex', exportLensExamples(model));
+    case 'npz':
+      return { files: [{ extension: 'npz', bytes: npzBytes(modelArrays(model), provenance ? { 'provenance.json': new TextEncoder().encode(provenanceJson(provenance)) } : {}) }], notes: [] };
+    case 'npy': {
+      const arrays = modelArrays(model);
+      const index = layer ?? 0;
+      if (index >= arrays.length) throw new ExportError(`there is no array ${index}: the model has arrays 0 to ${arrays.length - 1}`);
+      return { files: [{ extension: 'npy', bytes: npyBytes(arrays[index]) }], notes: [] };
+    }
+    case 'safetensors': {
+      const { safetensors, modelPy } = exportTorch(model, embedded);
+      return { files: [{ extension: 'safetensors', bytes: safetensors }, { extension: 'py', text: modelPy }], notes: [] };
+    }
+    case 'onnx':
+    case 'onnx-float32':
+      return { files: [{ extension: 'onnx', bytes: onnxModelBytes(model, { precision: format === 'onnx' ? 'float64' : 'float32', metadata: embedded, producerVersion: provenance?.appVersion }) }], notes: [] };
+    case 'mat':
+      // MATLAB's char arrays are read as ASCII everywhere: the JSON escapes everything else.
+      return { files: [{ extension: 'mat', bytes: mat5Bytes(modelArrays(model), provenance ? { provenance: asciiJson(provenance) } : {}) }], notes: [] };
     case 'tlearn': {
       const { cf, data, teach, notes } = exportTlearn(model);
       return {
@@ -96,6 +150,8 @@ export function layerChoices(model: ModelDocument, format: ModelExportFormat): L
     }
     case 'weights':
       return layers.slice(1).map((receiving, j) => ({ layer: j, label: `weight layer ${j}: ${layers[j].name} → ${receiving.name}` }));
+    case 'array':
+      return modelArrays(model).map(({ name, shape }, index) => ({ layer: index, label: `${name} (${shape.join(' × ')})` }));
     case null:
       return [];
   }

@@ -10,3 +10,5 @@ export { importLensExamples, type LensExOptions } from './lens-ex';
 export { layersForPatterns, modelFromImport, type ImportedModelParts } from './model';
 export { recogniseFormat, type ImportFormat } from './recognise';
 export { ImportSetError, readTlearnSet, sortImportFiles, type ImportSet, type NamedText, type ImportedFiles } from './file-set';
+export { readNpz, readNpy, readSafetensors, TensorFileError, type Tensor } from './python-tensors';
+export { importWeights, loadWeights, type WeightTransfer } from './weight-transfer';

@@ -135,6 +135,14 @@ describe('Export of a set of files', () => {
     await expect(dotted.handlers.exportFileSet({ baseName: 'xor', files: tlearn }, dotted.event)).resolves.toEqual({ paths: ['/lab/xor.v2.cf', '/lab/xor.v2.data', '/lab/xor.v2.teach'] });
   });
 
+  it('knows an extension with two dots (a provenance beside an export), and writes bytes as they are', async () => {
+    const npy = Uint8Array.from([0x93, 0x4e, 0x55]);
+    const files = [{ content: npy, format: 'npy' as const }, { content: '{}\n', format: 'provenance.json' as const }];
+    const typed = handlersWith({ save: '/lab/w.provenance.json' });
+    await expect(typed.handlers.exportFileSet({ baseName: 'w', files }, typed.event)).resolves.toEqual({ paths: ['/lab/w.npy', '/lab/w.provenance.json'] });
+    expect(typed.written.get('/lab/w.npy')).toEqual(npy);
+  });
+
   it('takes a set of one (a pattern set as CSV) as a plain export of that file', async () => {
     const { handlers, event, saveOptions, written } = handlersWith({ save: '/lab/xor.csv' });
     await expect(handlers.exportFileSet({ baseName: 'xor', files: [{ content: 'a,b\n', format: 'csv' }] }, event)).resolves.toEqual({ paths: ['/lab/xor.csv'] });

@@ -3,7 +3,8 @@
  * holds, or the reason the model cannot give that format, as the dialog shows it.
  */
 import { describe, expect, it } from 'vitest';
-import { exportTlearn, hiddenActivationsCsv, weightsCsv } from '../../../src-shared/data/export';
+import { exportProvenance, exportTlearn, hiddenActivationsCsv, provenanceJson, weightsCsv } from '../../../src-shared/data/export';
+import { APP_VERSION } from '../../../src-renderer/state/app-version';
 import { prepareModelExport } from '../../../src-renderer/state/model-export';
 import { trainedXor, valid } from '../data/models';
 
@@ -14,14 +15,21 @@ describe('File → Export’s files', () => {
       const prepared = prepareModelExport(model, format, layer);
       return prepared.ok ? prepared.names : prepared.message;
     };
-    expect(names('outputs')).toEqual(['XOR- a-b-outputs.csv']);
-    expect(names('hidden')).toEqual(['XOR- a-b-hidden.csv']);
-    expect(names('hidden', 1)).toEqual(['XOR- a-b-hidden-layer-1.csv']);
-    expect(names('weights', 1)).toEqual(['XOR- a-b-weights-1.csv']);
-    expect(names('curve')).toEqual(['XOR- a-b-curve.csv']);
-    expect(names('tlearn')).toEqual(['XOR- a-b.cf', 'XOR- a-b.data', 'XOR- a-b.teach']);
-    expect(names('pat')).toEqual(['XOR- a-b.pat']);
-    expect(names('ex')).toEqual(['XOR- a-b.ex']);
+    // Formats with no room for the provenance get it beside them.
+    expect(names('outputs')).toEqual(['XOR- a-b-outputs.csv', 'XOR- a-b-outputs.provenance.json']);
+    expect(names('hidden')).toEqual(['XOR- a-b-hidden.csv', 'XOR- a-b-hidden.provenance.json']);
+    expect(names('hidden', 1)).toEqual(['XOR- a-b-hidden-layer-1.csv', 'XOR- a-b-hidden-layer-1.provenance.json']);
+    expect(names('weights', 1)).toEqual(['XOR- a-b-weights-1.csv', 'XOR- a-b-weights-1.provenance.json']);
+    expect(names('curve')).toEqual(['XOR- a-b-curve.csv', 'XOR- a-b-curve.provenance.json']);
+    expect(names('tlearn')).toEqual(['XOR- a-b.cf', 'XOR- a-b.data', 'XOR- a-b.teach', 'XOR- a-b.provenance.json']);
+    expect(names('pat')).toEqual(['XOR- a-b.pat', 'XOR- a-b.provenance.json']);
+    expect(names('ex')).toEqual(['XOR- a-b.ex', 'XOR- a-b.provenance.json']);
+    expect(names('npz')).toEqual(['XOR- a-b.npz']);
+    expect(names('npy', 1)).toEqual(['XOR- a-b-W_hidden_output.npy', 'XOR- a-b-W_hidden_output.provenance.json']);
+    expect(names('safetensors')).toEqual(['XOR- a-b.safetensors', 'XOR- a-b.py']);
+    expect(names('onnx')).toEqual(['XOR- a-b.onnx']);
+    expect(names('onnx-float32')).toEqual(['XOR- a-b-float32.onnx']);
+    expect(names('mat')).toEqual(['XOR- a-b.mat']);
   });
 
   it('hands the host the exporters’ text, one file per format, with what the format cannot hold', () => {
@@ -30,12 +38,20 @@ describe('File → Export’s files', () => {
     const expected = exportTlearn(model);
     expect(tlearn).toEqual({
       ok: true,
-      set: { baseName: 'XOR', files: [{ format: 'cf', content: expected.cf }, { format: 'data', content: expected.data }, { format: 'teach', content: expected.teach }] },
-      names: ['XOR.cf', 'XOR.data', 'XOR.teach'],
+      set: {
+        baseName: 'XOR',
+        files: [
+          { format: 'cf', content: expected.cf },
+          { format: 'data', content: expected.data },
+          { format: 'teach', content: expected.teach },
+          { format: 'provenance.json', content: provenanceJson(exportProvenance(model, 'tlearn', { appVersion: APP_VERSION })) },
+        ],
+      },
+      names: ['XOR.cf', 'XOR.data', 'XOR.teach', 'XOR.provenance.json'],
       notes: expected.notes,
     });
-    expect(prepareModelExport(model, 'weights', 1)).toMatchObject({ ok: true, set: { files: [{ format: 'csv', content: weightsCsv(model, 1) }] }, notes: [] });
-    expect(prepareModelExport(model, 'hidden', 1)).toMatchObject({ ok: true, set: { files: [{ content: hiddenActivationsCsv(model, { layer: 1 }) }] } });
+    expect(prepareModelExport(model, 'weights', 1)).toMatchObject({ ok: true, set: { files: [{ format: 'csv', content: weightsCsv(model, 1) }, { format: 'provenance.json' }] }, notes: [] });
+    expect(prepareModelExport(model, 'hidden', 1)).toMatchObject({ ok: true, set: { files: [{ content: hiddenActivationsCsv(model, { layer: 1 }) }, { format: 'provenance.json' }] } });
   });
 
   it('says plainly what the model cannot give a format, instead of files', () => {

@@ -1,0 +1,76 @@
+/**
+ * The model as named float64 arrays, the contents of the NumPy and MATLAB exports: each projection's
+ * weights (out × in, as in n_{j+1} = W^j h_j + b_{j+1}), each biased layer's bias, every layer's
+ * activations for every pattern from the engine's own forward pass, the targets, and the learning curves.
+ */
+import type { ModelDocument, Pattern } from '../../model/schema';
+import { historyEpoch } from '../../model/epoch-history';
+import { networkWithWeights } from './activations';
+import { layerIdentifiers, projectionNames } from './array-names';
+import { modelLearningCurve } from './learning-curve-csv';
+
+/** Row-major values of the given shape. */
+export interface NamedArray {
+  readonly name: string;
+  readonly shape: number[];
+  readonly data: Float64Array;
+}
+
+export function modelArrays(model: ModelDocument): NamedArray[] {
+  const network = networkWithWeights(model);
+  const ids = layerIdentifiers(model.layers);
+  const arrays: NamedArray[] = [];
+  for (const { index, from, to } of projectionNames(model.layers)) {
+    arrays.push({ name: `W_${from}_${to}`, shape: [network.sizes[index + 1], network.sizes[index]], data: Float64Array.from(network.weights[index]) });
+  }
+  model.layers.forEach((layer, j) => {
+    if (j > 0 && layer.bias) arrays.push({ name: `b_${ids[j]}`, shape: [layer.units], data: Float64Array.from(network.biases[j - 1]) });
+  });
+  // Listing the arrays (File → Export's choice of one .npy) must not run every pattern forward: the
+  // activations are computed when first read, one forward pass over a pattern set for all its layers.
+  const activationsOf = (prefix: string, patterns: Pattern[]) => {
+    let rows: Float64Array[][] | null = null;
+    const layerRows = () =>
+      (rows ??= patterns.map((pattern) => {
+        network.forward(pattern.input);
+        return network.act.map((layer) => Float64Array.from(layer));
+      }));
+    model.layers.forEach((layer, j) => {
+      arrays.push(lazy(`${prefix}act_${ids[j]}`, [patterns.length, layer.units], () => concatenate(layerRows().map((row) => row[j]))));
+    });
+    const outputs = model.layers[model.layers.length - 1].units;
+    // A don't-care target (tlearn's *) is NaN: it has no value, and numpy's nan-aware functions skip it.
+    arrays.push({ name: `${prefix}targets`, shape: [patterns.length, outputs], data: Float64Array.from(patterns.flatMap((p) => p.target.map((t) => t ?? NaN))) });
+  };
+  activationsOf('', model.patterns);
+  if (model.testPatterns && model.testPatterns.length > 0) activationsOf('test_', model.testPatterns);
+  const curve = modelLearningCurve(model);
+  arrays.push({ name: 'curve_epoch', shape: [curve.tss.length], data: Float64Array.from(curve.tss, (_, e) => historyEpoch(e, curve.stride ?? 1)) });
+  arrays.push({ name: 'curve_tss', shape: [curve.tss.length], data: Float64Array.from(curve.tss) });
+  for (const [name, values] of [['curve_fraction_correct', curve.fractionCorrect], ['curve_test_tss', curve.testTss]] as const) {
+    // Aligned with curve_epoch; an epoch a curve did not record (none today) would be NaN, not a shifted value.
+    if (values && values.length > 0) arrays.push({ name, shape: [curve.tss.length], data: Float64Array.from(curve.tss, (_, e) => values[e] ?? NaN) });
+  }
+  return arrays;
+}
+
+function lazy(name: string, shape: number[], compute: () => Float64Array): NamedArray {
+  let data: Float64Array | null = null;
+  return {
+    name,
+    shape,
+    get data() {
+      return (data ??= compute());
+    },
+  };
+}
+
+function concatenate(parts: Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}

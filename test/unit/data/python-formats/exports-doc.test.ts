@@ -1,0 +1,67 @@
+/**
+ * docs/exports.md's Python snippets run, in a directory holding XOR's exports under the names the page
+ * uses. A snippet fenced `python needs-X` runs only where python3 can import X, and the test says when it
+ * skips one; without numpy none can run, and that is said too.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportFileContent, exportModel, type ModelExportFormat } from '../../../../src-shared/data/export';
+import { hasNumpy } from '../../../support/python';
+import { trainedXor } from './models';
+
+const DOC = fileURLToPath(new URL('../../../../docs/exports.md', import.meta.url));
+
+interface Snippet {
+  code: string;
+  needs: string | null;
+  line: number;
+}
+
+function pythonSnippets(markdown: string): Snippet[] {
+  const snippets: Snippet[] = [];
+  const pattern = /^```python(?: needs-([\w-]+))?\n([\s\S]*?)^```$/gm;
+  for (let match; (match = pattern.exec(markdown)); ) {
+    snippets.push({ code: match[2], needs: match[1] ?? null, line: markdown.slice(0, match.index).split('\n').length });
+  }
+  return snippets;
+}
+
+const importable = (module: string) => spawnSync('python3', ['-c', `import ${module}`]).status === 0;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bplab-doc-'));
+  const model = trainedXor();
+  const write = async (format: ModelExportFormat, base: string) => {
+    for (const file of exportModel(model, format, undefined, { appVersion: 'doc-test' }).files) await writeFile(join(dir, `${base}.${file.extension}`), exportFileContent(file));
+  };
+  await write('npz', 'xor');
+  await write('safetensors', 'xor');
+  await write('onnx', 'xor');
+  await write('mat', 'xor');
+});
+
+describe('docs/exports.md', async () => {
+  const snippets = pythonSnippets(await readFile(DOC, 'utf8'));
+
+  it('has Python snippets to run, the numpy ones unmarked', () => {
+    expect(snippets.filter((s) => s.needs === null).length).toBeGreaterThanOrEqual(2);
+  });
+
+  if (!hasNumpy) console.warn('docs/exports.md: python3 with numpy is not installed, so its Python snippets are not run');
+  for (const snippet of snippets) {
+    const module = snippet.needs ?? 'numpy';
+    const runs = hasNumpy && importable(module);
+    if (!runs && snippet.needs) console.warn(`docs/exports.md, line ${snippet.line}: skipped, python3 cannot import ${module}`);
+    it.skipIf(!runs)(`runs the snippet at line ${snippet.line}${snippet.needs ? ` (needs ${snippet.needs})` : ''}`, () => {
+      const result = spawnSync('python3', ['-c', snippet.code], { cwd: dir, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout).not.toBe('');
+    });
+  }
+});
