@@ -16,6 +16,7 @@ import type { ModelDocument } from '../../../src-shared/model/schema';
 import { serializeModel } from '../../../src-shared/model/serialize';
 import { mergeResults } from '../../../src-main/experiment/merge-results';
 import { runExperiment } from '../../../src-main/experiment/run-experiment';
+import { threadWorkerStarter } from '../../../src-main/experiment/thread-host';
 import { cli } from '../../support/cli-harness';
 
 let root: string;
@@ -102,6 +103,20 @@ describe('the experiment runner', () => {
     expect(again).toMatchObject({ alreadyDone: 11, finished: 1, failed: 0 });
     expect(await readdir(join(dir, 'runs'))).not.toContain('run-00005.failed.json');
     expect(await folderBytes(dir)).toEqual(await folderBytes(join(root, 'one')));
+  });
+
+  it('records a worker thread that exits mid-run as a failed run; stops at once when workers cannot start', async () => {
+    const model = { ...smallXor(), experiment: { ...smallXor().experiment!, replications: 2 } };
+    const dir = join(root, 'thread-crash');
+    const crashing = threadWorkerStarter(model, new URL('../../fixtures/experiment/crashing-worker.ts', import.meta.url));
+    const outcome = await runExperiment({ model, dir, jobs: 2, merge: true, startWorker: crashing });
+    expect(outcome).toMatchObject({ finished: 5, failed: 1 });
+    expect(outcome.report?.failed).toEqual([{ index: 2, message: 'the worker stopped (exit code 7)' }]);
+
+    const broken = threadWorkerStarter(model, new URL('../../fixtures/experiment/broken-worker.ts', import.meta.url));
+    const nowhere = join(root, 'broken');
+    await expect(runExperiment({ model, dir: nowhere, jobs: 2, merge: true, startWorker: broken })).rejects.toThrow(/a worker thread could not start: .*this worker script is broken/);
+    expect(await readdir(join(nowhere, 'runs'))).toEqual([]);
   });
 
   it('stops when a run cannot be written (a full disk), keeping every run written before', async () => {
