@@ -30,7 +30,8 @@ const help = `Backprop Lab command line
                                  many runs of a model's experiment section on N worker threads
                                  (default: every core) into DIR (default MODEL.results), resumable;
                                  how far it has come; per condition: n, mean and SD of the final tss,
-                                 median epochs to criterion, how many reached it, how many diverged
+                                 median epochs to criterion, how many reached it, how many diverged;
+                                 run I alone as a single-run model that train re-creates exactly
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -45,9 +45,11 @@ export function plannedRun(plan: ExperimentPlan, index: number): PlannedRun {
 
 /**
  * Run i as a single-run model, the one the workbench opens: its condition's levels, its seed, fresh weights,
- * and the experiment's epoch count as its maximum. Training it alone computes the run's bits exactly.
+ * the experiment's epoch count as its maximum, and no stopping rule of its own (the experiment's criterion
+ * marks epochs to criterion; `epochs` may shorten it to where a run stopped). Training it alone computes the
+ * run's bits exactly, epoch for epoch.
  */
-export function singleRunModel(model: ModelDocument, plan: ExperimentPlan, index: number): ModelDocument {
+export function singleRunModel(model: ModelDocument, plan: ExperimentPlan, index: number, epochs = plan.spec.epochs): ModelDocument {
   const run = plannedRun(plan, index);
   const condition = plan.conditions[run.condition];
   const single = applyCondition(model, plan.spec.factors, condition.levels);
@@ -55,7 +57,7 @@ export function singleRunModel(model: ModelDocument, plan: ExperimentPlan, index
     ...single,
     name: `${model.name} — run ${index}`,
     description: `Run ${index} of the experiment "${model.name}": condition ${run.condition} (${describeCondition(plan.spec.factors, condition.levels)}), replication ${run.replication}, seed ${run.seed}.`,
-    training: { ...single.training, seed: run.seed, maxEpochs: plan.spec.epochs },
+    training: { ...single.training, seed: run.seed, maxEpochs: epochs, errorCriterion: 0, stopWhenAllCorrect: false },
   };
 }
 

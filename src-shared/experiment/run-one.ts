@@ -44,10 +44,9 @@ export interface RunResult {
 export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, index: number): RunResult {
   const run = plannedRun(plan, index);
   const single = singleRunModel(model, plan, index);
-  const criterion = single.training.errorCriterion;
-  // The run's own stopping rules are the experiment's: the Simulation must not stop it earlier. Neither
-  // setting changes what an epoch computes.
-  const simulation = new Simulation({ ...single, training: { ...single.training, errorCriterion: 0, stopWhenAllCorrect: false } });
+  // The single-run model has no stopping rule of its own: the experiment's criterion is the model's.
+  const criterion = model.training.errorCriterion;
+  const simulation = new Simulation(single);
   const { epochs, stopAtCriterion, record } = plan.spec;
   const curve: RunCurve = { epoch: [], tss: [], correct: [], ...(simulation.testData ? { testTss: [] } : {}) };
   let status: RunStatus = 'finished';

@@ -4,13 +4,15 @@
  */
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
+import { experimentModelCommand } from './experiment-model';
 import { experimentRunCommand } from './experiment-run';
 import { experimentStatusCommand } from './experiment-status';
 import { experimentSummaryCommand } from './experiment-summary';
 
 export const experimentUsage = `experiment run MODEL [--jobs N] [--out DIR] [--runs A-B]
   experiment status DIR
-  experiment summary DIR [--json]`;
+  experiment summary DIR [--json]
+  experiment model MODEL|DIR --run I [--out FILE]`;
 
 export async function experimentCommand(args: string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = args;
@@ -21,6 +23,8 @@ export async function experimentCommand(args: string[], io: CliIo): Promise<numb
       return experimentStatusCommand(rest, io);
     case 'summary':
       return experimentSummaryCommand(rest, io);
+    case 'model':
+      return experimentModelCommand(rest, io);
     default:
       throw new CliError(`${verb === undefined ? 'which experiment command?' : `unknown experiment command "${verb}"`}\nusage: ${experimentUsage}`, 2);
   }

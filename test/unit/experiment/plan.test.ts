@@ -69,7 +69,7 @@ describe('the experiment section', () => {
     expect(single.layers[1].units).toBe(5);
     expect(single.training.init).toEqual({ kind: 'gaussian', sd: 0.3 });
     expect(single.training.seed).toBe(42);
-    expect(single.training.maxEpochs).toBe(10);
+    expect(single.training).toMatchObject({ maxEpochs: 10, errorCriterion: 0, stopWhenAllCorrect: false });
     expect(single.state).toBeNull();
     expect(single.experiment).toBeUndefined();
     expect(parseModel(single)).toMatchObject({ ok: true });
