@@ -18,7 +18,11 @@ export interface ExperimentPlan {
   spec: ExperimentSpec;
   conditions: Condition[];
   total: number;
-  /** Epochs are recorded every `recordEvery` (and at a run's last epoch): at most 4,096 points a run. */
+  /**
+   * Epochs are recorded every `recordEvery` (and at a run's last epoch): the least power of two that keeps a
+   * run to at most 4,096 points. A power of two, so every recorded epoch is one the Simulation's history
+   * keeps (its stride is a power of two too, and smaller).
+   */
   recordEvery: number;
   baseSeed: number;
 }
@@ -31,7 +35,7 @@ export function planExperiment(model: ModelDocument): ExperimentPlan {
     spec,
     conditions,
     total: conditions.length * spec.replications,
-    recordEvery: Math.ceil(spec.epochs / MAX_RECORDED_EPOCHS),
+    recordEvery: leastPowerOfTwoAtLeast(spec.epochs / MAX_RECORDED_EPOCHS),
     baseSeed: spec.baseSeed ?? model.training.seed,
   };
 }
@@ -61,7 +65,8 @@ export function singleRunModel(model: ModelDocument, plan: ExperimentPlan, index
   };
 }
 
-/** Whether epoch e (1-based) of a run is recorded; a run's last epoch always is. */
-export function recordsExperimentEpoch(plan: ExperimentPlan, epoch: number): boolean {
-  return epoch % plan.recordEvery === 0;
+function leastPowerOfTwoAtLeast(value: number): number {
+  let power = 1;
+  while (power < value) power *= 2;
+  return power;
 }

@@ -75,10 +75,12 @@ describe('the experiment section', () => {
     expect(parseModel(single)).toMatchObject({ ok: true });
   });
 
-  it('records every k epochs, k chosen so a run keeps at most 4,096 points', () => {
+  it('records every k epochs, k the least power of two that keeps a run to at most 4,096 points', () => {
     expect(planExperiment(accepted({ ...base, epochs: 4096 })).recordEvery).toBe(1);
     expect(planExperiment(accepted({ ...base, epochs: 4097 })).recordEvery).toBe(2);
-    expect(planExperiment(accepted({ ...base, epochs: 1_000_000 })).recordEvery).toBe(245);
+    expect(planExperiment(accepted({ ...base, epochs: 8192 })).recordEvery).toBe(2);
+    expect(planExperiment(accepted({ ...base, epochs: 8193 })).recordEvery).toBe(4);
+    expect(planExperiment(accepted({ ...base, epochs: 1_000_000 })).recordEvery).toBe(256);
   });
 
   it('names the field of a setting that does not exist, a level out of range, and a level of the wrong kind', () => {
