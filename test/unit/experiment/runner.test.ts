@@ -77,6 +77,22 @@ describe('the experiment runner', () => {
     expect(await folderBytes(dir)).toEqual(await folderBytes(join(root, 'one')));
   });
 
+  it('lets several shares of the runs start on one new folder at once (a cluster\'s array tasks), and refuses a folder of other files', async () => {
+    const model = smallXor();
+    const plan = planExperiment(model);
+    const dir = join(root, 'shares');
+    const inProcess = (): RunWorker => ({ run: async (index) => runExperimentRun(model, plan, index), terminate: () => undefined });
+    const shares = [[0, 2], [3, 5], [6, 8], [9, 11]].map(([first, last]) => runExperiment({ model, dir, jobs: 1, merge: false, range: { first, last }, startWorker: inProcess }));
+    expect((await Promise.all(shares)).map((share) => share.finished)).toEqual([3, 3, 3, 3]);
+    await mergeResults(dir);
+    expect(await folderBytes(dir)).toEqual(await folderBytes(join(root, 'one')));
+
+    const elsewhere = join(root, 'elsewhere');
+    await runExperiment({ model, dir: join(elsewhere, 'x'), jobs: 1, merge: false, range: { first: 0, last: 0 }, startWorker: inProcess });
+    await writeFile(join(elsewhere, 'notes.txt'), 'mine');
+    await expect(runExperiment({ model, dir: elsewhere, jobs: 1, merge: false, startWorker: inProcess })).rejects.toThrow(/already holds files \(notes.txt, x\) but no experiment.json/);
+  });
+
   it('records a crashed worker as a failed run with its message, and the other runs go on', async () => {
     const model = smallXor();
     const plan = planExperiment(model);
