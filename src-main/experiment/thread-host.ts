@@ -1,7 +1,9 @@
 /**
  * The pool's workers under Node: worker threads running run-worker. From the repository (tsx, Vitest) the
- * worker is the TypeScript file, loaded through tsx; a bundled build passes its own worker script.
+ * worker is the TypeScript file, loaded through tsx; in the app's build, its bundled entry. Another bundle
+ * (a single-file command line) passes its own worker script.
  */
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { WorkerStartError, type RunWorker } from '../../src-shared/experiment/pool';
 import type { RunResult } from '../../src-shared/experiment/run-one';
@@ -13,9 +15,15 @@ export function threadWorkerStarter(model: ModelDocument, script: URL = defaultW
   return () => startThread(model, script, typescript);
 }
 
+/**
+ * From the sources, run-worker.ts beside this file; in the app's build (electron.config.ts), the
+ * `experiment-worker.js` entry in out/main, beside this code's chunk or one folder up from it.
+ */
 function defaultWorkerScript(): URL {
   const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? './run-worker.ts' : './run-worker.js', here);
+  if (here.endsWith('.ts')) return new URL('./run-worker.ts', here);
+  const candidates = [new URL('./experiment-worker.js', here), new URL('../experiment-worker.js', here)];
+  return candidates.find((url) => existsSync(url)) ?? candidates[0];
 }
 
 function startThread(model: ModelDocument, script: URL, typescript: boolean): RunWorker {
