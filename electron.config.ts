@@ -5,6 +5,7 @@
  *   out/main/index.js       Electron main (ESM, as package.json says "type": "module")
  *   out/main/trainer.js     the trainer's process entry: Electron's utility process in the app, and a plain
  *                           `child_process.fork` under Node for the command line and the tests
+ *   out/main/experiment-worker.js   a worker thread of `experiment run` (src-main/experiment/run-worker.ts)
  *   out/preload/index.cjs   the preload (CommonJS: a sandboxed preload cannot load ES modules)
  *   out/renderer/           the Svelte app, from the renderer's shared Vite settings
  */
@@ -24,6 +25,7 @@ export default defineConfig({
         input: {
           index: fromRoot('src-main/main/index.ts'),
           trainer: fromRoot('src-main/trainer/index.ts'),
+          'experiment-worker': fromRoot('src-main/experiment/run-worker.ts'),
         },
       },
     },

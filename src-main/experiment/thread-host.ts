@@ -1,0 +1,73 @@
+/**
+ * The pool's workers under Node: worker threads running run-worker. From the repository (tsx, Vitest) the
+ * worker is the TypeScript file, loaded through tsx; in the app's build, its bundled entry. Another bundle
+ * (a single-file command line) passes its own worker script.
+ */
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { WorkerStartError, type RunWorker } from '../../src-shared/experiment/pool';
+import type { RunResult } from '../../src-shared/experiment/run-one';
+import type { ModelDocument } from '../../src-shared/model/schema';
+import type { ThreadReply } from './thread-messages';
+
+export function threadWorkerStarter(model: ModelDocument, script: URL = defaultWorkerScript()): () => RunWorker {
+  const typescript = script.pathname.endsWith('.ts');
+  return () => startThread(model, script, typescript);
+}
+
+/**
+ * From the sources, run-worker.ts beside this file; in the app's build (electron.config.ts), the
+ * `experiment-worker.js` entry in out/main, beside this code's chunk or one folder up from it.
+ */
+function defaultWorkerScript(): URL {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return new URL('./run-worker.ts', here);
+  const candidates = [new URL('./experiment-worker.js', here), new URL('../experiment-worker.js', here)];
+  return candidates.find((url) => existsSync(url)) ?? candidates[0];
+}
+
+function startThread(model: ModelDocument, script: URL, typescript: boolean): RunWorker {
+  // A worker does not inherit tsx's loader from --import (Node 20): the TypeScript worker registers it itself.
+  const worker = typescript
+    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`, { eval: true, execArgv: [], workerData: { model } })
+    : new Worker(script, { workerData: { model } });
+  let pending: { index: number; resolve(result: RunResult): void; reject(error: Error): void } | null = null;
+  let ended: Error | null = null;
+  let ready = false;
+  const fail = (crash: Error) => {
+    const error = ready ? crash : new WorkerStartError(`a worker thread could not start: ${crash.message}`);
+    ended ??= error;
+    if (pending) {
+      pending.reject(error);
+      pending = null;
+    }
+  };
+  worker.on('message', (reply: ThreadReply) => {
+    if ('ready' in reply) {
+      ready = true;
+      return;
+    }
+    if (!pending || reply.index !== pending.index) return;
+    const { resolve, reject } = pending;
+    pending = null;
+    if ('error' in reply) reject(new Error(reply.error));
+    else resolve(reply.result);
+  });
+  worker.on('error', (error) => fail(new Error(`the worker crashed: ${error.message}`)));
+  worker.on('exit', (code) => fail(new Error(`the worker stopped (exit code ${code})`)));
+  return {
+    run(index) {
+      if (ended) return Promise.reject(ended);
+      return new Promise<RunResult>((resolve, reject) => {
+        pending = { index, resolve, reject };
+        worker.postMessage({ index });
+      });
+    },
+    async terminate() {
+      // Terminating a worker that has not yet said it is ready is not a failure to start.
+      ready = true;
+      ended ??= new Error('the worker was stopped');
+      await worker.terminate();
+    },
+  };
+}
