@@ -1,4 +1,5 @@
 /** The command line: the same engine as the app, headless. `npm run --silent cli -- help` lists the verbs. */
+import { APP_VERSION } from '../app-version';
 import { CliError } from './cli-error';
 import { exampleCommand } from './commands/example';
 import { exportCommand } from './commands/export';
@@ -25,6 +26,7 @@ const help = `Backprop Lab command line
   export MODEL --to FORMAT --out PATH [--layer N]
                                  outputs, hidden, weights, curve (CSV); tlearn, pat, ex
   schema                         print the model file's JSON Schema
+  --version                      print the version
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -50,6 +52,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'schema':
         io.out(`${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
+        return 0;
+      case '--version':
+        io.out(`${APP_VERSION}\n`);
         return 0;
       case undefined:
       case 'help':
