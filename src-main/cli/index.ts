@@ -2,6 +2,7 @@
 import { APP_VERSION } from '../app-version';
 import { CliError } from './cli-error';
 import { exampleCommand } from './commands/example';
+import { experimentCommand, experimentUsage } from './commands/experiment';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { modelJsonSchema } from '../../src-shared/model/json-schema';
@@ -26,6 +27,11 @@ const help = `Backprop Lab command line
   export MODEL --to FORMAT --out PATH [--layer N]
                                  outputs, hidden, weights, curve (CSV); tlearn, pat, ex
   schema                         print the model file's JSON Schema
+  ${experimentUsage.replace(/\n {2}/g, '\n  ')}
+                                 many runs of a model's experiment section on N worker threads
+                                 (default: every core) into DIR (default MODEL.results), resumable;
+                                 how far it has come; per condition: n, mean and SD of the final tss,
+                                 median epochs to criterion, how many reached it, how many diverged
   --version                      print the version
 `;
 
@@ -50,6 +56,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'export':
         await exportCommand(args, io);
         return 0;
+      case 'experiment':
+        return await experimentCommand(args, io);
       case 'schema':
         io.out(`${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
         return 0;

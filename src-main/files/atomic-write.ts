@@ -19,3 +19,21 @@ export async function writeFileAtomic(path: string, contents: string | Uint8Arra
     throw error;
   }
 }
+
+/** The same, for a file too large to hold as one string: its text arrives in pieces. */
+export async function writeFileAtomicFrom(path: string, pieces: AsyncIterable<string>): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const handle = await open(temporary, 'w');
+  try {
+    try {
+      for await (const piece of pieces) await handle.write(piece, null, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}

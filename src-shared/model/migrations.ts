@@ -1,7 +1,7 @@
 /**
  * Older model documents brought up to the current format on load, one version at a time, so a file written
- * today still opens in five years. Version 1 is the first format: the list is empty until the format
- * changes, and every migration added here comes with a test and a committed fixture of the old version.
+ * today still opens in five years. Every migration added here comes with a test and a committed fixture of
+ * the old version.
  */
 import { MODEL_VERSION } from './schema';
 
@@ -11,7 +11,10 @@ export interface Migration {
   migrate(document: Record<string, unknown>): Record<string, unknown>;
 }
 
-export const migrations: readonly Migration[] = [];
+export const migrations: readonly Migration[] = [
+  // Version 2 added the optional `experiment` section: a version-1 document is a version-2 one without it.
+  { from: 1, migrate: (document) => document },
+];
 
 export type MigrationResult =
   | { ok: true; document: Record<string, unknown>; migratedFrom: number | null }

@@ -1,6 +1,7 @@
 /** Turns untrusted text or data into a model document, or into problems that name the field and what is wrong. */
 import type { z } from 'zod';
 import { checkConsistency, type ModelProblem } from './consistency';
+import { checkExperiment } from './experiment';
 import { migrateToCurrent } from './migrations';
 import { MODEL_FORMAT, modelSchema, type ModelDocument } from './schema';
 
@@ -21,7 +22,8 @@ export function parseModel(data: unknown): ModelParseResult {
   if (!header.ok) return { ok: false, problems: [header.problem] };
   const parsed = modelSchema.safeParse(header.document);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(toProblem) };
-  const problems = checkConsistency(parsed.data);
+  let problems = checkConsistency(parsed.data);
+  if (problems.length === 0) problems = checkExperiment(parsed.data, checkConsistency);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, model: parsed.data };
 }
 

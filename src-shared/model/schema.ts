@@ -1,13 +1,13 @@
 /**
- * The model document, version 1: the layer list the builder edits, the training settings, the patterns
- * and (once trained) the weights and what exact continuation needs. Every boundary parses it with these
- * schemas; the TypeScript types are inferred from them so the two cannot drift apart.
+ * The model document, version 2: the layer list the builder edits, the training settings, the patterns,
+ * (once trained) the weights and what exact continuation needs, and optionally an experiment of many runs.
+ * Every boundary parses it with these schemas; the TypeScript types are inferred from them so the two cannot drift apart.
  */
 import { z } from 'zod';
 import { isHistoryStride } from './epoch-history';
 
 export const MODEL_FORMAT = 'backprop-lab-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** Largest layer the app accepts: a guard against files that would exhaust memory. */
 export const MAX_UNITS = 4096;
@@ -178,6 +178,59 @@ export const provenanceSchema = z.strictObject({
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 
+/** More runs than this are refused: a typo in a level list should not start a week of computing. */
+export const MAX_EXPERIMENT_RUNS = 100_000;
+/** Points one run keeps per measure: epochs are recorded every k, k = ⌈epochs / MAX_RECORDED_EPOCHS⌉. */
+export const MAX_RECORDED_EPOCHS = 4096;
+
+const levels = <T extends z.ZodType>(level: T) => z.array(level).min(1).max(MAX_EXPERIMENT_RUNS);
+
+export const factorSchema = z.discriminatedUnion('setting', [
+  z.strictObject({ setting: z.literal('learningRate'), levels: levels(trainingSchema.shape.learningRate) }),
+  z.strictObject({ setting: z.literal('momentum'), levels: levels(trainingSchema.shape.momentum) }),
+  z.strictObject({ setting: z.literal('weightDecay'), levels: levels(trainingSchema.shape.weightDecay) }),
+  z.strictObject({ setting: z.literal('rule'), levels: levels(ruleSchema) }),
+  z.strictObject({ setting: z.literal('loss'), levels: levels(lossSchema) }),
+  z.strictObject({ setting: z.literal('update'), levels: levels(updateSchema) }),
+  z.strictObject({ setting: z.literal('batchSize'), levels: levels(trainingSchema.shape.batchSize) }),
+  /** Initialisation kind with its range or sd: `{ kind: 'uniform', range: 1 }`, `{ kind: 'gaussian', sd: 0.1 }`, … */
+  z.strictObject({ setting: z.literal('init'), levels: levels(initSchema) }),
+  /** The units of the hidden layer named `layer` (input and output layers are fixed by the patterns). */
+  z.strictObject({ setting: z.literal('units'), layer: z.string().max(200), levels: levels(z.number().int().min(1).max(4096)) }),
+  /** Whether the model's test patterns are kept (their tss recorded) or dropped. */
+  z.strictObject({ setting: z.literal('testSet'), levels: levels(z.boolean()) }),
+]);
+export type Factor = z.infer<typeof factorSchema>;
+export type FactorSetting = Factor['setting'];
+export type FactorLevel = Factor['levels'][number];
+
+/**
+ * The optional `experiment` section (version 2): factors with levels, crossed or listed as explicit
+ * conditions, replications, the epochs every run trains for and what is recorded. A level is checked with
+ * the bounds the training settings schema gives that setting, so an experiment never asks for a run the
+ * single-run model would refuse (model/experiment.ts says what the section means).
+ */
+export const experimentSchema = z.strictObject({
+  /** `crossed`: every combination of levels (full factorial); `listed`: condition i takes level i of every factor. */
+  design: z.enum(['crossed', 'listed']),
+  factors: z.array(factorSchema).max(16),
+  /** Runs (simulated subjects) per condition; replication r trains from seed (baseSeed + r) mod 2^32. */
+  replications: z.number().int().min(1).max(MAX_EXPERIMENT_RUNS),
+  /** Absent: the model's training seed. */
+  baseSeed: z.number().int().min(0).max(0xffff_ffff).optional(),
+  /** Epochs every run trains for (fewer only when it stops at the criterion or diverges). */
+  epochs: z.number().int().min(1).max(1e9),
+  /** Whether a run stops at the first epoch whose after-epoch tss meets training.errorCriterion. */
+  stopAtCriterion: z.boolean(),
+  record: z.strictObject({
+    /** Each training pattern's output after the run's last epoch. */
+    finalOutputs: z.boolean(),
+    /** The run's final weights and biases. */
+    finalWeights: z.boolean(),
+  }),
+});
+export type ExperimentSpec = z.infer<typeof experimentSchema>;
+
 export const modelSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(MODEL_VERSION),
@@ -191,5 +244,7 @@ export const modelSchema = z.strictObject({
   state: networkStateSchema.nullable(),
   /** Absent in documents the app builds in memory (the examples); written with every file the app saves. */
   provenance: provenanceSchema.optional(),
+  /** Many runs of this model: factors, levels, replications (experiment.ts). Absent: a single run. */
+  experiment: experimentSchema.optional(),
 });
 export type ModelDocument = z.infer<typeof modelSchema>;

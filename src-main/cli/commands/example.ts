@@ -1,8 +1,11 @@
-/** `example NAME` prints a built-in example model; `example --list` lists them. */
-import { examples, findExample } from '../../../src-shared/data/examples';
+/** `example NAME` prints a built-in example model (or experiment); `example --list` lists them. */
+import { examples as singleRunExamples } from '../../../src-shared/data/examples';
+import { experimentExamples } from '../../../src-shared/data/experiment-examples';
 import { CliError } from '../cli-error';
 import { serializeModel } from '../../../src-shared/model/serialize';
 import type { CliIo } from '../io';
+
+const examples = [...singleRunExamples, ...experimentExamples];
 
 export function exampleCommand(args: string[], io: CliIo): void {
   if (args.length === 0 || args[0] === '--list') {
@@ -11,7 +14,7 @@ export function exampleCommand(args: string[], io: CliIo): void {
     return;
   }
   const [name] = args;
-  const example = findExample(name);
+  const example = examples.find((e) => e.id === name);
   if (!example) {
     throw new CliError(`no example named "${name}"; the examples are: ${examples.map((e) => e.id).join(', ')}`);
   }

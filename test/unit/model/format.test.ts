@@ -21,7 +21,7 @@ function parsed(text: string) {
 describe('the model file format', () => {
   it('still reads the committed version-1 file, and continues it exactly', async () => {
     const model = parsed(await readFile(root('test/fixtures/model/xor-v1.bplab'), 'utf8'));
-    expect(model.version).toBe(1);
+    expect(model.version).toBe(2); // migrated from version 1 on load
     expect(model.state?.epoch).toBe(25);
     const continued = new Simulation(model);
     continued.advance(Number.MAX_SAFE_INTEGER, 50);

@@ -1,0 +1,27 @@
+/**
+ * `experiment run|status|summary`: many runs of one model (its `experiment` section), on every core.
+ * The SLURM bundle (`experiment slurm`, `experiment collect`) runs the same `experiment run` on a cluster.
+ */
+import { CliError } from '../cli-error';
+import type { CliIo } from '../io';
+import { experimentRunCommand } from './experiment-run';
+import { experimentStatusCommand } from './experiment-status';
+import { experimentSummaryCommand } from './experiment-summary';
+
+export const experimentUsage = `experiment run MODEL [--jobs N] [--out DIR] [--runs A-B]
+  experiment status DIR
+  experiment summary DIR [--json]`;
+
+export async function experimentCommand(args: string[], io: CliIo): Promise<number> {
+  const [verb, ...rest] = args;
+  switch (verb) {
+    case 'run':
+      return experimentRunCommand(rest, io);
+    case 'status':
+      return experimentStatusCommand(rest, io);
+    case 'summary':
+      return experimentSummaryCommand(rest, io);
+    default:
+      throw new CliError(`${verb === undefined ? 'which experiment command?' : `unknown experiment command "${verb}"`}\nusage: ${experimentUsage}`, 2);
+  }
+}

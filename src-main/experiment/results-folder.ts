@@ -1,0 +1,101 @@
+/**
+ * A results folder: `experiment.json` (the model as run), `runs/` (one file per finished or failed run,
+ * each written at once and atomically) and, once merged, `manifest.json`, `curves.csv` and `runs.csv`.
+ */
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { failedRunFileName, parseRun, runFileName, serializeFailedRun, serializeRun, type FailedRun } from '../../src-shared/experiment/run-record';
+import type { RunResult } from '../../src-shared/experiment/run-one';
+import { parseModelText } from '../../src-shared/model/parse';
+import type { ModelDocument } from '../../src-shared/model/schema';
+import { serializeModel } from '../../src-shared/model/serialize';
+import { writeFileAtomic } from '../files/atomic-write';
+
+export const EXPERIMENT_FILE = 'experiment.json';
+
+/** The model as an experiment runs it: the runs never read its weights or who saved it, so neither is kept. */
+export function experimentModel(model: ModelDocument): ModelDocument {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { provenance, ...rest } = model;
+  return { ...rest, state: null };
+}
+
+export class ResultsFolderError extends Error {}
+
+/**
+ * Makes the folder ready for `model`'s runs: a new folder gets experiment.json; a folder of the same
+ * experiment is resumed; a folder of another experiment is refused (nothing in it is touched).
+ */
+export async function openResultsFolder(dir: string, model: ModelDocument): Promise<void> {
+  const text = serializeModel(experimentModel(model));
+  const existing = await readFile(join(dir, EXPERIMENT_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (existing !== null && existing !== text) {
+    throw new ResultsFolderError(`${dir} holds the results of another experiment (its ${EXPERIMENT_FILE} differs from this model's layers, patterns, settings or experiment): choose another --out folder, or move that one away`);
+  }
+  if (existing === null) {
+    const entries = await readdir(dir).catch(() => [] as string[]);
+    if (entries.some((name) => name !== 'runs')) {
+      throw new ResultsFolderError(`${dir} already holds files but no ${EXPERIMENT_FILE}: it is not a results folder; choose another --out folder`);
+    }
+  }
+  await mkdir(join(dir, 'runs'), { recursive: true });
+  if (existing === null) await writeFileAtomic(join(dir, EXPERIMENT_FILE), text);
+}
+
+/** The experiment a results folder belongs to. */
+export async function readExperimentModel(dir: string): Promise<ModelDocument> {
+  const path = join(dir, EXPERIMENT_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ResultsFolderError(`${dir} is not a results folder: cannot read ${EXPERIMENT_FILE} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const parsed = parseModelText(text);
+  if (!parsed.ok) throw new ResultsFolderError(`${path} is not a valid model: ${parsed.problems[0].path}: ${parsed.problems[0].message}`);
+  if (!parsed.model.experiment) throw new ResultsFolderError(`${path} has no experiment section`);
+  return parsed.model;
+}
+
+/** Which runs the folder holds as finished, and which as failed (a finished file wins over a failed one). */
+export async function listRunFiles(dir: string): Promise<{ finished: Set<number>; failed: Set<number> }> {
+  const names = await readdir(join(dir, 'runs')).catch(() => [] as string[]);
+  const finished = new Set<number>();
+  const failed = new Set<number>();
+  for (const name of names) {
+    const match = /^run-(\d{5})(\.failed)?\.json$/.exec(name);
+    if (!match) continue;
+    (match[2] ? failed : finished).add(Number(match[1]));
+  }
+  for (const index of finished) failed.delete(index);
+  return { finished, failed };
+}
+
+export async function writeRun(dir: string, result: RunResult): Promise<void> {
+  await writeFileAtomic(join(dir, 'runs', runFileName(result.index)), serializeRun(result));
+  await unlink(join(dir, 'runs', failedRunFileName(result.index))).catch(() => undefined);
+}
+
+export async function writeFailedRun(dir: string, failed: FailedRun): Promise<void> {
+  await writeFileAtomic(join(dir, 'runs', failedRunFileName(failed.index)), serializeFailedRun(failed));
+}
+
+export async function readRun(dir: string, index: number): Promise<RunResult> {
+  const path = join(dir, 'runs', runFileName(index));
+  const parsed = parseRun(await readFile(path, 'utf8'), index);
+  if (!parsed.ok) throw new ResultsFolderError(`${path} ${parsed.message}`);
+  return parsed.run;
+}
+
+export async function readFailedRun(dir: string, index: number): Promise<FailedRun> {
+  const path = join(dir, 'runs', failedRunFileName(index));
+  try {
+    const data = JSON.parse(await readFile(path, 'utf8')) as Partial<FailedRun>;
+    return { index, message: typeof data.message === 'string' ? data.message : '(no message)' };
+  } catch (error) {
+    return { index, message: `(${path} is unreadable: ${(error as Error).message})` };
+  }
+}

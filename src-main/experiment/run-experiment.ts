@@ -1,0 +1,61 @@
+/**
+ * Runs an experiment's runs into a results folder on worker threads: the runs the folder does not yet hold
+ * as finished (so an interrupted experiment resumes, redoing none), each written the moment it finishes.
+ */
+import { runPool, type PoolOutcome, type RunWorker } from '../../src-shared/experiment/pool';
+import { planExperiment } from '../../src-shared/experiment/plan';
+import type { RunResult } from '../../src-shared/experiment/run-one';
+import type { ModelDocument } from '../../src-shared/model/schema';
+import { mergeResults, type MergeReport } from './merge-results';
+import { listRunFiles, openResultsFolder, writeFailedRun, writeRun } from './results-folder';
+import { threadWorkerStarter } from './thread-host';
+
+export interface RunExperimentOptions {
+  model: ModelDocument;
+  dir: string;
+  jobs: number;
+  /** Only runs first…last (inclusive); absent: every run. */
+  range?: { first: number; last: number };
+  /** Write the tidy tables and manifest at the end (not for a share of the runs: a collect step merges). */
+  merge: boolean;
+  signal?: AbortSignal;
+  /** After each run written: how many of this call's runs are done, of how many. */
+  onProgress?(done: number, of: number, result: RunResult | null): void;
+  startWorker?: () => RunWorker;
+}
+
+export interface RunExperimentOutcome extends PoolOutcome {
+  total: number;
+  /** Runs of the range the folder already held as finished. */
+  alreadyDone: number;
+  toRun: number;
+  report: MergeReport | null;
+}
+
+export async function runExperiment(options: RunExperimentOptions): Promise<RunExperimentOutcome> {
+  const { model, dir } = options;
+  const plan = planExperiment(model);
+  const first = options.range?.first ?? 0;
+  const last = Math.min(options.range?.last ?? plan.total - 1, plan.total - 1);
+  await openResultsFolder(dir, model);
+  const { finished } = await listRunFiles(dir);
+  const indices: number[] = [];
+  for (let index = first; index <= last; index++) if (!finished.has(index)) indices.push(index);
+  let done = 0;
+  const outcome = await runPool({
+    indices,
+    jobs: options.jobs,
+    startWorker: options.startWorker ?? threadWorkerStarter(model),
+    signal: options.signal,
+    async onFinished(result) {
+      await writeRun(dir, result);
+      options.onProgress?.(++done, indices.length, result);
+    },
+    async onFailed(index, message) {
+      await writeFailedRun(dir, { index, message });
+      options.onProgress?.(++done, indices.length, null);
+    },
+  });
+  const report = options.merge && !outcome.stopped ? await mergeResults(dir) : null;
+  return { ...outcome, total: plan.total, alreadyDone: last - first + 1 - indices.length, toRun: indices.length, report };
+}

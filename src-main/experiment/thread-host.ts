@@ -1,0 +1,57 @@
+/**
+ * The pool's workers under Node: worker threads running run-worker. From the repository (tsx, Vitest) the
+ * worker is the TypeScript file, loaded through tsx; a bundled build passes its own worker script.
+ */
+import { Worker } from 'node:worker_threads';
+import type { RunWorker } from '../../src-shared/experiment/pool';
+import type { RunResult } from '../../src-shared/experiment/run-one';
+import type { ModelDocument } from '../../src-shared/model/schema';
+import type { ThreadReply } from './thread-messages';
+
+export function threadWorkerStarter(model: ModelDocument, script: URL = defaultWorkerScript()): () => RunWorker {
+  const typescript = script.pathname.endsWith('.ts');
+  return () => startThread(model, script, typescript);
+}
+
+function defaultWorkerScript(): URL {
+  const here = import.meta.url;
+  return new URL(here.endsWith('.ts') ? './run-worker.ts' : './run-worker.js', here);
+}
+
+function startThread(model: ModelDocument, script: URL, typescript: boolean): RunWorker {
+  // A worker does not inherit tsx's loader from --import (Node 20): the TypeScript worker registers it itself.
+  const worker = typescript
+    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`, { eval: true, execArgv: [], workerData: { model } })
+    : new Worker(script, { workerData: { model } });
+  let pending: { index: number; resolve(result: RunResult): void; reject(error: Error): void } | null = null;
+  let ended: Error | null = null;
+  const fail = (error: Error) => {
+    ended ??= error;
+    if (pending) {
+      pending.reject(error);
+      pending = null;
+    }
+  };
+  worker.on('message', (reply: ThreadReply) => {
+    if (!pending || reply.index !== pending.index) return;
+    const { resolve, reject } = pending;
+    pending = null;
+    if ('error' in reply) reject(new Error(reply.error));
+    else resolve(reply.result);
+  });
+  worker.on('error', (error) => fail(new Error(`the worker crashed: ${error.message}`)));
+  worker.on('exit', (code) => fail(new Error(`the worker stopped (exit code ${code})`)));
+  return {
+    run(index) {
+      if (ended) return Promise.reject(ended);
+      return new Promise<RunResult>((resolve, reject) => {
+        pending = { index, resolve, reject };
+        worker.postMessage({ index });
+      });
+    },
+    async terminate() {
+      ended ??= new Error('the worker was stopped');
+      await worker.terminate();
+    },
+  };
+}
