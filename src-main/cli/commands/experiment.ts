@@ -4,13 +4,19 @@
  */
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
+import { experimentCollectCommand } from './experiment-collect';
+import { experimentFingerprintCommand } from './experiment-fingerprint';
 import { experimentRunCommand } from './experiment-run';
+import { experimentSlurmCommand } from './experiment-slurm';
 import { experimentStatusCommand } from './experiment-status';
 import { experimentSummaryCommand } from './experiment-summary';
 
 export const experimentUsage = `experiment run MODEL [--jobs N] [--out DIR] [--runs A-B]
   experiment status DIR
-  experiment summary DIR [--json]`;
+  experiment summary DIR [--json]
+  experiment slurm MODEL --out BUNDLE [--runs-per-task K] [--throttle T] [--partition P] [--account A] [--time HH:MM:SS] [--standalone]
+  experiment collect BUNDLE
+  experiment fingerprint [--expect HEX]`;
 
 export async function experimentCommand(args: string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = args;
@@ -21,6 +27,12 @@ export async function experimentCommand(args: string[], io: CliIo): Promise<numb
       return experimentStatusCommand(rest, io);
     case 'summary':
       return experimentSummaryCommand(rest, io);
+    case 'slurm':
+      return experimentSlurmCommand(rest, io);
+    case 'collect':
+      return experimentCollectCommand(rest, io);
+    case 'fingerprint':
+      return experimentFingerprintCommand(rest, io);
     default:
       throw new CliError(`${verb === undefined ? 'which experiment command?' : `unknown experiment command "${verb}"`}\nusage: ${experimentUsage}`, 2);
   }

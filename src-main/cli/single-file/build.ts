@@ -10,14 +10,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../cli-error';
+import { seaScriptAsset } from './running';
 
-/** Node's documented fuse for the blob of a single-executable application. */
-const seaFuse = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
+/**
+ * Node's documented fuse for the blob of a single-executable application, assembled at run time: written
+ * whole it would be in this very script, which the executable embeds, and postject refuses a binary that
+ * holds the fuse twice.
+ */
+const seaFuse = ['NODE_SEA_FUSE', 'fce680ab2cc467b6e072b8b5df1996b2'].join('_');
 
 export async function bundleCli(outFile: string): Promise<void> {
   const esbuild = await importBuildTool<typeof import('esbuild')>('esbuild');
   const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('../main.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('./entry.ts', import.meta.url))],
     outfile: outFile,
     bundle: true,
     platform: 'node',
@@ -26,7 +31,8 @@ export async function bundleCli(outFile: string): Promise<void> {
     target: 'node20',
     external: ['esbuild', 'postject'],
     define: { __BPLAB_SINGLE_FILE__: 'true', 'import.meta.url': '__bplabModuleUrl' },
-    banner: { js: '#!/usr/bin/env node\nconst __bplabModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // A worker of the standalone executable runs this code from a string, where there is no __filename.
+    banner: { js: '#!/usr/bin/env node\nconst __bplabModuleUrl = typeof __filename === "string" ? require("node:url").pathToFileURL(__filename).href : "";' },
     logLevel: 'silent',
   });
   if (result.errors.length > 0) throw new CliError(`bundling the command line failed: ${result.errors.map((e) => e.text).join('; ')}`);
@@ -42,7 +48,8 @@ export async function buildStandalone(cliFile: string, outFile: string): Promise
   try {
     const config = join(work, 'sea-config.json');
     const blob = join(work, 'sea-prep.blob');
-    writeFileSync(config, JSON.stringify({ main: cliFile, output: blob, disableExperimentalSEAWarning: true }));
+    // The script is also an asset: the executable starts its worker threads from it (running.ts).
+    writeFileSync(config, JSON.stringify({ main: cliFile, output: blob, disableExperimentalSEAWarning: true, assets: { [seaScriptAsset]: cliFile } }));
     const prepared = spawnSync(process.execPath, ['--experimental-sea-config', config], { encoding: 'utf8' });
     if (prepared.status !== 0) throw new CliError(`node --experimental-sea-config failed: ${prepared.stderr.trim()}`);
     copyFileSync(process.execPath, outFile);
