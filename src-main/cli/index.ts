@@ -32,6 +32,8 @@ const help = `Backprop Lab command line
                                  (default: every core) into DIR (default MODEL.results), resumable;
                                  how far it has come; per condition: n, mean and SD of the final tss,
                                  median epochs to criterion, how many reached it, how many diverged
+                                 slurm: a folder to copy to a SLURM cluster and submit there as a job
+                                 array; collect: merge its runs, name the tasks to rerun
   --version                      print the version
 `;
 

@@ -133,8 +133,8 @@ export function bundleReadme(settings: SlurmBundleSettings & { fingerprint: stri
   const { totalRuns, runsPerTask } = settings.layout;
   return `# ${settings.jobName}: a Backprop Lab experiment for a SLURM cluster
 
-${totalRuns} runs of \`${settings.modelFile}\`, as a job array of ${tasks} tasks of up to ${runsPerTask} runs each, at most
-${settings.throttle} at a time. Made by Backprop Lab ${settings.appVersion}; engine fingerprint \`${settings.fingerprint}\`.
+${totalRuns} runs of \`${settings.modelFile}\`, as a job array of ${tasks} task${tasks === 1 ? '' : 's'} of ${runsPerTask === 1 ? 'one run' : `up to ${runsPerTask} runs`} each,
+at most ${settings.throttle} at a time. Made by Backprop Lab ${settings.appVersion}; engine fingerprint \`${settings.fingerprint}\`.
 
 ## Run it
 
@@ -167,7 +167,8 @@ node failure) loses only its unfinished run.
 ## The results
 
 When the collect job has run, \`${bundleFiles.results}/\` holds the same tidy tables as a run on your own
-machine (\`runs.csv\`, \`curves.csv\`, \`manifest.json\`), byte for byte. Its log
+machine (\`runs.csv\`, \`curves.csv\`, \`manifest.json\`), byte for byte but for the manifest's start and
+end times. Its log
 (\`logs/collect_JOB.out\`) says whether all ${totalRuns} runs finished.
 
 ## Rerun what failed

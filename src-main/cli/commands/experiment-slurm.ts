@@ -79,6 +79,8 @@ export async function experimentSlurmCommand(args: string[], io: CliIo): Promise
     await writeFile(join(staging, bundleFiles.submit), submitSh(settings));
     await chmod(join(staging, bundleFiles.submit), 0o755);
     await writeFile(join(staging, bundleFiles.readme), bundleReadme({ ...settings, fingerprint, appVersion: APP_VERSION, standalone }));
+    // mkdtemp made the staging folder private; the bundle is an ordinary folder a lab shares.
+    await chmod(staging, 0o755);
     await rm(out, { recursive: true, force: true });
     await rename(staging, out);
   } catch (error) {

@@ -40,6 +40,8 @@ describe('experiment slurm', () => {
     expect(run).toMatch(/^#SBATCH --array=0-2%3$/m);
     expect(run).toMatch(/^#SBATCH --partition=short$/m);
     expect(statSync(join(bundle, 'submit.sh')).mode & 0o100).not.toBe(0);
+    // Not the private mode of the temporary folder it was written in.
+    expect(statSync(bundle).mode & 0o777).toBe(0o755);
     // No staging folder is left beside the bundle.
     expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
   });
