@@ -12,6 +12,7 @@ import { cli } from '../../support/cli-harness';
 import { findExample } from '../../../src-shared/data/examples';
 import { engineFingerprint } from '../../../src-shared/experiment/fingerprint';
 import { serializeModel } from '../../../src-shared/model/serialize';
+import { writeFailedRun } from '../../../src-main/experiment/results-folder';
 
 let dir: string;
 let model: string;
@@ -79,12 +80,17 @@ describe('experiment collect', () => {
     // Task 0 (runs 0–4) done, as the array would have; tasks 1 and 2 never ran.
     const ran = await cli('experiment', 'run', join(bundle, 'xor-rates.bplab'), '--runs', '0-4', '--out', join(bundle, 'results'), '--jobs', '1');
     expect(ran.code, ran.err).toBe(0);
+    await writeFailedRun(join(bundle, 'results'), { index: 11, message: 'the worker crashed: out of memory' });
     const partial = await cli('experiment', 'collect', bundle);
     expect(partial.code).toBe(3);
     expect(partial.out).toContain('5 of 12 runs finished');
-    expect(partial.out).toMatch(/missing \(never finished\): runs 5-11 — tasks 1-2\n/);
+    expect(partial.out).toMatch(/missing \(never finished\): runs 5-10 — tasks 1-2\n/);
+    expect(partial.out).toMatch(/^failed: run 11 \(task 2\): the worker crashed: out of memory$/m);
     expect(partial.out).toMatch(/^ {2}sbatch --array=1-2%3 run\.sbatch$/m);
-    expect(readFileSync(join(bundle, 'results', 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 5);
+    // The header, the 5 finished runs and the failed one.
+    const rows = readFileSync(join(bundle, 'results', 'runs.csv'), 'utf8').trim().split('\n');
+    expect(rows).toHaveLength(1 + 5 + 1);
+    expect(rows[6]).toMatch(/^11,/);
 
     const rest = await cli('experiment', 'run', join(bundle, 'xor-rates.bplab'), '--runs', '5-11', '--out', join(bundle, 'results'), '--jobs', '1');
     expect(rest.code, rest.err).toBe(0);
