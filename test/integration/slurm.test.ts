@@ -60,7 +60,7 @@ function shell(command: string, cwd: string): string {
 }
 
 /** Waits until SLURM holds none of these jobs as pending or running; fails with every log when it takes too long. */
-async function waitForJobs(jobs: string[], bundle: string, timeoutMs = 40_000): Promise<void> {
+async function waitForJobs(jobs: string[], bundle: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let queue = '';
   while (Date.now() < deadline) {
@@ -145,5 +145,5 @@ describe('the SLURM bundle on a real SLURM', () => {
     expect(collected.code).toBe(0);
     expect(collected.out).toContain('12 of 12 runs finished');
     expect(results(join(bundle, 'results'))).toEqual(results(local));
-  }, 120_000);
+  }, 200_000);
 });
