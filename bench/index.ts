@@ -2,7 +2,8 @@
  * `npm run bench`: training speed of the engine (Float64) beside @tensorflow/tfjs (cpu backend, and wasm
  * with SIMD), in the same run, on the networks of issue 3. Prints a Markdown table: examples per second
  * and GFLOP/s, counting 6 floating-point operations per weight (and bias) per example.
- * `npm run bench -- FILTER` measures only the networks whose name contains FILTER (e.g. "full batch").
+ * `npm run bench -- FILTER` measures only the networks whose name contains FILTER (e.g. "full batch");
+ * `npm run bench -- experiment` measures experiments instead (bench/experiment.ts).
  */
 import os from 'node:os';
 import { Simulation } from '../src-shared/engine/simulation';
@@ -72,6 +73,10 @@ const format = (value: number) => (value >= 100 ? Math.round(value).toLocaleStri
 
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';
+  if (filter === 'experiment') {
+    await (await import('./experiment')).benchExperiment();
+    return;
+  }
   const cases = benchCases().filter((c) => c.name.includes(filter));
   const results = new Map<string, { engine: number[]; cpu: number[]; wasm: number[] }>();
   for (const c of cases) results.set(c.name, { engine: [], cpu: [], wasm: [] });

@@ -11,6 +11,7 @@ import type { ThreadReply, ThreadRequest } from './thread-messages';
 const model = (workerData as { model: ModelDocument }).model;
 const plan = planExperiment(model);
 
+parentPort!.postMessage({ ready: true } satisfies ThreadReply);
 parentPort!.on('message', (request: ThreadRequest) => {
   let reply: ThreadReply;
   try {

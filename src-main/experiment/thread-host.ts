@@ -3,7 +3,7 @@
  * worker is the TypeScript file, loaded through tsx; a bundled build passes its own worker script.
  */
 import { Worker } from 'node:worker_threads';
-import type { RunWorker } from '../../src-shared/experiment/pool';
+import { WorkerStartError, type RunWorker } from '../../src-shared/experiment/pool';
 import type { RunResult } from '../../src-shared/experiment/run-one';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { ownWorkerSource } from '../cli/single-file/running';
@@ -29,7 +29,9 @@ function startThread(model: ModelDocument, script: URL | string, typescript: boo
     : new Worker(script, { eval: evaluate, workerData: { model } });
   let pending: { index: number; resolve(result: RunResult): void; reject(error: Error): void } | null = null;
   let ended: Error | null = null;
-  const fail = (error: Error) => {
+  let ready = false;
+  const fail = (crash: Error) => {
+    const error = ready ? crash : new WorkerStartError(`a worker thread could not start: ${crash.message}`);
     ended ??= error;
     if (pending) {
       pending.reject(error);
@@ -37,6 +39,10 @@ function startThread(model: ModelDocument, script: URL | string, typescript: boo
     }
   };
   worker.on('message', (reply: ThreadReply) => {
+    if ('ready' in reply) {
+      ready = true;
+      return;
+    }
     if (!pending || reply.index !== pending.index) return;
     const { resolve, reject } = pending;
     pending = null;
@@ -54,6 +60,8 @@ function startThread(model: ModelDocument, script: URL | string, typescript: boo
       });
     },
     async terminate() {
+      // Terminating a worker that has not yet said it is ready is not a failure to start.
+      ready = true;
       ended ??= new Error('the worker was stopped');
       await worker.terminate();
     },

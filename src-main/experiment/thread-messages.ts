@@ -5,4 +5,5 @@ export interface ThreadRequest {
   index: number;
 }
 
-export type ThreadReply = { index: number; result: RunResult } | { index: number; error: string };
+/** `ready` once the worker has loaded and planned the experiment; then one reply per request. */
+export type ThreadReply = { ready: true } | { index: number; result: RunResult } | { index: number; error: string };

@@ -5,8 +5,17 @@
  */
 import type { RunResult } from './run-one';
 
+/**
+ * A worker that could not start at all (its script would not load, say): every run would fail the same way,
+ * so the pool stops with this error instead of recording each run as failed.
+ */
+export class WorkerStartError extends Error {}
+
 export interface RunWorker {
-  /** Computes run `index`; rejects when the worker crashed or the run threw (the message says which). */
+  /**
+   * Computes run `index`; rejects when the worker crashed or the run threw (the message says which), with a
+   * WorkerStartError when the worker never became ready.
+   */
   run(index: number): Promise<RunResult>;
   terminate(): void | Promise<void>;
 }
@@ -71,6 +80,11 @@ export async function runPool(options: PoolOptions): Promise<PoolOutcome> {
           result = await worker.run(index);
         } catch (error) {
           if (signal?.aborted || fatal) break;
+          if (error instanceof WorkerStartError) {
+            fatal ??= { error };
+            stopAll();
+            break;
+          }
           outcome.failed++;
           if (!(await report(() => options.onFailed(index, error instanceof Error ? error.message : String(error))))) break;
           // A crashed worker may hold broken state: the next run gets a fresh one.

@@ -60,7 +60,7 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
       message = outcome.message;
       break;
     }
-    if (criterion > 0 && epochsToCriterion === null && afterEpochTss(simulation) < criterion) epochsToCriterion = epoch;
+    if (criterion > 0 && epochsToCriterion === null && meetsCriterionAfterEpoch(simulation, criterion)) epochsToCriterion = epoch;
     const stops = stopAtCriterion && epochsToCriterion === epoch;
     if (recordsExperimentEpoch(plan, epoch) || epoch === epochs || stops) recordEpoch(simulation, curve);
     if (stops) {
@@ -101,8 +101,13 @@ function recordEpoch(simulation: Simulation, curve: RunCurve): void {
   }
 }
 
-/** tss with the weights after the epoch (science.md: the exact after-epoch value), allocating nothing. */
-function afterEpochTss(simulation: Simulation): number {
+/**
+ * Whether the tss with the weights after the epoch (science.md: the exact after-epoch value) is below the
+ * criterion. Every pss is ≥ 0, so once the partial sum reaches the criterion the answer is no: the
+ * patterns after it need no forward pass — most epochs before the criterion cost one or two patterns.
+ * Allocates nothing.
+ */
+function meetsCriterionAfterEpoch(simulation: Simulation, criterion: number): boolean {
   const net = simulation.network;
   const { inputs, targets, count } = simulation.data;
   const inUnits = net.sizes[0];
@@ -110,12 +115,16 @@ function afterEpochTss(simulation: Simulation): number {
   let tss = 0;
   for (let p = 0; p < count; p++) {
     const output = net.forward(inputs, p * inUnits);
+    // Summed as testPass sums it (pss per pattern, then tss), so the comparison is with the same number.
+    let pss = 0;
     for (let k = 0; k < outUnits; k++) {
       const t = targets[p * outUnits + k];
       if (Number.isNaN(t)) continue;
       const e = t - output[k];
-      tss += e * e;
+      pss += e * e;
     }
+    tss += pss;
+    if (!(tss < criterion)) return false;
   }
-  return tss;
+  return true;
 }

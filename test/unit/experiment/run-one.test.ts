@@ -58,6 +58,22 @@ describe('one run of an experiment', () => {
     expect(stopped.curve.tss).toEqual(run.curve.tss.slice(0, first!));
   });
 
+  it('finds the same epoch to criterion with eight outputs, backprop and feedback alignment', () => {
+    const model = experimentExamples.find((e) => e.id === 'experiment-encoder-fa')!.build();
+    const plan = planExperiment(model);
+    for (const index of [0, 1]) {
+      const run = runExperimentRun(model, plan, index);
+      const alone = new Simulation({ ...singleRunModel(model, plan, index), training: { ...singleRunModel(model, plan, index).training, errorCriterion: 0 } });
+      let first: number | null = null;
+      while (alone.epoch < plan.spec.epochs && first === null) {
+        alone.advance(Number.POSITIVE_INFINITY, alone.epoch + 1);
+        if (alone.testPass().tss < model.training.errorCriterion) first = alone.epoch;
+      }
+      expect(first, `run ${index}`).not.toBeNull();
+      expect(run.epochsToCriterion, `run ${index}`).toBe(first);
+    }
+  });
+
   it('records every k-th epoch and the last, and the test set when the condition keeps it', () => {
     const base = xorHidden();
     const model = withExperiment({ ...base, testPatterns: base.patterns.slice(0, 2) }, {
