@@ -59,6 +59,13 @@ describe('the single-file command line', () => {
     expect(trained(join(dir, 'bundled.bplab'))).toEqual(trained(join(dir, 'sources.bplab')));
   });
 
+  it('makes a SLURM bundle holding a copy of itself (on a cluster, nothing to build with)', () => {
+    const bundle = join(dir, 'from-single-file.slurm');
+    run(process.execPath, [script, 'experiment', 'slurm', experiment, '--out', bundle]);
+    expect(readFileSync(join(bundle, 'backprop-lab.cjs'))).toEqual(readFileSync(script));
+    expect(readdirSync(bundle)).not.toContain('backprop-lab-linux-x64');
+  });
+
   it('runs an experiment on worker threads started from the single file itself', () => {
     run(process.execPath, [script, 'experiment', 'run', experiment, '--out', join(dir, 'bundled.results'), '--jobs', '2']);
     expect(Object.keys(tables(join(dir, 'bundled.results')))).toHaveLength(8);
@@ -75,6 +82,9 @@ describe('the single-file command line', () => {
     expect(alone(['example', '--list'])).toBe((await cli('example', '--list')).out);
     alone(['train', model, '--epochs', '300', '--out', join(dir, 'standalone.bplab')]);
     expect(trained(join(dir, 'standalone.bplab'))).toEqual(trained(join(dir, 'sources.bplab')));
+    // A bundle it makes holds the executable itself: it has no script file to copy.
+    alone(['experiment', 'slurm', experiment, '--out', join(dir, 'from-standalone.slurm')]);
+    expect(readFileSync(join(dir, 'from-standalone.slurm', 'backprop-lab-linux-x64')).equals(readFileSync(executable))).toBe(true);
     // Its worker threads start from the copy of the script it holds.
     alone(['experiment', 'run', experiment, '--out', join(dir, 'standalone.results'), '--jobs', '2']);
     expect(tables(join(dir, 'standalone.results'))).toEqual(tables(join(dir, 'sources.results')));
