@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collectSbatch, jobName, runSbatch, submitSh, bundleReadme, type SlurmBundleSettings } from '../../../src-shared/experiment/slurm-scripts';
@@ -90,6 +93,37 @@ describe('the bundle’s scripts', () => {
       const result = spawnSync('bash', ['-c', `task=${task}\n${arithmetic}\necho "$first-$last"`], { encoding: 'utf8' });
       const { first, last } = runsOfTask(task, settings.layout);
       expect(result.stdout.trim()).toBe(`${first}-${last}`);
+    }
+  });
+
+  it('run the single file with Node ≥ 20, else the standalone executable, else stop saying why', () => {
+    const script = runSbatch(settings);
+    const chooser = script.slice(script.indexOf('bplab() {'), script.indexOf('[ -f bundle.json ]'));
+    const folder = mkdtempSync(join(tmpdir(), 'bplab-chooser-'));
+    try {
+      const bin = join(folder, 'bin');
+      mkdirSync(bin);
+      const executable = (path: string, text: string) => {
+        writeFileSync(path, `#!/bin/sh\n${text}\n`);
+        chmodSync(path, 0o755);
+      };
+      writeFileSync(join(folder, 'backprop-lab.cjs'), '');
+      const call = (path: string) => spawnSync('/bin/bash', ['-c', `${chooser}\nbplab experiment run x`], { cwd: folder, env: { PATH: path }, encoding: 'utf8' });
+
+      // No node at all, and no executable: a message naming both.
+      const neither = call('/nonexistent');
+      expect(neither.status).toBe(127);
+      expect(neither.stderr).toMatch(/neither Node >= 20 nor backprop-lab-linux-x64 is available/);
+
+      executable(join(folder, 'backprop-lab-linux-x64'), 'echo "standalone $*"');
+      expect(call('/nonexistent').stdout).toBe('standalone experiment run x\n');
+      // A Node older than 20 is passed over.
+      executable(join(bin, 'node'), 'if [ "$1" = -p ]; then echo 18; else echo "node $*"; fi');
+      expect(call(bin).stdout).toBe('standalone experiment run x\n');
+      executable(join(bin, 'node'), 'if [ "$1" = -p ]; then echo 22; else echo "node $*"; fi');
+      expect(call(bin).stdout).toBe('node backprop-lab.cjs experiment run x\n');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
