@@ -31,7 +31,8 @@ const help = `Backprop Lab command line
                                  many runs of a model's experiment section on N worker threads
                                  (default: every core) into DIR (default MODEL.results), resumable;
                                  how far it has come; per condition: n, mean and SD of the final tss,
-                                 median epochs to criterion, how many reached it, how many diverged
+                                 median epochs to criterion, how many reached it, how many diverged;
+                                 run I alone as a single-run model that train re-creates exactly;
                                  slurm: a folder to copy to a SLURM cluster and submit there as a job
                                  array; collect: merge its runs, name the tasks to rerun
   --version                      print the version

@@ -18,7 +18,11 @@ export interface ExperimentPlan {
   spec: ExperimentSpec;
   conditions: Condition[];
   total: number;
-  /** Epochs are recorded every `recordEvery` (and at a run's last epoch): at most 4,096 points a run. */
+  /**
+   * Epochs are recorded every `recordEvery` (and at a run's last epoch): the least power of two that keeps a
+   * run to at most 4,096 points. A power of two, so every recorded epoch is one the Simulation's history
+   * keeps (its stride is a power of two too, and smaller).
+   */
   recordEvery: number;
   baseSeed: number;
 }
@@ -31,7 +35,7 @@ export function planExperiment(model: ModelDocument): ExperimentPlan {
     spec,
     conditions,
     total: conditions.length * spec.replications,
-    recordEvery: Math.ceil(spec.epochs / MAX_RECORDED_EPOCHS),
+    recordEvery: leastPowerOfTwoAtLeast(spec.epochs / MAX_RECORDED_EPOCHS),
     baseSeed: spec.baseSeed ?? model.training.seed,
   };
 }
@@ -45,9 +49,11 @@ export function plannedRun(plan: ExperimentPlan, index: number): PlannedRun {
 
 /**
  * Run i as a single-run model, the one the workbench opens: its condition's levels, its seed, fresh weights,
- * and the experiment's epoch count as its maximum. Training it alone computes the run's bits exactly.
+ * the experiment's epoch count as its maximum, and no stopping rule of its own (the experiment's criterion
+ * marks epochs to criterion; `epochs` may shorten it to where a run stopped). Training it alone computes the
+ * run's bits exactly, epoch for epoch.
  */
-export function singleRunModel(model: ModelDocument, plan: ExperimentPlan, index: number): ModelDocument {
+export function singleRunModel(model: ModelDocument, plan: ExperimentPlan, index: number, epochs = plan.spec.epochs): ModelDocument {
   const run = plannedRun(plan, index);
   const condition = plan.conditions[run.condition];
   const single = applyCondition(model, plan.spec.factors, condition.levels);
@@ -55,11 +61,12 @@ export function singleRunModel(model: ModelDocument, plan: ExperimentPlan, index
     ...single,
     name: `${model.name} — run ${index}`,
     description: `Run ${index} of the experiment "${model.name}": condition ${run.condition} (${describeCondition(plan.spec.factors, condition.levels)}), replication ${run.replication}, seed ${run.seed}.`,
-    training: { ...single.training, seed: run.seed, maxEpochs: plan.spec.epochs },
+    training: { ...single.training, seed: run.seed, maxEpochs: epochs, errorCriterion: 0, stopWhenAllCorrect: false },
   };
 }
 
-/** Whether epoch e (1-based) of a run is recorded; a run's last epoch always is. */
-export function recordsExperimentEpoch(plan: ExperimentPlan, epoch: number): boolean {
-  return epoch % plan.recordEvery === 0;
+function leastPowerOfTwoAtLeast(value: number): number {
+  let power = 1;
+  while (power < value) power *= 2;
+  return power;
 }

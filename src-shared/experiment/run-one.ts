@@ -6,7 +6,10 @@
  */
 import { Simulation } from '../engine/simulation';
 import type { ModelDocument } from '../model/schema';
-import { plannedRun, recordsExperimentEpoch, singleRunModel, type ExperimentPlan } from './plan';
+import { plannedRun, singleRunModel, type ExperimentPlan } from './plan';
+
+/** Patterns presented per call once the criterion needs no look after each epoch (as `cli train`). */
+const PATTERNS_PER_CALL = 4096;
 
 /** `stopped-at-criterion` only when the experiment stops runs there; a diverged run keeps what it reached. */
 export type RunStatus = 'finished' | 'stopped-at-criterion' | 'diverged';
@@ -44,32 +47,31 @@ export interface RunResult {
 export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, index: number): RunResult {
   const run = plannedRun(plan, index);
   const single = singleRunModel(model, plan, index);
-  const criterion = single.training.errorCriterion;
-  // The run's own stopping rules are the experiment's: the Simulation must not stop it earlier. Neither
-  // setting changes what an epoch computes.
-  const simulation = new Simulation({ ...single, training: { ...single.training, errorCriterion: 0, stopWhenAllCorrect: false } });
+  // The single-run model has no stopping rule of its own: the experiment's criterion is the model's.
+  const criterion = model.training.errorCriterion;
+  const simulation = new Simulation(single);
   const { epochs, stopAtCriterion, record } = plan.spec;
-  const curve: RunCurve = { epoch: [], tss: [], correct: [], ...(simulation.testData ? { testTss: [] } : {}) };
   let status: RunStatus = 'finished';
   let message: string | null = null;
   let epochsToCriterion: number | null = null;
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    const outcome = simulation.advance(Number.POSITIVE_INFINITY, epoch);
+  while (simulation.epoch < epochs) {
+    // Until the criterion is met, one epoch at a time (its after-epoch tss is needed); otherwise in chunks
+    // of patterns as `cli train` trains. The bits are the same however the work is sliced.
+    const checking = criterion > 0 && epochsToCriterion === null;
+    const outcome = simulation.advance(checking ? Number.POSITIVE_INFINITY : PATTERNS_PER_CALL, checking ? simulation.epoch + 1 : epochs);
     if (outcome.stop === 'diverged') {
       status = 'diverged';
       message = outcome.message;
       break;
     }
-    if (criterion > 0 && epochsToCriterion === null && meetsCriterionAfterEpoch(simulation, criterion)) epochsToCriterion = epoch;
-    const stops = stopAtCriterion && epochsToCriterion === epoch;
-    if (recordsExperimentEpoch(plan, epoch) || epoch === epochs || stops) recordEpoch(simulation, curve);
-    if (stops) {
-      status = 'stopped-at-criterion';
-      break;
+    if (checking && meetsCriterionAfterEpoch(simulation, criterion)) {
+      epochsToCriterion = simulation.epoch;
+      if (stopAtCriterion) {
+        status = 'stopped-at-criterion';
+        break;
+      }
     }
   }
-  // A diverged run goes back to the weights of its last whole epoch: that epoch closes its curve.
-  if (status === 'diverged' && simulation.epoch > 0 && curve.epoch[curve.epoch.length - 1] !== simulation.epoch) recordEpoch(simulation, curve);
   const pass = simulation.testPass();
   const result: RunResult = {
     index,
@@ -80,7 +82,7 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
     epochs: simulation.epoch,
     epochsToCriterion,
     final: { tss: pass.tss, fractionCorrect: pass.fractionCorrect, testTss: simulation.testPass('test')?.tss ?? null },
-    curve,
+    curve: recordedCurve(simulation, plan.recordEvery),
     message,
   };
   if (record.finalOutputs) result.outputs = pass.patterns.map((p) => ({ name: p.name, output: p.output }));
@@ -88,17 +90,35 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
   return result;
 }
 
-function recordEpoch(simulation: Simulation, curve: RunCurve): void {
-  curve.epoch.push(simulation.epoch);
-  // After a divergence the last epoch's figures are the restored epoch's (the Simulation's histories keep them).
-  curve.tss.push(simulation.lastEpochTss ?? simulation.tssHistory[simulation.tssHistory.length - 1]);
-  curve.correct.push(simulation.lastEpochCorrect ?? simulation.correctHistory[simulation.correctHistory.length - 1]);
-  if (curve.testTss) {
-    // The Simulation measured the test set after this epoch when its history kept the epoch (stride 1);
-    // past 65,536 epochs it keeps fewer, and a test pass measures it here.
-    const kept = simulation.historyStride === 1 ? simulation.testTssHistory[simulation.epoch - 1] : undefined;
-    curve.testTss.push(kept ?? simulation.testPass('test')!.tss);
+/**
+ * The curve at epochs k, 2k, … and the run's last, from the Simulation's histories: they keep every epoch up
+ * to 65,536 and then every s-th (s a power of two, epoch-history.ts), and k is a power of two at least s
+ * (plan.ts), so each recorded epoch is there. A last epoch the history skipped is the run's current one.
+ */
+function recordedCurve(simulation: Simulation, every: number): RunCurve {
+  const stride = simulation.historyStride;
+  if (every % stride !== 0) throw new Error(`the history keeps every ${stride}th epoch, not every ${every}th`);
+  const hasTest = simulation.testData !== null;
+  const curve: RunCurve = { epoch: [], tss: [], correct: [], ...(hasTest ? { testTss: [] } : {}) };
+  const last = simulation.epoch;
+  const fromHistory = (epoch: number) => {
+    const at = epoch / stride - 1;
+    curve.epoch.push(epoch);
+    curve.tss.push(simulation.tssHistory[at]);
+    curve.correct.push(simulation.correctHistory[at]);
+    if (hasTest) curve.testTss!.push(simulation.testTssHistory[at]);
+  };
+  for (let epoch = every; epoch <= last; epoch += every) fromHistory(epoch);
+  if (last % every !== 0) {
+    if (last % stride === 0) fromHistory(last);
+    else {
+      curve.epoch.push(last);
+      curve.tss.push(simulation.lastEpochTss ?? Number.NaN);
+      curve.correct.push(simulation.lastEpochCorrect ?? Number.NaN);
+      if (hasTest) curve.testTss!.push(simulation.testPass('test')!.tss);
+    }
   }
+  return curve;
 }
 
 /**

@@ -180,7 +180,7 @@ export type Provenance = z.infer<typeof provenanceSchema>;
 
 /** More runs than this are refused: a typo in a level list should not start a week of computing. */
 export const MAX_EXPERIMENT_RUNS = 100_000;
-/** Points one run keeps per measure: epochs are recorded every k, k = ⌈epochs / MAX_RECORDED_EPOCHS⌉. */
+/** Points one run keeps per measure: epochs are recorded every k, the least power of two ≥ epochs / MAX_RECORDED_EPOCHS. */
 export const MAX_RECORDED_EPOCHS = 4096;
 
 const levels = <T extends z.ZodType>(level: T) => z.array(level).min(1).max(MAX_EXPERIMENT_RUNS);

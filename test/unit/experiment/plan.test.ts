@@ -69,16 +69,18 @@ describe('the experiment section', () => {
     expect(single.layers[1].units).toBe(5);
     expect(single.training.init).toEqual({ kind: 'gaussian', sd: 0.3 });
     expect(single.training.seed).toBe(42);
-    expect(single.training.maxEpochs).toBe(10);
+    expect(single.training).toMatchObject({ maxEpochs: 10, errorCriterion: 0, stopWhenAllCorrect: false });
     expect(single.state).toBeNull();
     expect(single.experiment).toBeUndefined();
     expect(parseModel(single)).toMatchObject({ ok: true });
   });
 
-  it('records every k epochs, k chosen so a run keeps at most 4,096 points', () => {
+  it('records every k epochs, k the least power of two that keeps a run to at most 4,096 points', () => {
     expect(planExperiment(accepted({ ...base, epochs: 4096 })).recordEvery).toBe(1);
     expect(planExperiment(accepted({ ...base, epochs: 4097 })).recordEvery).toBe(2);
-    expect(planExperiment(accepted({ ...base, epochs: 1_000_000 })).recordEvery).toBe(245);
+    expect(planExperiment(accepted({ ...base, epochs: 8192 })).recordEvery).toBe(2);
+    expect(planExperiment(accepted({ ...base, epochs: 8193 })).recordEvery).toBe(4);
+    expect(planExperiment(accepted({ ...base, epochs: 1_000_000 })).recordEvery).toBe(256);
   });
 
   it('names the field of a setting that does not exist, a level out of range, and a level of the wrong kind', () => {

@@ -74,25 +74,43 @@ describe('one run of an experiment', () => {
     }
   });
 
-  it('records every k-th epoch and the last, and the test set when the condition keeps it', () => {
+  it('records every k-th epoch and the last, from the run\'s history, and the test set when the condition keeps it', () => {
     const base = xorHidden();
     const model = withExperiment({ ...base, testPatterns: base.patterns.slice(0, 2) }, {
       ...base.experiment!, epochs: 4096 * 2 + 5, factors: [{ setting: 'testSet', levels: [true, false] }], replications: 1,
     });
     const plan = planExperiment(model);
-    expect(plan.recordEvery).toBe(3);
+    expect(plan.recordEvery).toBe(4);
     const kept = runExperimentRun(model, plan, 0);
-    expect(kept.curve.epoch.length).toBeLessThanOrEqual(4096);
-    expect(kept.curve.epoch.slice(0, 3)).toEqual([3, 6, 9]);
+    expect(kept.curve.epoch.length).toBe(2049 + 1);
+    expect(kept.curve.epoch.slice(0, 3)).toEqual([4, 8, 12]);
     expect(kept.curve.epoch[kept.curve.epoch.length - 1]).toBe(8197);
     expect(kept.curve.testTss).toHaveLength(kept.curve.epoch.length);
     const alone = new Simulation(singleRunModel(model, plan, 0));
-    alone.advance(Number.POSITIVE_INFINITY, 9);
-    expect(kept.curve.testTss!.slice(0, 3)).toEqual([2, 5, 8].map((i) => alone.testTssHistory[i]));
+    alone.advance(Number.POSITIVE_INFINITY, 8197);
+    expect(kept.curve.testTss!.slice(0, 3)).toEqual([3, 7, 11].map((i) => alone.testTssHistory[i]));
+    expect(kept.curve.tss[kept.curve.tss.length - 1]).toBe(alone.tssHistory[8196]);
     const dropped = runExperimentRun(model, plan, 1);
     expect(dropped.curve.testTss).toBeUndefined();
     expect(dropped.final.testTss).toBeNull();
     expect(dropped.curve.tss).toEqual(kept.curve.tss);
+  });
+
+  it('keeps recording past 65,536 epochs, where the run\'s history thins to every 2nd epoch', () => {
+    const base = xorHidden();
+    const model = withExperiment(base, { ...base.experiment!, epochs: 70_001, replications: 1, factors: [] });
+    const plan = planExperiment(model);
+    expect(plan.recordEvery).toBe(32);
+    const run = runExperimentRun(model, plan, 0);
+    const alone = new Simulation(singleRunModel(model, plan, 0));
+    while (alone.epoch < 70_001) alone.advance(4096, 70_001);
+    expect(alone.historyStride).toBe(2);
+    expect(run.curve.epoch).toHaveLength(2187 + 1);
+    expect(run.curve.epoch.slice(-2)).toEqual([69_984, 70_001]);
+    expect(run.curve.tss[2186]).toBe(alone.tssHistory[69_984 / 2 - 1]);
+    // Epoch 70,001 is odd: the history skipped it, and the run's last epoch figures close the curve.
+    expect(run.curve.tss[2187]).toBe(alone.lastEpochTss);
+    expect(run.weights).toBeUndefined();
   });
 
   it('records a diverging run as diverged, with the weights of its last whole epoch', () => {

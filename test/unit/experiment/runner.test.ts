@@ -181,6 +181,18 @@ print(json.dumps({"curveColumns": list(curves[0].keys()), "curveRows": len(curve
     expect(report).toEqual({ total: 12, finished: Array.from({ length: 12 }, (_, i) => i), missing: [], failed: [] });
     expect((await cli('experiment', 'summary', dir)).out).toMatch(/units_hidden=2\s+4\s/);
 
+    // Run 7 re-created alone and trained by `train`: the run's weights, to the bit.
+    const single = join(root, 'run-7.bplab');
+    expect((await cli('experiment', 'model', dir, '--run', '7', '--out', single)).code).toBe(0);
+    const trained = join(root, 'run-7-trained.bplab');
+    expect((await cli('train', single, '--out', trained)).out).toMatch(/^epoch 150 /);
+    const runFile = JSON.parse(await readFile(join(dir, 'runs', 'run-00007.json'), 'utf8'));
+    const state = JSON.parse(await readFile(trained, 'utf8')).state;
+    expect(state.weights).toEqual(runFile.weights.weights);
+    expect(state.biases).toEqual(runFile.weights.biases);
+    expect(state.tssHistory).toEqual(runFile.curve.tss);
+    expect((await cli('validate', file)).out).toMatch(/an experiment of 12 runs/);
+
     const bad = await cli('experiment', 'run', file, '--runs', '3-40');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--runs must be A-B with 0 ≤ A ≤ B ≤ 11');
