@@ -44,7 +44,10 @@ export async function startSlurmCluster(): Promise<SlurmStart> {
   };
 
   const munge = await startMunge(dir);
-  if ('unavailable' in munge) return munge;
+  if ('unavailable' in munge) {
+    rmSync(dir, { recursive: true, force: true });
+    return munge;
+  }
   if (munge.child) children.push(munge.child);
 
   const conf = join(dir, 'slurm.conf');
