@@ -34,25 +34,23 @@ export async function mergeResults(dir: string): Promise<MergeReport> {
     else report.missing.push(index);
   }
   const statuses = new Map<number, RunStatus>();
+  // One pass over the run files: each run's curve streams to curves.csv, its one summary row is kept.
+  const summaryRows = new Map<number, string>();
   await writeFileAtomicFrom(join(dir, 'curves.csv'), (async function* curves() {
     yield curvesHeader(plan);
     for (const index of report.finished) {
       const run = await readRun(dir, index);
       statuses.set(index, run.status);
+      summaryRows.set(index, runsRow(plan, run));
       yield curvesRows(plan, run);
     }
   })());
-  const failedIndices = new Set(report.failed.map((f) => f.index));
-  await writeFileAtomicFrom(join(dir, 'runs.csv'), (async function* runs() {
-    yield runsHeader(plan);
-    for (let index = 0; index < plan.total; index++) {
-      if (files.finished.has(index)) yield runsRow(plan, await readRun(dir, index));
-      else if (failedIndices.has(index)) {
-        const run = plannedRun(plan, index);
-        yield failedRunsRow(plan, index, run.condition, run.seed);
-      }
-    }
-  })());
+  for (const { index } of report.failed) {
+    const run = plannedRun(plan, index);
+    summaryRows.set(index, failedRunsRow(plan, index, run.condition, run.seed));
+  }
+  const ordered = [...summaryRows.keys()].sort((a, b) => a - b);
+  await writeFileAtomic(join(dir, 'runs.csv'), runsHeader(plan) + ordered.map((index) => summaryRows.get(index)!).join(''));
   const times = await runFileTimes(dir, report.finished);
   const manifest = {
     format: MANIFEST_FORMAT,

@@ -28,21 +28,31 @@ export class ResultsFolderError extends Error {}
  */
 export async function openResultsFolder(dir: string, model: ModelDocument): Promise<void> {
   const text = serializeModel(experimentModel(model));
-  const existing = await readFile(join(dir, EXPERIMENT_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const existing = await readExperimentText(dir);
+  if (existing === null) {
+    // Several `experiment run --runs` (a cluster's array tasks) may start on the same new folder at once:
+    // another's experiment.json, runs/ and temporary files are expected here, anything else is not.
+    const entries = await readdir(dir).catch(() => [] as string[]);
+    const foreign = entries.filter((name) => name !== 'runs' && name !== EXPERIMENT_FILE && !name.startsWith('.'));
+    if (foreign.length > 0) {
+      throw new ResultsFolderError(`${dir} already holds files (${foreign.slice(0, 3).join(', ')}) but no ${EXPERIMENT_FILE}: it is not a results folder; choose another --out folder`);
+    }
+    await mkdir(join(dir, 'runs'), { recursive: true });
+    await writeFileAtomic(join(dir, EXPERIMENT_FILE), text);
+  }
+  // Checked after writing too: of two experiments that started on one new folder at once, one is refused.
+  const written = existing ?? (await readExperimentText(dir));
+  if (written !== text) {
+    throw new ResultsFolderError(`${dir} holds the results of another experiment (its ${EXPERIMENT_FILE} differs from this model's layers, patterns, settings or experiment): choose another --out folder, or move that one away`);
+  }
+  await mkdir(join(dir, 'runs'), { recursive: true });
+}
+
+async function readExperimentText(dir: string): Promise<string | null> {
+  return readFile(join(dir, EXPERIMENT_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
   });
-  if (existing !== null && existing !== text) {
-    throw new ResultsFolderError(`${dir} holds the results of another experiment (its ${EXPERIMENT_FILE} differs from this model's layers, patterns, settings or experiment): choose another --out folder, or move that one away`);
-  }
-  if (existing === null) {
-    const entries = await readdir(dir).catch(() => [] as string[]);
-    if (entries.some((name) => name !== 'runs')) {
-      throw new ResultsFolderError(`${dir} already holds files but no ${EXPERIMENT_FILE}: it is not a results folder; choose another --out folder`);
-    }
-  }
-  await mkdir(join(dir, 'runs'), { recursive: true });
-  if (existing === null) await writeFileAtomic(join(dir, EXPERIMENT_FILE), text);
 }
 
 /** The experiment a results folder belongs to. */

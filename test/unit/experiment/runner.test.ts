@@ -17,6 +17,8 @@ import { serializeModel } from '../../../src-shared/model/serialize';
 import { mergeResults } from '../../../src-main/experiment/merge-results';
 import { runExperiment } from '../../../src-main/experiment/run-experiment';
 import { threadWorkerStarter } from '../../../src-main/experiment/thread-host';
+import { experimentRunCommand } from '../../../src-main/cli/commands/experiment-run';
+import type { CliIo } from '../../../src-main/cli/io';
 import { cli } from '../../support/cli-harness';
 
 let root: string;
@@ -74,6 +76,46 @@ describe('the experiment runner', () => {
 
     const other = { ...model, training: { ...model.training, learningRate: 0.25 } };
     await expect(runExperiment({ model: other, dir, jobs: 1, merge: true })).rejects.toThrow(/holds the results of another experiment/);
+    expect(await folderBytes(dir)).toEqual(await folderBytes(join(root, 'one')));
+  });
+
+  it('lets several shares of the runs start on one new folder at once (a cluster\'s array tasks), and refuses a folder of other files', async () => {
+    const model = smallXor();
+    const plan = planExperiment(model);
+    const dir = join(root, 'shares');
+    const inProcess = (): RunWorker => ({ run: async (index) => runExperimentRun(model, plan, index), terminate: () => undefined });
+    const shares = [[0, 2], [3, 5], [6, 8], [9, 11]].map(([first, last]) => runExperiment({ model, dir, jobs: 1, merge: false, range: { first, last }, startWorker: inProcess }));
+    expect((await Promise.all(shares)).map((share) => share.finished)).toEqual([3, 3, 3, 3]);
+    await mergeResults(dir);
+    expect(await folderBytes(dir)).toEqual(await folderBytes(join(root, 'one')));
+
+    const elsewhere = join(root, 'elsewhere');
+    await runExperiment({ model, dir: join(elsewhere, 'x'), jobs: 1, merge: false, range: { first: 0, last: 0 }, startWorker: inProcess });
+    await writeFile(join(elsewhere, 'notes.txt'), 'mine');
+    await expect(runExperiment({ model, dir: elsewhere, jobs: 1, merge: false, startWorker: inProcess })).rejects.toThrow(/already holds files \(notes.txt, x\) but no experiment.json/);
+  });
+
+  it('stops cleanly on an interrupt (Ctrl-C), keeping every finished run, and the same command goes on', async () => {
+    const file = join(root, 'interrupted.bplab');
+    await writeFile(file, serializeModel(smallXor()));
+    const stop = new AbortController();
+    let err = '';
+    const io: CliIo = {
+      out: () => undefined,
+      err: (text) => void (err += text),
+      // The first progress report (one run written) is where the user presses Ctrl-C.
+      progressStream: { isTTY: false, write: () => void stop.abort() } as unknown as NodeJS.WriteStream,
+    };
+    expect(await experimentRunCommand([file, '--jobs', '1'], io, stop.signal)).toBe(130);
+    expect(err).toMatch(/stopped: \d+ of 12 runs done and kept; run the same command again to go on/);
+    const dir = join(root, 'interrupted.results');
+    const kept = (await readdir(join(dir, 'runs'))).filter((name) => !name.startsWith('.'));
+    expect(kept.length).toBeGreaterThanOrEqual(1);
+    expect(kept.length).toBeLessThan(12);
+    expect(await readdir(dir)).not.toContain('curves.csv');
+    const rest = await cli('experiment', 'run', file, '--jobs', '2');
+    expect(rest.code).toBe(0);
+    expect(rest.err).toContain(`${kept.length} runs were already finished`);
     expect(await folderBytes(dir)).toEqual(await folderBytes(join(root, 'one')));
   });
 
