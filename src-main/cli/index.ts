@@ -1,4 +1,5 @@
 /** The command line: the same engine as the app, headless. `npm run --silent cli -- help` lists the verbs. */
+import { APP_VERSION } from '../app-version';
 import { CliError } from './cli-error';
 import { exampleCommand } from './commands/example';
 import { experimentCommand, experimentUsage } from './commands/experiment';
@@ -32,7 +33,10 @@ const help = `Backprop Lab command line
                                  (default: every core) into DIR (default MODEL.results), resumable;
                                  how far it has come; per condition: n, mean and SD of the final tss,
                                  median epochs to criterion, how many reached it, how many diverged;
-                                 run I alone as a single-run model that train re-creates exactly
+                                 run I alone as a single-run model that train re-creates exactly;
+                                 slurm: a folder to copy to a SLURM cluster and submit there as a job
+                                 array; collect: merge its runs, name the tasks to rerun
+  --version                      print the version
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -60,6 +64,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await experimentCommand(args, io);
       case 'schema':
         io.out(`${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
+        return 0;
+      case '--version':
+        io.out(`${APP_VERSION}\n`);
         return 0;
       case undefined:
       case 'help':

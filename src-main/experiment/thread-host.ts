@@ -8,9 +8,13 @@ import { Worker } from 'node:worker_threads';
 import { WorkerStartError, type RunWorker } from '../../src-shared/experiment/pool';
 import type { RunResult } from '../../src-shared/experiment/run-one';
 import type { ModelDocument } from '../../src-shared/model/schema';
+import { ownWorkerSource } from '../cli/single-file/running';
 import type { ThreadReply } from './thread-messages';
 
 export function threadWorkerStarter(model: ModelDocument, script: URL = defaultWorkerScript()): () => RunWorker {
+  // The single-file command line (and the standalone executable) is its own worker script.
+  const own = ownWorkerSource();
+  if (own) return () => startThread(model, own.script, false, own.eval);
   const typescript = script.pathname.endsWith('.ts');
   return () => startThread(model, script, typescript);
 }
@@ -26,11 +30,11 @@ function defaultWorkerScript(): URL {
   return candidates.find((url) => existsSync(url)) ?? candidates[0];
 }
 
-function startThread(model: ModelDocument, script: URL, typescript: boolean): RunWorker {
+function startThread(model: ModelDocument, script: URL | string, typescript: boolean, evaluate = false): RunWorker {
   // A worker does not inherit tsx's loader from --import (Node 20): the TypeScript worker registers it itself.
   const worker = typescript
-    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`, { eval: true, execArgv: [], workerData: { model } })
-    : new Worker(script, { workerData: { model } });
+    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(String(script))}); })`, { eval: true, execArgv: [], workerData: { model } })
+    : new Worker(script, { eval: evaluate, workerData: { model } });
   let pending: { index: number; resolve(result: RunResult): void; reject(error: Error): void } | null = null;
   let ended: Error | null = null;
   let ready = false;

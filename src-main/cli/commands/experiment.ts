@@ -4,15 +4,21 @@
  */
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
+import { experimentCollectCommand } from './experiment-collect';
+import { experimentFingerprintCommand } from './experiment-fingerprint';
 import { experimentModelCommand } from './experiment-model';
 import { experimentRunCommand } from './experiment-run';
+import { experimentSlurmCommand } from './experiment-slurm';
 import { experimentStatusCommand } from './experiment-status';
 import { experimentSummaryCommand } from './experiment-summary';
 
 export const experimentUsage = `experiment run MODEL [--jobs N] [--out DIR] [--runs A-B]
   experiment status DIR
   experiment summary DIR [--json]
-  experiment model MODEL|DIR --run I [--out FILE]`;
+  experiment model MODEL|DIR --run I [--out FILE]
+  experiment slurm MODEL --out BUNDLE [--runs-per-task K] [--throttle T] [--partition P] [--account A] [--time HH:MM:SS] [--standalone]
+  experiment collect BUNDLE
+  experiment fingerprint [--expect HEX]`;
 
 export async function experimentCommand(args: string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = args;
@@ -25,6 +31,12 @@ export async function experimentCommand(args: string[], io: CliIo): Promise<numb
       return experimentSummaryCommand(rest, io);
     case 'model':
       return experimentModelCommand(rest, io);
+    case 'slurm':
+      return experimentSlurmCommand(rest, io);
+    case 'collect':
+      return experimentCollectCommand(rest, io);
+    case 'fingerprint':
+      return experimentFingerprintCommand(rest, io);
     default:
       throw new CliError(`${verb === undefined ? 'which experiment command?' : `unknown experiment command "${verb}"`}\nusage: ${experimentUsage}`, 2);
   }
