@@ -133,8 +133,8 @@ export const networkStateSchema = z.strictObject({
   /** The previous update ΔW(t−1) and Δb(t−1), for momentum. */
   weightMomentum: z.array(matrix).max(MAX_LAYERS),
   biasMomentum: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_LAYERS),
-  /** The pattern-order stream's state (pure-rand xoroshiro128+). */
-  orderStream: z.array(z.number().int()),
+  /** The pattern-order stream's state (pure-rand xoroshiro128+): four signed 32-bit words, not all zero. */
+  orderStream: z.array(z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1)),
   cursor: epochCursorSchema.nullable(),
   /**
    * tss per recorded epoch: epochs s, 2s, 3s, … for the history's stride s (historyStride), epoch 1 first
