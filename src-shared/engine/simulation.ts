@@ -5,7 +5,8 @@
  * calls, the run computes the same bits: updates happen only at update boundaries, and every sum the
  * kernels form runs in one fixed order (kernels.ts).
  */
-import { MAX_WEIGHT_MAGNITUDE, type InitSettings, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
+import { formatPath } from '../model/parse';
+import { MAX_WEIGHT_MAGNITUDE, trainingSchema, type InitSettings, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
 import { BlockPass, blockArenaLengths, blockCapacity } from './block';
 import { Checkpoint, EpochCursor, type RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
@@ -79,6 +80,10 @@ export class Simulation implements RunBuffers {
   /** Where the epoch under way began: restored if it diverges. */
   private readonly checkpoint: Checkpoint;
   private failed = false;
+  /** Which of the epoch's sums overflowed while every number it summed was finite, when one did. */
+  private overflow: 'tss' | 'test tss' | null = null;
+  /** A divergence state() found in the middle of an epoch: the next advance() reports it. */
+  private pendingDivergence: AdvanceOutcome | null = null;
   /**
    * Whether the checkpoint already holds the run as it stands at this epoch boundary: taken by
    * finishEpoch in the same advance() call, so startEpoch need not take it again.
@@ -183,6 +188,7 @@ export class Simulation implements RunBuffers {
     initializeWeights(this.network, this.settings);
     this.momentum.fill(0);
     this.gradientPending = false;
+    this.pendingDivergence = null;
     this.feedback = null;
     this.orderStream = RandomStream.forSeed(this.settings.seed, 'order');
     this.cursor.inEpoch = false;
@@ -207,6 +213,11 @@ export class Simulation implements RunBuffers {
   configure(changes: Partial<TrainingSettings>): boolean {
     const before = this.settings;
     const after = { ...before, ...changes };
+    // A setting no file can hold would make every later save of the run one the loader refuses.
+    const checked = trainingSchema.safeParse(after);
+    if (!checked.success) {
+      throw new RangeError(checked.error.issues.map((issue) => `training.${formatPath(issue.path)}: ${issue.message}`).join('; '));
+    }
     if (after.seed !== before.seed || !sameInit(after.init, before.init)) {
       this.model = { ...this.model, training: after };
       this.reset();
@@ -230,6 +241,11 @@ export class Simulation implements RunBuffers {
    * minibatch modes the update happens when its last pattern has been presented, in whichever call that is.
    */
   advance(budget: number, untilEpoch = Number.POSITIVE_INFINITY): AdvanceOutcome {
+    if (this.pendingDivergence) {
+      const outcome = this.pendingDivergence;
+      this.pendingDivergence = null;
+      return outcome;
+    }
     let presented = 0;
     const count = this.data.count;
     const cursor = this.cursor;
@@ -348,7 +364,13 @@ export class Simulation implements RunBuffers {
     return { weights: net.weights.map((W, j) => toRows(W, net.sizes[j + 1], net.sizes[j])), biases: net.biases.map((b) => Array.from(b)) };
   }
 
+  /**
+   * The run's state as a file holds it. In the middle of an epoch the numbers may already have left what a
+   * file can hold (divergence is caught at the epoch's end): then the epoch has diverged, and the state is
+   * where it began, as a diverged run keeps, and the next advance() says it diverged.
+   */
   state(): NetworkState {
+    if (this.cursor.inEpoch && !this.withinFileBounds()) this.pendingDivergence = this.diverge(0);
     return saveState(this.parts());
   }
 
@@ -532,6 +554,13 @@ export class Simulation implements RunBuffers {
    * epoch's checkpoint, which is completed here too.
    */
   private finishEpoch(): boolean {
+    // The histories keep the epoch's tss: one that overflowed (every pss finite, their sum not) is
+    // divergence too. Checked before checkParams, which begins the next checkpoint.
+    const recording = recordsEpoch(this.epoch + 1, this.historyStride);
+    const testTss = recording && this.testData ? this.testTss(this.testData) : 0;
+    if (!(this.cursor.tss < Number.POSITIVE_INFINITY)) this.overflow = 'tss';
+    else if (!(testTss < Number.POSITIVE_INFINITY)) this.overflow = 'test tss';
+    if (this.overflow) return false;
     if (!this.checkpoint.checkParams(this.network.params, MAX_WEIGHT_MAGNITUDE)) return false;
     this.epoch++;
     const finished = this.cursor.pss;
@@ -539,7 +568,7 @@ export class Simulation implements RunBuffers {
     this.lastEpochPss = finished;
     this.lastEpochTss = this.cursor.tss;
     this.lastEpochCorrect = this.cursor.correct / this.data.count;
-    if (recordsEpoch(this.epoch, this.historyStride)) this.recordEpoch();
+    if (recording) this.recordEpoch(testTss);
     this.cursor.inEpoch = false;
     this.checkpoint.takeRest(this);
     this.checkpointCurrent = true;
@@ -547,10 +576,10 @@ export class Simulation implements RunBuffers {
   }
 
   /** Adds the epoch just finished to the histories; full, they keep every other entry (epoch-history.ts). */
-  private recordEpoch(): void {
+  private recordEpoch(testTss: number): void {
     this.tssHistory.push(this.lastEpochTss!);
     this.correctHistory.push(this.lastEpochCorrect!);
-    if (this.testData) this.testTssHistory.push(this.testTss(this.testData));
+    if (this.testData) this.testTssHistory.push(testTss);
     if (this.tssHistory.length >= HISTORY_CAPACITY) this.thinHistories();
   }
 
@@ -589,27 +618,44 @@ export class Simulation implements RunBuffers {
   /** Stops a diverged run: names where it went wrong, then goes back to where the epoch began. */
   private diverge(presented: number): AdvanceOutcome {
     this.failed = false;
-    const where = this.describeNonFinite();
+    const what = this.describeNonFinite();
+    this.overflow = null;
     this.checkpoint.restore(this.network.params, this);
     return {
       presented,
       stop: 'diverged',
-      message: `Training diverged in epoch ${this.epoch + 1}: ${where} grew beyond ±${MAX_WEIGHT_MAGNITUDE.toExponential()} or became NaN. ` +
+      message: `Training diverged in epoch ${this.epoch + 1}: ${what}. ` +
         `The weights from the end of epoch ${this.epoch} are kept; try a smaller learning rate.`,
     };
   }
 
+  /** What went past what a double (or a file's weight) can hold, first cause first. */
   private describeNonFinite(): string {
     const net = this.network;
     const name = (j: number) => `layer ${j} (${this.model.layers[j].name})`;
     const finite = (values: Float64Array) => values.every((v) => Number.isFinite(v));
     const bounded = (values: Float64Array) => values.every((v) => Math.abs(v) <= MAX_WEIGHT_MAGNITUDE);
     for (let j = 0; j < net.depth; j++) {
-      if (!bounded(net.weights[j]) || !bounded(net.biases[j])) return `the weights into ${name(j + 1)}`;
+      if (!bounded(net.weights[j]) || !bounded(net.biases[j])) {
+        return `the weights into ${name(j + 1)} grew beyond ±${MAX_WEIGHT_MAGNITUDE.toExponential()} or became NaN`;
+      }
     }
+    if (this.overflow === 'tss') return 'the epoch\'s tss grew past the largest number a double holds (each pattern\'s error was finite; the weights were within bounds)';
+    if (this.overflow === 'test tss') return 'the test set\'s tss grew past the largest number a double holds (the weights were within bounds)';
     const nets = this.settings.update === 'online' || !this.block ? net.net : this.block.net;
-    for (let j = 1; j <= net.depth; j++) if (!finite(nets[j])) return `the net input of ${name(j)}`;
-    return 'the output error';
+    for (let j = 1; j <= net.depth; j++) if (!finite(nets[j])) return `the net input of ${name(j)} is no longer a finite number`;
+    return 'a pattern\'s error (pss) is no longer a finite number';
+  }
+
+  /** Whether the run's numbers, as they stand, are ones a file can hold (schema.ts's bounds). */
+  private withinFileBounds(): boolean {
+    const within = (values: Float64Array, bound: number) => {
+      for (let i = 0; i < values.length; i++) if (!(Math.abs(values[i]) <= bound)) return false;
+      return true;
+    };
+    const finite = Number.MAX_VALUE;
+    return within(this.network.params, MAX_WEIGHT_MAGNITUDE) && within(this.momentum, finite) &&
+      (!this.gradientPending || within(this.gradient, finite)) && this.cursor.tss < Number.POSITIVE_INFINITY;
   }
 }
 

@@ -59,8 +59,8 @@ describe('settings changed during a run', () => {
 
 describe('a run that overflows', () => {
   /**
-   * A chain of 14 single linear units with weight 1.4e11: each pattern's output is about 1e154, its error
-   * finite (pss ≈ 1e308), but two of them sum past the largest double, and nothing learns (λ = 0): only
+   * A chain of 14 single linear units with weight 1.45e11: each pattern's output is about 1.25e154, its
+   * error finite (pss ≈ 1.6e308), but two of them sum past the largest double, and nothing learns (λ = 0): only
    * the tss is not finite, the weights stay where they are.
    */
   const overflowingTss = () => {
@@ -69,7 +69,7 @@ describe('a run that overflows', () => {
       [{ name: 'a', input: [1e9], target: [0] }, { name: 'b', input: [-1e9], target: [0] }],
       { learningRate: 0, momentum: 0, update: 'batch' }));
     const simulation = new Simulation(model);
-    simulation.network.params.fill(1.4e11);
+    for (const W of simulation.network.weights) W.fill(1.45e11);
     return simulation;
   };
 
