@@ -57,6 +57,23 @@ describe('settings changed during a run', () => {
   });
 });
 
+describe('changing to batch or minibatch in the middle of an update', () => {
+  it('records the update under way as a gradient sum, so the state loads and continues as the run does', () => {
+    for (const change of [{ update: 'batch' }, { update: 'minibatch', batchSize: 3 }] as const) {
+      const model = checked(buildModel({ sizes: [2, 3, 1], activation: 'logistic' }, [...xorPatterns, ...xorPatterns], { update: 'online', order: 'sequential' }));
+      const simulation = new Simulation(model);
+      simulation.advance(4 + 1);
+      simulation.configure(change);
+      const saved = simulation.toModel();
+      expect(loads(saved), change.update).toBe(true);
+      const continued = new Simulation(JSON.parse(JSON.stringify(saved)));
+      simulation.advance(40);
+      continued.advance(40);
+      expect(continued.state()).toEqual(simulation.state());
+    }
+  });
+});
+
 describe('a run that overflows', () => {
   /**
    * A chain of 14 single linear units with weight 1.45e11: each pattern's output is about 1.25e154, its
