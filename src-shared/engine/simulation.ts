@@ -227,6 +227,13 @@ export class Simulation implements RunBuffers {
     this.model = { ...this.model, training: after };
     this.recordChange(before, after);
     this.applySettings();
+    // Changed to batch or minibatch in the middle of an update: the update under way sums from here, from
+    // zero — a sum the state records (a file saved mid-update holds its gradient sum), as it would any other.
+    const position = this.cursor.position;
+    if (after.update !== 'online' && this.cursor.inEpoch && !this.gradientPending && position % this.updateSize !== 0 && position < this.data.count) {
+      this.gradient.fill(0);
+      this.gradientPending = true;
+    }
     return false;
   }
 
