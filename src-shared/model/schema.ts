@@ -15,8 +15,12 @@ export const MAX_LAYERS = 16;
 export const MAX_PATTERNS = 100_000;
 /** The most epochs a run may train (training.maxEpochs). */
 export const MAX_EPOCHS = 1e9;
-/** Weights and biases in the whole network (2^24: 128 MiB for each copy the engine keeps). */
-export const MAX_WEIGHTS = 16_777_216;
+/**
+ * Weights and biases in the whole network: 2048 × 2048 (2^22, 32 MiB for each copy the engine keeps), more
+ * than any network of the field's literature. Bounded so that the largest state — weights, momentum, a
+ * gradient sum and feedback matrices — always fits in one file text (file-size.ts).
+ */
+export const MAX_WEIGHTS = 4_194_304;
 
 // zod's number() already refuses NaN and ±Infinity; plain bounds (not refinements) keep the generated JSON
 // Schema as strict as the parser.

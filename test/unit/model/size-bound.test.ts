@@ -3,12 +3,13 @@
  * every number its state stores at its longest text, fits in one text every host can hold and within
  * Electron's read and save limits.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../../src-main/main/document-files';
 import { channelPayloadSchemas } from '../../../src-shared/ipc/channels';
 import { HISTORY_CAPACITY } from '../../../src-shared/model/epoch-history';
 import { MAX_MODEL_TEXT_BYTES, stateTextBound, WORST_CASE_STATE_BYTES } from '../../../src-shared/model/file-size';
-import { parseModel, parseModelText } from '../../../src-shared/model/parse';
+import { parseModel } from '../../../src-shared/model/parse';
 import { MAX_WEIGHTS, type ModelDocument } from '../../../src-shared/model/schema';
 import { serializeModel } from '../../../src-shared/model/serialize';
 import { createModel } from '../../../src-shared/model/create';
@@ -30,7 +31,7 @@ function longestState(model: ModelDocument, epochs: number): ModelDocument {
   return {
     ...model,
     state: {
-      epoch: epochs, weights: matrices(-1.2345678901234567e-300), biases: vectors(-1.2345678901234567e-300),
+      epoch: epochs, weights: matrices(-1.2345678901234568e-300), biases: vectors(-1.2345678901234568e-300),
       weightMomentum: matrices(-2.2250738585072014e-308), biasMomentum: vectors(-2.2250738585072014e-308),
       orderStream: [-2147483648, -2147483648, -2147483648, -2147483647],
       cursor: { order: [0], position: 0, tss: 0, correct: 0 },
@@ -66,6 +67,8 @@ describe('the largest network a file holds', () => {
     expect(WORST_CASE_STATE_BYTES).toBeLessThan(MAX_MODEL_TEXT_BYTES);
     expect(MAX_DOCUMENT_BYTES).toBeGreaterThanOrEqual(WORST_CASE_STATE_BYTES);
     expect(MAX_DOCUMENT_BYTES).toBeLessThanOrEqual(MAX_MODEL_TEXT_BYTES);
+    // docs/model-format.md gives the same figure.
+    expect(readFileSync('docs/model-format.md', 'utf8')).toContain(`**${WORST_CASE_STATE_BYTES.toLocaleString('en')} (about ${Math.round(WORST_CASE_STATE_BYTES / 2 ** 20)} MiB)**`);
     const text = ' '.repeat(WORST_CASE_STATE_BYTES);
     expect(channelPayloadSchemas.saveDocument.safeParse({ text }).success).toBe(true);
   });
