@@ -29,7 +29,7 @@ function database(): Promise<IDBDatabase> {
  * The request's result. A transaction may also abort with no error on the request (Chromium refuses a
  * value past its size limit so): that rejects too, rather than leaving the caller waiting for ever.
  */
-function settle<T>(request: IDBRequest<T>): Promise<T> {
+export function settle<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     const refused = (error: DOMException | null) => reject(error ?? new Error('The browser’s local storage refused a request.'));
     request.onsuccess = () => resolve(request.result);
