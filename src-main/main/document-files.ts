@@ -7,11 +7,15 @@ import { basename, dirname, extname } from 'node:path';
 import type { Dialog, FileFilter, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ExportFormat, ImportKind, OpenedDocument, SavedDocument } from '../../src-shared/ipc/channels';
 import { englishList } from '../../src-shared/english-list';
+import { MAX_MODEL_TEXT_BYTES } from '../../src-shared/model/file-size';
 import { UserFacingError } from './ipc-handlers';
 
 export const MODEL_EXTENSION = 'bplab';
-/** Larger than any model the schema allows with its weights; refuses a wrong file before reading it all. */
-export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
+/**
+ * The longest text a host can hold (file-size.ts): the largest state the format allows fits in it, and a
+ * wrong file is refused before it is read at all.
+ */
+export const MAX_DOCUMENT_BYTES = MAX_MODEL_TEXT_BYTES;
 
 export const MODEL_FILTERS: FileFilter[] = [{ name: 'Backprop Lab model', extensions: [MODEL_EXTENSION] }];
 const IMPORT_FILTERS: Record<ImportKind, FileFilter[]> = {
@@ -54,7 +58,7 @@ export async function readDocument(disk: DocumentDisk, path: string): Promise<Op
     throw new UserFacingError(`Could not open ${path}: ${describeFsError(error)}`);
   }
   if (size > MAX_DOCUMENT_BYTES) {
-    throw new UserFacingError(`Could not open ${path}: at ${Math.round(size / 2 ** 20)} MiB it is larger than any model file (at most ${MAX_DOCUMENT_BYTES / 2 ** 20} MiB).`);
+    throw new UserFacingError(`Could not open ${path}: at ${Math.round(size / 2 ** 20)} MiB it is larger than any model file (at most ${Math.floor(MAX_DOCUMENT_BYTES / 2 ** 20)} MiB).`);
   }
   try {
     return { path, name: basename(path), text: await disk.readText(path) };

@@ -16,6 +16,8 @@ import {
   type WindowDialogs,
 } from './document-files';
 import { documentName, windowTitle } from './document-title';
+import { UserFacingError } from './ipc-handlers';
+import { modelTextProblem } from '../../src-shared/model/save-check';
 
 export type DocumentWindow = Pick<
   BrowserWindow,
@@ -126,6 +128,9 @@ export class DocumentWindows<W extends DocumentWindow = DocumentWindow> {
     if (!held) return null;
     let saved: SavedDocument | null = null;
     try {
+      // The page checks too, but a file main writes over must open again whatever the page sent.
+      const problem = modelTextProblem(text);
+      if (problem !== null) throw new UserFacingError(`The model was not saved: ${problem}\nThe file that was there is unchanged.`);
       const path = !askWhere && held.path !== null ? held.path : await chooseWhereToSave(this.deps.dialogs(held.window), suggestedName ?? documentName(held.path, held.pageName));
       if (path !== null) saved = await writeDocument(this.deps.disk, path, text);
     } finally {

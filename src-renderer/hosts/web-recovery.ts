@@ -7,17 +7,21 @@ import type { RecoveryDraft, RecoveryStore } from './host';
 import { getAll, put, remove } from './web-store';
 
 const TAB_KEY = 'backprop-lab:tab';
+/** A draft as IndexedDB holds it: its text in a Blob (drafts kept by earlier versions hold a string). */
+type StoredDraft = Omit<RecoveryDraft, 'text'> & { text: Blob | string };
 const lockName = (id: string) => `backprop-lab:tab:${id}`;
 
 export async function createRecoveryStore(): Promise<RecoveryStore> {
   const id = await claimTabId();
   return {
-    keep: (draft) => put<RecoveryDraft>('recovery', { ...draft, id, savedAt: Date.now() }),
+    // The text as a Blob: Chromium refuses a stored value past 127 MiB, and a large network's draft is more.
+    keep: (draft) => put<StoredDraft>('recovery', { ...draft, text: new Blob([draft.text], { type: 'application/json' }), id, savedAt: Date.now() }),
     clear: () => remove('recovery', id),
     async leftBehind() {
-      const drafts = await getAll<RecoveryDraft>('recovery');
+      const drafts = await getAll<StoredDraft>('recovery');
       const live = await liveTabs();
-      return drafts.filter((draft) => draft.id === id || !live.has(lockName(draft.id))).sort((a, b) => b.savedAt - a.savedAt);
+      const left = drafts.filter((draft) => draft.id === id || !live.has(lockName(draft.id))).sort((a, b) => b.savedAt - a.savedAt);
+      return Promise.all(left.map(async (draft) => ({ ...draft, text: typeof draft.text === 'string' ? draft.text : await draft.text.text() })));
     },
     discard: (draftId) => remove('recovery', draftId),
   };

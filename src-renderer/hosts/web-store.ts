@@ -25,10 +25,16 @@ function database(): Promise<IDBDatabase> {
   return opening;
 }
 
-function settle<T>(request: IDBRequest<T>): Promise<T> {
+/**
+ * The request's result. A transaction may also abort with no error on the request (Chromium refuses a
+ * value past its size limit so): that rejects too, rather than leaving the caller waiting for ever.
+ */
+export function settle<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
+    const refused = (error: DOMException | null) => reject(error ?? new Error('The browser’s local storage refused a request.'));
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('The browser’s local storage refused a request.'));
+    request.onerror = () => refused(request.error);
+    request.transaction?.addEventListener('abort', () => refused(request.transaction!.error));
   });
 }
 

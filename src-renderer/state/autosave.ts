@@ -48,13 +48,20 @@ export class Autosave {
   private waitingForIdle = false;
   private writing: Promise<void> = Promise.resolve();
   private readonly pace: AutosavePace;
+  /** What was last reported (undefined: nothing yet), so a failure repeated at every draft is said once. */
+  private reported: string | null | undefined = undefined;
 
-  /** `unsaved` is asked at every change (cheap); `draft` is read only when a draft is written. */
+  /**
+   * `unsaved` is asked at every change (cheap); `draft` is read only when a draft is written, and may throw
+   * (a document too large to write, or one a draft could not hold). `report` hears why unsaved work is not
+   * being kept, and null once a draft is kept (or cleared) again.
+   */
   constructor(
     private readonly store: RecoveryStore,
     private readonly unsaved: () => boolean,
     private readonly draft: () => DraftContent,
     pace: Partial<AutosavePace> = {},
+    private readonly report: (problem: string | null) => void = () => undefined,
   ) {
     this.pace = { ...defaultPace, ...pace };
   }
@@ -76,12 +83,25 @@ export class Autosave {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.waitingForIdle = false;
-    const content = this.unsaved() ? this.draft() : null;
+    let content: DraftContent | null = null;
+    try {
+      content = this.unsaved() ? this.draft() : null;
+    } catch (error) {
+      // The draft kept before stays: older work beats none.
+      this.say(`Autosave: your unsaved work is not kept for recovery (${(error as Error).message}). Save it to a file; the last draft kept is still there.`);
+      return this.writing;
+    }
     // One write at a time, in order: a clear never overtakes the keep before it.
     this.writing = this.writing
       .then(() => (content ? this.store.keep(content) : this.store.clear()))
-      .catch(() => undefined);
+      .then(() => this.say(null), (error: unknown) => this.say(storageProblem(error)));
     return this.writing;
+  }
+
+  private say(problem: string | null): void {
+    if (problem === this.reported) return;
+    this.reported = problem;
+    this.report(problem);
   }
 
   private writeWhenIdle(): void {
@@ -92,4 +112,11 @@ export class Autosave {
       if (this.waitingForIdle) void this.flush();
     }, this.pace.idleTimeoutMs);
   }
+}
+
+function storageProblem(error: unknown): string {
+  if ((error as { name?: string })?.name === 'QuotaExceededError') {
+    return 'Autosave: the browser’s storage is full, so your unsaved work is not kept for recovery. Save it to a file, or free space (other sites’ data, old drafts).';
+  }
+  return `Autosave: the browser’s storage refused the draft (${(error as Error)?.message ?? String(error)}), so your unsaved work is not kept for recovery. Save it to a file.`;
 }

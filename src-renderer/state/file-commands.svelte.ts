@@ -8,12 +8,13 @@ import type { ModelDocument } from '../../src-shared/model/schema';
 import type { MenuCommand, OpenedFile, RecentFile, RecoveryDraft } from '../hosts/host';
 import { Autosave } from './autosave';
 import { blankModel } from './blank-model';
-import { serializeModel, serializeModelCompact, withProvenance } from '../../src-shared/model/serialize';
+import { withProvenance } from '../../src-shared/model/serialize';
 import { APP_VERSION } from './app-version';
 import { DocumentImport } from './import-document.svelte';
 import { ModelExporting } from './model-export.svelte';
 import { readModelText, suggestedFileName } from './model-text';
 import { readDraft } from './recovery-draft';
+import { draftText, modelFileText } from './save-text';
 import type { Workspace } from './workspace.svelte';
 
 export interface Notice {
@@ -32,6 +33,8 @@ export class FileCommands {
   /** File → Export's dialog. */
   readonly exporting: ModelExporting;
   private readonly autosave: Autosave;
+  /** The notice autosave last gave, taken down when drafts are kept again. */
+  private autosaveNotice: Notice | null = null;
 
   constructor(private readonly workspace: Workspace) {
     this.importing = new DocumentImport(workspace, {
@@ -45,10 +48,11 @@ export class FileCommands {
       () => document.current !== null && document.dirty,
       () => {
         const model = document.current!;
-        return { name: model.name, fileName: document.file?.name ?? null, text: serializeModelCompact(model) };
+        return { name: model.name, fileName: document.file?.name ?? null, text: draftText(model) };
       },
       // While a run goes on, a draft (the whole document) at most every 10 s, in an idle moment.
       { running: () => workspace.session.status === 'training' },
+      (problem) => this.autosaveProblem(problem),
     );
     document.onChange(() => this.autosave.changed());
   }
@@ -208,9 +212,14 @@ export class FileCommands {
     // A timestamp for the file, read once: nothing reactive depends on it.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const stamped = withProvenance(model, APP_VERSION, new Date(), document.trainedSinceSave);
+    const text = modelFileText(stamped);
+    if (!text.ok) {
+      this.notice = { tone: 'error', text: `Could not save the model: ${text.message}\nNothing was written.` };
+      return false;
+    }
     let saved = false;
     await this.attempt('save the model', async () => {
-      const file = await host.saveModelFile(serializeModel(stamped), { target, suggestedName: document.file?.name ?? suggestedFileName(model) });
+      const file = await host.saveModelFile(text.text, { target, suggestedName: document.file?.name ?? suggestedFileName(model) });
       if (!file) return;
       document.markSaved(file, model, stamped.provenance);
       this.notice = { tone: 'info', text: file.target ? `Saved to ${file.name}.` : `Saved ${file.name} to your downloads.` };
@@ -218,6 +227,16 @@ export class FileCommands {
     });
     if (saved) this.recent = await host.recentFiles().catch(() => this.recent);
     return saved;
+  }
+
+  private autosaveProblem(problem: string | null): void {
+    if (problem === null) {
+      if (this.notice === this.autosaveNotice) this.notice = null;
+      this.autosaveNotice = null;
+      return;
+    }
+    this.autosaveNotice = { tone: 'error', text: problem };
+    this.notice = this.autosaveNotice;
   }
 
   /** A file's text as the document, or a message naming the field that is wrong; the open document stays. */

@@ -5,11 +5,14 @@
  * calls, the run computes the same bits: updates happen only at update boundaries, and every sum the
  * kernels form runs in one fixed order (kernels.ts).
  */
-import { MAX_WEIGHT_MAGNITUDE, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
+import { recordsEpoch } from '../model/epoch-history';
+import { formatPath } from '../model/parse';
+import { MAX_WEIGHT_MAGNITUDE, trainingSchema, type ModelDocument, type NetworkState, type SettingChange, type TrainingSettings } from '../model/schema';
 import { feedbackInArena, layOutRun } from './arena-layout';
 import type { BlockPass } from './fast/block';
 import type { Checkpoint, EpochCursor, RunBuffers } from './checkpoint';
 import { summedGradient, totalLoss } from './gradient';
+import { describeDivergence, withinFileBounds, type SumOverflow } from './divergence';
 import { drawFeedback, initializeWeights } from './init';
 import { activationsForAll, inspect, inspectPattern, type PatternInspection } from './inspect';
 import { lossCode, type LossCode } from './losses';
@@ -56,6 +59,10 @@ export class Simulation implements RunBuffers {
   private readonly block: BlockPass;
   /** Where the epoch under way began: restored if it diverges. */
   private readonly checkpoint: Checkpoint;
+  /** Which of the epoch's sums overflowed while every number it summed was finite, when one did. */
+  private overflow: SumOverflow = null;
+  /** A divergence state() found in the middle of an epoch: the next advance() reports it. */
+  private pendingDivergence: AdvanceOutcome | null = null;
   /**
    * Whether the checkpoint already holds the run as it stands at this epoch boundary: taken by
    * finishEpoch in the same advance() call, so startEpoch need not take it again.
@@ -159,6 +166,7 @@ export class Simulation implements RunBuffers {
     initializeWeights(this.network, this.settings);
     this.momentum.fill(0);
     this.gradientPending = false;
+    this.pendingDivergence = null;
     this.feedback = null;
     this.orderStream = RandomStream.forSeed(this.settings.seed, 'order');
     this.cursor.inEpoch = false;
@@ -178,6 +186,11 @@ export class Simulation implements RunBuffers {
   configure(changes: Partial<TrainingSettings>): boolean {
     const before = this.settings;
     const after = { ...before, ...changes };
+    // A setting no file can hold would make every later save of the run one the loader refuses.
+    const checked = trainingSchema.safeParse(after);
+    if (!checked.success) {
+      throw new RangeError(checked.error.issues.map((issue) => `training.${formatPath(issue.path)}: ${issue.message}`).join('; '));
+    }
     if (resetsWeights(before, after)) {
       this.model = { ...this.model, training: after };
       this.reset();
@@ -189,6 +202,13 @@ export class Simulation implements RunBuffers {
     const change = this.epoch === 0 && this.patternsIntoEpoch === 0 ? null : settingChange(before, after, this.epoch, this.patternsIntoEpoch);
     if (change) this.settingChanges.push(change);
     this.applySettings();
+    // Changed to batch or minibatch in the middle of an update: the update under way sums from here, from
+    // zero — a sum the state records (a file saved mid-update holds its gradient sum), as it would any other.
+    const position = this.cursor.position;
+    if (after.update !== 'online' && this.cursor.inEpoch && !this.gradientPending && position % this.updateSize !== 0 && position < this.data.count) {
+      this.gradient.fill(0);
+      this.gradientPending = true;
+    }
     return false;
   }
 
@@ -203,6 +223,11 @@ export class Simulation implements RunBuffers {
    * minibatch modes the update happens when its last pattern has been presented, in whichever call that is.
    */
   advance(budget: number, untilEpoch = Number.POSITIVE_INFINITY): AdvanceOutcome {
+    if (this.pendingDivergence) {
+      const outcome = this.pendingDivergence;
+      this.pendingDivergence = null;
+      return outcome;
+    }
     let presented = 0;
     const count = this.data.count;
     const cursor = this.cursor;
@@ -297,7 +322,13 @@ export class Simulation implements RunBuffers {
     return { weights: net.weights.map((W, j) => toRows(W, net.sizes[j + 1], net.sizes[j])), biases: net.biases.map((b) => Array.from(b)) };
   }
 
+  /**
+   * The run's state as a file holds it. In the middle of an epoch the numbers may already have left what a
+   * file can hold (divergence is caught at the epoch's end): then the epoch has diverged, and the state is
+   * where it began, as a diverged run keeps, and the next advance() says it diverged.
+   */
   state(): NetworkState {
+    if (this.cursor.inEpoch && !withinFileBounds(this.network.params, this.momentum, this.gradientPending ? this.gradient : null, this.cursor.tss)) this.pendingDivergence = this.diverge(0);
     return saveState(this.parts());
   }
 
@@ -351,13 +382,20 @@ export class Simulation implements RunBuffers {
    * epoch's checkpoint, which is completed here too.
    */
   private finishEpoch(): boolean {
+    // The histories keep the epoch's tss: one that overflowed (every pss finite, their sum not) is
+    // divergence too. Checked before checkParams, which begins the next checkpoint.
+    const recording = recordsEpoch(this.epoch + 1, this.historyStride);
+    const testData = this.testData;
+    const testTss = recording && testData ? this.presenter.testTss(testData, this.loss, this.settings.margin) : 0;
+    if (!(this.cursor.tss < Number.POSITIVE_INFINITY)) this.overflow = 'tss';
+    else if (!(testTss < Number.POSITIVE_INFINITY)) this.overflow = 'test tss';
+    if (this.overflow) return false;
     if (!this.checkpoint.checkParams(this.network.params, MAX_WEIGHT_MAGNITUDE)) return false;
     this.epoch++;
     const finished = this.cursor.pss;
     this.cursor.pss = this.lastEpochPss;
     this.lastEpochPss = finished;
-    const testData = this.testData;
-    this.histories.finishEpoch(this.epoch, this.cursor.tss, this.cursor.correct / this.data.count, testData && (() => this.presenter.testTss(testData, this.loss, this.settings.margin)));
+    this.histories.finishEpoch(this.epoch, this.cursor.tss, this.cursor.correct / this.data.count, testData && (() => testTss));
     this.cursor.inEpoch = false;
     this.checkpoint.takeRest(this);
     this.checkpointCurrent = true;
@@ -367,26 +405,15 @@ export class Simulation implements RunBuffers {
   /** Stops a diverged run: names where it went wrong, then goes back to where the epoch began. */
   private diverge(presented: number): AdvanceOutcome {
     this.presenter.failed = false;
-    const where = this.describeNonFinite();
+    const nets = this.settings.update === 'online' ? this.network.net : this.block.net;
+    const what = describeDivergence(this.network, nets, this.model.layers.map((layer) => layer.name), this.overflow);
+    this.overflow = null;
     this.checkpoint.restore(this.network.params, this);
     return {
       presented,
       stop: 'diverged',
-      message: `Training diverged in epoch ${this.epoch + 1}: ${where} grew beyond ±${MAX_WEIGHT_MAGNITUDE.toExponential()} or became NaN. ` +
+      message: `Training diverged in epoch ${this.epoch + 1}: ${what}. ` +
         `The weights from the end of epoch ${this.epoch} are kept; try a smaller learning rate.`,
     };
-  }
-
-  private describeNonFinite(): string {
-    const net = this.network;
-    const name = (j: number) => `layer ${j} (${this.model.layers[j].name})`;
-    const finite = (values: Float64Array) => values.every((v) => Number.isFinite(v));
-    const bounded = (values: Float64Array) => values.every((v) => Math.abs(v) <= MAX_WEIGHT_MAGNITUDE);
-    for (let j = 0; j < net.depth; j++) {
-      if (!bounded(net.weights[j]) || !bounded(net.biases[j])) return `the weights into ${name(j + 1)}`;
-    }
-    const nets = this.settings.update === 'online' ? net.net : this.block.net;
-    for (let j = 1; j <= net.depth; j++) if (!finite(nets[j])) return `the net input of ${name(j)}`;
-    return 'the output error';
   }
 }

@@ -5,9 +5,10 @@
  * out of its bundle); the ipc names themselves come from ipcChannelName in preload-api.ts.
  */
 import { z } from 'zod';
+import { MAX_MODEL_TEXT_BYTES } from '../model/file-size';
 
-/** A model file or an export, as text. 256 MiB bounds a runaway page, not any real document. */
-const MAX_TEXT = 256 * 1024 * 1024;
+/** A model file or an export, as text: as long as any host can hold (file-size.ts), which the largest model fits. */
+const MAX_TEXT = MAX_MODEL_TEXT_BYTES;
 const text = z.string().max(MAX_TEXT);
 /** An exported image's bytes (a chart's PNG), bounded as text is. */
 const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.byteLength <= MAX_TEXT, { message: `must be bytes, at most ${MAX_TEXT}` });

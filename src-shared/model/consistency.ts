@@ -125,6 +125,8 @@ function checkStateShape(model: ModelDocument): ModelProblem[] {
       problems.push({ path: 'state.cursor.order', message: `must be a permutation of the ${count} pattern indices` });
     } else if (cursor.position > count) {
       problems.push({ path: 'state.cursor.position', message: `is past the ${count} patterns` });
+    } else if (cursor.correct > cursor.position) {
+      problems.push({ path: 'state.cursor.correct', message: `is ${cursor.correct}, but only ${cursor.position} patterns of the epoch have been presented` });
     }
   }
   for (const key of ['tssHistory', 'correctHistory'] as const) {
@@ -134,7 +136,48 @@ function checkStateShape(model: ModelDocument): ModelProblem[] {
   appendAll(problems, checkStateExtras(model));
   if (state.orderStream.length !== 4) {
     problems.push({ path: 'state.orderStream', message: 'must hold the 4 numbers of a xoroshiro128+ state' });
+  } else if (state.orderStream.every((word) => word === 0)) {
+    // xoroshiro128+ never leaves the all-zero state: every "random" order would be the same.
+    problems.push({ path: 'state.orderStream', message: 'is all zero, which no xoroshiro128+ generator can reach' });
   }
+  appendAll(problems, checkBiaslessLayers(model));
+  appendAll(problems, checkSettingChanges(model));
+  return problems;
+}
+
+/**
+ * A layer without a bias must store none: the forward pass adds b whatever the layer says, and nothing
+ * would ever train it.
+ */
+function checkBiaslessLayers(model: ModelDocument): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const state = model.state!;
+  const vectors: [string, readonly (readonly number[])[] | undefined][] = [
+    ['state.biases', state.biases], ['state.biasMomentum', state.biasMomentum], ['state.gradientSum.biases', state.gradientSum?.biases],
+  ];
+  model.layers.forEach((layer, index) => {
+    if (index === 0 || layer.bias) return;
+    for (const [field, values] of vectors) {
+      const k = values?.[index - 1]?.findIndex((value) => value !== 0) ?? -1;
+      if (k >= 0) {
+        problems.push({ path: `${field}[${index - 1}][${k}]`, message: `is ${values![index - 1][k]}, but layer ${index} (${layer.name}) has no bias: it must be 0` });
+      }
+    }
+  });
+  return problems;
+}
+
+/** Each setting change took effect at a point the run has passed. */
+function checkSettingChanges(model: ModelDocument): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const state = model.state!;
+  (state.settingChanges ?? []).forEach((change, i) => {
+    if (change.epoch > state.epoch) {
+      problems.push({ path: `state.settingChanges[${i}].epoch`, message: `is ${change.epoch}: a change after the ${state.epoch} epoch${state.epoch === 1 ? '' : 's'} the run has trained` });
+    } else if (change.pattern > model.patterns.length) {
+      problems.push({ path: `state.settingChanges[${i}].pattern`, message: `is ${change.pattern}, past the ${model.patterns.length} patterns` });
+    }
+  });
   return problems;
 }
 
@@ -173,6 +216,9 @@ function checkStateExtras(model: ModelDocument): ModelProblem[] {
     }
     if (model.training.update === 'online') {
       problems.push({ path: 'state.gradientSum', message: 'must be null when training.update is "online" (every pattern is its own update)' });
+    } else if (!state.cursor) {
+      // Every epoch ends with an update: a sum kept beside no epoch under way would be added to the next one.
+      problems.push({ path: 'state.gradientSum', message: 'must be null when no epoch is under way (state.cursor is null): every epoch ends with its update' });
     }
   } else if (state.cursor && model.training.update !== 'online') {
     const count = model.patterns.length;

@@ -13,8 +13,14 @@ export const MODEL_VERSION = 2;
 export const MAX_UNITS = 4096;
 export const MAX_LAYERS = 16;
 export const MAX_PATTERNS = 100_000;
-/** Weights and biases in the whole network (2^24: 128 MiB for each copy the engine keeps). */
-export const MAX_WEIGHTS = 16_777_216;
+/** The most epochs a run may train (training.maxEpochs). */
+export const MAX_EPOCHS = 1e9;
+/**
+ * Weights and biases in the whole network: 2048 × 2048 (2^22, 32 MiB for each copy the engine keeps), more
+ * than any network of the field's literature. Bounded so that the largest state — weights, momentum, a
+ * gradient sum and feedback matrices — always fits in one file text (file-size.ts).
+ */
+export const MAX_WEIGHTS = 4_194_304;
 
 // zod's number() already refuses NaN and ±Infinity; plain bounds (not refinements) keep the generated JSON
 // Schema as strict as the parser.
@@ -55,11 +61,18 @@ export type LayerSpec = z.infer<typeof layerSchema>;
  * Initial weights. Uniform and Gaussian draw the biases from the same distribution (the PDP tradition);
  * Xavier/Glorot (uniform, ±√(6/(fan-in + fan-out))) and He (Gaussian, σ = √(2/fan-in)) start biases at 0.
  */
+/**
+ * The largest initial range and sd: the first weights must lie within ±MAX_WEIGHT_MAGNITUDE, as every
+ * saved weight does. Uniform draws stay below range/2; the Gaussian draws (Box–Muller from 53-bit uniforms,
+ * engine/rng.ts) below 8.58 sd.
+ */
+export const MAX_INIT_RANGE = 2 * MAX_WEIGHT_MAGNITUDE;
+export const MAX_INIT_SD = MAX_WEIGHT_MAGNITUDE / 10;
 export const initSchema = z.discriminatedUnion('kind', [
   /** Uniform in [−range/2, range/2], PDPTool's wrange. */
-  z.strictObject({ kind: z.literal('uniform'), range: nonNegative }),
+  z.strictObject({ kind: z.literal('uniform'), range: nonNegative.max(MAX_INIT_RANGE) }),
   /** N(0, sd²): small sd for learning-dynamics studies. */
-  z.strictObject({ kind: z.literal('gaussian'), sd: nonNegative }),
+  z.strictObject({ kind: z.literal('gaussian'), sd: nonNegative.max(MAX_INIT_SD) }),
   z.strictObject({ kind: z.literal('xavier') }),
   z.strictObject({ kind: z.literal('he') }),
 ]);
@@ -88,7 +101,7 @@ export const trainingSchema = z.strictObject({
   weightDecay: nonNegative,
   init: initSchema,
   seed: z.number().int().min(0).max(0xffff_ffff),
-  maxEpochs: z.number().int().min(1).max(1e9),
+  maxEpochs: z.number().int().min(1).max(MAX_EPOCHS),
   /** Stop when the epoch's tss falls below this (PDPTool's ecrit); 0 turns the criterion off. */
   errorCriterion: nonNegative,
   /** A pattern is correct when every output is within this of its target. */
@@ -133,8 +146,8 @@ export const networkStateSchema = z.strictObject({
   /** The previous update ΔW(t−1) and Δb(t−1), for momentum. */
   weightMomentum: z.array(matrix).max(MAX_LAYERS),
   biasMomentum: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_LAYERS),
-  /** The pattern-order stream's state (pure-rand xoroshiro128+). */
-  orderStream: z.array(z.number().int()),
+  /** The pattern-order stream's state (pure-rand xoroshiro128+): four signed 32-bit words, not all zero. */
+  orderStream: z.array(z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1)),
   cursor: epochCursorSchema.nullable(),
   /**
    * tss per recorded epoch: epochs s, 2s, 3s, … for the history's stride s (historyStride), epoch 1 first

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { learningCurveCsv, modelLearningCurve } from '../../../src-shared/data/export/learning-curve-csv';
 import { Simulation } from '../../../src-shared/engine/simulation';
+import { MAX_EPOCHS } from '../../../src-shared/model/schema';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile, writeModelFile } from '../model-file';
@@ -32,6 +33,10 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   if (seed !== undefined) simulation.configure({ seed });
   const first = simulation.epoch;
   const target = epochs === undefined ? Number.POSITIVE_INFINITY : first + epochs;
+  if (target > MAX_EPOCHS && Number.isFinite(target)) {
+    throw new CliError(`--epochs ${epochs} would take ${file} past ${MAX_EPOCHS.toLocaleString('en')} epochs, the most a model file records: ` +
+      `it has trained ${first}, so use --epochs ${MAX_EPOCHS - first} or fewer`);
+  }
   if (epochs !== undefined && target > simulation.settings.maxEpochs) simulation.configure({ maxEpochs: target });
   if (simulation.stopBeforeTraining()) {
     throw new CliError(`${file} has already trained its maximum of ${simulation.settings.maxEpochs} epochs; use --epochs N to train more`);

@@ -4,6 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../../src-shared/ipc/preload-api';
 import type { DocumentDisk, WindowDialogs } from '../../../src-main/main/document-files';
 import { DocumentWindows, type DocumentWindow } from '../../../src-main/main/document-windows';
+import { examples } from '../../../src-shared/data/examples';
+import { serializeModel } from '../../../src-shared/model/serialize';
+
+/** A model file's text, `name` telling versions apart: main writes only what the loader accepts. */
+const modelText = (name: string) => serializeModel({ ...examples.find((e) => e.id === 'xor')!.build(), name });
 
 let nextId = 1;
 class FakeWindow extends EventEmitter {
@@ -149,13 +154,26 @@ describe('saving', () => {
     windows.setEdited(id, true);
     expect(window.title).toBe('• Untitled — Backprop Lab');
     dialogAnswers.save = '/m/new-model';
-    expect(await windows.save(id, 'v1', 'xor', false)).toEqual({ path: '/m/new-model.bplab', name: 'new-model.bplab' });
+    expect(await windows.save(id, modelText('v1'), 'xor', false)).toEqual({ path: '/m/new-model.bplab', name: 'new-model.bplab' });
     expect(window.title).toBe('new-model.bplab — Backprop Lab');
     dialogAnswers.save = null;
-    expect(await windows.save(id, 'v2', undefined, false)).toMatchObject({ path: '/m/new-model.bplab' });
-    expect(files.get('/m/new-model.bplab')).toBe('v2');
-    expect(await windows.save(id, 'v3', undefined, true)).toBeNull();
-    expect(files.get('/m/new-model.bplab')).toBe('v2');
+    expect(await windows.save(id, modelText('v2'), undefined, false)).toMatchObject({ path: '/m/new-model.bplab' });
+    expect(files.get('/m/new-model.bplab')).toBe(modelText('v2'));
+    expect(await windows.save(id, modelText('v3'), undefined, true)).toBeNull();
+    expect(files.get('/m/new-model.bplab')).toBe(modelText('v2'));
+  });
+
+  it('refuses to write what the loader would refuse, naming the field, and keeps the file that was there', async () => {
+    const { windows, open, files, dialogAnswers } = setUp();
+    const window = open();
+    const id = window.webContents.id;
+    dialogAnswers.save = '/m/good.bplab';
+    await windows.save(id, modelText('good'), undefined, false);
+    const bad = JSON.parse(modelText('bad'));
+    bad.training.learningRate = -1;
+    await expect(windows.save(id, JSON.stringify(bad), undefined, false)).rejects.toThrow(/not saved.*training\.learningRate.*unchanged/s);
+    await expect(windows.save(id, 'not a model', undefined, true)).rejects.toThrow(/not saved.*not valid JSON/s);
+    expect(files.get('/m/good.bplab')).toBe(modelText('good'));
   });
 
   it('shows the edited dot on macOS instead of a title marker', () => {
@@ -223,14 +241,14 @@ describe('closing with unsaved changes', () => {
     await settle();
     expect(window.commands()).toEqual(['save']);
     dialogAnswers.save = null;
-    await windows.save(id, 'doc', undefined, false);
+    await windows.save(id, modelText('doc'), undefined, false);
     await settle();
     expect(window.destroyed).toBe(false);
 
     window.close();
     await settle();
     dialogAnswers.save = '/m/kept.bplab';
-    await windows.save(id, 'doc', undefined, false);
+    await windows.save(id, modelText('doc'), undefined, false);
     await settle();
     expect(window.destroyed).toBe(true);
   });

@@ -101,6 +101,6 @@ describe('the loader, given anything', () => {
       patterns: [{ name: 'p', input: new Array(4096).fill(0), target: [0] }],
     };
     const result = parseModel(huge);
-    expect(result).toMatchObject({ ok: false, problems: [{ path: 'layers', message: expect.stringMatching(/would need 50,348,033 weights; the app accepts at most 16,777,216/) }] });
+    expect(result).toMatchObject({ ok: false, problems: [{ path: 'layers', message: expect.stringMatching(/would need 50,348,033 weights; the app accepts at most 4,194,304/) }] });
   });
 });

@@ -47,4 +47,40 @@ describe('autosave', () => {
     expect(store.kept).toHaveLength(1);
     expect(store.cleared).toBe(1);
   });
+
+  it('tells the user when a draft cannot be made or stored, keeps the draft before it, and throws nothing', async () => {
+    const store = fakeStore();
+    const problems: (string | null)[] = [];
+    let make: () => DraftContent = () => ({ name: 'm', fileName: null, text: 'good' });
+    let refuse: Error | null = null;
+    const keep = store.keep;
+    store.keep = async (draft) => {
+      if (refuse) throw refuse;
+      return keep(draft);
+    };
+    const autosave = new Autosave(store, () => true, () => make(), { editDelayMs: 10 }, (problem) => problems.push(problem));
+    await autosave.flush();
+    expect(store.kept.map((d) => d.text)).toEqual(['good']);
+    expect(problems).toEqual([null]);
+
+    make = () => {
+      throw new RangeError('Invalid string length');
+    };
+    autosave.changed();
+    await vi.advanceTimersByTimeAsync(10);
+    await autosave.flush();
+    expect(store.kept.map((d) => d.text)).toEqual(['good']);
+    expect(problems.at(-1)).toMatch(/not kept.*Invalid string length.*[Ss]ave/s);
+
+    make = () => ({ name: 'm', fileName: null, text: 'newer' });
+    refuse = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    await autosave.flush();
+    expect(store.kept.map((d) => d.text)).toEqual(['good']);
+    expect(problems.at(-1)).toMatch(/storage.*full|quota/i);
+
+    refuse = null;
+    await autosave.flush();
+    expect(store.kept.map((d) => d.text)).toEqual(['good', 'newer']);
+    expect(problems.at(-1)).toBeNull();
+  });
 });
