@@ -37,7 +37,11 @@ export const examples: readonly ExampleInfo[] = [
       description: 'Exclusive or with two hidden units (2-2-1, logistic).',
       layers: [layer('input', 'input', 2), layer('hidden', 'hidden', 2), layer('output', 'output', 1)],
       patterns: truthTable((a, b) => a ^ b),
-      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0.04 },
+      // Two hidden units can settle in a local minimum; a small step in a fixed order avoids it for most
+      // seeds (46 of 1–50), and the run stops only when every output is within the margin of its target.
+      training: {
+        learningRate: 0.2, momentum: 0.9, order: 'sequential', seed: 1, maxEpochs: 5000, errorCriterion: 0, stopWhenAllCorrect: true,
+      },
     }),
   },
   {
@@ -61,7 +65,8 @@ export const examples: readonly ExampleInfo[] = [
       description: 'Logical and with one weight layer (2-1, logistic).',
       layers: [layer('input', 'input', 2), layer('output', 'output', 1)],
       patterns: truthTable((a, b) => a & b),
-      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0.04 },
+      // A tss below 0.04 can still leave one pattern outside the margin: stop when every one is inside it.
+      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0, stopWhenAllCorrect: true },
     }),
   },
   {
@@ -73,7 +78,8 @@ export const examples: readonly ExampleInfo[] = [
       description: 'Logical or with one weight layer (2-1, logistic).',
       layers: [layer('input', 'input', 2), layer('output', 'output', 1)],
       patterns: truthTable((a, b) => a | b),
-      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0.04 },
+      // A tss below 0.04 can still leave one pattern outside the margin: stop when every one is inside it.
+      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0, stopWhenAllCorrect: true },
     }),
   },
   {

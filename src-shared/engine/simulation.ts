@@ -575,15 +575,37 @@ export class Simulation implements RunBuffers {
 
   private stopAfterEpoch(): { stop: StopReason; message: string | null } | null {
     const { errorCriterion, maxEpochs, stopWhenAllCorrect, margin } = this.settings;
+    // The criterion is PDPTool's ecrit: the tss summed during the epoch's updates, which costs nothing. The
+    // exact figure after the epoch (what the readouts show once stopped) is a test pass, named beside it.
     const tss = this.cursor.tss;
     if (errorCriterion > 0 && tss < errorCriterion) {
-      return { stop: 'criterion', message: `Stopped at epoch ${this.epoch}: tss ${tss.toPrecision(4)} fell below the error criterion ${errorCriterion}.` };
+      const after = this.testPass();
+      return {
+        stop: 'criterion',
+        message: `Stopped at epoch ${this.epoch}: tss during epoch ${tss.toPrecision(4)} fell below the error criterion ${errorCriterion} ` +
+          `(tss after epoch ${after.tss.toPrecision(4)})${this.stillWrong(after)}.`,
+      };
     }
-    if (stopWhenAllCorrect && this.cursor.correct === this.data.count) {
+    // Online, a pattern right when it was presented can be wrong again by the epoch's end: "every pattern
+    // correct" must hold for the weights the run keeps, so the count during the epoch is checked by a test
+    // pass (only at the epochs where that count is complete).
+    if (stopWhenAllCorrect && this.cursor.correct === this.data.count && this.testPass().fractionCorrect === 1) {
       return { stop: 'criterion', message: `Stopped at epoch ${this.epoch}: every output of every pattern was within ${margin} of its target.` };
     }
-    if (this.epoch >= maxEpochs) return { stop: 'max-epochs', message: null };
+    if (this.epoch >= maxEpochs) return { stop: 'max-epochs', message: this.maximumMessage() };
     return null;
+  }
+
+  /** Why a run stands still at its maximum number of epochs, and how many patterns it left wrong. */
+  maximumMessage(): string {
+    return `Stopped at epoch ${this.epoch}, the maximum set for this model${this.stillWrong(this.testPass())}.`;
+  }
+
+  /** "; only 3 of 4 patterns correct (…)" when a stop leaves patterns wrong: "Stopped" beside a wrong answer misleads. */
+  private stillWrong(pass: TestPass): string {
+    const count = pass.patterns.length;
+    const correct = pass.patterns.filter((p) => p.correct).length;
+    return correct === count ? '' : `; only ${correct} of ${count} patterns correct (within ${this.settings.margin} of their targets)`;
   }
 
   /** Stops a diverged run: names where it went wrong, then goes back to where the epoch began. */
