@@ -34,7 +34,10 @@ describe('the command line', () => {
     const curve = join(dir, 'curve.csv');
     expect((await cli('train', file, '--epochs', '40', '--out', half)).code).toBe(0);
     const trained = await cli('train', half, '--epochs', '40', '--out', whole, '--log', curve);
-    expect(trained.out).toMatch(/^epoch 80 {2}tss \d/);
+    // Progress shows the tss summed during each epoch's updates; the last line, a test pass after the last
+    // epoch: two figures for the same epoch, each named.
+    expect(trained.err).toMatch(/^epoch \d+\/80 {2}tss during epoch \d/);
+    expect(trained.out).toMatch(/^epoch 80 {2}tss after epoch \d/);
 
     const straight = new Simulation(examples.find((e) => e.id === 'xor')!.build());
     straight.advance(Number.MAX_SAFE_INTEGER, 80);
