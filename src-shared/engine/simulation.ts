@@ -21,6 +21,7 @@ import { restoreState, saveState, type RunParts } from './run-state';
 import { toRows } from './state-io';
 import { HISTORY_CAPACITY, recordsEpoch, thinHistory } from '../model/epoch-history';
 import { arenaBytes, KernelArena } from './wasm/kernel-arena';
+import { TSS_AFTER, TSS_DURING } from '../tss-names';
 
 export type StopReason = 'criterion' | 'max-epochs' | 'diverged';
 
@@ -582,8 +583,8 @@ export class Simulation implements RunBuffers {
       const after = this.testPass();
       return {
         stop: 'criterion',
-        message: `Stopped at epoch ${this.epoch}: tss during epoch ${tss.toPrecision(4)} fell below the error criterion ${errorCriterion} ` +
-          `(tss after epoch ${after.tss.toPrecision(4)})${this.stillWrong(after)}.`,
+        message: `Stopped at epoch ${this.epoch}: ${TSS_DURING} ${tss.toPrecision(4)} fell below the error criterion ${errorCriterion} ` +
+          `(${TSS_AFTER} ${after.tss.toPrecision(4)})${this.stillWrong(after)}.`,
       };
     }
     // Online, a pattern right when it was presented can be wrong again by the epoch's end: "every pattern
