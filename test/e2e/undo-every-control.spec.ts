@@ -57,7 +57,7 @@ const controls: Control[] = [
     },
     changed: (m) => m.description,
   },
-  { name: 'layer name', tab: 'Network', edit: (page) => commitText(page, 'Name of layer 2', 'middle'), changed: (m) => m.layers },
+  { name: 'layer name', tab: 'Network', edit: (page) => commitText(page, 'Name of layer 1', 'middle'), changed: (m) => m.layers },
   { name: 'layer units', tab: 'Network', edit: (page) => commitText(page, 'Units', '3', card(page, 1)), changed: (m) => m.layers },
   {
     name: 'activation',
