@@ -80,6 +80,8 @@ async function measureWeb(title: string): Promise<WebResult> {
       await field.press('Enter');
     }
     await page.getByLabel('Stop once every pattern is correct').uncheck();
+    // The lecture examples open in slow motion: measured at full speed, every epoch drawn.
+    await page.getByLabel('Display', { exact: true }).selectOption('live');
     await page.getByRole('tab', { name: 'Train' }).click();
 
     const epochOf = async () => Number(await page.getByTestId('epoch').textContent());

@@ -98,7 +98,7 @@ export class FileCommands {
   }
 
   async openExample(example: ExampleInfo): Promise<void> {
-    if (await this.confirmLeave(`open the ${example.title} example`)) this.workspace.show(example.build(), null);
+    if (await this.confirmLeave(`open the ${example.title} example`)) this.workspace.show(example.build(), null, false, { displayPace: example.displayPace });
   }
 
   async open(): Promise<void> {

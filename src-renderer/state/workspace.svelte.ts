@@ -6,6 +6,7 @@
 import type { ModelDocument, NetworkState } from '../../src-shared/model/schema';
 import type { Host } from '../hosts/host';
 import { DocumentStore, type DocumentFile } from './document-store.svelte';
+import { displayFor } from './display-rate.svelte';
 import { Questions } from './questions.svelte';
 import { TrainerSession } from './trainer-session.svelte';
 import { planTrainerUpdate } from './trainer-plan';
@@ -39,11 +40,16 @@ export class Workspace {
     host.onTrainerRestarted((message) => this.trainerRestarted(message));
   }
 
-  /** Shows a model (opened, new, recovered); the caller has already asked about unsaved work. */
-  show(model: ModelDocument, file: DocumentFile | null, unsaved = false): void {
+  /**
+   * Shows a model (opened, new, recovered); the caller has already asked about unsaved work. `displayPace`:
+   * the slow motion an example opens at (examples.ts); any other model opens at the Display choice
+   * remembered on this machine.
+   */
+  show(model: ModelDocument, file: DocumentFile | null, unsaved = false, { displayPace = null }: { displayPace?: number | null } = {}): void {
     this.session.close();
     this.held = null;
     this.document.open(model, file, unsaved);
+    displayFor(this.session).forDocument(displayPace);
     this.sync();
   }
 
