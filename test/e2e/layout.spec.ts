@@ -4,7 +4,7 @@
  * and 0 (Electron's View menu does it natively; the web build has no menu, so the page does it itself).
  */
 import type { Page } from '@playwright/test';
-import { expect, setSetting, test } from './app';
+import { expect, openExample, setSetting, test } from './app';
 
 // Independent tests, among the suite's longest: spread over both workers, so neither finishes long after the other.
 test.describe.configure({ mode: 'parallel' });
@@ -172,4 +172,50 @@ test('Ctrl + and − zoom the page in steps, Ctrl 0 resets it, and the level is 
   expect(await page.evaluate(() => localStorage.getItem('backprop-lab:zoom'))).toBeNull();
   await page.keyboard.press('Control+Minus');
   await expect.poll(zoom).toBe('0.9');
+});
+
+/** How far `locator`'s box reaches past the window's bottom (or above its top), in pixels; 0 when it is in view. */
+async function pastTheFold(page: Page, locator: ReturnType<Page['locator']>): Promise<number> {
+  const box = (await locator.boundingBox())!;
+  const height = page.viewportSize()!.height;
+  return Math.max(0, Math.round(box.y + box.height - height), Math.round(-box.y));
+}
+
+test('at 1366×768 the outputs, a unit’s numbers and the input units’ values are in view without scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openExample(page, 'XOR');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Stopped');
+  // The whole Outputs table of a lecture example, beside the run it belongs to.
+  await expect(page.getByTestId('pattern-row')).toHaveCount(4);
+  expect(await pastTheFold(page, page.getByRole('heading', { name: /^Outputs/ }))).toBe(0);
+  expect(await pastTheFold(page, page.getByTestId('pattern-row').last())).toBe(0);
+
+  await page.getByRole('button', { name: 'Step pattern', exact: true }).click();
+  await page.getByRole('tab', { name: 'Step through' }).click();
+  await expect(page.getByTestId('step-heading')).toContainText('Pattern 1 of 4');
+  const diagram = page.getByTestId('step-diagram');
+  // The input layer is drawn last (at the bottom), its values under its circles: the diagram's bottom edge.
+  expect(await pastTheFold(page, diagram)).toBe(0);
+  await page.getByTestId('unit').last().click();
+  await expect(page.getByTestId('unit-row').first()).toBeVisible();
+  expect(await pastTheFold(page, page.getByTestId('unit-numbers'))).toBe(0);
+});
+
+test('New opens on the builder, and the title keeps the network’s shape whole at 1366×768', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New model', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Network', exact: true })).toHaveAttribute('aria-selected', 'true');
+  // Edited, the bar carries the unsaved marker too: the name may shorten, never the shape.
+  await page.getByTestId('layer-card').first().getByRole('textbox', { name: 'Units', exact: true }).fill('3');
+  await page.getByTestId('layer-card').first().getByRole('textbox', { name: 'Units', exact: true }).press('Enter');
+  const shape = page.getByRole('heading', { level: 1 }).locator('.shape');
+  await expect(shape).toHaveText('2-3');
+  const clipped = await shape.evaluate((element) => {
+    const heading = element.closest('h1')!.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    return box.right > heading.right + 0.5 || element.scrollWidth > element.clientWidth + 0.5;
+  });
+  expect(clipped).toBe(false);
 });
