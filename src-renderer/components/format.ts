@@ -16,6 +16,6 @@ export function formatActivity(value: number | null, decimals = 3): string {
  * the pattern belongs to epoch N + 1 — still under way, unless it was that epoch's last pattern.
  */
 export function epochOfPattern(completedBefore: number, lastOfEpoch: boolean): string {
-  if (lastOfEpoch) return `of epoch ${completedBefore + 1}, which it completed`;
-  return `of epoch ${completedBefore + 1}, under way: ${completedBefore} ${completedBefore === 1 ? 'epoch' : 'epochs'} completed`;
+  if (lastOfEpoch) return `epoch ${completedBefore + 1}, which it completed`;
+  return `epoch ${completedBefore + 1}, under way (${completedBefore} completed)`;
 }

@@ -94,7 +94,7 @@ export class FileCommands {
   }
 
   async newModel(): Promise<void> {
-    if (await this.confirmLeave('start a new model')) this.workspace.show(blankModel(), null);
+    if (await this.confirmLeave('start a new model')) this.workspace.show(blankModel(), null, false, { tab: 'network' });
   }
 
   async openExample(example: ExampleInfo): Promise<void> {

@@ -188,18 +188,19 @@ test('at 1366×768 the outputs, a unit’s numbers and the input units’ values
   await expect(page.getByTestId('status')).toHaveText('Stopped');
   // The whole Outputs table of a lecture example, beside the run it belongs to.
   await expect(page.getByTestId('pattern-row')).toHaveCount(4);
-  expect(await pastTheFold(page, page.getByRole('heading', { name: /^Outputs/ }))).toBe(0);
-  expect(await pastTheFold(page, page.getByTestId('pattern-row').last())).toBe(0);
+  expect(await pastTheFold(page, page.getByRole('heading', { name: /^Outputs/ })), 'Outputs heading').toBe(0);
+  expect(await pastTheFold(page, page.getByTestId('pattern-row').last()), 'last output row').toBe(0);
 
   await page.getByRole('button', { name: 'Step pattern', exact: true }).click();
   await page.getByRole('tab', { name: 'Step through' }).click();
   await expect(page.getByTestId('step-heading')).toContainText('Pattern 1 of 4');
   const diagram = page.getByTestId('step-diagram');
   // The input layer is drawn last (at the bottom), its values under its circles: the diagram's bottom edge.
-  expect(await pastTheFold(page, diagram)).toBe(0);
-  await page.getByTestId('unit').last().click();
+  expect(await pastTheFold(page, diagram), 'the diagram down to the input values').toBe(0);
+  // A hidden unit: the forward pass of layer 1 gives it a net input and an activation.
+  await page.getByTestId('unit').nth(2).click();
   await expect(page.getByTestId('unit-row').first()).toBeVisible();
-  expect(await pastTheFold(page, page.getByTestId('unit-numbers'))).toBe(0);
+  expect(await pastTheFold(page, page.getByTestId('unit-numbers')), 'a unit’s numbers').toBe(0);
 });
 
 test('New opens on the builder, and the title keeps the network’s shape whole at 1366×768', async ({ page }) => {
@@ -207,11 +208,13 @@ test('New opens on the builder, and the title keeps the network’s shape whole 
   await page.goto('/');
   await page.getByRole('button', { name: 'New model', exact: true }).click();
   await expect(page.getByRole('tab', { name: 'Network', exact: true })).toHaveAttribute('aria-selected', 'true');
-  // Edited, the bar carries the unsaved marker too: the name may shorten, never the shape.
-  await page.getByTestId('layer-card').first().getByRole('textbox', { name: 'Units', exact: true }).fill('3');
-  await page.getByTestId('layer-card').first().getByRole('textbox', { name: 'Units', exact: true }).press('Enter');
+  // Edited, the bar carries the unsaved marker too, and a long name: the name may shorten, never the shape.
+  const name = page.getByRole('textbox', { name: 'Name', exact: true });
+  await name.fill('Untitled model of the lab session on the generalisation of learned associations');
+  await name.press('Tab');
+  await expect(page.getByTestId('unsaved-marker')).toBeVisible();
   const shape = page.getByRole('heading', { level: 1 }).locator('.shape');
-  await expect(shape).toHaveText('2-3');
+  await expect(shape).toHaveText('2-1');
   const clipped = await shape.evaluate((element) => {
     const heading = element.closest('h1')!.getBoundingClientRect();
     const box = element.getBoundingClientRect();

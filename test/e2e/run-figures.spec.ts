@@ -26,10 +26,10 @@ test('"epoch N" is N epochs completed everywhere: Step through says which epoch 
   await page.getByRole('button', { name: 'Step epoch', exact: true }).click();
   await expect(page.getByTestId('epoch')).toHaveText('1');
   await page.getByRole('button', { name: 'Step pattern', exact: true }).click();
-  await expect(page.getByTestId('stop-message')).toHaveText('Presented pattern 1 of 4 (00) of epoch 2, under way: 1 epoch completed.');
+  await expect(page.getByTestId('stop-message')).toHaveText('Presented pattern 1 of 4 (00) of epoch 2, under way (1 completed).');
   await expect(page.getByTestId('epoch')).toHaveText('1');
 
   await page.getByRole('tab', { name: 'Step through' }).click();
   await expect(page.getByTestId('run-summary')).toContainText('epoch 1 ·');
-  await expect(page.getByTestId('step-heading')).toHaveText('Pattern 1 of 4 (00) of epoch 2, under way: 1 epoch completed');
+  await expect(page.getByTestId('step-heading')).toHaveText('Pattern 1 of 4 (00) · epoch 2, under way (1 completed)');
 });

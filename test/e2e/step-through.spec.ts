@@ -43,7 +43,7 @@ test('stepping every pattern of an epoch online leaves exactly the weights Step 
   for (let k = 1; k <= 4; k++) {
     await stepPattern.click();
     // The k-th pattern of the first epoch, in the seed's order.
-    await expect(page.getByTestId('step-heading')).toHaveText(`Pattern ${k} of 4 (${names[k - 1]}) of epoch 1, ${k < 4 ? 'under way: 0 epochs completed' : 'which it completed'}`);
+    await expect(page.getByTestId('step-heading')).toHaveText(`Pattern ${k} of 4 (${names[k - 1]}) · epoch 1, ${k < 4 ? 'under way (0 completed)' : 'which it completed'}`);
   }
   await expect(page.getByText(/epoch 1 · tss/)).toBeVisible();
   expect(await sentCommands(page, 'stepPattern')).toHaveLength(4);
@@ -77,7 +77,7 @@ test('every phase is reachable, with its equation and the engine’s numbers', a
   await openExample(page, 'XOR');
   await openStepThrough(page);
   await page.getByRole('button', { name: 'Step pattern', exact: true }).click();
-  await expect(page.getByTestId('step-heading')).toHaveText(`Pattern 1 of 4 (${expected.name}) of epoch 1, under way: 0 epochs completed`);
+  await expect(page.getByTestId('step-heading')).toHaveText(`Pattern 1 of 4 (${expected.name}) · epoch 1, under way (0 completed)`);
   await expect(page.getByTestId('step-mode')).toContainText('Presented and learned from');
 
   const title = page.getByTestId('phase-title');
@@ -176,7 +176,7 @@ test('the keyboard steps patterns and phases, and a pattern can be looked at wit
 
   // Shift+→ presents the next pattern: the stepped pattern replaces the looked-at one, from its forward pass.
   await page.keyboard.press('Shift+ArrowRight');
-  await expect(page.getByTestId('step-heading')).toHaveText(`Pattern 1 of 4 (${firstEpochOrder()[0]}) of epoch 1, under way: 0 epochs completed`);
+  await expect(page.getByTestId('step-heading')).toHaveText(`Pattern 1 of 4 (${firstEpochOrder()[0]}) · epoch 1, under way (0 completed)`);
   await expect(page.getByTestId('phase-count')).toHaveText('phase 1 of 8');
   expect(await sentCommands(page, 'stepPattern')).toEqual([{ type: 'stepPattern' }]);
   // A unit is selected from the keyboard too.
