@@ -52,7 +52,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   progress.done();
 
   const pass = simulation.testPass();
-  const why = outcome.stop === 'criterion' ? ' (error criterion reached)' : outcome.stop === 'max-epochs' ? ' (maximum epochs)' : '';
+  const why = outcome.stop === 'criterion' ? ' (stopping criterion reached)' : outcome.stop === 'max-epochs' ? ' (maximum epochs)' : '';
   io.out(`epoch ${simulation.epoch}  ${TSS_AFTER} ${pass.tss.toPrecision(6)}  correct ${(pass.fractionCorrect * 100).toFixed(0)}%${why}\n`);
   // Stopped with patterns still wrong, or at the criterion: the engine's own words say which and how many.
   if (outcome.message && outcome.stop !== 'diverged') io.out(`${outcome.message}\n`);

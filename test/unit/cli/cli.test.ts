@@ -55,7 +55,7 @@ describe('the command line', () => {
     await writeFile(file, (await cli('example', 'xor')).out);
     const out = join(dir, 'xor-trained.bplab');
     const trained = await cli('train', file, '--out', out);
-    expect(trained.out).toMatch(/\(error criterion reached\)/);
+    expect(trained.out).toMatch(/\(stopping criterion reached\)\nStopped at epoch \d+: every output of every pattern was within 0.1 of its target.\n$/);
     const tested = await cli('test', out, '--json');
     const report = JSON.parse(tested.out);
     expect(report.tss).toBeLessThan(0.04);
