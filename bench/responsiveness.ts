@@ -18,7 +18,7 @@ const OUT = process.env.BPLAB_WEB_OUT ?? '/tmp/backprop-lab-bench-web';
 /** BENCH_EXAMPLE=xor BENCH_SECONDS=60: a very fast run whose history grows by ~10⁶ epochs a second. */
 const EXAMPLE = process.env.BENCH_EXAMPLE ?? 'rumelhart';
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const GOALS = { frameP95Ms: 20, ratio: 0.9 };
+const GOALS = { frameP95Ms: 20, ratio: 0.9, pauseMs: 100 };
 
 /** The example with nothing to stop it: no error criterion, no "all correct", no practical epoch limit. */
 function unstoppable(model: ModelDocument): ModelDocument {
@@ -59,7 +59,7 @@ interface WebResult {
   frameMedianMs: number;
   frameMaxMs: number;
   frames: number;
-  /** From the Pause click to the status saying Paused, at the end of the run. */
+  /** From the Pause click to the status saying Paused, at the end of the run, timed in the page. */
   pauseMs: number;
   epochsPerSecond: number;
 }
@@ -80,6 +80,8 @@ async function measureWeb(title: string): Promise<WebResult> {
       await field.press('Enter');
     }
     await page.getByLabel('Stop once every pattern is correct').uncheck();
+    // The lecture examples open in slow motion: measured at full speed, every epoch drawn.
+    await page.getByLabel('Display', { exact: true }).selectOption('live');
     await page.getByRole('tab', { name: 'Train' }).click();
 
     const epochOf = async () => Number(await page.getByTestId('epoch').textContent());
@@ -98,10 +100,21 @@ async function measureWeb(title: string): Promise<WebResult> {
     await page.waitForTimeout(SECONDS * 1000);
     const deltas = await page.evaluate<number[]>('[...window.frameDeltas]');
     const end = { epoch: await epochOf(), time: Date.now() };
-    const pauseStart = Date.now();
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await page.getByTestId('status').filter({ hasText: 'Paused' }).waitFor({ timeout: 300_000 });
-    const pauseMs = Date.now() - pauseStart;
+    // Timed in the page, from the click to the status reading Paused: what a user waits for. Timed from
+    // here, Playwright's click waits for the button to be stable over animation frames and the wait polls,
+    // which made a 5 ms answer read as 150 ms.
+    const pauseMs = await page.evaluate<number>(`new Promise((resolve) => {
+      const status = document.querySelector('[data-testid="status"]');
+      const pause = Array.from(document.querySelectorAll('button')).find((button) => button.textContent.trim() === 'Pause');
+      const clicked = performance.now();
+      const watch = new MutationObserver(() => {
+        if (!status.textContent.includes('Paused')) return;
+        watch.disconnect();
+        resolve(performance.now() - clicked);
+      });
+      watch.observe(status, { childList: true, characterData: true, subtree: true });
+      pause.click();
+    })`);
     return {
       frameP95Ms: percentile(deltas, 95),
       frameMedianMs: percentile(deltas, 50),
@@ -149,7 +162,7 @@ console.log(row('', 'measured', 'goal', null));
 console.log(row('p95 frame time', `${web.frameP95Ms.toFixed(1)} ms`, '< 20 ms', web.frameP95Ms < GOALS.frameP95Ms));
 console.log(row('median frame time', `${web.frameMedianMs.toFixed(1)} ms`, '', null));
 console.log(row('longest frame', `${web.frameMaxMs.toFixed(0)} ms`, '', null));
-console.log(row('Pause answered in', `${web.pauseMs} ms`, '', null));
+console.log(row('Pause answered in', `${web.pauseMs.toFixed(0)} ms`, '< 100 ms', web.pauseMs < GOALS.pauseMs));
 console.log(row('web build epochs/s', web.epochsPerSecond.toFixed(0), '', null));
 console.log(row('command line epochs/s', node.toFixed(0), '', null));
 console.log(row('web / command line', `${(ratio * 100).toFixed(0)} %`, '≥ 90 %', ratio >= GOALS.ratio));

@@ -1,4 +1,9 @@
-/** Training progress: a bar redrawn in place on a terminal, plain lines when the output is a file or pipe. */
+/**
+ * Training progress: a bar redrawn in place on a terminal, plain lines when the output is a file or pipe. It
+ * shows the tss summed during each epoch (free); train's last line is the exact figure after it.
+ */
+import { TSS_DURING } from '../../src-shared/tss-names';
+
 export interface ProgressReporter {
   update(epoch: number, tss: number | undefined): void;
   done(): void;
@@ -7,7 +12,7 @@ export interface ProgressReporter {
 export function createProgress(stream: NodeJS.WriteStream, first: number, last: number): ProgressReporter {
   const span = Math.max(1, last - first);
   const describe = (epoch: number, tss: number | undefined) =>
-    `epoch ${epoch}${Number.isFinite(last) ? `/${last}` : ''}  tss ${tss === undefined ? '—' : tss.toPrecision(5)}`;
+    `epoch ${epoch}${Number.isFinite(last) ? `/${last}` : ''}  ${TSS_DURING} ${tss === undefined ? '—' : tss.toPrecision(5)}`;
   if (stream.isTTY) {
     const width = 30;
     let drawn = false;

@@ -10,3 +10,12 @@ export function formatActivity(value: number | null, decimals = 3): string {
   if (value === null) return '*';
   return Number.isInteger(value) ? String(value) : value.toFixed(decimals);
 }
+
+/**
+ * Which epoch a pattern just presented belongs to: "epoch N" on every screen means N epochs completed, so
+ * the pattern belongs to epoch N + 1 — still under way, unless it was that epoch's last pattern.
+ */
+export function epochOfPattern(completedBefore: number, lastOfEpoch: boolean): string {
+  if (lastOfEpoch) return `epoch ${completedBefore + 1}, which it completed`;
+  return `epoch ${completedBefore + 1}, under way (${completedBefore} completed)`;
+}

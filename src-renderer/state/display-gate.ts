@@ -20,8 +20,11 @@ export const DISPLAY_CHOICES: readonly DisplayChoice[] = [
   { id: 'every-10', label: 'Every 10 epochs', every: 10, epochsPerSecond: null },
   { id: 'every-100', label: 'Every 100 epochs', every: 100, epochsPerSecond: null },
   { id: 'every-1000', label: 'Every 1000 epochs', every: 1000, epochsPerSecond: null },
+  { id: 'slow-50', label: 'Slow: 50 epochs/s', every: 1, epochsPerSecond: 50 },
   { id: 'slow-20', label: 'Slow: 20 epochs/s', every: 1, epochsPerSecond: 20 },
+  { id: 'slow-10', label: 'Slow: 10 epochs/s', every: 1, epochsPerSecond: 10 },
   { id: 'slow-5', label: 'Slow: 5 epochs/s', every: 1, epochsPerSecond: 5 },
+  { id: 'slow-2', label: 'Slow: 2 epochs/s', every: 1, epochsPerSecond: 2 },
   { id: 'slow-1', label: 'Slow: 1 epoch/s', every: 1, epochsPerSecond: 1 },
 ];
 

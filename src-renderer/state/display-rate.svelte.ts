@@ -8,7 +8,7 @@
 import { untrack } from 'svelte';
 import type { TrainerSession } from './trainer-session.svelte';
 import type { EpochSeries } from './epoch-series';
-import { displayChoice, displayStep, LIVE, shownEpoch, valueAt, type DisplayChoice } from './display-gate';
+import { choiceForPace, displayChoice, displayStep, LIVE, shownEpoch, valueAt, type DisplayChoice } from './display-gate';
 
 const KEY = 'backprop-lab:display';
 
@@ -47,16 +47,29 @@ export class DisplayRate {
       this.shown = this.epoch;
     });
     // A remembered slow motion is the trainer's to apply; told after this constructor, which may run
-    // while a component is being set up (no state may change then).
-    const pace = this.choice.epochsPerSecond;
-    if (pace !== null && session.epochsPerSecond !== pace) queueMicrotask(() => session.pace(pace));
+    // while a component is being set up (no state may change then). By then an example may have set its
+    // own pace (forDocument): the choice as it stands then is the one to apply.
+    if (this.choice.epochsPerSecond !== null) queueMicrotask(() => this.applyPace());
+  }
+
+  /**
+   * The choice for a document just opened: an example's own slow motion (`pace` epochs a second, one the
+   * control offers), for as long as it is open and not remembered; otherwise the one remembered here.
+   */
+  forDocument(pace: number | null): void {
+    this.choice = (pace === null ? null : choiceForPace(pace)) ?? displayChoice(this.storage?.getItem(KEY));
+    this.applyPace();
+  }
+
+  private applyPace(): void {
+    if (this.session.epochsPerSecond !== this.choice.epochsPerSecond) this.session.pace(this.choice.epochsPerSecond);
   }
 
   choose(choice: DisplayChoice): void {
     this.choice = choice;
     if (choice.id === LIVE.id) this.storage?.removeItem(KEY);
     else this.storage?.setItem(KEY, choice.id);
-    if (this.session.epochsPerSecond !== choice.epochsPerSecond) this.session.pace(choice.epochsPerSecond);
+    this.applyPace();
   }
 
   /**

@@ -98,11 +98,11 @@ export class FileCommands {
   }
 
   async newModel(): Promise<void> {
-    if (await this.confirmLeave('start a new model')) this.workspace.show(blankModel(), null);
+    if (await this.confirmLeave('start a new model')) this.workspace.show(blankModel(), null, false, { tab: 'network' });
   }
 
   async openExample(example: ExampleInfo): Promise<void> {
-    if (await this.confirmLeave(`open the ${example.title} example`)) this.workspace.show(example.build(), null);
+    if (await this.confirmLeave(`open the ${example.title} example`)) this.workspace.show(example.build(), null, false, { displayPace: example.displayPace });
   }
 
   async open(): Promise<void> {

@@ -1,4 +1,9 @@
-/** Finding the validator's problems that belong to one field, so each is shown beside what it names. */
+/**
+ * The validator's problems in the user's words. The validator names fields by their path in the model file
+ * (`layers[1].activation`, `training.loss`), which the command line shows as it is; here each is named as
+ * the workbench shows it — layers numbered from 0 as Step through and the equations number them (the input
+ * is layer 0), patterns from 1 as the grid does, settings by their labels on the Train tab.
+ */
 import type { ModelProblem } from '../../src-shared/model/consistency';
 
 /** Problems at `path` or inside it (`layers[1]` holds `layers[1].units`), not at a sibling (`layers[10]`). */
@@ -6,12 +11,87 @@ export function problemsAt(problems: readonly ModelProblem[], path: string): Mod
   return problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
 }
 
-/** Where a field path is edited in the workbench, in the user's words. */
+/** The labels of the Train tab's settings (SettingsPanel.svelte), by their key in the file. */
+const SETTING_LABELS: Record<string, string> = {
+  rule: 'Rule', loss: 'Loss', update: 'Update', batchSize: 'Minibatch size', order: 'Pattern order',
+  learningRate: 'Learning rate λ', momentum: 'Momentum α', weightDecay: 'Weight decay κ', init: 'Initialization',
+  seed: 'Random seed', maxEpochs: 'Max epochs', errorCriterion: 'Error criterion', margin: 'Margin',
+  stopWhenAllCorrect: 'Stop once every pattern is correct',
+};
+
+/** The labels of the settings' choices (SettingsPanel.svelte), by their value in the file. */
+const CHOICE_LABELS: Record<string, string> = {
+  backprop: 'Backpropagation', delta: 'Delta rule', 'feedback-alignment': 'Feedback alignment',
+  'squared-error': 'Squared error', 'cross-entropy': 'Cross-entropy', online: 'Online', batch: 'Batch',
+  minibatch: 'Minibatch', permuted: 'Permuted', sequential: 'Sequential',
+};
+
+export interface ProblemWords {
+  /** What the problem is about: "Layer 1 (hidden), activation". */
+  subject: string;
+  /** The validator's message, with settings and their choices named by their labels. */
+  message: string;
+  /** Where it is fixed: "Network tab". */
+  place: string;
+}
+
+interface Named {
+  name: string;
+}
+
+/** A problem as the workbench says it, given the document's layers and patterns (for their names). */
+export function describeProblem(
+  problem: ModelProblem,
+  document: { layers: readonly Named[]; patterns: readonly Named[]; testPatterns?: readonly Named[] | null },
+): ProblemWords {
+  return { subject: subjectOf(problem.path, document), message: inAppWords(problem.message), place: placeOf(problem.path) };
+}
+
+function subjectOf(path: string, document: Parameters<typeof describeProblem>[1]): string {
+  const layer = /^layers\[(\d+)\](.*)$/.exec(path);
+  if (layer) {
+    const index = Number(layer[1]);
+    return withField(`Layer ${index}${named(document.layers[index])}`, layer[2]);
+  }
+  const pattern = /^(patterns|testPatterns)\[(\d+)\](.*)$/.exec(path);
+  if (pattern) {
+    const index = Number(pattern[2]);
+    const set = pattern[1] === 'testPatterns' ? document.testPatterns ?? [] : document.patterns;
+    return withField(`${pattern[1] === 'testPatterns' ? 'Test pattern' : 'Pattern'} ${index + 1}${named(set[index])}`, pattern[3]);
+  }
+  const setting = /^training\.(\w+)/.exec(path);
+  if (setting) return SETTING_LABELS[setting[1]] ?? setting[1];
+  if (path === 'layers') return 'The network';
+  if (path.startsWith('state.')) return 'The saved training state';
+  return 'The model';
+}
+
+function named(item: Named | undefined): string {
+  return item ? ` (${item.name})` : '';
+}
+
+/** ".unitNames" → ", unit names"; ".target[2]" → ", target value 3". */
+function withField(subject: string, rest: string): string {
+  const words = rest
+    .replace(/^\./, '')
+    .replace(/\[(\d+)\]/g, (_, n: string) => ` value ${Number(n) + 1}`)
+    .replace(/\./g, ' ')
+    .replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`)
+    .trim();
+  return words ? `${subject}, ${words}` : subject;
+}
+
+/** `set training.loss to "cross-entropy"` → `set Loss to Cross-entropy`. */
+export function inAppWords(message: string): string {
+  return message
+    .replace(/training\.(\w+)/g, (whole, key: string) => SETTING_LABELS[key] ?? whole)
+    .replace(/"([\w-]+)"/g, (whole, value: string) => CHOICE_LABELS[value] ?? whole);
+}
+
+/** Where a field path is edited in the workbench. */
 export function placeOf(path: string): string {
-  const layer = /^layers\[(\d+)\]/.exec(path);
-  if (layer) return `Network tab, layer ${Number(layer[1]) + 1}`;
-  const pattern = /^(patterns|testPatterns)\[(\d+)\]/.exec(path);
-  if (pattern) return `Patterns tab, ${pattern[1] === 'testPatterns' ? 'test pattern' : 'pattern'} ${Number(pattern[2]) + 1}`;
+  if (/^layers\b/.test(path)) return 'Network tab';
+  if (/^(patterns|testPatterns)\[/.test(path)) return 'Patterns tab';
   if (path.startsWith('training.')) return 'Train tab, settings';
-  return 'the model';
+  return 'the model file';
 }

@@ -6,6 +6,7 @@
 import type { ModelDocument, NetworkState } from '../../src-shared/model/schema';
 import type { Host } from '../hosts/host';
 import { DocumentStore, type DocumentFile } from './document-store.svelte';
+import { displayFor } from './display-rate.svelte';
 import { Questions } from './questions.svelte';
 import { TrainerSession } from './trainer-session.svelte';
 import { planTrainerUpdate } from './trainer-plan';
@@ -31,6 +32,8 @@ export class Workspace {
   readonly canTrain = $derived.by(() => this.document.problems.length === 0 && this.session.canTrain);
   /** The document as the trainer holds it (its settings, and the state it last reported). */
   private held: ModelDocument | null = null;
+  /** The tab the workbench turns to for the document shown last: a new object at every show(). */
+  opened = $state.raw<{ tab: 'network' | 'train' }>({ tab: 'train' });
 
   constructor(readonly host: Host) {
     this.session = new TrainerSession(host);
@@ -39,11 +42,21 @@ export class Workspace {
     host.onTrainerRestarted((message) => this.trainerRestarted(message));
   }
 
-  /** Shows a model (opened, new, recovered); the caller has already asked about unsaved work. */
-  show(model: ModelDocument, file: DocumentFile | null, unsaved = false): void {
+  /**
+   * Shows a model (opened, new, recovered); the caller has already asked about unsaved work. `displayPace`:
+   * the slow motion an example opens at (examples.ts); any other model opens at the Display choice
+   * remembered on this machine. `tab`: where the workbench opens it — the builder for a new model, which
+   * has nothing to train yet; the run otherwise.
+   */
+  show(
+    model: ModelDocument, file: DocumentFile | null, unsaved = false,
+    { displayPace = null, tab = 'train' }: { displayPace?: number | null; tab?: 'network' | 'train' } = {},
+  ): void {
     this.session.close();
     this.held = null;
+    this.opened = { tab };
     this.document.open(model, file, unsaved);
+    displayFor(this.session).forDocument(displayPace);
     this.sync();
   }
 

@@ -8,6 +8,12 @@ export interface ExampleInfo {
   title: string;
   /** One paragraph on what it teaches. */
   summary: string;
+  /**
+   * The slow motion the app opens it at, in epochs a second, so that a run of its defaults takes 5–20 s on
+   * screen and a room can watch the curve fall (one of the Display control's choices). Not part of the
+   * model: the command line and experiments train at full speed. Absent: full speed.
+   */
+  displayPace?: number;
   build(): ModelDocument;
 }
 
@@ -32,18 +38,24 @@ export const examples: readonly ExampleInfo[] = [
     id: 'xor',
     title: 'XOR',
     summary: 'Exclusive or: no single layer can learn it. Two logistic hidden units and backpropagation solve it — the problem that made hidden layers necessary.',
+    displayPace: 50,
     build: () => createModel({
       name: 'XOR',
       description: 'Exclusive or with two hidden units (2-2-1, logistic).',
       layers: [layer('input', 'input', 2), layer('hidden', 'hidden', 2), layer('output', 'output', 1)],
       patterns: truthTable((a, b) => a ^ b),
-      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0.04 },
+      // Two hidden units can settle in a local minimum; a small step in a fixed order avoids it for most
+      // seeds (46 of 1–50), and the run stops only when every output is within the margin of its target.
+      training: {
+        learningRate: 0.2, momentum: 0.9, order: 'sequential', seed: 1, maxEpochs: 5000, errorCriterion: 0, stopWhenAllCorrect: true,
+      },
     }),
   },
   {
     id: 'encoder-8-3-8',
     title: '8-3-8 encoder',
     summary: 'Eight one-hot patterns squeezed through three hidden units and reproduced: the hidden layer discovers a binary code.',
+    displayPace: 50,
     build: () => createModel({
       name: '8-3-8 encoder',
       description: 'Auto-encoder: each one-hot input must reappear at the output through three hidden units.',
@@ -56,30 +68,35 @@ export const examples: readonly ExampleInfo[] = [
     id: 'and',
     title: 'AND',
     summary: 'Logical and: linearly separable, so a single layer of weights (no hidden units) learns it.',
+    displayPace: 10,
     build: () => createModel({
       name: 'AND',
       description: 'Logical and with one weight layer (2-1, logistic).',
       layers: [layer('input', 'input', 2), layer('output', 'output', 1)],
       patterns: truthTable((a, b) => a & b),
-      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0.04 },
+      // A tss below 0.04 can still leave one pattern outside the margin: stop when every one is inside it.
+      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0, stopWhenAllCorrect: true },
     }),
   },
   {
     id: 'or',
     title: 'OR',
     summary: 'Logical or: linearly separable, learned by one layer of weights.',
+    displayPace: 5,
     build: () => createModel({
       name: 'OR',
       description: 'Logical or with one weight layer (2-1, logistic).',
       layers: [layer('input', 'input', 2), layer('output', 'output', 1)],
       patterns: truthTable((a, b) => a | b),
-      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0.04 },
+      // A tss below 0.04 can still leave one pattern outside the margin: stop when every one is inside it.
+      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0, stopWhenAllCorrect: true },
     }),
   },
   {
     id: 'pattern-associator',
     title: 'Pattern associator',
     summary: 'One layer of linear units trained with the delta rule learns to map four orthogonal input patterns onto their targets exactly — the pattern associator of the PDP tradition (PDPTool’s pa program).',
+    displayPace: 2,
     build: () => createModel({
       name: 'Pattern associator',
       description: 'Eight linear input units, eight linear output units, one layer of weights and no biases, trained online with the delta rule ΔW = λ e iᵀ. The inputs are four mutually orthogonal ±1 patterns (rows of a Hadamard matrix), so the associator can learn every association perfectly.',

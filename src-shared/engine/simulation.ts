@@ -23,7 +23,7 @@ import { Presenter } from './presenter';
 import { RandomStream } from './rng';
 import { RunHistories } from './run-histories';
 import { resetsWeights, settingChange } from './setting-changes';
-import { stopAfterEpoch, type AdvanceOutcome, type StopReason } from './stopping';
+import { maximumMessage, stopAfterEpoch, type AdvanceOutcome, type StopReason } from './stopping';
 import { restoreState, saveState, type RunParts } from './run-state';
 import { toRows } from './state-io';
 import { testPass, type TestPass } from './test-pass';
@@ -247,7 +247,7 @@ export class Simulation implements RunBuffers {
       if (presenter.failed) return this.diverge(presented);
       if (cursor.position < count) continue;
       if (!this.finishEpoch()) return this.diverge(presented);
-      const stop = stopAfterEpoch(this.settings, this.epoch, cursor.tss, cursor.correct, count);
+      const stop = stopAfterEpoch(this.settings, this.epoch, cursor.tss, cursor.correct, count, () => this.testPass());
       if (stop) return { presented, ...stop };
     }
     return { presented, stop: null, message: null };
@@ -400,6 +400,11 @@ export class Simulation implements RunBuffers {
     this.checkpoint.takeRest(this);
     this.checkpointCurrent = true;
     return true;
+  }
+
+  /** Why a run stands still at its maximum number of epochs, and how many patterns it left wrong. */
+  maximumMessage(): string {
+    return maximumMessage(this.epoch, this.testPass(), this.settings.margin);
   }
 
   /** Stops a diverged run: names where it went wrong, then goes back to where the epoch began. */

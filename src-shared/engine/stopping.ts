@@ -1,5 +1,7 @@
 /** When a run stops, and what it says about it. */
 import type { TrainingSettings } from '../model/schema';
+import { TSS_AFTER, TSS_DURING } from '../tss-names';
+import type { TestPass } from './test-pass';
 
 export type StopReason = 'criterion' | 'max-epochs' | 'diverged';
 
@@ -12,17 +14,42 @@ export interface AdvanceOutcome {
   message: string | null;
 }
 
-/** After epoch `epoch`, whose tss and number of correct patterns (of `patternCount`) were summed while training it. */
+/**
+ * After epoch `epoch`, whose tss and number of correct patterns (of `patternCount`) were summed while training
+ * it. `afterEpoch` is a test pass with the weights the run keeps, asked for only when a stop needs it.
+ */
 export function stopAfterEpoch(
-  settings: TrainingSettings, epoch: number, tss: number, correct: number, patternCount: number,
+  settings: TrainingSettings, epoch: number, tss: number, correct: number, patternCount: number, afterEpoch: () => TestPass,
 ): { stop: StopReason; message: string | null } | null {
   const { errorCriterion, maxEpochs, stopWhenAllCorrect, margin } = settings;
+  // The criterion is PDPTool's ecrit: the tss summed during the epoch's updates, which costs nothing. The
+  // exact figure after the epoch (what the readouts show once stopped) is a test pass, named beside it.
   if (errorCriterion > 0 && tss < errorCriterion) {
-    return { stop: 'criterion', message: `Stopped at epoch ${epoch}: tss ${tss.toPrecision(4)} fell below the error criterion ${errorCriterion}.` };
+    const after = afterEpoch();
+    return {
+      stop: 'criterion',
+      message: `Stopped at epoch ${epoch}: ${TSS_DURING} ${tss.toPrecision(4)} fell below the error criterion ${errorCriterion} ` +
+        `(${TSS_AFTER} ${after.tss.toPrecision(4)})${stillWrong(after, margin)}.`,
+    };
   }
-  if (stopWhenAllCorrect && correct === patternCount) {
+  // Online, a pattern right when it was presented can be wrong again by the epoch's end: "every pattern
+  // correct" must hold for the weights the run keeps, so the count during the epoch is checked by a test
+  // pass (only at the epochs where that count is complete).
+  if (stopWhenAllCorrect && correct === patternCount && afterEpoch().fractionCorrect === 1) {
     return { stop: 'criterion', message: `Stopped at epoch ${epoch}: every output of every pattern was within ${margin} of its target.` };
   }
-  if (epoch >= maxEpochs) return { stop: 'max-epochs', message: null };
+  if (epoch >= maxEpochs) return { stop: 'max-epochs', message: maximumMessage(epoch, afterEpoch(), margin) };
   return null;
+}
+
+/** Why a run stands still at its maximum number of epochs, and how many patterns it left wrong. */
+export function maximumMessage(epoch: number, afterEpoch: TestPass, margin: number): string {
+  return `Stopped at epoch ${epoch}, the maximum set for this model${stillWrong(afterEpoch, margin)}.`;
+}
+
+/** "; only 3 of 4 patterns correct (…)" when a stop leaves patterns wrong: "Stopped" beside a wrong answer misleads. */
+function stillWrong(pass: TestPass, margin: number): string {
+  const count = pass.patterns.length;
+  const correct = pass.patterns.filter((p) => p.correct).length;
+  return correct === count ? '' : `; only ${correct} of ${count} patterns correct (within ${margin} of their targets)`;
 }

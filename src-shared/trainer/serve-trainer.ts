@@ -412,13 +412,7 @@ function nullablePatternResults(pass: TestPass | null): PatternResult[] | null {
 }
 
 function describeStop(reason: StopReason, simulation: Simulation): string | null {
-  const tss = simulation.lastEpochTss ?? Number.NaN;
-  switch (reason) {
-    case 'criterion':
-      return `Stopped at epoch ${simulation.epoch}: tss ${tss.toPrecision(4)} fell below the error criterion ${simulation.settings.errorCriterion}.`;
-    case 'max-epochs':
-      return `Stopped at epoch ${simulation.epoch}, the maximum set for this model.`;
-    default:
-      return null;
-  }
+  // The engine words criterion and maximum stops met while training; this covers a run that is already
+  // at its maximum when asked to train.
+  return reason === 'max-epochs' ? simulation.maximumMessage() : null;
 }

@@ -157,10 +157,15 @@ export function consoleErrorsOf(page: Page): string[] {
   return errors;
 }
 
-/** Opens an example from the start page's gallery and waits until the trainer has loaded it. */
+/**
+ * Opens an example from the start page's gallery and waits until the trainer has loaded it; at full speed
+ * (the Display's "Every epoch"), though the small lecture examples open in slow motion.
+ */
 export async function openExample(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: title, exact: true }).click();
   await expect(page.getByTestId('status')).toHaveText('Ready');
+  const display = page.getByLabel('Display', { exact: true });
+  if ((await display.inputValue()) !== 'live') await display.selectOption('live');
 }
 
 /** Commits a numeric setting as a user does: type, then Enter. */

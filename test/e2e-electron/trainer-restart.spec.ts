@@ -91,7 +91,7 @@ test('a trainer process killed mid-training is replaced and the run continues fr
   // The document takes the step's state from the result after its metrics, when the tss readout says it
   // comes from a test pass (as in the web test) and the saved document is edited again. Saved again, to the
   // file the window now holds.
-  await expect(page.getByText('test pass', { exact: true })).toBeVisible();
+  await expect(page.getByText('a test pass', { exact: true })).toBeVisible();
   await expect(page.getByTestId('unsaved-marker')).toBeVisible();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => savedModel(file).state?.epoch).toBe(snapshotEpoch + 1);

@@ -84,11 +84,17 @@ export const test = base.extend<{ consoleGuard: void; offlineGuard: void }>({
   ],
 });
 
-/** Opens an example from the gallery and waits until the trainer has loaded it. */
-export async function openExample(page: Page, title: string): Promise<void> {
+/**
+ * Opens an example from the gallery and waits until the trainer has loaded it. The small lecture examples
+ * open in slow motion, for a room to watch; tests run them at full speed (the Display's "Every epoch")
+ * unless they ask for the example's own pace.
+ */
+export async function openExample(page: Page, title: string, { pace = 'full' }: { pace?: 'full' | 'example' } = {}): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name: title, exact: true }).click();
   await expect(page.getByTestId('status')).toHaveText('Ready');
+  const display = page.getByLabel('Display');
+  if (pace === 'full' && (await display.inputValue()) !== 'live') await display.selectOption('live');
 }
 
 export async function shownNumber(page: Page, testId: 'epoch' | 'tss'): Promise<number> {

@@ -81,7 +81,7 @@ test('the validator explains softmax and pattern sizes beside the fields they na
   await page.keyboard.press('Control+z');
   await cards(page).nth(0).locator('select').selectOption('softmax');
   await expect(cards(page).nth(0).getByTestId('inline-problem')).toContainText('need the cross-entropy loss');
-  await expect(page.getByTestId('document-problems')).toContainText('layers[2].activation');
+  await expect(page.getByTestId('document-problems')).toContainText('Layer 2 (output), activation:');
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByLabel('Loss').selectOption('cross-entropy');
   await expect(page.getByTestId('document-problems')).toHaveCount(0);
@@ -92,7 +92,7 @@ test('the validator explains softmax and pattern sizes beside the fields they na
   await units.fill('3');
   await units.press('Enter');
   await page.getByRole('dialog').getByRole('button', { name: 'Change the layer only' }).click();
-  await expect(page.getByTestId('document-problems')).toContainText('patterns[0].input has 2 values but the input layer has 3 units');
+  await expect(page.getByTestId('document-problems')).toContainText('Pattern 1 (00), input: has 2 values but the input layer has 3 units');
   // The field still has focus, so Ctrl+Z would undo its text: the Undo button undoes the document.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(shape(page)).toHaveText('2-2-1');

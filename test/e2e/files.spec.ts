@@ -125,20 +125,20 @@ test('opening another model asks first when there is unsaved work', async ({ pag
 test('undo and redo: one step per edit, back to the saved marker, and text fields keep their own undo', async ({ page }) => {
   await openExample(page, 'XOR');
   const rate = page.getByLabel('Learning rate λ', { exact: true });
-  await setSetting(page, 'Learning rate λ', '0.2');
+  await setSetting(page, 'Learning rate λ', '0.3');
   await setSetting(page, 'Momentum α', '0.1');
   await expect(page.getByTestId('unsaved-marker')).toBeVisible();
 
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('Control+z');
   await expect(page.getByLabel('Momentum α', { exact: true })).toHaveValue('0.9');
-  await expect(rate).toHaveValue('0.2');
+  await expect(rate).toHaveValue('0.3');
   await page.keyboard.press('Control+z');
-  await expect(rate).toHaveValue('0.5');
+  await expect(rate).toHaveValue('0.2');
   await expect(page.getByTestId('unsaved-marker')).toHaveCount(0);
   await expect(page).toHaveTitle('XOR — Backprop Lab');
   await page.keyboard.press('Control+Shift+z');
-  await expect(rate).toHaveValue('0.2');
+  await expect(rate).toHaveValue('0.3');
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(page.getByLabel('Momentum α', { exact: true })).toHaveValue('0.1');
 
@@ -148,11 +148,11 @@ test('undo and redo: one step per edit, back to the saved marker, and text field
   await expect(page.getByLabel('Momentum α', { exact: true })).toHaveValue('0.1');
   const configured = await page.evaluate(() => (window as unknown as { sentCommands: Array<{ type: string }> }).sentCommands.filter((c) => c.type === 'configure'));
   expect(configured).toEqual([
-    { type: 'configure', training: { learningRate: 0.2 } },
+    { type: 'configure', training: { learningRate: 0.3 } },
     { type: 'configure', training: { momentum: 0.1 } },
     { type: 'configure', training: { momentum: 0.9 } },
-    { type: 'configure', training: { learningRate: 0.5 } },
     { type: 'configure', training: { learningRate: 0.2 } },
+    { type: 'configure', training: { learningRate: 0.3 } },
     { type: 'configure', training: { momentum: 0.1 } },
   ]);
 });

@@ -4,7 +4,7 @@
  * and 0 (Electron's View menu does it natively; the web build has no menu, so the page does it itself).
  */
 import type { Page } from '@playwright/test';
-import { expect, setSetting, test } from './app';
+import { expect, openExample, setSetting, test } from './app';
 
 // Independent tests, among the suite's longest: spread over both workers, so neither finishes long after the other.
 test.describe.configure({ mode: 'parallel' });
@@ -172,4 +172,53 @@ test('Ctrl + and − zoom the page in steps, Ctrl 0 resets it, and the level is 
   expect(await page.evaluate(() => localStorage.getItem('backprop-lab:zoom'))).toBeNull();
   await page.keyboard.press('Control+Minus');
   await expect.poll(zoom).toBe('0.9');
+});
+
+/** How far `locator`'s box reaches past the window's bottom (or above its top), in pixels; 0 when it is in view. */
+async function pastTheFold(page: Page, locator: ReturnType<Page['locator']>): Promise<number> {
+  const box = (await locator.boundingBox())!;
+  const height = page.viewportSize()!.height;
+  return Math.max(0, Math.round(box.y + box.height - height), Math.round(-box.y));
+}
+
+test('at 1366×768 the outputs, a unit’s numbers and the input units’ values are in view without scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openExample(page, 'XOR');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Stopped');
+  // The whole Outputs table of a lecture example, beside the run it belongs to.
+  await expect(page.getByTestId('pattern-row')).toHaveCount(4);
+  expect(await pastTheFold(page, page.getByRole('heading', { name: /^Outputs/ })), 'Outputs heading').toBe(0);
+  expect(await pastTheFold(page, page.getByTestId('pattern-row').last()), 'last output row').toBe(0);
+
+  await page.getByRole('button', { name: 'Step pattern', exact: true }).click();
+  await page.getByRole('tab', { name: 'Step through' }).click();
+  await expect(page.getByTestId('step-heading')).toContainText('Pattern 1 of 4');
+  const diagram = page.getByTestId('step-diagram');
+  // The input layer is drawn last (at the bottom), its values under its circles: the diagram's bottom edge.
+  expect(await pastTheFold(page, diagram), 'the diagram down to the input values').toBe(0);
+  // A hidden unit: the forward pass of layer 1 gives it a net input and an activation.
+  await page.getByTestId('unit').nth(2).click();
+  await expect(page.getByTestId('unit-row').first()).toBeVisible();
+  expect(await pastTheFold(page, page.getByTestId('unit-numbers')), 'a unit’s numbers').toBe(0);
+});
+
+test('New opens on the builder, and the title keeps the network’s shape whole at 1366×768', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New model', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Network', exact: true })).toHaveAttribute('aria-selected', 'true');
+  // Edited, the bar carries the unsaved marker too, and a long name: the name may shorten, never the shape.
+  const name = page.getByRole('textbox', { name: 'Name', exact: true });
+  await name.fill('Untitled model of the lab session on the generalisation of learned associations');
+  await name.press('Tab');
+  await expect(page.getByTestId('unsaved-marker')).toBeVisible();
+  const shape = page.getByRole('heading', { level: 1 }).locator('.shape');
+  await expect(shape).toHaveText('2-1');
+  const clipped = await shape.evaluate((element) => {
+    const heading = element.closest('h1')!.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    return box.right > heading.right + 0.5 || element.scrollWidth > element.clientWidth + 0.5;
+  });
+  expect(clipped).toBe(false);
 });

@@ -61,7 +61,7 @@ test('a trainer that crashes mid-training is replaced and the run continues from
   await expect(page.getByTestId('epoch')).toHaveText(String(snapshotEpoch + 1));
   // The epoch shows from the metrics; the document takes the step's state from the result after them,
   // when the tss readout says it comes from a test pass. Saved before that, the file holds the snapshot.
-  await expect(page.getByText('test pass', { exact: true })).toBeVisible();
+  await expect(page.getByText('a test pass', { exact: true })).toBeVisible();
   const file = testInfo.outputPath('after-crash.bplab');
   await saveByDownload(page, file);
   const saved = JSON.parse(readFileSync(file, 'utf8')) as ModelDocument;

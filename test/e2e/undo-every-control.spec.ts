@@ -33,7 +33,7 @@ const controls: Control[] = [
   { name: 'momentum', tab: 'Train', edit: setting('Momentum α', '0.5'), changed: (m) => m.training.momentum },
   { name: 'weight decay', tab: 'Train', edit: setting('Weight decay κ', '0.001'), changed: (m) => m.training.weightDecay },
   { name: 'update', tab: 'Train', edit: choose('Update', 'batch'), changed: (m) => m.training.update },
-  { name: 'pattern order', tab: 'Train', edit: choose('Pattern order', 'sequential'), changed: (m) => m.training.order },
+  { name: 'pattern order', tab: 'Train', edit: choose('Pattern order', 'permuted'), changed: (m) => m.training.order },
   { name: 'initialization', tab: 'Train', edit: choose('Initialization', 'gaussian'), changed: (m) => m.training.init },
   { name: 'initial range', tab: 'Train', edit: setting('Range r', '2'), changed: (m) => m.training.init },
   { name: 'seed', tab: 'Train', edit: setting('Random seed', '7'), changed: (m) => m.training.seed },
@@ -44,7 +44,7 @@ const controls: Control[] = [
   {
     name: 'stop when all correct',
     tab: 'Train',
-    edit: async (page) => page.getByLabel('Stop once every pattern is correct').check(),
+    edit: async (page) => page.getByLabel('Stop once every pattern is correct').uncheck(),
     changed: (m) => m.training.stopWhenAllCorrect,
   },
   { name: 'model name', tab: 'Network', edit: (page) => commitText(page, 'Name', 'My XOR'), changed: (m) => m.name },
@@ -57,7 +57,7 @@ const controls: Control[] = [
     },
     changed: (m) => m.description,
   },
-  { name: 'layer name', tab: 'Network', edit: (page) => commitText(page, 'Name of layer 2', 'middle'), changed: (m) => m.layers },
+  { name: 'layer name', tab: 'Network', edit: (page) => commitText(page, 'Name of layer 1', 'middle'), changed: (m) => m.layers },
   { name: 'layer units', tab: 'Network', edit: (page) => commitText(page, 'Units', '3', card(page, 1)), changed: (m) => m.layers },
   {
     name: 'activation',

@@ -13,6 +13,7 @@ import { onlyFile, parseOptions, wholeNumber } from '../options';
 import { INTERRUPTED_EXIT_CODE } from '../interrupt';
 import { createProgress } from '../progress';
 import { terminalLine } from '../terminal-text';
+import { TSS_AFTER } from '../../../src-shared/tss-names';
 
 const usage = 'train FILE [--epochs N] [--seed N] [--out FILE] [--log CURVE.csv]';
 /** Patterns presented between two looks at the clock. */
@@ -68,8 +69,10 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   const pass = simulation.testPass();
-  const why = outcome.stop === 'criterion' ? ' (error criterion reached)' : outcome.stop === 'max-epochs' ? ' (maximum epochs)' : '';
-  io.out(`epoch ${simulation.epoch}  tss ${pass.tss.toPrecision(6)}  correct ${(pass.fractionCorrect * 100).toFixed(0)}%${why}\n`);
+  const why = outcome.stop === 'criterion' ? ' (stopping criterion reached)' : outcome.stop === 'max-epochs' ? ' (maximum epochs)' : '';
+  io.out(`epoch ${simulation.epoch}  ${TSS_AFTER} ${pass.tss.toPrecision(6)}  correct ${(pass.fractionCorrect * 100).toFixed(0)}%${why}\n`);
+  // Stopped with patterns still wrong, or at the criterion: the engine's own words say which and how many.
+  if (outcome.message && outcome.stop !== 'diverged') io.out(`${outcome.message}\n`);
   if (values.log) await writeCurve(values.log, simulation);
   if (values.out) await writeModelFile(values.out, simulation.toModel(), true);
   else io.err('(the trained model was not saved: add --out FILE)\n');

@@ -1,5 +1,6 @@
 /** Stopping and safety: maximum epochs, the error criterion, all patterns correct, and divergence. */
 import { describe, expect, it } from 'vitest';
+import { findExample } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
 import { MAX_WEIGHT_MAGNITUDE, type TrainingSettings } from '../../../src-shared/model/schema';
 import { buildModel, checked, parameters, randomPatterns } from './helpers';
@@ -21,7 +22,10 @@ describe('stopping', () => {
     let outcome;
     do outcome = simulation.advance(3); while (!outcome.stop);
     expect(outcome.stop).toBe('criterion');
-    expect(outcome.message).toMatch(new RegExp(`^Stopped at epoch ${simulation.epoch}: tss .* fell below the error criterion 0.05`));
+    // The criterion is met by the tss summed during the epoch's updates, and the message names it so; the
+    // exact figure after the epoch (a test pass, what the readouts show once stopped) is given beside it.
+    const after = simulation.testPass().tss.toPrecision(4);
+    expect(outcome.message).toMatch(new RegExp(`^Stopped at epoch ${simulation.epoch}: tss during epoch ${simulation.tssHistory.at(-1)!.toPrecision(4)} fell below the error criterion 0.05 \\(tss after epoch ${after}\\)`));
     const history = simulation.tssHistory;
     expect(history.at(-1)).toBeLessThan(0.05);
     expect(history.slice(0, -1).every((tss) => tss >= 0.05)).toBe(true);
@@ -35,6 +39,36 @@ describe('stopping', () => {
     expect(outcome.message).toMatch(/every output of every pattern was within 0.3/);
     expect(simulation.correctHistory.at(-1)).toBe(1);
     expect(simulation.correctHistory.slice(0, -1).every((fraction) => fraction < 1)).toBe(true);
+  });
+
+  it('says how many patterns are still wrong when it stops with some wrong, at the criterion or the maximum', () => {
+    const early = new Simulation(xor({ errorCriterion: 0.9, maxEpochs: 10_000 }));
+    const atCriterion = early.advance(Number.MAX_SAFE_INTEGER);
+    const correct = Math.round(early.testPass().fractionCorrect * 4);
+    expect(correct).toBeLessThan(4);
+    expect(atCriterion.message).toMatch(new RegExp(`fell below the error criterion 0.9 .*; only ${correct} of 4 patterns correct \\(within 0.1 of their targets\\)\\.$`));
+
+    const short = new Simulation(xor({ maxEpochs: 37 }));
+    const atMaximum = short.advance(Number.MAX_SAFE_INTEGER);
+    const correctAtMaximum = Math.round(short.testPass().fractionCorrect * 4);
+    expect(atMaximum.message).toBe(`Stopped at epoch 37, the maximum set for this model; only ${correctAtMaximum} of 4 patterns correct (within 0.1 of their targets).`);
+
+    const learned = new Simulation(xor({ errorCriterion: 0.01, maxEpochs: 10_000 }));
+    const done = learned.advance(Number.MAX_SAFE_INTEGER);
+    expect(learned.testPass().fractionCorrect).toBe(1);
+    expect(done.message).not.toMatch(/patterns correct/);
+  });
+
+  it('stops for every pattern correct only when the weights it keeps have every pattern correct', () => {
+    // Online, a pattern correct when presented can be wrong again by the epoch's end: the Rumelhart example
+    // with seed 2 is such a run. Stopping there would show "Stopped" beside a wrong answer.
+    const model = findExample('rumelhart')!.build();
+    model.training.seed = 2;
+    const simulation = new Simulation(checked(model));
+    let outcome;
+    do outcome = simulation.advance(1_000_000); while (!outcome.stop);
+    expect(outcome.stop).toBe('criterion');
+    expect(simulation.testPass().fractionCorrect).toBe(1);
   });
 
   it('stops at the requested epoch without a reason', () => {

@@ -65,7 +65,7 @@ describe('the trainer supervisor with real processes', () => {
     supervisor.connect();
     const first = await connection(0);
     const xor = findExample('xor')!.build();
-    const model = { ...xor, training: { ...xor.training, errorCriterion: 0, maxEpochs: 1e9 } };
+    const model = { ...xor, training: { ...xor.training, errorCriterion: 0, stopWhenAllCorrect: false, maxEpochs: 1e9 } };
     await first.trainer.request({ type: 'load', model }, 'result');
     await first.trainer.request({ type: 'train' }, 'status', (s) => s.status === 'training');
     await first.trainer.next('metrics', (m) => (m.latest?.epoch ?? 0) > 50);

@@ -67,14 +67,17 @@ describe('the display rate', () => {
     );
   });
 
-  it('offers every epoch, every 10, 100 and 1000, and slow motion at 20, 5 and 1 epochs a second', () => {
+  it('offers every epoch, every 10, 100 and 1000, and slow motion at 50, 20, 10, 5, 2 and 1 epochs a second', () => {
     expect(DISPLAY_CHOICES.map((choice) => [choice.every, choice.epochsPerSecond])).toEqual([
       [1, null],
       [10, null],
       [100, null],
       [1000, null],
+      [1, 50],
       [1, 20],
+      [1, 10],
       [1, 5],
+      [1, 2],
       [1, 1],
     ]);
     expect(new Set(DISPLAY_CHOICES.map((choice) => choice.id)).size).toBe(DISPLAY_CHOICES.length);

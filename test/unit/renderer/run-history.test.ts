@@ -68,7 +68,7 @@ describe('earlier runs', () => {
     run.series.truncate(0);
     run.settingChanges = null;
     history.observe(run.observation());
-    expect(history.runs[0].label).toBe('seed 1 · λ 0.5 → 0.3');
+    expect(history.runs[0].label).toBe('seed 1 · λ 0.2 → 0.3');
     expect(history.runs[0].settingChanges).toEqual([{ epoch: 3, pattern: 0, changes: { learningRate: 0.3 } }]);
   });
 

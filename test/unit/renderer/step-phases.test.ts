@@ -5,8 +5,13 @@ import { divergingColour } from '../../../src-renderer/state/diverging-scale';
 import { parseMath, phaseEquation } from '../../../src-renderer/state/phase-equations';
 import { formatValue, phaseView, stepPhases, unitDetails, type Phase } from '../../../src-renderer/state/step-phases';
 
+/** λ of the model inspected: the equations' factor. */
+const LEARNING_RATE = 0.5;
+
 function xorInspection() {
-  const simulation = new Simulation(findExample('xor')!.build());
+  // Permuted, so the pattern looked at is not 00 (whose zero inputs would make every ΔW^0 zero).
+  const model = findExample('xor')!.build();
+  const simulation = new Simulation({ ...model, training: { ...model.training, order: 'permuted', learningRate: LEARNING_RATE } });
   simulation.advance(3 * 4); // a few epochs in, so nothing is symmetric by accident
   const pattern = simulation.nextPattern();
   return simulation.inspect(pattern);
@@ -85,8 +90,8 @@ describe('what each phase shows is the engine’s inspection itself', () => {
       { from: 'L1u1', change: projection.weightChange.weights[0][1], applied: projection.onlineUpdate.weights[0][1] },
       { from: 'bias', change: projection.weightChange.biases[0], applied: projection.onlineUpdate.biases[0] },
     ]);
-    // ΔW = −λ δ hᵀ (λ = 0.5 for XOR): the engine's numbers agree with the lecture's equation.
-    expect(projection.weightChange.weights[0][1]).toBeCloseTo(-0.5 * inspection.layers[2].delta![0] * inspection.layers[1].activation[1], 15);
+    // ΔW = −λ δ hᵀ: the engine's numbers agree with the lecture's equation.
+    expect(projection.weightChange.weights[0][1]).toBeCloseTo(-LEARNING_RATE * inspection.layers[2].delta![0] * inspection.layers[1].activation[1], 15);
     expect(unitDetails(inspection, { kind: 'weight-change', layer: 1 }, 2, 0, name).incoming).toBeNull();
   });
 });

@@ -12,8 +12,8 @@ describe('what the trainer is told when the document changes', () => {
 
   it('sends only the changed settings', () => {
     const held = xor();
-    const next = { ...held, training: { ...held.training, learningRate: 0.2, init: { kind: 'uniform' as const, range: 1 } } };
-    expect(planTrainerUpdate(held, next)).toEqual({ kind: 'configure', changes: { learningRate: 0.2 } });
+    const next = { ...held, training: { ...held.training, learningRate: 0.3, init: { kind: 'uniform' as const, range: 1 } } };
+    expect(planTrainerUpdate(held, next)).toEqual({ kind: 'configure', changes: { learningRate: 0.3 } });
   });
 
   it('sends nothing for a change the trainer does not hold (the name)', () => {
