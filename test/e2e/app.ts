@@ -139,9 +139,10 @@ export async function withoutFileAccess(page: Page): Promise<void> {
  * Clicks Save (or another button that downloads) and keeps the downloaded file at `path`, once the trainer
  * has delivered the state of its last step or pause.
  */
-export async function saveByDownload(page: Page, path: string, button = 'Save'): Promise<void> {
-  // A save right after a step must hold the step's state: wait for the result that brings it.
-  await expect.poll(() => page.evaluate(() => (window as unknown as { trainerOwesResult: boolean }).trainerOwesResult)).toBe(false);
+export async function saveByDownload(page: Page, path: string, button = 'Save', resultTimeout = 15_000): Promise<void> {
+  // A save right after a step must hold the step's state: wait for the result that brings it (a network at
+  // the size bound takes long to send its state on a busy machine: such a test gives a longer wait).
+  await expect.poll(() => page.evaluate(() => (window as unknown as { trainerOwesResult: boolean }).trainerOwesResult), { timeout: resultTimeout }).toBe(false);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: button, exact: true }).click();
   await (await download).saveAs(path);

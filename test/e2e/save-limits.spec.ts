@@ -73,7 +73,7 @@ test('the largest network opens, trains, saves, opens again, and autosave keeps 
   await page.getByRole('button', { name: 'Step epoch', exact: true }).click();
   await expect.poll(() => shownNumber(page, 'epoch'), { timeout: 180_000 }).toBe(HISTORY_CAPACITY);
   const saved = testInfo.outputPath('largest-saved.bplab');
-  await saveByDownload(page, saved);
+  await saveByDownload(page, saved, 'Save', 180_000);
   await expect(page.getByTestId('notice')).toContainText('Saved', { timeout: 180_000 });
   const reading = parseModelText(readFileSync(saved, 'utf8'));
   if (!reading.ok) throw new Error(JSON.stringify(reading.problems.slice(0, 3)));
