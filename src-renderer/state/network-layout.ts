@@ -192,7 +192,7 @@ export function valueLayout(sizes: readonly number[], maxWidth: number, labelWid
   const hasGrid = sizes.some((n) => n > CIRCLE_LIMIT);
   const unitsWidth = hasGrid ? available : Math.min(available, widest * gap);
   // Numbered rows keep room under them for their lines of numbers and the connections' ends below those.
-  const rowGap = numbered ? 74 + numberBand(numberLines) : 60;
+  const rowGap = numbered ? 64 + numberBand(numberLines) : 60;
 
   const shapes = sizes.map((units) => {
     if (units <= CIRCLE_LIMIT) return { units, style: 'circles' as const, height: 2 * radius, cell: 0, cols: units };
