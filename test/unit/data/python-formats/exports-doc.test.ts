@@ -1,7 +1,7 @@
 /**
  * docs/exports.md's Python snippets run, in a directory holding XOR's exports and a small experiment's
- * results.npz under the names the page uses. A snippet fenced `python needs-X` runs only where python3 can import X, and the test says when it
- * skips one; without numpy none can run, and that is said too.
+ * results.npz under the names the page uses. A snippet fenced `python needs-X` runs only where python3 can
+ * import X, and the test says when it skips one; without numpy none can run, and that is said too.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
