@@ -18,8 +18,8 @@ function cli(...args: string[]): string {
   return execFileSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
 }
 
-/** XOR, trained one epoch by the command line (so its file holds a whole state), then `edit`ed and exported to .npz. */
-function exportedNpz(testInfo: TestInfo, name: string, edit: (model: ModelDocument) => ModelDocument): { path: string; model: ModelDocument } {
+/** XOR, trained one epoch by the command line (so its file holds a whole state), then `edit`ed and exported (.npz by default). */
+function exportedNpz(testInfo: TestInfo, name: string, edit: (model: ModelDocument) => ModelDocument, format: 'npz' | 'safetensors' = 'npz'): { path: string; model: ModelDocument } {
   const example = testInfo.outputPath('xor.bplab');
   writeFileSync(example, cli('example', 'xor'));
   const trained = testInfo.outputPath('xor-1.bplab');
@@ -27,8 +27,8 @@ function exportedNpz(testInfo: TestInfo, name: string, edit: (model: ModelDocume
   const model = edit(JSON.parse(readFileSync(trained, 'utf8')) as ModelDocument);
   const edited = testInfo.outputPath(`${name}.bplab`);
   writeFileSync(edited, JSON.stringify(model));
-  const path = testInfo.outputPath(`${name}.npz`);
-  cli('export', edited, '--to', 'npz', '--out', path);
+  const path = testInfo.outputPath(`${name}.${format}`);
+  cli('export', edited, '--to', format, '--out', path);
   return { path, model };
 }
 
@@ -91,4 +91,21 @@ test('a .npz exported from the same model loads its weights into the open model,
   expect(await outputs(page)).toEqual(expected);
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect.poll(() => outputs(page)).toEqual(before);
+});
+
+test('a .safetensors file loads as the .npz does; with no model open, weights are refused with what to do', async ({ page }, testInfo) => {
+  await withoutFileAccess(page);
+  const tuned = { weights: [[[-5, 5], [5, -5]], [[7, 7]]], biases: [[-2, -2], [-3]] };
+  const { path } = exportedNpz(testInfo, 'xor-torch', (model) => ({ ...model, state: { ...model.state!, ...tuned } }), 'safetensors');
+  const expected = [[0, 0], [0, 1], [1, 0], [1, 1]].map((input) => forward(tuned, input)[0].toFixed(3));
+
+  await page.goto('/');
+  await importFile(page, path);
+  await expect(page.getByTestId('notice')).toContainText('xor-torch.safetensors holds weights: open the model they belong to first, then import them into it.');
+
+  await openExample(page, 'XOR');
+  await page.getByRole('tab', { name: 'Test', exact: true }).click();
+  await importFile(page, path);
+  await expect(page.getByTestId('notice')).toContainText('Loaded the weights and biases of 2 projections from xor-torch.safetensors.');
+  await expect.poll(() => outputs(page)).toEqual(expected);
 });
