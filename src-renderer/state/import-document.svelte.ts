@@ -4,12 +4,10 @@
  * is untouched: a refusal or a Cancel anywhere leaves it as it was. A weight file (.safetensors, .npz)
  * instead loads into the open model, as one undoable edit.
  */
-import { TensorFileError } from '../../src-shared/data/import/python-tensors';
-import { importWeights } from '../../src-shared/data/import/weight-transfer';
-import type { PickedFile } from '../hosts/host';
 import type { Notice } from './file-commands.svelte';
 import { readCsvColumns, readImportFiles, readPatSplit, splitQuestion, type ImportRead } from './import-model';
 import type { ColumnChoice } from './pattern-import';
+import { readWeightImport, type WeightImport } from './weight-import';
 import type { Workspace } from './workspace.svelte';
 
 export type ColumnPicking = Extract<ImportRead, { kind: 'csv' }>;
@@ -40,30 +38,19 @@ export class DocumentImport {
       return;
     }
     if (!picked || picked.length === 0) return;
-    const weights = picked.filter((file) => 'bytes' in file);
     // Weights are an edit of the open model, which Undo takes back; only a new model asks about unsaved work,
     // once the files say which it is.
-    if (weights.length > 0) return this.loadWeights(picked, weights);
+    const weights = readWeightImport(picked, this.workspace.document.current);
+    if (weights) return this.loadWeights(weights);
     if (!(await this.hooks.confirmLeave('import files as a new model'))) return;
     await this.follow(readImportFiles(picked.filter((file) => 'text' in file)));
   }
 
   /** The weights of one file into the open model; a file that does not fit is refused and the model kept. */
-  private async loadWeights(picked: PickedFile[], weights: Extract<PickedFile, { bytes: Uint8Array }>[]): Promise<void> {
-    if (picked.length > 1) return this.refuse(`Weights load from one file on its own; ${picked.map((file) => file.name).join(', ')} were picked together.`);
-    const [{ name, bytes }] = weights;
-    const model = this.workspace.document.current;
-    if (!model) return this.refuse(`${name} holds weights: open the model they belong to first, then import them into it.`);
-    let notes: string[];
-    try {
-      notes = importWeights(model, name, bytes).notes;
-    } catch (error) {
-      if (error instanceof TensorFileError) return this.refuse(error.message);
-      throw error;
-    }
-    // Applied again to the document as it stands when the edit commits: a run going on is stopped first.
-    const done = await this.workspace.edit(`Load weights from ${name}`, (current) => importWeights(current, name, bytes).model, { replacesWeights: true });
-    if (done) this.hooks.say({ tone: 'info', text: `${notes.join(' ')} Undo puts the weights back as they were.` });
+  private async loadWeights(weights: WeightImport): Promise<void> {
+    if (weights.kind === 'refused') return this.refuse(weights.message);
+    const done = await this.workspace.edit(weights.label, weights.change, { replacesWeights: true });
+    if (done) this.hooks.say({ tone: 'info', text: `${weights.notes.join(' ')} Undo puts the weights back as they were.` });
   }
 
   pickColumns(choice: ColumnChoice): void {
