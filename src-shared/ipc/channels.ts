@@ -46,8 +46,12 @@ export function isWeightFileName(name: string): boolean {
   const lower = name.toLowerCase();
   return WEIGHT_FILE_EXTENSIONS.some((extension) => lower.endsWith(`.${extension}`));
 }
-/** A file picked for import: a weight file's bytes, any other file's text. */
-export type ImportedFile = { name: string; text: string } | { name: string; bytes: Uint8Array };
+/** A file picked for import, as importFile answers: a weight file's bytes, any other file's text. */
+export const importedFileSchema = z.union([
+  z.strictObject({ name: z.string().min(1).max(4096), text }),
+  z.strictObject({ name: z.string().min(1).max(4096), bytes }),
+]);
+export type ImportedFile = z.infer<typeof importedFileSchema>;
 
 export const channelPayloadSchemas = {
   /** The page wants a port to a fresh trainer; it arrives as the window message TRAINER_PORT_MESSAGE. */

@@ -7,6 +7,7 @@ import type { MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'el
 import { createChannelHandlers, type ChannelHandlerDeps } from '../../../src-main/main/channel-handlers';
 import type { DocumentWindow } from '../../../src-main/main/document-windows';
 import { MAX_DOCUMENT_BYTES, MAX_IMPORT_FILES } from '../../../src-main/main/document-files';
+import { importedFileSchema } from '../../../src-shared/ipc/channels';
 
 function handlersWith(
   picked: { open?: string[] | null; save?: string | null; replace?: boolean }, files: Record<string, string | Uint8Array> = {}, failWrite?: NodeJS.ErrnoException,
@@ -73,11 +74,15 @@ describe('Import', () => {
     const safetensors = Uint8Array.from([8, 0, 0, 0, 0, 0, 0, 0, 0x7b, 0x7d, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20]);
     const files = { '/lab/tuned.NPZ': npz, '/lab/xor.safetensors': safetensors, '/lab/xor.csv': 'a,b\n' };
     const { handlers, event, openOptions } = handlersWith({ open: Object.keys(files) }, files);
-    await expect(handlers.importFile({ kind: 'patterns' }, event)).resolves.toEqual([
+    const answer = await handlers.importFile({ kind: 'patterns' }, event);
+    expect(answer).toEqual([
       { name: 'tuned.NPZ', bytes: npz },
       { name: 'xor.safetensors', bytes: safetensors },
       { name: 'xor.csv', text: 'a,b\n' },
     ]);
+    // The contract's shape of an imported file: text, or bytes, never both.
+    expect(importedFileSchema.array().safeParse(answer).success).toBe(true);
+    expect(importedFileSchema.safeParse({ name: 'x.npz', text: '', bytes: npz }).success).toBe(false);
     expect(openOptions[0].filters?.find((filter) => filter.name.startsWith('Weights'))?.extensions).toEqual(['safetensors', 'npz']);
     const huge = handlersWith({ open: ['/lab/huge.npz'] }, { '/lab/huge.npz': npz });
     await expect(huge.handlers.importFile({ kind: 'patterns' }, huge.event)).rejects.toThrow(/Could not open \/lab\/huge\.npz: at \d+ MiB it is larger than any model file/);
