@@ -1,7 +1,7 @@
 /** What main does for each invoke channel; registered through the one wrapper (ipc-handlers.ts). */
 import { basename } from 'node:path';
-import type { ImportKind, ExportFormat, HelpTopic } from '../../src-shared/ipc/channels';
-import { chooseFilesToImport, chooseWhereToExport, chooseWhereToExportSet, mayReplace, readDocument, writeDocument, type DocumentDisk, type WindowDialogs } from './document-files';
+import { isWeightFileName, type ImportKind, type ExportFormat, type HelpTopic, type ImportedFile } from '../../src-shared/ipc/channels';
+import { chooseFilesToImport, chooseWhereToExport, chooseWhereToExportSet, mayReplace, readDocument, readWeightFile, writeDocument, type DocumentDisk, type WindowDialogs } from './document-files';
 import type { DocumentWindow, DocumentWindows } from './document-windows';
 import { UserFacingError, type ChannelHandlers } from './ipc-handlers';
 import type { RecentEntry } from './preferences';
@@ -52,8 +52,12 @@ export function createChannelHandlers<W extends DocumentWindow>(deps: ChannelHan
 async function importFile(disk: DocumentDisk, dialogs: WindowDialogs, kind: ImportKind) {
   const paths = await chooseFilesToImport(dialogs, kind);
   if (paths === null) return null;
-  const files = [];
+  const files: ImportedFile[] = [];
   for (const path of paths) {
+    if (isWeightFileName(path)) {
+      files.push(await readWeightFile(disk, path));
+      continue;
+    }
     const { name, text } = await readDocument(disk, path);
     files.push({ name, text });
   }

@@ -2,7 +2,7 @@
  * The desktop app: Electron's objects handed to the plain modules beside this file, which the tests
  * drive with fakes. What is here runs only inside Electron (the release workflow's `_electron` tests).
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -56,6 +56,7 @@ const TRAINER_SERVICE = 'Backprop Lab trainer';
 const disk: DocumentDisk = {
   size: async (path) => (await stat(path)).size,
   readText: (path) => readUtf8File(path),
+  readBytes: async (path) => new Uint8Array(await readFile(path)),
   writeAtomic: writeFileAtomic,
 };
 

@@ -5,7 +5,7 @@
  */
 import { basename, dirname, extname } from 'node:path';
 import type { Dialog, FileFilter, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { ExportFormat, ImportKind, OpenedDocument, SavedDocument } from '../../src-shared/ipc/channels';
+import { WEIGHT_FILE_EXTENSIONS, type ExportFormat, type ImportKind, type OpenedDocument, type SavedDocument } from '../../src-shared/ipc/channels';
 import { englishList } from '../../src-shared/english-list';
 import { MAX_MODEL_TEXT_BYTES } from '../../src-shared/model/file-size';
 import { UserFacingError } from './ipc-handlers';
@@ -21,6 +21,7 @@ export const MODEL_FILTERS: FileFilter[] = [{ name: 'Backprop Lab model', extens
 const IMPORT_FILTERS: Record<ImportKind, FileFilter[]> = {
   patterns: [
     { name: 'Patterns and networks (CSV, PDP, Lens, tlearn)', extensions: ['csv', 'tsv', 'tab', 'txt', 'pat', 'ex', 'data', 'teach', 'cf'] },
+    { name: 'Weights for the open model (safetensors, NumPy)', extensions: [...WEIGHT_FILE_EXTENSIONS] },
     { name: 'All files', extensions: ['*'] },
   ],
   model: [
@@ -39,6 +40,8 @@ const EXPORT_NAMES: Record<ExportFormat, string> = {
 export interface DocumentDisk {
   size(path: string): Promise<number>;
   readText(path: string): Promise<string>;
+  /** A file as it is: a weight file to import. */
+  readBytes(path: string): Promise<Uint8Array>;
   /** Text is written as UTF-8; bytes (an exported PNG) as they are. */
   writeAtomic(path: string, contents: string | Uint8Array): Promise<void>;
 }
@@ -51,6 +54,25 @@ export type WindowDialogs = {
 };
 
 export async function readDocument(disk: DocumentDisk, path: string): Promise<OpenedDocument> {
+  await checkSize(disk, path);
+  try {
+    return { path, name: basename(path), text: await disk.readText(path) };
+  } catch (error) {
+    throw new UserFacingError(`Could not open ${path}: ${describeFsError(error)}`);
+  }
+}
+
+/** A weight file's bytes, bounded as a model file is (a model's weights fit in one). */
+export async function readWeightFile(disk: DocumentDisk, path: string): Promise<{ name: string; bytes: Uint8Array }> {
+  await checkSize(disk, path);
+  try {
+    return { name: basename(path), bytes: await disk.readBytes(path) };
+  } catch (error) {
+    throw new UserFacingError(`Could not open ${path}: ${describeFsError(error)}`);
+  }
+}
+
+async function checkSize(disk: DocumentDisk, path: string): Promise<void> {
   let size: number;
   try {
     size = await disk.size(path);
@@ -59,11 +81,6 @@ export async function readDocument(disk: DocumentDisk, path: string): Promise<Op
   }
   if (size > MAX_DOCUMENT_BYTES) {
     throw new UserFacingError(`Could not open ${path}: at ${Math.round(size / 2 ** 20)} MiB it is larger than any model file (at most ${Math.floor(MAX_DOCUMENT_BYTES / 2 ** 20)} MiB).`);
-  }
-  try {
-    return { path, name: basename(path), text: await disk.readText(path) };
-  } catch (error) {
-    throw new UserFacingError(`Could not open ${path}: ${describeFsError(error)}`);
   }
 }
 

@@ -2,7 +2,7 @@
  * What the renderer needs from wherever it runs. The app never asks which host it has: Electron (through
  * the preload) and the web build (a Web Worker, the File System Access API, IndexedDB) each implement it.
  */
-import type { ExportFormat } from '../../src-shared/ipc/channels';
+import type { ExportFormat, ImportedFile } from '../../src-shared/ipc/channels';
 import type { MessageEndpoint, TrainerCommand } from '../../src-shared/ipc/trainer-protocol';
 
 declare const fileTargetBrand: unique symbol;
@@ -64,11 +64,8 @@ export interface RecoveryStore {
 /** What an application menu asks of the page (Electron's menus; the web build has none). */
 export type MenuCommand = 'new' | 'open' | 'import' | 'export' | 'save' | 'save-as' | 'undo' | 'redo' | 'open-pending';
 
-/** A file picked for File → Import: read for its text, never written back. */
-export interface PickedFile {
-  name: string;
-  text: string;
-}
+/** A file picked for File → Import, never written back: a weight file's bytes (isWeightFileName), any other's text. */
+export type PickedFile = ImportedFile;
 
 /** A file the app made for the user to keep: a chart (PNG, SVG), its data (CSV), a diagram (SVG). */
 export interface ExportedFile {

@@ -1,11 +1,13 @@
 /**
- * File → Import's steps: ask about unsaved work, pick the files, let the user pick a table's columns or a
+ * File → Import's steps: pick the files, ask about unsaved work, let the user pick a table's columns or a
  * .pat's split, then open the result as a new, unsaved document. Until that last step the open document
- * is untouched: a refusal or a Cancel anywhere leaves it as it was.
+ * is untouched: a refusal or a Cancel anywhere leaves it as it was. A weight file (.safetensors, .npz)
+ * instead loads into the open model, as one undoable edit.
  */
 import type { Notice } from './file-commands.svelte';
 import { readCsvColumns, readImportFiles, readPatSplit, splitQuestion, type ImportRead } from './import-model';
 import type { ColumnChoice } from './pattern-import';
+import { readWeightImport, type WeightImport } from './weight-import';
 import type { Workspace } from './workspace.svelte';
 
 export type ColumnPicking = Extract<ImportRead, { kind: 'csv' }>;
@@ -28,7 +30,6 @@ export class DocumentImport {
   ) {}
 
   async start(): Promise<void> {
-    if (!(await this.hooks.confirmLeave('import files as a new model'))) return;
     let picked;
     try {
       picked = await this.workspace.host.pickFilesToImport();
@@ -37,7 +38,19 @@ export class DocumentImport {
       return;
     }
     if (!picked || picked.length === 0) return;
-    await this.follow(readImportFiles(picked));
+    // Weights are an edit of the open model, which Undo takes back; only a new model asks about unsaved work,
+    // once the files say which it is.
+    const weights = readWeightImport(picked, this.workspace.document.current);
+    if (weights) return this.loadWeights(weights);
+    if (!(await this.hooks.confirmLeave('import files as a new model'))) return;
+    await this.follow(readImportFiles(picked.filter((file) => 'text' in file)));
+  }
+
+  /** The weights of one file into the open model; a file that does not fit is refused and the model kept. */
+  private async loadWeights(weights: WeightImport): Promise<void> {
+    if (weights.kind === 'refused') return this.refuse(weights.message);
+    const done = await this.workspace.edit(weights.label, weights.change, { replacesWeights: true });
+    if (done) this.hooks.say({ tone: 'info', text: `${weights.notes.join(' ')} Undo puts the weights back as they were.` });
   }
 
   pickColumns(choice: ColumnChoice): void {

@@ -22,6 +22,11 @@ export interface EditOptions {
   confirmDiscard?: (model: ModelDocument) => Promise<boolean>;
   /** The edit changes the architecture although every weight matrix keeps its shape (layers reordered). */
   discardsWeights?: boolean;
+  /**
+   * The edit puts other weights in place (loaded from a file): nothing is asked, since Undo brings back the
+   * weights it replaced rather than carrying the new ones back with it, as it would trained weights.
+   */
+  replacesWeights?: boolean;
 }
 
 export class Workspace {
@@ -83,7 +88,7 @@ export class Workspace {
     const now = this.document.current;
     if (!now) return false;
     const settled = settleEdit(now, change(now));
-    this.document.commit(forced ? { ...settled, state: null } : settled, label, forced);
+    this.document.commit(forced ? { ...settled, state: null } : settled, label, forced || options.replacesWeights === true);
     this.sync();
     return true;
   }

@@ -40,6 +40,19 @@ const exportSet = z
 export const importKindSchema = z.enum(['patterns', 'model']);
 export type ImportKind = z.infer<typeof importKindSchema>;
 
+/** Files File → Import reads as bytes, not text: weights for the open model (safetensors, NumPy .npz). */
+export const WEIGHT_FILE_EXTENSIONS = ['safetensors', 'npz'] as const;
+export function isWeightFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return WEIGHT_FILE_EXTENSIONS.some((extension) => lower.endsWith(`.${extension}`));
+}
+/** A file picked for import, as importFile answers: a weight file's bytes, any other file's text. */
+export const importedFileSchema = z.union([
+  z.strictObject({ name: z.string().min(1).max(4096), text }),
+  z.strictObject({ name: z.string().min(1).max(4096), bytes }),
+]);
+export type ImportedFile = z.infer<typeof importedFileSchema>;
+
 export const channelPayloadSchemas = {
   /** The page wants a port to a fresh trainer; it arrives as the window message TRAINER_PORT_MESSAGE. */
   trainerPort: z.strictObject({}),
@@ -58,7 +71,10 @@ export const channelPayloadSchemas = {
   /** The unsaved-changes marker: title, macOS's edited dot, and whether closing asks first. */
   /** `name`: what the page calls its document (the model's name until it has a file), for the title. */
   setDocumentEdited: z.strictObject({ edited: z.boolean(), name: z.string().max(256).nullable().optional() }),
-  /** Shows the Open dialog for files to import (several: a tlearn .cf with its .data and .teach), and answers with their texts. */
+  /**
+   * Shows the Open dialog for files to import (several: a tlearn .cf with its .data and .teach), and answers
+   * with their texts, or a weight file's bytes (isWeightFileName).
+   */
   importFile: z.strictObject({ kind: importKindSchema }),
   /** Shows the Save dialog for an export (text, or a PNG's bytes) and writes it. */
   exportFile: z.strictObject({ content: z.union([text, bytes]), format: exportFormatSchema, suggestedName }),
@@ -104,7 +120,7 @@ export interface ChannelResults {
   saveDocument: SavedDocument | null;
   saveDocumentAs: SavedDocument | null;
   setDocumentEdited: null;
-  importFile: Array<{ name: string; text: string }> | null;
+  importFile: ImportedFile[] | null;
   exportFile: { path: string } | null;
   /** Every file written, in the order sent. */
   exportFileSet: { paths: string[] } | null;

@@ -5,6 +5,7 @@
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { experimentCollectCommand } from './experiment-collect';
+import { experimentExportCommand } from './experiment-export';
 import { experimentFingerprintCommand } from './experiment-fingerprint';
 import { experimentModelCommand } from './experiment-model';
 import { experimentRunCommand } from './experiment-run';
@@ -15,6 +16,7 @@ import { experimentSummaryCommand } from './experiment-summary';
 export const experimentUsage = `experiment run MODEL [--jobs N] [--out DIR] [--runs A-B]
   experiment status DIR
   experiment summary DIR [--json]
+  experiment export DIR --to npz --out FILE.npz
   experiment model MODEL|DIR --run I [--out FILE]
   experiment slurm MODEL --out BUNDLE [--runs-per-task K] [--throttle T] [--partition P] [--account A] [--time HH:MM:SS] [--standalone]
   experiment collect BUNDLE
@@ -29,6 +31,8 @@ export async function experimentCommand(args: string[], io: CliIo): Promise<numb
       return experimentStatusCommand(rest, io);
     case 'summary':
       return experimentSummaryCommand(rest, io);
+    case 'export':
+      return experimentExportCommand(rest, io);
     case 'model':
       return experimentModelCommand(rest, io);
     case 'slurm':

@@ -16,7 +16,7 @@ describe('reading a text file the app opens', () => {
     await writeFile(wide, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"format": 1}', 'utf16le')]));
     await expect(readUtf8File(wide)).rejects.toThrow('wide.bplab is UTF-16; save it as UTF-8');
     // As the desktop app's File → Open reads it (desktop-app.ts hands readUtf8File to readDocument).
-    const disk = { size: async (path: string) => (await stat(path)).size, readText: (path: string) => readUtf8File(path), writeAtomic: async () => {} };
+    const disk = { size: async (path: string) => (await stat(path)).size, readText: (path: string) => readUtf8File(path), readBytes: async () => new Uint8Array(), writeAtomic: async () => {} };
     await expect(readDocument(disk, wide)).rejects.toThrow(`Could not open ${wide}: wide.bplab is UTF-16; save it as UTF-8`);
     expect((await readDocument(disk, bom)).text).toBe('{"format": 1}');
   });

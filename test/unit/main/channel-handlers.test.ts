@@ -7,9 +7,10 @@ import type { MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'el
 import { createChannelHandlers, type ChannelHandlerDeps } from '../../../src-main/main/channel-handlers';
 import type { DocumentWindow } from '../../../src-main/main/document-windows';
 import { MAX_DOCUMENT_BYTES, MAX_IMPORT_FILES } from '../../../src-main/main/document-files';
+import { importedFileSchema } from '../../../src-shared/ipc/channels';
 
 function handlersWith(
-  picked: { open?: string[] | null; save?: string | null; replace?: boolean }, files: Record<string, string> = {}, failWrite?: NodeJS.ErrnoException,
+  picked: { open?: string[] | null; save?: string | null; replace?: boolean }, files: Record<string, string | Uint8Array> = {}, failWrite?: NodeJS.ErrnoException,
 ) {
   const openOptions: OpenDialogOptions[] = [];
   const saveOptions: SaveDialogOptions[] = [];
@@ -34,9 +35,16 @@ function handlersWith(
     disk: {
       size: async (path: string) => {
         if (!(path in files)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-        return path.endsWith('huge.csv') ? MAX_DOCUMENT_BYTES + 1 : files[path].length;
+        return path.includes('/huge.') ? MAX_DOCUMENT_BYTES + 1 : files[path].length;
       },
-      readText: async (path: string) => files[path],
+      readText: async (path: string) => {
+        if (typeof files[path] !== 'string') throw new Error(`${path} is not text`);
+        return files[path];
+      },
+      readBytes: async (path: string) => {
+        if (!(files[path] instanceof Uint8Array)) throw new Error(`${path} was read as bytes`);
+        return files[path];
+      },
       writeAtomic: vi.fn(async (path: string, text: string | Uint8Array) => {
         if (failWrite) throw failWrite;
         written.set(path, text);
@@ -59,6 +67,25 @@ describe('Import', () => {
     ]);
     expect(openOptions[0].properties).toEqual(['openFile', 'multiSelections']);
     expect(openOptions[0].filters?.[0].extensions).toEqual(expect.arrayContaining(['csv', 'pat', 'ex', 'data', 'teach', 'cf']));
+  });
+
+  it('reads a weight file (.safetensors, .npz) as bytes, any other as text, and offers weights in the dialog', async () => {
+    const npz = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]);
+    const safetensors = Uint8Array.from([8, 0, 0, 0, 0, 0, 0, 0, 0x7b, 0x7d, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20]);
+    const files = { '/lab/tuned.NPZ': npz, '/lab/xor.safetensors': safetensors, '/lab/xor.csv': 'a,b\n' };
+    const { handlers, event, openOptions } = handlersWith({ open: Object.keys(files) }, files);
+    const answer = await handlers.importFile({ kind: 'patterns' }, event);
+    expect(answer).toEqual([
+      { name: 'tuned.NPZ', bytes: npz },
+      { name: 'xor.safetensors', bytes: safetensors },
+      { name: 'xor.csv', text: 'a,b\n' },
+    ]);
+    // The contract's shape of an imported file: text, or bytes, never both.
+    expect(importedFileSchema.array().safeParse(answer).success).toBe(true);
+    expect(importedFileSchema.safeParse({ name: 'x.npz', text: '', bytes: npz }).success).toBe(false);
+    expect(openOptions[0].filters?.find((filter) => filter.name.startsWith('Weights'))?.extensions).toEqual(['safetensors', 'npz']);
+    const huge = handlersWith({ open: ['/lab/huge.npz'] }, { '/lab/huge.npz': npz });
+    await expect(huge.handlers.importFile({ kind: 'patterns' }, huge.event)).rejects.toThrow(/Could not open \/lab\/huge\.npz: at \d+ MiB it is larger than any model file/);
   });
 
   it('answers null when the dialog is cancelled', async () => {

@@ -55,6 +55,9 @@ function setUp(platform: NodeJS.Platform = 'linux') {
       return files.get(path)!.length;
     },
     readText: async (path) => files.get(path)!,
+    readBytes: async () => {
+      throw new Error('documents are read as text');
+    },
     // Documents are text; exports' bytes never reach this fake.
     writeAtomic: async (path, contents) => void files.set(path, typeof contents === 'string' ? contents : new TextDecoder().decode(contents)),
   };

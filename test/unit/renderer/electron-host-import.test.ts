@@ -64,6 +64,21 @@ describe('File → Import in the Electron host', () => {
     }
   });
 
+  it('hands on a weight file’s bytes from main’s dialog as bytes', async () => {
+    const { api, importFile } = fakeApi();
+    const host = await createElectronHost(api);
+    const npz = Uint8Array.from([0x50, 0x4b, 0x05, 0x06]);
+    importFile.mockResolvedValueOnce([{ name: 'tuned.npz', bytes: npz }]);
+    vi.stubGlobal('navigator', { userActivation: { isActive: false } });
+    try {
+      const picked = await host.pickFilesToImport();
+      expect(picked).toEqual([{ name: 'tuned.npz', bytes: npz }]);
+      expect(picked?.[0]).not.toHaveProperty('text');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('from a click in the page picks several files with the page’s file input, main’s dialog unused', async () => {
     const { api, importFile } = fakeApi();
     const host = await createElectronHost(api);

@@ -15,8 +15,9 @@ export function npyShape(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 }
 
-export function npyHeader(shape: readonly number[]): string {
-  const dict = `{'descr': '<f8', 'fortran_order': False, 'shape': ${npyShape(shape)}, }`;
+/** `descr` is numpy's dtype string: '<f8' (float64), '<i8' (int64), '|b1' (bool), '<U7' (unicode, 7 code points). */
+export function npyHeader(shape: readonly number[], descr = '<f8'): string {
+  const dict = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${npyShape(shape)}, }`;
   const padded = Math.ceil((PREAMBLE + dict.length + 1) / ALIGNMENT) * ALIGNMENT;
   return dict.padEnd(padded - PREAMBLE - 1, ' ') + '\n';
 }
@@ -24,15 +25,21 @@ export function npyHeader(shape: readonly number[]): string {
 export function npyBytes({ shape, data }: Pick<NamedArray, 'shape' | 'data'>): Uint8Array {
   const count = shape.reduce((a, b) => a * b, 1);
   if (count !== data.length) throw new Error(`an array of shape ${npyShape(shape)} needs ${count} values, not ${data.length}`);
-  const header = npyHeader(shape);
-  const bytes = new Uint8Array(PREAMBLE + header.length + 8 * count);
+  return npyFile(shape, '<f8', 8 * count, (view, start) => {
+    for (let i = 0; i < count; i++) view.setFloat64(start + 8 * i, data[i], true);
+  });
+}
+
+/** The preamble and header for `descr`, then `dataLength` bytes that `writeData` fills from offset `start`. */
+export function npyFile(shape: readonly number[], descr: string, dataLength: number, writeData: (view: DataView, start: number) => void): Uint8Array {
+  const header = npyHeader(shape, descr);
+  const bytes = new Uint8Array(PREAMBLE + header.length + dataLength);
   const view = new DataView(bytes.buffer);
   bytes.set(MAGIC, 0);
   bytes[6] = 1;
   bytes[7] = 0;
   view.setUint16(8, header.length, true);
   for (let i = 0; i < header.length; i++) bytes[PREAMBLE + i] = header.charCodeAt(i);
-  const start = PREAMBLE + header.length;
-  for (let i = 0; i < count; i++) view.setFloat64(start + 8 * i, data[i], true);
+  writeData(view, PREAMBLE + header.length);
   return bytes;
 }

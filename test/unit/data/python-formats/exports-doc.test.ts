@@ -1,7 +1,7 @@
 /**
- * docs/exports.md's Python snippets run, in a directory holding XOR's exports under the names the page
- * uses. A snippet fenced `python needs-X` runs only where python3 can import X, and the test says when it
- * skips one; without numpy none can run, and that is said too.
+ * docs/exports.md's Python snippets run, in a directory holding XOR's exports and a small experiment's
+ * results.npz under the names the page uses. A snippet fenced `python needs-X` runs only where python3 can
+ * import X, and the test says when it skips one; without numpy none can run, and that is said too.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportFileContent, exportModel, type ModelExportFormat } from '../../../../src-shared/data/export';
+import { experimentExamples } from '../../../../src-shared/data/experiment-examples';
+import { planExperiment } from '../../../../src-shared/experiment/plan';
+import { resultsNpzBytes } from '../../../../src-shared/experiment/results-arrays';
+import { runExperimentRun } from '../../../../src-shared/experiment/run-one';
 import { hasNumpy } from '../../../support/python';
 import { trainedXor } from './models';
 
@@ -43,6 +47,12 @@ beforeAll(async () => {
   await write('safetensors', 'xor');
   await write('onnx', 'xor');
   await write('mat', 'xor');
+  // results.npz: the hidden-units experiment made small (3 conditions × 2 runs of 50 epochs), as `experiment export` writes it.
+  const example = experimentExamples.find((e) => e.id === 'experiment-xor-hidden')!.build();
+  const experiment = { ...example, experiment: { ...example.experiment!, replications: 2, epochs: 50 } };
+  const plan = planExperiment(experiment);
+  const runs = Array.from({ length: plan.total }, (_, index) => runExperimentRun(experiment, plan, index));
+  await writeFile(join(dir, 'results.npz'), resultsNpzBytes(plan, runs, { experiment: experiment.name }));
 });
 
 describe('docs/exports.md', async () => {
