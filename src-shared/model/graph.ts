@@ -13,7 +13,10 @@ export interface NetworkGraph {
   outputs: readonly number[];
   /** Every layer that is not an input layer, in layer order: the state's biases[k] belong to layer biased[k]. */
   biased: readonly number[];
-  /** Whether the projections are exactly the chain (layer j → j + 1, in order). */
+  /**
+   * Whether the network is exactly a chain (layer j → j + 1, in order, no projection with its own learn
+   * flag or initialisation): what the chain engine's fast paths run.
+   */
   isChain: boolean;
 }
 
@@ -26,7 +29,7 @@ export function networkGraph(model: Pick<ModelDocument, 'layers' | 'projections'
   const { layers } = model;
   const projections = model.projections ?? chainProjections(layers.length);
   const indices = (kind: LayerSpec['kind']) => layers.flatMap((layer, i) => (layer.kind === kind ? [i] : []));
-  const isChain = projections.length === layers.length - 1 && projections.every((p, j) => p.from === j && p.to === j + 1)
+  const isChain = projections.length === layers.length - 1 && projections.every((p, j) => p.from === j && p.to === j + 1 && p.learn === undefined && p.init === undefined)
     && layers.every((layer, i) => layer.kind === (i === 0 ? 'input' : i === layers.length - 1 ? 'output' : 'hidden'));
   return {
     projections,
