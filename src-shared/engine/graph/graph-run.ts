@@ -7,7 +7,8 @@
  * paths (../simulation.ts); this is the path for every other graph.
  */
 import { recordsEpoch } from '../../model/epoch-history';
-import { MAX_WEIGHT_MAGNITUDE, type ModelDocument, type NetworkState, type TrainingSettings } from '../../model/schema';
+import { formatPath } from '../../model/parse';
+import { MAX_WEIGHT_MAGNITUDE, trainingSchema, type ModelDocument, type NetworkState, type Pattern, type TrainingSettings } from '../../model/schema';
 import { EpochCursor } from '../checkpoint';
 import { lossCode, outputDeltas, patternLoss, type LossCode } from '../losses';
 import { applyUpdate } from '../optimizer';
@@ -15,7 +16,9 @@ import { toPatternSet, type PatternSet } from '../patterns';
 import { RandomStream } from '../rng';
 import { RunHistories } from '../run-histories';
 import { fromRows, toRows } from '../state-io';
-import { stopAfterEpoch, type AdvanceOutcome } from '../stopping';
+import { resetsWeights } from '../setting-changes';
+import { stopAfterEpoch, type AdvanceOutcome, type StopReason } from '../stopping';
+import type { TestPass } from '../test-pass';
 import { drawGraphFeedback, initializeGraphWeights } from './graph-init';
 import { GraphNetwork, type GraphViews } from './graph-network';
 
@@ -93,6 +96,61 @@ export class GraphRun {
     if (update === 'online') return 1;
     if (update === 'batch') return this.data.count;
     return Math.min(batchSize, this.data.count);
+  }
+
+  /** tss of the run's last epoch as summed while training it; null before the first. */
+  get lastEpochTss(): number | null {
+    return this.histories.lastTss;
+  }
+
+  /** Why training cannot go on from here, before presenting anything. */
+  stopBeforeTraining(): StopReason | null {
+    return this.epoch >= this.settings.maxEpochs ? 'max-epochs' : null;
+  }
+
+  /**
+   * New settings, checked as a file would hold them. A different seed or initialisation resets (returns
+   * true); changing how updates are grouped first applies the part of an update summed so far.
+   */
+  configure(changes: Partial<TrainingSettings>): boolean {
+    const before = this.settings;
+    const after = { ...before, ...changes };
+    const checked = trainingSchema.safeParse(after);
+    if (!checked.success) {
+      throw new RangeError(checked.error.issues.map((issue) => `training.${formatPath(issue.path)}: ${issue.message}`).join('; '));
+    }
+    if (this.gradientPending && !resetsWeights(before, after) && (after.update !== before.update || after.batchSize !== before.batchSize)) this.applyUpdates();
+    this.model = { ...this.model, training: after };
+    if (resetsWeights(before, after)) {
+      this.reset();
+      return true;
+    }
+    this.applySettings();
+    return false;
+  }
+
+  /** Every pattern's outputs (all output layers, concatenated) beside its targets, with the current weights. */
+  testPass(set: 'train' | 'test' = 'train'): TestPass {
+    const source: readonly Pattern[] = (set === 'train' ? this.model.patterns : this.model.testPatterns) ?? [];
+    const margin = this.settings.margin;
+    let tss = 0;
+    let correct = 0;
+    const outputs = this.outputs(set);
+    const patterns = source.map((pattern, p) => {
+      const output = outputs[p];
+      let pss = 0;
+      let isCorrect = true;
+      pattern.target.forEach((t, k) => {
+        if (t === null) return;
+        const e = t - output[k];
+        pss += e * e;
+        if (!(Math.abs(e) <= margin)) isCorrect = false;
+      });
+      tss += pss;
+      if (isCorrect) correct++;
+      return { name: pattern.name, output, target: pattern.target.map((t) => t ?? Number.NaN), pss, correct: isCorrect };
+    });
+    return { tss, fractionCorrect: patterns.length > 0 ? correct / patterns.length : 0, patterns };
   }
 
   /** The matrices deltas are sent back through: W_p, or F_p for feedback alignment. */
