@@ -176,5 +176,30 @@ function popcount(n: number): number {
 }
 
 export function findExample(id: string): ExampleInfo | undefined {
-  return examples.find((example) => example.id === id);
+  return examples.find((example) => example.id === id) ?? graphExamples.find((example) => example.id === id);
 }
+
+/**
+ * Examples whose network is a graph, not a chain. The command line lists and trains them now; the app's
+ * gallery shows them once its views draw graphs (until then it announces a graph instead of opening it).
+ */
+export const graphExamples: readonly ExampleInfo[] = [
+  {
+    id: 'xor-2-1-1',
+    title: 'XOR with one hidden unit',
+    summary: 'Exclusive or learned by a single hidden unit, because the inputs also reach the output directly (Rumelhart, Hinton & Williams, 1986).',
+    build: () => createModel({
+      name: 'XOR with one hidden unit (2-1-1)',
+      description:
+        'Rumelhart, Hinton & Williams (1986, "Learning internal representations by error propagation", PDP volume 1, chapter 8) ' +
+        'show that XOR needs only one hidden unit when the two inputs also project straight to the output. In the solution they ' +
+        'report, the direct connections make the output an OR of the inputs, and the hidden unit, which comes on only when both ' +
+        'inputs are on, inhibits the output strongly enough to turn that OR into XOR. Projections: input → hidden, input → ' +
+        'output (the skip) and hidden → output, all logistic with biases.',
+      layers: [layer('input', 'input', 2), layer('hidden', 'hidden', 1), layer('output', 'output', 1)],
+      projections: [{ from: 0, to: 1 }, { from: 0, to: 2 }, { from: 1, to: 2 }],
+      patterns: truthTable((a, b) => a ^ b),
+      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0.04 },
+    }),
+  },
+];

@@ -7,7 +7,7 @@ import type { ModelDocument } from '../../model/schema';
 
 export const GRAPH_NETWORKS_NOTICE =
   'This network is a graph (several input or output layers, or projections that skip layers): graph networks are shown in the app from the next version. ' +
-  'Until then, train and test it with the command line (backprop-lab train FILE).';
+  'Until then, train and test it with the command line (backprop-lab cli train FILE).';
 
 /** Whether the model's network is not a plain chain, and so runs on the graph path. */
 export function isGraphModel(model: Pick<ModelDocument, 'layers' | 'projections'>): boolean {
