@@ -29,6 +29,7 @@ interface Snapshot {
   gradient: Float64Array;
   gradientPending: boolean;
   orderStream: RandomStream;
+  cursor: EpochCursor;
 }
 
 export class GraphRun {
@@ -47,6 +48,8 @@ export class GraphRun {
   epoch = 0;
   private readonly histories = new RunHistories();
   private snapshot: Snapshot | null = null;
+  /** A divergence state() found in the middle of an epoch: the next advance() reports it. */
+  private pendingDivergence: AdvanceOutcome | null = null;
   /** Per output layer: its offset in a pattern's target row. */
   private readonly targetOffsets: number[];
   private readonly pssRow = new Float64Array(1);
@@ -160,6 +163,7 @@ export class GraphRun {
 
   reset(): void {
     initializeGraphWeights(this.network, this.settings);
+    this.pendingDivergence = null;
     this.momentum.fill(0);
     this.gradientPending = false;
     this.feedback = null;
@@ -169,6 +173,7 @@ export class GraphRun {
     this.epoch = 0;
     this.histories.clear();
     this.applySettings();
+    this.takeSnapshot();
   }
 
   /**
@@ -177,6 +182,11 @@ export class GraphRun {
    * into calls computes the same bits.
    */
   advance(budget: number, untilEpoch = Number.POSITIVE_INFINITY): AdvanceOutcome {
+    if (this.pendingDivergence) {
+      const outcome = this.pendingDivergence;
+      this.pendingDivergence = null;
+      return outcome;
+    }
     let presented = 0;
     const count = this.data.count;
     const cursor = this.cursor;
@@ -255,7 +265,13 @@ export class GraphRun {
     });
   }
 
+  /**
+   * The run's state as a file holds it. In the middle of an epoch the numbers may already have left what a
+   * file can hold (divergence is found at the epoch's end): then the epoch has diverged, the state is where
+   * it began, and the next advance() says so — no save writes a file the loader would refuse.
+   */
   state(): NetworkState {
+    if (this.cursor.inEpoch && !this.withinFileBounds()) this.pendingDivergence = this.diverge(0);
     const net = this.network;
     const matrices = (views: GraphViews) => views.weights.map((W, q) => toRows(W, net.sizes[net.projections[q].to], net.sizes[net.projections[q].from]));
     const vectors = (views: GraphViews) => views.biases.map((b) => Array.from(b));
@@ -318,6 +334,7 @@ export class GraphRun {
     if (this.testData) this.histories.testTss.push(...(state.testTssHistory ?? []));
     this.histories.restored(this.epoch);
     this.applySettings();
+    this.takeSnapshot();
   }
 
   private applySettings(): void {
@@ -341,18 +358,32 @@ export class GraphRun {
     this.gradientPending = false;
   }
 
-  private startEpoch(): void {
+  /** Where a diverged epoch goes back to: the epoch's start, or where a file restored the run. */
+  private takeSnapshot(): void {
+    const cursor = new EpochCursor(this.data.count);
+    cursor.copyFrom(this.cursor);
     this.snapshot = {
       params: this.network.params.slice(), momentum: this.momentum.slice(), gradient: this.gradient.slice(),
-      gradientPending: this.gradientPending, orderStream: this.orderStream.clone(),
+      gradientPending: this.gradientPending, orderStream: this.orderStream.clone(), cursor,
     };
+  }
+
+  private startEpoch(): void {
+    this.takeSnapshot();
     this.cursor.start(this.settings.order === 'permuted' ? this.orderStream : null);
+  }
+
+  /** Whether every number the state would hold is one a file can (schema.ts): weights bounded, the rest finite. */
+  private withinFileBounds(): boolean {
+    for (const value of this.network.params) if (!(Math.abs(value) <= MAX_WEIGHT_MAGNITUDE)) return false;
+    for (const value of this.momentum) if (!Number.isFinite(value)) return false;
+    if (this.gradientPending) for (const value of this.gradient) if (!Number.isFinite(value)) return false;
+    return Number.isFinite(this.cursor.tss);
   }
 
   /** Records the epoch; false when its tss or a parameter is no longer one a file can hold. */
   private finishEpoch(): boolean {
-    if (!(this.cursor.tss < Number.POSITIVE_INFINITY)) return false;
-    for (const value of this.network.params) if (!(Math.abs(value) <= MAX_WEIGHT_MAGNITUDE)) return false;
+    if (!this.withinFileBounds()) return false;
     this.epoch++;
     const testData = this.testData;
     const testTss = testData && recordsEpoch(this.epoch, this.histories.stride) ? () => this.tss(testData) : null;
@@ -373,8 +404,8 @@ export class GraphRun {
     this.momentum.set(snapshot.momentum);
     this.gradient.set(snapshot.gradient);
     this.gradientPending = snapshot.gradientPending;
-    this.orderStream = snapshot.orderStream;
-    this.cursor.inEpoch = false;
+    this.orderStream = snapshot.orderStream.clone();
+    this.cursor.copyFrom(snapshot.cursor);
     return {
       presented, stop: 'diverged',
       message: `Training diverged in epoch ${this.epoch + 1}. The weights from the end of epoch ${this.epoch} are kept; try a smaller learning rate.`,

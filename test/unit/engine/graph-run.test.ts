@@ -216,6 +216,22 @@ describe('the graph path', () => {
     }
   });
 
+  it('stops a diverging graph run where its epoch began, and never saves a state a file cannot hold', () => {
+    const base = randomGraph(3, 'squared-error', false);
+    const model: ModelDocument = { ...base, training: { ...base.training, learningRate: 1e200, momentum: 0 } };
+    const run = new GraphRun(model);
+    const start = Array.from(run.network.params);
+    run.advance(1); // mid-epoch: the weights have already left what a file holds
+    const saved = parseModel(JSON.parse(JSON.stringify(run.toModel())));
+    expect(saved.ok).toBe(true);
+    expect(Array.from(run.network.params)).toEqual(start);
+    expect(run.advance(100)).toMatchObject({ presented: 0, stop: 'diverged', message: expect.stringMatching(/^Training diverged in epoch 1/) });
+    const again = new GraphRun(model);
+    expect(again.advance(100)).toMatchObject({ stop: 'diverged' });
+    expect(Array.from(again.network.params)).toEqual(start);
+    expect(again.epoch).toBe(0);
+  });
+
   it('leaves a frozen projection\'s weights as they were', () => {
     const model = randomGraph(4, 'squared-error', true);
     const q = model.projections!.findIndex((p) => p.learn === false);
