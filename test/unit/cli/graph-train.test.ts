@@ -34,6 +34,15 @@ describe('a graph network outside the app', () => {
     expect(tested.out).toMatch(/epoch 60 {2}tss \d/);
   });
 
+  it('is refused by name by the exporters, which assume a chain, rather than exported as one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bplab-graph-'));
+    const file = join(dir, 'xor-2-1-1.bplab');
+    await writeFile(file, (await cli('example', 'xor-2-1-1')).out);
+    const exported = await cli('export', file, '--to', 'tlearn', '--out', join(dir, 'net'));
+    expect(exported.code).toBe(1);
+    expect(exported.err).toMatch(/is a graph network .*: exporting graph networks comes with the next version; train and test work now/);
+  });
+
   it('is refused by the app\'s trainer with the notice, not loaded as a chain', async () => {
     const trainer = startTrainer();
     const refused = await trainer.request({ type: 'load', model: findExample('xor-2-1-1')!.build() }, 'error');
