@@ -161,6 +161,11 @@ export class FileCommands {
       this.notice = { tone: 'error', text: reading.message };
       return;
     }
+    if (isGraphModel(reading.model)) {
+      // Kept, not discarded: a later version opens it.
+      this.notice = { tone: 'info', text: GRAPH_NETWORKS_NOTICE };
+      return;
+    }
     if (!(await this.confirmLeave('recover the unsaved work'))) return;
     this.workspace.show(reading.model, draft.fileName ? { name: draft.fileName, target: null } : null, true);
     await this.discardDraft(draft);
