@@ -202,4 +202,37 @@ export const graphExamples: readonly ExampleInfo[] = [
       training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0.04 },
     }),
   },
+  {
+    id: 'rumelhart-graph',
+    title: 'Rumelhart network: living things',
+    summary: 'Rumelhart\'s semantic network as he built it: the item alone feeds the representation layer, and the relation joins at the hidden layer; the items\' representations differentiate progressively — plants from animals first, then trees from flowers and birds from fish.',
+    build: () => {
+      const data = eightLivingThings();
+      return createModel({
+        name: 'Rumelhart network: living things',
+        description:
+          'Rumelhart & Todd (1993), as Rogers & McClelland (2004) describe it: Item (8 units, one-hot) → Representation (8); ' +
+          'Representation and Relation (isa, is, can, has; 4 units, one-hot) → Hidden (15) → Attributes. Because the item alone ' +
+          'feeds the representation layer, its activity is a representation of the item, whatever the relation. The papers report ' +
+          'progressive differentiation: early in training all items have nearly the same representation; plants and animals ' +
+          'separate first, and only later trees from flowers and birds from fish. The 26 attributes are those McClelland & Rogers ' +
+          '(2003, Fig. 3) list, with "big" for "tall"; Rogers & McClelland (2004) also have the items\' own names among the isa ' +
+          'outputs, which this version leaves out. Logistic units, online backpropagation with momentum, small initial weights ' +
+          '(±0.15); training stops when every attribute of every pattern is within 0.1 of its target.',
+        layers: [
+          layer('input', 'item', 8, 'linear', { unitNames: data.itemNames }),
+          layer('input', 'relation', 4, 'linear', { unitNames: data.relationNames }),
+          layer('hidden', 'representation', 8),
+          layer('hidden', 'hidden', 15),
+          layer('output', 'attributes', 26, 'logistic', { unitNames: data.attributeNames }),
+        ],
+        projections: [{ from: 0, to: 2 }, { from: 2, to: 3 }, { from: 1, to: 3 }, { from: 3, to: 4 }],
+        patterns: data.patterns,
+        training: {
+          learningRate: 0.1, momentum: 0.9, init: { kind: 'uniform', range: 0.3 }, seed: 1, maxEpochs: 3000,
+          errorCriterion: 0, stopWhenAllCorrect: true, margin: 0.1,
+        },
+      });
+    },
+  },
 ];
