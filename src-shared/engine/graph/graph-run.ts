@@ -8,7 +8,7 @@
  */
 import { recordsEpoch } from '../../model/epoch-history';
 import { formatPath } from '../../model/parse';
-import { MAX_WEIGHT_MAGNITUDE, trainingSchema, type ModelDocument, type NetworkState, type Pattern, type TrainingSettings } from '../../model/schema';
+import { MAX_WEIGHT_MAGNITUDE, trainingSchema, type ModelDocument, type NetworkState, type Pattern, type SettingChange, type TrainingSettings } from '../../model/schema';
 import { EpochCursor } from '../checkpoint';
 import { lossCode, outputDeltas, patternLoss, type LossCode } from '../losses';
 import { applyUpdate } from '../optimizer';
@@ -16,7 +16,7 @@ import { toPatternSet, type PatternSet } from '../patterns';
 import { RandomStream } from '../rng';
 import { RunHistories } from '../run-histories';
 import { fromRows, toRows } from '../state-io';
-import { resetsWeights } from '../setting-changes';
+import { resetsWeights, settingChange } from '../setting-changes';
 import { stopAfterEpoch, type AdvanceOutcome, type StopReason } from '../stopping';
 import type { TestPass } from '../test-pass';
 import { drawGraphFeedback, initializeGraphWeights } from './graph-init';
@@ -47,6 +47,8 @@ export class GraphRun {
   readonly cursor: EpochCursor;
   epoch = 0;
   private readonly histories = new RunHistories();
+  /** Settings changed during the run, where each took effect (reset clears them with the curve). */
+  readonly settingChanges: SettingChange[] = [];
   private snapshot: Snapshot | null = null;
   /** A divergence state() found in the middle of an epoch: the next advance() reports it. */
   private pendingDivergence: AdvanceOutcome | null = null;
@@ -128,7 +130,18 @@ export class GraphRun {
       this.reset();
       return true;
     }
+    // Once training has begun, a change is part of the run's history (before it, it is just the settings).
+    const position = this.cursor.inEpoch ? this.cursor.position : 0;
+    const change = this.epoch === 0 && position === 0 ? null : settingChange(before, after, this.epoch, position);
+    if (change) this.settingChanges.push(change);
     this.applySettings();
+    // Changed to batch or minibatch in the middle of an update: the update under way sums from here, from
+    // zero — a sum the state records, as a file saved mid-update must (consistency.ts).
+    const count = this.data.count;
+    if (after.update !== 'online' && this.cursor.inEpoch && !this.gradientPending && position % this.updateSize !== 0 && position < count) {
+      this.gradient.fill(0);
+      this.gradientPending = true;
+    }
     return false;
   }
 
@@ -172,6 +185,7 @@ export class GraphRun {
     this.cursor.position = 0;
     this.epoch = 0;
     this.histories.clear();
+    this.settingChanges.length = 0;
     this.applySettings();
     this.takeSnapshot();
   }
@@ -291,6 +305,7 @@ export class GraphRun {
     };
     if (this.histories.stride !== 1) state.historyStride = this.histories.stride;
     if (this.testData) state.testTssHistory = this.histories.testTss.slice();
+    if (this.settingChanges.length > 0) state.settingChanges = structuredClone(this.settingChanges);
     return state;
   }
 
@@ -329,9 +344,12 @@ export class GraphRun {
     this.epoch = state.epoch;
     this.histories.clear();
     this.histories.stride = state.historyStride ?? 1;
-    this.histories.tss.push(...state.tssHistory);
-    this.histories.correct.push(...state.correctHistory);
-    if (this.testData) this.histories.testTss.push(...(state.testTssHistory ?? []));
+    // Histories can hold tens of thousands of entries: copied by loops, not spread into push() (argument limits).
+    for (const value of state.tssHistory) this.histories.tss.push(value);
+    for (const value of state.correctHistory) this.histories.correct.push(value);
+    if (this.testData) for (const value of state.testTssHistory ?? []) this.histories.testTss.push(value);
+    this.settingChanges.length = 0;
+    for (const change of structuredClone(state.settingChanges ?? [])) this.settingChanges.push(change);
     this.histories.restored(this.epoch);
     this.applySettings();
     this.takeSnapshot();

@@ -216,6 +216,25 @@ describe('the graph path', () => {
     }
   });
 
+  it('matches the chain engine through settings changed mid-run, and saves them with the state', () => {
+    const model = checked(buildModel({ sizes: [3, 4, 2], activation: 'logistic' }, randomPatterns(3, 2, { count: 7, seed: 9 }),
+      { order: 'permuted', seed: 5, learningRate: 0.3, momentum: 0.5 }));
+    const chain = new Simulation(model);
+    const graph = new GraphRun(checked({ ...model, projections: chainProjections(3) }));
+    for (const run of [chain, graph]) {
+      run.advance(7 * 3 + 2);
+      run.configure({ update: 'minibatch', batchSize: 3 }); // mid-update: the sum starts here
+      run.advance(7 * 2 + 1);
+      run.configure({ learningRate: 0.1, update: 'online' });
+      run.advance(5);
+    }
+    expect(graph.state()).toEqual(chain.state());
+    expect(graph.state().settingChanges).toHaveLength(2);
+    const saved = parseModel(JSON.parse(JSON.stringify(graph.toModel())));
+    if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
+    expect(new GraphRun(saved.model).state()).toEqual(graph.state());
+  });
+
   it('stops a diverging graph run where its epoch began, and never saves a state a file cannot hold', () => {
     const base = randomGraph(3, 'squared-error', false);
     const model: ModelDocument = { ...base, training: { ...base.training, learningRate: 1e200, momentum: 0 } };
