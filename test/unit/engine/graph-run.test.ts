@@ -193,11 +193,14 @@ describe('the graph path', () => {
     variants.forEach((training, v) => {
       const model = checked(buildModel({ sizes: [3, 4, 3, 2], activation: ['tanh', 'logistic', 'logistic'], learn: [true, v !== 3, true] },
         randomPatterns(3, 2, { count: 7, seed: v + 1, dontCare: 0.1 }), { order: 'permuted', seed: 40 + v, learningRate: 0.3, ...training }));
+      // A test set too: its tss after each epoch is part of the state.
+      if (v % 2 === 0) model.testPatterns = randomPatterns(3, 2, { count: 3, seed: 100 + v });
       const chain = new Simulation(model);
       chain.advance(7 * 20 + 4);
       const graph = new GraphRun(checked({ ...model, projections: chainProjections(4) }));
       graph.advance(7 * 20 + 4);
       expect(graph.state(), `variant ${v}`).toEqual(chain.state());
+      if (v % 2 === 0) expect(graph.state().testTssHistory, `variant ${v}`).toHaveLength(20);
     });
   });
 
