@@ -69,7 +69,7 @@ function randomGraph(seed: number, loss: LossName, frozen: boolean): ModelDocume
  * ∂L/∂h accumulated in reverse topological order as a map from layer name to array (not the engine's code,
  * buffers or ordering).
  */
-function independentGradient(model: ModelDocument): { weights: number[][][]; biases: number[][] } {
+function independentGradient(model: ModelDocument, backward?: readonly (readonly (readonly number[])[])[]): { weights: number[][][]; biases: number[][] } {
   const { layers, training } = model;
   const projections = model.projections!;
   const state = model.state!;
@@ -119,7 +119,8 @@ function independentGradient(model: ModelDocument): { weights: number[][][]; bia
       projections.forEach((p, q) => {
         if (p.from !== g) return;
         const d = deltaOf(p.to);
-        for (let c = 0; c < total.length; c++) for (let r = 0; r < d.length; r++) total[c] += state.weights[q][r][c] * d[r];
+        const B = (backward ?? state.weights)[q];
+        for (let c = 0; c < total.length; c++) for (let r = 0; r < d.length; r++) total[c] += B[r][c] * d[r];
       });
       const out = total.map((v, k) => v * df(layers[g].activation, h.get(g)![k]));
       delta.set(g, out);
@@ -181,6 +182,24 @@ describe('the graph path', () => {
       }
     });
   }
+
+  it('sends deltas back through one fixed F per projection under feedback alignment (against the independent implementation, 1e-9)', () => {
+    for (const seed of seeds) {
+      const base = randomGraph(seed, 'squared-error', false);
+      const run = new GraphRun({ ...base, training: { ...base.training, rule: 'feedback-alignment' } });
+      const state = run.state();
+      const F = state.feedback!;
+      F.forEach((rows, q) => expect(rows.length === 0, `seed ${seed}, F ${q}`).toBe(base.layers[base.projections![q].from].kind === 'input'));
+      const gradient = run.summedGradient();
+      const expected = independentGradient(run.toModel(), F);
+      gradient.weights.forEach((g, q) => g.forEach((value, i) => expect(relative(value, expected.weights[q].flat()[i]), `seed ${seed}`).toBeLessThan(1e-9)));
+      gradient.biases.forEach((g, k) => g.forEach((value, i) => expect(relative(value, expected.biases[k][i]), `seed ${seed}`).toBeLessThan(1e-9)));
+      // Not the backpropagation gradient, where a delta passes through a hidden layer.
+      if (base.projections!.some((p) => base.layers[p.from].kind !== 'input')) {
+        expect(Array.from(gradient.biases.flatMap((b) => Array.from(b)))).not.toEqual(independentGradient(run.toModel()).biases.flat());
+      }
+    }
+  });
 
   it('trains a chain to the chain engine\'s bits in every update mode, with momentum, decay, feedback alignment and a frozen layer', () => {
     const variants: Partial<TrainingSettings>[] = [
