@@ -257,6 +257,17 @@ describe('the graph path', () => {
     expect(new GraphRun(saved.model).state()).toEqual(graph.state());
   });
 
+  it('draws a projection with its own initialisation from it, the others from the run\'s', () => {
+    const base = randomGraph(5, 'squared-error', false);
+    const q = base.projections!.length - 1;
+    const projections = base.projections!.map((p, i) => (i === q ? { ...p, init: { kind: 'gaussian' as const, sd: 0 } } : p));
+    const run = new GraphRun(checked({ ...base, projections }));
+    expect(run.network.weights[q].every((w) => w === 0)).toBe(true);
+    run.network.weights.forEach((W, i) => {
+      if (i !== q) expect(W.some((w) => w !== 0) && W.every((w) => Math.abs(w) <= 1)).toBe(true); // uniform, range 2
+    });
+  });
+
   it('stops a diverging graph run where its epoch began, and never saves a state a file cannot hold', () => {
     const base = randomGraph(3, 'squared-error', false);
     const model: ModelDocument = { ...base, training: { ...base.training, learningRate: 1e200, momentum: 0 } };
