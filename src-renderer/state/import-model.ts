@@ -15,7 +15,7 @@ import {
   type ImportedPatterns,
 } from '../../src-shared/data/import';
 import { describeProblems, parseModel } from '../../src-shared/model/parse';
-import { MAX_UNITS, type LayerSpec, type ModelDocument, type TrainingSettings } from '../../src-shared/model/schema';
+import { MAX_UNITS, type LayerSpec, type ModelDocument, type ProjectionSpec, type TrainingSettings } from '../../src-shared/model/schema';
 import { defaultColumnChoice, importCsvColumns, importMessage, NAME_HEADER, TARGET_HEADER, type ColumnChoice, type NetworkSizes, type PatternFile } from './pattern-import';
 import type { Question } from './questions.svelte';
 
@@ -122,9 +122,9 @@ export function guessCsvSizes(preview: CsvPreview): NetworkSizes {
 }
 
 function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: PatternFile): ImportRead {
-  const { imported, layers, training } = readTlearnSet({ cf, data, teach });
+  const { imported, layers, projections, training } = readTlearnSet({ cf, data, teach });
   if (!cf || !layers) return builtFor(imported, [data.name, teach.name]);
-  const read = checked(cf.name, [cf.name, data.name, teach.name], imported, layers, training);
+  const read = checked(cf.name, [cf.name, data.name, teach.name], imported, layers, training, projections);
   if (read.kind !== 'model') return read;
   const count = imported.patterns.length;
   return {
@@ -147,8 +147,10 @@ function builtFor(imported: ImportedPatterns, sources: string[]): ImportRead {
 }
 
 /** The model from the import, through the file loader's own validator: what could not be opened is refused here. */
-function checked(fileName: string, sources: string[], imported: ImportedPatterns, layers: LayerSpec[], training?: Partial<TrainingSettings>): ImportRead {
-  const model = modelFromImport({ name: documentName(fileName), description: `Imported from ${sources.join(', ')}.`, imported, layers, training });
+function checked(
+  fileName: string, sources: string[], imported: ImportedPatterns, layers: LayerSpec[], training?: Partial<TrainingSettings>, projections?: ProjectionSpec[],
+): ImportRead {
+  const model = modelFromImport({ name: documentName(fileName), description: `Imported from ${sources.join(', ')}.`, imported, layers, projections, training });
   const parsed = parseModel(model);
   if (!parsed.ok) return { kind: 'refused', message: `The imported model would not be valid:\n${describeProblems(parsed.problems)}` };
   return { kind: 'model', model: parsed.model, notes: [] };

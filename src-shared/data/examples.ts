@@ -193,5 +193,63 @@ function popcount(n: number): number {
 }
 
 export function findExample(id: string): ExampleInfo | undefined {
-  return examples.find((example) => example.id === id);
+  return examples.find((example) => example.id === id) ?? graphExamples.find((example) => example.id === id);
 }
+
+/**
+ * Examples whose network is a graph, not a chain. The command line lists and trains them now; the app's
+ * gallery shows them once its views draw graphs (until then it announces a graph instead of opening it).
+ */
+export const graphExamples: readonly ExampleInfo[] = [
+  {
+    id: 'xor-2-1-1',
+    title: 'XOR with one hidden unit',
+    summary: 'Exclusive or learned by a single hidden unit, because the inputs also reach the output directly (Rumelhart, Hinton & Williams, 1986).',
+    build: () => createModel({
+      name: 'XOR with one hidden unit (2-1-1)',
+      description:
+        'Rumelhart, Hinton & Williams (1986, "Learning internal representations by error propagation", PDP volume 1, chapter 8) ' +
+        'show that XOR needs only one hidden unit when the two inputs also project straight to the output. In the solution they ' +
+        'report, the direct connections make the output an OR of the inputs, and the hidden unit, which comes on only when both ' +
+        'inputs are on, inhibits the output strongly enough to turn that OR into XOR. Projections: input → hidden, input → ' +
+        'output (the skip) and hidden → output, all logistic with biases.',
+      layers: [layer('input', 'input', 2), layer('hidden', 'hidden', 1), layer('output', 'output', 1)],
+      projections: [{ from: 0, to: 1 }, { from: 0, to: 2 }, { from: 1, to: 2 }],
+      patterns: truthTable((a, b) => a ^ b),
+      training: { learningRate: 0.5, momentum: 0.9, seed: 1, maxEpochs: 5000, errorCriterion: 0.04 },
+    }),
+  },
+  {
+    id: 'rumelhart-graph',
+    title: 'Rumelhart network: living things',
+    summary: 'Rumelhart\'s semantic network as he built it: the item alone feeds the representation layer, and the relation joins at the hidden layer; the items\' representations differentiate progressively — plants from animals first, then trees from flowers and birds from fish.',
+    build: () => {
+      const data = eightLivingThings();
+      return createModel({
+        name: 'Rumelhart network: living things',
+        description:
+          'Rumelhart & Todd (1993), as Rogers & McClelland (2004) describe it: Item (8 units, one-hot) → Representation (8); ' +
+          'Representation and Relation (isa, is, can, has; 4 units, one-hot) → Hidden (15) → Attributes. Because the item alone ' +
+          'feeds the representation layer, its activity is a representation of the item, whatever the relation. The papers report ' +
+          'progressive differentiation: early in training all items have nearly the same representation; plants and animals ' +
+          'separate first, and only later trees from flowers and birds from fish. The 26 attributes are those McClelland & Rogers ' +
+          '(2003, Fig. 3) list, with "big" for "tall"; Rogers & McClelland (2004) also have the items\' own names among the isa ' +
+          'outputs, which this version leaves out. Logistic units, online backpropagation with momentum, small initial weights ' +
+          '(±0.15); training stops when every attribute of every pattern is within 0.1 of its target.',
+        layers: [
+          layer('input', 'item', 8, 'linear', { unitNames: data.itemNames }),
+          layer('input', 'relation', 4, 'linear', { unitNames: data.relationNames }),
+          layer('hidden', 'representation', 8),
+          layer('hidden', 'hidden', 15),
+          layer('output', 'attributes', 26, 'logistic', { unitNames: data.attributeNames }),
+        ],
+        projections: [{ from: 0, to: 2 }, { from: 2, to: 3 }, { from: 1, to: 3 }, { from: 3, to: 4 }],
+        patterns: data.patterns,
+        training: {
+          learningRate: 0.1, momentum: 0.9, init: { kind: 'uniform', range: 0.3 }, seed: 1, maxEpochs: 3000,
+          errorCriterion: 0, stopWhenAllCorrect: true, margin: 0.1,
+        },
+      });
+    },
+  },
+];

@@ -28,6 +28,7 @@ import { restoreState, saveState, type RunParts } from './run-state';
 import { toRows } from './state-io';
 import { testPass, type TestPass } from './test-pass';
 import type { KernelArena } from './fast/wasm/kernel-arena';
+import { GRAPH_NETWORKS_NOTICE, isGraphModel } from './graph/graph-support';
 
 export type { PatternOutcome, TestPass } from './test-pass';
 
@@ -75,7 +76,9 @@ export class Simulation implements RunBuffers {
   /** Settings changed during the run, where each took effect (reset clears them with the curve). */
   readonly settingChanges: SettingChange[] = [];
 
+  /** A chain's run; a graph network runs on the graph path (graph/graph-run.ts), and is refused here by name. */
   constructor(model: ModelDocument) {
+    if (isGraphModel(model)) throw new RangeError(GRAPH_NETWORKS_NOTICE);
     this.model = model;
     // In a kernel arena where the WebAssembly kernels can reach them, if the host runs those.
     const { buffers, arena } = layOutRun(model);

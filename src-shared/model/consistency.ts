@@ -5,6 +5,7 @@
  */
 import { MAX_WEIGHTS, type ModelDocument, type NetworkState, type Pattern } from './schema';
 import { historyLength } from './epoch-history';
+import { findCycle, networkGraph } from './graph';
 
 export interface ModelProblem {
   /** Field path in the document, e.g. `patterns[3].target`. */
@@ -16,18 +17,28 @@ export function checkConsistency(model: ModelDocument): ModelProblem[] {
   const problems: ModelProblem[] = [];
   const { layers } = model;
   layers.forEach((layer, index) => {
-    const expected = index === 0 ? 'input' : index === layers.length - 1 ? 'output' : 'hidden';
-    if (layer.kind !== expected) {
-      problems.push({ path: `layers[${index}].kind`, message: `must be "${expected}" (layer ${index} of ${layers.length})` });
+    if (!model.projections) {
+      const expected = index === 0 ? 'input' : index === layers.length - 1 ? 'output' : 'hidden';
+      if (layer.kind !== expected) {
+        problems.push({ path: `layers[${index}].kind`, message: `must be "${expected}" (layer ${index} of ${layers.length})` });
+      }
     }
     if (layer.unitNames && layer.unitNames.length !== layer.units) {
       problems.push({ path: `layers[${index}].unitNames`, message: `has ${layer.unitNames.length} names but the layer has ${layer.units} units` });
     }
-    if (layer.activation === 'softmax' && index > 0 && index < layers.length - 1) {
+    if (layer.activation === 'softmax' && layer.kind !== 'output') {
       problems.push({ path: `layers[${index}].activation`, message: 'softmax normalizes a whole layer: use it only on the output layer' });
     }
   });
-  const weights = layers.slice(1).reduce((sum, layer, j) => sum + layer.units * (layers[j].units + 1), 0);
+  if (model.links?.length) {
+    problems.push({ path: 'links', message: 'hold time-delayed copies into context layers: recurrent networks are not supported yet' });
+  }
+  // Nothing below can be checked against a graph that is not one.
+  const graphProblems = model.projections ? checkGraph(model) : [];
+  appendAll(problems, graphProblems);
+  if (graphProblems.length > 0 || model.links?.length) return problems;
+  const weights = networkGraph(model).projections.reduce((sum, p) => sum + layers[p.to].units * layers[p.from].units, 0)
+    + layers.reduce((sum, layer) => sum + (layer.kind === 'input' ? 0 : layer.units), 0);
   if (weights > MAX_WEIGHTS) {
     // Each layer may be legal while the whole would exhaust memory: refuse before anything is allocated.
     problems.push({ path: 'layers', message: `would need ${weights.toLocaleString('en')} weights; the app accepts at most ${MAX_WEIGHTS.toLocaleString('en')}` });
@@ -40,20 +51,78 @@ export function checkConsistency(model: ModelDocument): ModelProblem[] {
   return problems;
 }
 
+/** "layer 2 (Hidden)": how the app names a layer. */
+function layerName(model: ModelDocument, index: number): string {
+  const name = model.layers[index].name;
+  return name ? `layer ${index} (${name})` : `layer ${index}`;
+}
+
+/**
+ * Explicit projections must form an acyclic graph the data can flow through: every projection between two
+ * layers that exist, at most one per pair, none into an input layer; every other layer fed, every layer
+ * but an output one feeding another, and nothing leaving a softmax layer (its δ has no elementwise f').
+ */
+function checkGraph(model: ModelDocument): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const { layers } = model;
+  const projections = model.projections!;
+  const seen = new Set<string>();
+  projections.forEach((p, index) => {
+    const path = `projections[${index}]`;
+    for (const end of ['from', 'to'] as const) {
+      if (p[end] >= layers.length) problems.push({ path: `${path}.${end}`, message: `is ${p[end]}, but the network has only ${layers.length} layers (0 to ${layers.length - 1})` });
+    }
+    if (p.from >= layers.length || p.to >= layers.length) return;
+    const key = `${p.from}>${p.to}`;
+    if (p.from === p.to) problems.push({ path, message: `projects ${layerName(model, p.from)} into itself: a loop needs a time-delayed copy, and recurrent networks are not supported yet` });
+    else if (seen.has(key)) problems.push({ path, message: `repeats the projection from ${layerName(model, p.from)} to ${layerName(model, p.to)}` });
+    seen.add(key);
+    if (layers[p.to].kind === 'input') problems.push({ path: `${path}.to`, message: `is ${layerName(model, p.to)}, an input layer: its activity is the pattern, nothing projects into it` });
+    if (layers[p.from].activation === 'softmax' && layers[p.from].kind !== 'input') {
+      problems.push({ path: `${path}.from`, message: `is ${layerName(model, p.from)}, a softmax layer: nothing may project out of a softmax layer` });
+    }
+  });
+  if (problems.length > 0) return problems;
+  const cycle = findCycle(layers.length, projections.filter((p) => p.from !== p.to));
+  if (cycle) {
+    const names = cycle.map((i) => layers[i].name || `layer ${i}`);
+    problems.push({ path: 'projections', message: `form a cycle, ${names.join(' → ')}: a loop needs a time-delayed copy, and recurrent networks are not supported yet` });
+    return problems;
+  }
+  let inputs = 0;
+  let outputs = 0;
+  layers.forEach((layer, index) => {
+    const fed = projections.some((p) => p.to === index);
+    const feeds = projections.some((p) => p.from === index);
+    if (layer.kind === 'input') inputs++;
+    if (layer.kind === 'output') outputs++;
+    if (layer.kind !== 'input' && !fed) problems.push({ path: `layers[${index}]`, message: `${layerName(model, index)} is fed by no projection: connect a layer to it, or remove it` });
+    if (layer.kind !== 'output' && !feeds) problems.push({ path: `layers[${index}]`, message: `${layerName(model, index)} feeds no other layer: connect it to a layer, or remove it` });
+  });
+  if (inputs === 0) problems.push({ path: 'layers', message: 'has no input layer (kind "input")' });
+  if (outputs === 0) problems.push({ path: 'layers', message: 'has no output layer (kind "output")' });
+  return problems;
+}
+
 /** Rule, loss and output activation must fit together (docs/science.md, "Error and loss" and "The learning rules"). */
 function checkLearning(model: ModelDocument): ModelProblem[] {
   const problems: ModelProblem[] = [];
   const { layers, training } = model;
-  const output = layers[layers.length - 1];
-  const outputPath = `layers[${layers.length - 1}].activation`;
-  if (output.activation === 'softmax' && training.loss !== 'cross-entropy') {
-    problems.push({ path: outputPath, message: 'softmax outputs need the cross-entropy loss: set training.loss to "cross-entropy"' });
+  const graph = networkGraph(model);
+  for (const o of graph.outputs) {
+    const output = layers[o];
+    const outputPath = `layers[${o}].activation`;
+    if (output.activation === 'softmax' && training.loss !== 'cross-entropy') {
+      problems.push({ path: outputPath, message: 'softmax outputs need the cross-entropy loss: set training.loss to "cross-entropy"' });
+    }
+    if (training.loss === 'cross-entropy' && output.activation !== 'logistic' && output.activation !== 'softmax') {
+      problems.push({ path: 'training.loss', message: `cross-entropy needs logistic or softmax outputs, not ${output.activation}` });
+    }
   }
-  if (training.loss === 'cross-entropy' && output.activation !== 'logistic' && output.activation !== 'softmax') {
-    problems.push({ path: 'training.loss', message: `cross-entropy needs logistic or softmax outputs, not ${output.activation}` });
-  }
-  if (training.rule === 'delta' && layers.length !== 2) {
+  if (training.rule === 'delta' && graph.isChain && layers.length !== 2) {
     problems.push({ path: 'training.rule', message: `the delta rule trains one layer of weights, but this network has ${layers.length - 1}: use "backprop"` });
+  } else if (training.rule === 'delta' && !graph.isChain && graph.projections.some((p) => layers[p.from].kind !== 'input' || layers[p.to].kind !== 'output')) {
+    problems.push({ path: 'training.rule', message: 'the delta rule trains one layer of weights, from input layers straight to output layers, but this network has more: use "backprop"' });
   }
   return problems;
 }
@@ -61,20 +130,24 @@ function checkLearning(model: ModelDocument): ModelProblem[] {
 function checkPatterns(model: ModelDocument, field: 'patterns' | 'testPatterns', patterns: readonly Pattern[]): ModelProblem[] {
   const problems: ModelProblem[] = [];
   const { layers, training } = model;
-  const inputUnits = layers[0].units;
-  const outputUnits = layers[layers.length - 1].units;
-  const softmax = layers[layers.length - 1].activation === 'softmax';
+  const graph = networkGraph(model);
+  const inputUnits = graph.inputs.reduce((sum, i) => sum + layers[i].units, 0);
+  const outputUnits = graph.outputs.reduce((sum, i) => sum + layers[i].units, 0);
+  const inputLayers = graph.inputs.length === 1 ? 'the input layer has' : `the ${graph.inputs.length} input layers have`;
+  const outputLayers = graph.outputs.length === 1 ? 'the output layer has' : `the ${graph.outputs.length} output layers have`;
+  // Which target values belong to a softmax layer: its outputs are normalized together.
+  const softmaxTarget = graph.outputs.flatMap((i) => Array<boolean>(layers[i].units).fill(layers[i].activation === 'softmax'));
   const crossEntropy = training.loss === 'cross-entropy';
   patterns.forEach((pattern, index) => {
     if (pattern.input.length !== inputUnits) {
-      problems.push({ path: `${field}[${index}].input`, message: `has ${pattern.input.length} values but the input layer has ${inputUnits} units` });
+      problems.push({ path: `${field}[${index}].input`, message: `has ${pattern.input.length} values but ${inputLayers} ${inputUnits} units` });
     }
     if (pattern.target.length !== outputUnits) {
-      problems.push({ path: `${field}[${index}].target`, message: `has ${pattern.target.length} values but the output layer has ${outputUnits} units` });
+      problems.push({ path: `${field}[${index}].target`, message: `has ${pattern.target.length} values but ${outputLayers} ${outputUnits} units` });
     }
     pattern.target.forEach((t, k) => {
       const path = `${field}[${index}].target[${k}]`;
-      if (t === null && softmax) {
+      if (t === null && softmaxTarget[k]) {
         problems.push({ path, message: 'is "don\'t care", which softmax outputs cannot have (they are normalized together)' });
       } else if (t !== null && crossEntropy && (t < 0 || t > 1)) {
         problems.push({ path, message: `is ${t}; with cross-entropy every target must be between 0 and 1` });
@@ -87,36 +160,47 @@ function checkPatterns(model: ModelDocument, field: 'patterns' | 'testPatterns',
 function checkStateShape(model: ModelDocument): ModelProblem[] {
   const problems: ModelProblem[] = [];
   const state = model.state!;
-  const projections = model.layers.length - 1;
+  const { projections, biased } = networkGraph(model);
   const matrices = ['weights', 'weightMomentum'] as const;
   const vectors = ['biases', 'biasMomentum'] as const;
-  for (const field of [...matrices, ...vectors]) {
-    if (state[field].length !== projections) {
-      problems.push({ path: `state.${field}`, message: `has ${state[field].length} entries but the network has ${projections} weight layers` });
+  const chain = !model.projections;
+  for (const field of matrices) {
+    if (state[field].length !== projections.length) {
+      const what = chain ? 'weight layers' : 'projections';
+      problems.push({ path: `state.${field}`, message: `has ${state[field].length} entries but the network has ${projections.length} ${what}` });
+    }
+  }
+  for (const field of vectors) {
+    if (state[field].length !== biased.length) {
+      const what = chain ? 'weight layers' : 'layers that are not input layers';
+      problems.push({ path: `state.${field}`, message: `has ${state[field].length} entries but the network has ${biased.length} ${what}` });
     }
   }
   if (problems.length > 0) return problems;
-  for (let j = 0; j < projections; j++) {
-    const rows = model.layers[j + 1].units;
-    const cols = model.layers[j].units;
+  projections.forEach((p, j) => {
+    const rows = model.layers[p.to].units;
+    const cols = model.layers[p.from].units;
     for (const field of matrices) {
       const matrix = state[field][j];
       if (matrix.length !== rows) {
-        problems.push({ path: `state.${field}[${j}]`, message: `has ${matrix.length} rows but layer ${j + 1} has ${rows} units` });
+        problems.push({ path: `state.${field}[${j}]`, message: `has ${matrix.length} rows but layer ${p.to} has ${rows} units` });
         continue;
       }
       matrix.forEach((row, r) => {
         if (row.length !== cols) {
-          problems.push({ path: `state.${field}[${j}][${r}]`, message: `has ${row.length} columns but layer ${j} has ${cols} units` });
+          problems.push({ path: `state.${field}[${j}][${r}]`, message: `has ${row.length} columns but layer ${p.from} has ${cols} units` });
         }
       });
     }
+  });
+  biased.forEach((layer, k) => {
+    const rows = model.layers[layer].units;
     for (const field of vectors) {
-      if (state[field][j].length !== rows) {
-        problems.push({ path: `state.${field}[${j}]`, message: `has ${state[field][j].length} values but layer ${j + 1} has ${rows} units` });
+      if (state[field][k].length !== rows) {
+        problems.push({ path: `state.${field}[${k}]`, message: `has ${state[field][k].length} values but layer ${layer} has ${rows} units` });
       }
     }
-  }
+  });
   const cursor = state.cursor;
   if (cursor) {
     const count = model.patterns.length;
@@ -155,12 +239,13 @@ function checkBiaslessLayers(model: ModelDocument): ModelProblem[] {
   const vectors: [string, readonly (readonly number[])[] | undefined][] = [
     ['state.biases', state.biases], ['state.biasMomentum', state.biasMomentum], ['state.gradientSum.biases', state.gradientSum?.biases],
   ];
-  model.layers.forEach((layer, index) => {
-    if (index === 0 || layer.bias) return;
+  networkGraph(model).biased.forEach((index, j) => {
+    const layer = model.layers[index];
+    if (layer.bias) return;
     for (const [field, values] of vectors) {
-      const k = values?.[index - 1]?.findIndex((value) => value !== 0) ?? -1;
+      const k = values?.[j]?.findIndex((value) => value !== 0) ?? -1;
       if (k >= 0) {
-        problems.push({ path: `${field}[${index - 1}][${k}]`, message: `is ${values![index - 1][k]}, but layer ${index} (${layer.name}) has no bias: it must be 0` });
+        problems.push({ path: `${field}[${j}][${k}]`, message: `is ${values![j][k]}, but layer ${index} (${layer.name}) has no bias: it must be 0` });
       }
     }
   });
@@ -186,32 +271,34 @@ function checkStateExtras(model: ModelDocument): ModelProblem[] {
   const problems: ModelProblem[] = [];
   const state = model.state!;
   const { layers } = model;
-  const projections = layers.length - 1;
+  const { projections, biased } = networkGraph(model);
   const checkMatrix = (path: string, matrix: readonly (readonly number[])[], j: number) => {
-    const rows = layers[j + 1].units;
-    const cols = layers[j].units;
+    const rows = layers[projections[j].to].units;
+    const cols = layers[projections[j].from].units;
     if (matrix.length !== rows || matrix.some((row) => row.length !== cols)) {
-      problems.push({ path, message: `must be ${rows} rows of ${cols} values (layer ${j + 1} × layer ${j})` });
+      problems.push({ path, message: `must be ${rows} rows of ${cols} values (layer ${projections[j].to} × layer ${projections[j].from})` });
     }
   };
   if (state.feedback) {
-    if (state.feedback.length !== projections) {
-      problems.push({ path: 'state.feedback', message: `has ${state.feedback.length} entries but the network has ${projections} weight layers` });
+    if (state.feedback.length !== projections.length) {
+      problems.push({ path: 'state.feedback', message: `has ${state.feedback.length} entries but the network has ${projections.length} ${model.projections ? 'projections' : 'weight layers'}` });
     } else {
       state.feedback.forEach((F, j) => {
-        if (j === 0 && F.length !== 0) problems.push({ path: 'state.feedback[0]', message: 'must be [] (no delta is sent to the input layer)' });
-        else if (j > 0) checkMatrix(`state.feedback[${j}]`, F, j);
+        const fromInput = layers[projections[j].from].kind === 'input';
+        if (fromInput && F.length !== 0) problems.push({ path: `state.feedback[${j}]`, message: `must be [] (no delta is sent to the input layer)` });
+        else if (!fromInput) checkMatrix(`state.feedback[${j}]`, F, j);
       });
     }
   }
   const sum = state.gradientSum;
   if (sum) {
-    if (sum.weights.length !== projections || sum.biases.length !== projections) {
-      problems.push({ path: 'state.gradientSum', message: `must have ${projections} weight layers` });
+    if (sum.weights.length !== projections.length || sum.biases.length !== biased.length) {
+      problems.push({ path: 'state.gradientSum', message: model.projections ? `must have ${projections.length} projections and ${biased.length} biases` : `must have ${projections.length} weight layers` });
     } else {
       sum.weights.forEach((W, j) => checkMatrix(`state.gradientSum.weights[${j}]`, W, j));
       sum.biases.forEach((b, j) => {
-        if (b.length !== layers[j + 1].units) problems.push({ path: `state.gradientSum.biases[${j}]`, message: `must have ${layers[j + 1].units} values` });
+        const units = layers[biased[j]].units;
+        if (b.length !== units) problems.push({ path: `state.gradientSum.biases[${j}]`, message: `must have ${units} values` });
       });
     }
     if (model.training.update === 'online') {

@@ -1,5 +1,5 @@
 /** Building a fresh model document with the defaults a new user expects. */
-import { MODEL_FORMAT, MODEL_VERSION, type LayerSpec, type ModelDocument, type Pattern, type TrainingSettings } from './schema';
+import { MODEL_FORMAT, MODEL_VERSION, type LayerSpec, type ModelDocument, type Pattern, type ProjectionSpec, type TrainingSettings } from './schema';
 
 export const defaultTraining: TrainingSettings = {
   rule: 'backprop',
@@ -22,6 +22,8 @@ export interface ModelParts {
   name: string;
   description: string;
   layers: LayerSpec[];
+  /** Absent: the chain of the layers. */
+  projections?: ProjectionSpec[];
   patterns: Pattern[];
   testPatterns?: Pattern[];
   training?: Partial<TrainingSettings>;
@@ -34,6 +36,7 @@ export function createModel(parts: ModelParts): ModelDocument {
     name: parts.name,
     description: parts.description,
     layers: parts.layers,
+    ...(parts.projections ? { projections: parts.projections } : {}),
     training: { ...defaultTraining, ...parts.training },
     patterns: parts.patterns,
     ...(parts.testPatterns ? { testPatterns: parts.testPatterns } : {}),

@@ -5,7 +5,7 @@
  * longest, fits in that with room to spare (docs/model-format.md, "How large a file can get").
  */
 import { HISTORY_CAPACITY } from './epoch-history';
-import { MAX_LAYERS, MAX_PATTERNS, MAX_UNITS, MAX_WEIGHTS } from './schema';
+import { MAX_PATTERNS, MAX_PROJECTIONS, MAX_UNITS, MAX_WEIGHTS } from './schema';
 
 /** V8's String::kMaxLength on 64-bit hosts: the longest model text any host can hold. */
 export const MAX_MODEL_TEXT_BYTES = 2 ** 29 - 24;
@@ -38,10 +38,10 @@ export function stateTextBound(sizes: readonly number[], historyEntries: number)
 
 /**
  * The most the state of any network the format allows can take: four numbers per weight at most (F is no
- * larger than W), lines for the most rows sixteen layers of 4096 units have, full histories, and the cursor
- * order of the most patterns. What is left of MAX_MODEL_TEXT_BYTES (about 100 MiB) holds the patterns,
+ * larger than W), lines for the most rows 120 projections (a graph of sixteen layers) into layers of 4096 units have, full histories, and the cursor
+ * order of the most patterns. What is left of MAX_MODEL_TEXT_BYTES (about 77 MiB) holds the patterns,
  * names and setting changes; a document larger than that is refused by the save, never half-written.
  */
 export const WORST_CASE_STATE_BYTES =
-  4 * MAX_WEIGHTS * NUMBER_BYTES + (4 * MAX_LAYERS * (MAX_UNITS + 3)) * LINE_BYTES + 3 * HISTORY_CAPACITY * NUMBER_BYTES + KEYS_BYTES +
+  4 * MAX_WEIGHTS * NUMBER_BYTES + (4 * MAX_PROJECTIONS * (MAX_UNITS + 3)) * LINE_BYTES + 3 * HISTORY_CAPACITY * NUMBER_BYTES + KEYS_BYTES +
   MAX_PATTERNS * String(MAX_PATTERNS).length;

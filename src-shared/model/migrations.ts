@@ -14,6 +14,9 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   // Version 2 added the optional `experiment` section: a version-1 document is a version-2 one without it.
   { from: 1, migrate: (document) => document },
+  // Version 3 added `projections` (and `links`): absent, they mean the chain every version-2 network is, and
+  // a chain's state (W^j, b_{j+1}) is already per projection and per non-input layer, so nothing changes.
+  { from: 2, migrate: (document) => document },
 ];
 
 export type MigrationResult =

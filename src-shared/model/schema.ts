@@ -1,5 +1,5 @@
 /**
- * The model document, version 2: the layer list the builder edits, the training settings, the patterns,
+ * The model document, version 3: the layers and (for a network that is not a chain) the projections between them, the training settings, the patterns,
  * (once trained) the weights and what exact continuation needs, and optionally an experiment of many runs.
  * Every boundary parses it with these schemas; the TypeScript types are inferred from them so the two cannot drift apart.
  */
@@ -7,11 +7,13 @@ import { z } from 'zod';
 import { isHistoryStride } from './epoch-history';
 
 export const MODEL_FORMAT = 'backprop-lab-model';
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 /** Largest layer the app accepts: a guard against files that would exhaust memory. */
 export const MAX_UNITS = 4096;
 export const MAX_LAYERS = 16;
+/** Every ordered pair of distinct layers at most once: an acyclic graph of 16 layers has at most 120 projections. */
+export const MAX_PROJECTIONS = (MAX_LAYERS * (MAX_LAYERS - 1)) / 2;
 export const MAX_PATTERNS = 100_000;
 /** The most epochs a run may train (training.maxEpochs). */
 export const MAX_EPOCHS = 1e9;
@@ -78,6 +80,39 @@ export const initSchema = z.discriminatedUnion('kind', [
 ]);
 export type InitSettings = z.infer<typeof initSchema>;
 
+const layerIndex = z.number().int().min(0).max(MAX_LAYERS - 1);
+
+/**
+ * A projection: every unit of layer `from` feeds every unit of layer `to` through its own weight matrix
+ * W_p (to-units × from-units). The projections of a model form an acyclic graph (model/graph.ts).
+ */
+export const projectionSchema = z.strictObject({
+  from: layerIndex,
+  to: layerIndex,
+  /**
+   * false freezes this projection's weights (lesion and transfer studies). Absent means true. A projection
+   * into a layer whose `learn` is false is frozen whatever it says here.
+   */
+  learn: z.boolean().optional(),
+  /** This projection's initial weights, where they differ from training.init. */
+  init: initSchema.optional(),
+});
+export type ProjectionSpec = z.infer<typeof projectionSchema>;
+
+/**
+ * The one link that closes a loop: layer `from`'s activations at the previous event copied one-to-one into
+ * the context layer `to` (tlearn's fixed one-to-one copy-back, Elman's context units). Defined so the
+ * recurrent networks add their training without reshaping the format; refused until then (consistency.ts).
+ */
+export const copyLinkSchema = z.strictObject({
+  kind: z.literal('copy'),
+  from: layerIndex,
+  to: layerIndex,
+  /** Events back: 1, the previous event. */
+  delay: z.literal(1),
+});
+export type CopyLinkSpec = z.infer<typeof copyLinkSchema>;
+
 export const ruleSchema = z.enum(['delta', 'backprop', 'feedback-alignment']);
 export type LearningRule = z.infer<typeof ruleSchema>;
 export const lossSchema = z.enum(['squared-error', 'cross-entropy']);
@@ -139,12 +174,15 @@ export const epochCursorSchema = z.strictObject({
 
 export const networkStateSchema = z.strictObject({
   epoch: z.number().int().min(0),
-  /** W^j for j = 0 … D−1, each out × in, as in n_{j+1} = W^j h_j + b_{j+1}. */
-  weights: z.array(weightMatrix).max(MAX_LAYERS),
-  /** b_{j+1} for j = 0 … D−1 (zeros where a layer has no bias). */
+  /**
+   * W_p per projection p, in the order of the model's projections, each to-units × from-units as in
+   * n_to = Σ_p W_p h_from + b_to. A chain's projection j runs from layer j to layer j + 1.
+   */
+  weights: z.array(weightMatrix).max(MAX_PROJECTIONS),
+  /** b per layer that is not an input layer, in layer order (zeros where a layer has no bias): b_{j+1} for a chain. */
   biases: z.array(z.array(weightValue).max(MAX_UNITS)).max(MAX_LAYERS),
   /** The previous update ΔW(t−1) and Δb(t−1), for momentum. */
-  weightMomentum: z.array(matrix).max(MAX_LAYERS),
+  weightMomentum: z.array(matrix).max(MAX_PROJECTIONS),
   biasMomentum: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_LAYERS),
   /** The pattern-order stream's state (pure-rand xoroshiro128+): four signed 32-bit words, not all zero. */
   orderStream: z.array(z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1)),
@@ -159,16 +197,17 @@ export const networkStateSchema = z.strictObject({
   /** The histories' stride: entry i is epoch (i + 1) · historyStride. Absent: 1, every epoch. */
   historyStride: z.number().int().min(1).max(2 ** 30).refine(isHistoryStride, 'must be a power of two').optional(),
   /**
-   * Feedback alignment's fixed random matrices F^j, shaped like W^j; F^0 is [] (no delta is sent to the
-   * input layer). Absent or null: drawn from the seed's feedback stream when first needed.
+   * Feedback alignment's fixed random matrices F_p, one per projection and shaped like W_p; [] for a
+   * projection from an input layer (no delta is sent to an input layer). Absent or null: drawn from the
+   * seed's feedback stream when first needed.
    */
-  feedback: z.array(matrix).max(MAX_LAYERS).nullable().optional(),
+  feedback: z.array(matrix).max(MAX_PROJECTIONS).nullable().optional(),
   /**
    * In batch and minibatch modes, the gradient g summed over the patterns of the update under way, when a
    * run is saved in the middle of one. Absent or null when the run stands at an update boundary.
    */
   gradientSum: z.strictObject({
-    weights: z.array(matrix).max(MAX_LAYERS),
+    weights: z.array(matrix).max(MAX_PROJECTIONS),
     biases: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_LAYERS),
   }).nullable().optional(),
   /** The test set's tss after each recorded epoch (when the model has test patterns). */
@@ -250,6 +289,13 @@ export const modelSchema = z.strictObject({
   name: z.string().max(200),
   description: z.string().max(20_000),
   layers: z.array(layerSchema).min(2).max(MAX_LAYERS),
+  /**
+   * The projections between the layers (version 3), when the network is not a chain. Absent: the chain,
+   * layer j feeding layer j + 1, each projection learning as its target layer's `learn` says.
+   */
+  projections: z.array(projectionSchema).min(1).max(MAX_PROJECTIONS).optional(),
+  /** Time-delayed copies into context layers (recurrent networks): defined, not yet trained (refused on load). */
+  links: z.array(copyLinkSchema).max(MAX_LAYERS).optional(),
   training: trainingSchema,
   patterns: z.array(patternSchema).min(1).max(MAX_PATTERNS),
   /** Patterns never trained on; their tss is recorded after each epoch beside the training tss. */

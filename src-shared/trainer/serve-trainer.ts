@@ -5,6 +5,7 @@
  */
 import type { PatternInspection } from '../engine/inspect';
 import { Simulation, type TestPass } from '../engine/simulation';
+import { GRAPH_NETWORKS_NOTICE, isGraphModel } from '../engine/graph/graph-support';
 import { describeProblems, parseModel } from '../model/parse';
 import {
   trainerCommandSchema,
@@ -214,6 +215,10 @@ class TrainerLoop {
     const parsed = parseModel(model);
     if (!parsed.ok) {
       this.post({ type: 'error', message: `The model was refused:\n${describeProblems(parsed.problems)}`, command: 'load' });
+      return;
+    }
+    if (isGraphModel(parsed.model)) {
+      this.post({ type: 'error', message: GRAPH_NETWORKS_NOTICE, command: 'load' });
       return;
     }
     this.running = false;

@@ -55,11 +55,13 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
   let imported: ImportedPatterns;
   let layers: LayerSpec[] | undefined;
   let training;
+  let projections;
   try {
     const read = readFiles(files, sizes, values);
     imported = read.imported;
     layers = read.layers ?? layersForPatterns(imported, hidden);
     training = read.training;
+    projections = read.projections;
   } catch (error) {
     if (error instanceof ImportError || error instanceof ImportSetError) throw new CliError(error.message);
     throw error;
@@ -69,6 +71,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
     description: `Imported from ${files.map((f) => basename(f.name)).join(', ')}.`,
     imported,
     layers,
+    projections,
     training,
   });
   const checked = parseModel(model);

@@ -1,5 +1,5 @@
 /** `test FILE [--json]`: every pattern's output, target and pss with the file's weights, and the tss. */
-import { Simulation } from '../../../src-shared/engine/simulation';
+import { createRun } from '../../../src-shared/engine/training-run';
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
 import { onlyFile, parseOptions } from '../options';
@@ -10,7 +10,7 @@ const usage = 'test FILE [--json]';
 export async function testCommand(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, usage);
   const model = await readModelFile(onlyFile(positionals, usage));
-  const simulation = new Simulation(model);
+  const simulation = createRun(model);
   const pass = simulation.testPass();
   if (values.json) {
     const patterns = pass.patterns.map((p) => ({ ...p, target: p.target.map((t) => (Number.isNaN(t) ? null : t)) }));

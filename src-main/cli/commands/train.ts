@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { learningCurveCsv, modelLearningCurve } from '../../../src-shared/data/export/learning-curve-csv';
-import { Simulation } from '../../../src-shared/engine/simulation';
+import { createRun, type TrainingRun } from '../../../src-shared/engine/training-run';
 import { MAX_EPOCHS } from '../../../src-shared/model/schema';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
@@ -29,7 +29,8 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   const file = onlyFile(positionals, usage);
   const epochs = wholeNumber(values.epochs, 'epochs', 1, 1e9);
   const seed = wholeNumber(values.seed, 'seed', 0, 0xffff_ffff);
-  const simulation = new Simulation(await readModelFile(file));
+  // A chain on the chain engine, any other graph on the graph path.
+  const simulation = createRun(await readModelFile(file));
   // A new seed means that seed's initial weights: the run starts over.
   if (seed !== undefined) simulation.configure({ seed });
   const first = simulation.epoch;
@@ -84,14 +85,14 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 /** After Ctrl-C: what was reached goes to --out (and --log), and stderr says where. */
-async function saveInterrupted(simulation: Simulation, values: { out?: string; log?: string }, io: CliIo): Promise<number> {
+async function saveInterrupted(simulation: TrainingRun, values: { out?: string; log?: string }, io: CliIo): Promise<number> {
   if (values.log) await writeCurve(values.log, simulation);
   if (values.out) await writeModelFile(values.out, simulation.toModel(), true);
   io.err(`interrupted at epoch ${simulation.epoch}; ${values.out ? `saved to ${terminalLine(values.out)}` : 'not saved (add --out FILE to keep an interrupted run)'}\n`);
   return INTERRUPTED_EXIT_CODE;
 }
 
-async function writeCurve(path: string, simulation: Simulation): Promise<void> {
+async function writeCurve(path: string, simulation: TrainingRun): Promise<void> {
   try {
     await writeFile(path, learningCurveCsv(modelLearningCurve(simulation.toModel())));
   } catch (error) {

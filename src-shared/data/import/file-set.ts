@@ -3,7 +3,7 @@
  * a tlearn .cf with its .data and .teach, or the .data and .teach without it, or one pattern file on its
  * own. Both ask here, so they take and refuse the same sets of files, in the same words.
  */
-import type { LayerSpec, TrainingSettings } from '../../model/schema';
+import type { LayerSpec, ProjectionSpec, TrainingSettings } from '../../model/schema';
 import type { ImportedPatterns } from './imported';
 import { recogniseFormat, type ImportFormat } from './recognise';
 import { importTlearnPatterns, importTlearnProject } from './tlearn';
@@ -56,6 +56,8 @@ export function sortImportFiles<F extends NamedText>(files: readonly F[]): Impor
 export interface ImportedFiles {
   imported: ImportedPatterns;
   layers?: LayerSpec[];
+  /** The projections between the layers, when the .cf's network is not a chain. */
+  projections?: ProjectionSpec[];
   training?: Partial<TrainingSettings>;
 }
 
@@ -65,5 +67,6 @@ export function readTlearnSet({ cf, data, teach }: { cf?: NamedText; data: Named
   if (!cf) return { imported: importTlearnPatterns(files) };
   const project = importTlearnProject({ ...files, cf: cf.text, cfFile: cf.name });
   const init = project.network.training.init;
-  return { imported: project, layers: project.network.layers, ...(init?.kind === 'uniform' ? { training: { init } } : {}) };
+  const { projections } = project.network;
+  return { imported: project, layers: project.network.layers, ...(projections ? { projections } : {}), ...(init?.kind === 'uniform' ? { training: { init } } : {}) };
 }

@@ -3,7 +3,7 @@
  * input → hidden → output network sized to the patterns), the patterns, and the unit names a file gave.
  */
 import { createModel } from '../../model/create';
-import type { LayerSpec, ModelDocument, TrainingSettings } from '../../model/schema';
+import type { LayerSpec, ModelDocument, ProjectionSpec, TrainingSettings } from '../../model/schema';
 import type { ImportedPatterns } from './imported';
 
 export interface ImportedModelParts {
@@ -14,25 +14,36 @@ export interface ImportedModelParts {
   test?: ImportedPatterns;
   /** Defaults to `layersForPatterns(imported)`. */
   layers?: LayerSpec[];
+  /** Absent: the chain of the layers. */
+  projections?: ProjectionSpec[];
   training?: Partial<TrainingSettings>;
 }
 
 export function modelFromImport(parts: ImportedModelParts): ModelDocument {
   const { imported } = parts;
   const layers = (parts.layers ?? layersForPatterns(imported)).map((layer) => ({ ...layer }));
-  const first = layers[0];
-  const last = layers[layers.length - 1];
   // Names label units only when there is one per unit; otherwise the check of sizes will say what is wrong.
-  if (imported.inputNames?.length === first.units) first.unitNames = [...imported.inputNames];
-  if (imported.outputNames?.length === last.units) last.unitNames = [...imported.outputNames];
+  // The pattern's columns are the input (and output) layers', concatenated in layer order.
+  labelUnits(layers.filter((layer) => layer.kind === 'input'), imported.inputNames);
+  labelUnits(layers.filter((layer) => layer.kind === 'output'), imported.outputNames);
   return createModel({
     name: parts.name,
     description: parts.description ?? '',
     layers,
+    ...(parts.projections ? { projections: parts.projections } : {}),
     patterns: copy(imported),
     ...(parts.test ? { testPatterns: copy(parts.test) } : {}),
     training: parts.training,
   });
+}
+
+function labelUnits(layers: LayerSpec[], names: readonly string[] | undefined): void {
+  if (!names || names.length !== layers.reduce((sum, layer) => sum + layer.units, 0)) return;
+  let at = 0;
+  for (const layer of layers) {
+    layer.unitNames = names.slice(at, at + layer.units);
+    at += layer.units;
+  }
 }
 
 function copy(imported: ImportedPatterns) {

@@ -1,16 +1,22 @@
 /**
- * From a tlearn .cf file to the app's layer list — but only when the connections really form one: fully
- * connected consecutive layers, bias from node 0, logistic or linear units. Anything else tlearn can
- * express (copy-back context units, recurrence, shared or fixed weights, bipolar units, skip connections)
+ * From a tlearn .cf file to the app's network: layers grouped by what feeds them, and the projections
+ * between them. Inputs that feed the same nodes form an input layer (a run of consecutive inputs, so the
+ * .data columns keep their order); nodes fed by the same units, and alike in being outputs or not, form a
+ * layer. Every connection between two layers must then be whole — each unit of one feeding each unit of the
+ * other — and becomes a projection: skip connections, input ranges into any layer and biases from node 0
+ * per layer are all built as written. A network that is a chain is imported as a chain. What the app cannot
+ * build (copy-back context units, recurrence, shared or fixed weights, bipolar units, partial connections)
  * is refused with the line and the construct named, never approximated by a different network.
  */
-import type { LayerSpec, TrainingSettings } from '../../model/schema';
+import type { LayerSpec, ProjectionSpec, TrainingSettings } from '../../model/schema';
 import { MAX_LAYERS } from '../../model/schema';
 import { ImportError, UNNAMED_FILE } from './import-error';
 import { parseTlearnConfig, type ConnectionStatement, type Statement, type TlearnConfigText } from './tlearn-cf-parse';
 
 export interface TlearnNetwork {
   layers: LayerSpec[];
+  /** The projections between the layers, when the network is not a chain (absent: the chain). */
+  projections?: ProjectionSpec[];
   /** What the .cf says about training: the initial weight range, from `weight_limit`. */
   training: Partial<Pick<TrainingSettings, 'init'>>;
   /** tlearn's name for each unit, layer by layer: `i1` … for inputs, `node3` … for the rest. */
@@ -29,31 +35,46 @@ export function importTlearnConfig(text: string, options: { file?: string } = {}
   };
   refuseUnsupported(cf, refuse);
   const sources = sourcesOf(cf, refuse);
-  const layers = placeNodes(cf, sources, refuse);
-  checkFullConnections(cf, sources, layers, refuse);
-  const hasBias = biasPerLayer(sources, layers, refuse);
+  const { inputs, groups } = groupUnits(cf, sources, refuse);
+  const layers: Unit[][] = [...inputs, ...groups.map((group) => group.nodes.map((n) => `n${n}` as Unit))];
+  if (layers.length > MAX_LAYERS) refuse(cf.nodesLine, `the connections make ${layers.length} layers; the app builds at most ${MAX_LAYERS}`);
+  const projections = projectionsBetween(cf, sources, layers, inputs.length, refuse);
+  // After the partial connections, whose message points at the line to complete.
+  for (let n = 1; n <= cf.nodes; n++) {
+    if (!cf.outputNodes.includes(n) && [...sources.values()].every((from) => !from.has(`n${n}`))) {
+      refuse(cf.outputsLine, `node ${n} feeds no other node and is not an output node`, 'Connect it to a node, or make it an output');
+    }
+  }
+  const hasBias = biasPerLayer(sources, groups.map((group) => group.nodes), refuse);
   const linear = new Set(cf.linear?.nodes ?? []);
-  const specs: LayerSpec[] = [{ kind: 'input', name: 'input', units: cf.inputs, activation: 'linear', bias: false }];
-  layers.forEach((nodes, k) => {
+  const hiddenCount = groups.filter((group) => !group.output).length;
+  const outputCount = groups.length - hiddenCount;
+  const specs: LayerSpec[] = inputs.map((units, k) => ({
+    kind: 'input', name: inputs.length > 1 ? `input ${k + 1}` : 'input', units: units.length, activation: 'linear', bias: false,
+  }));
+  let hiddenSeen = 0;
+  let outputSeen = 0;
+  groups.forEach(({ nodes, output }, k) => {
     const linearCount = nodes.filter((n) => linear.has(n)).length;
     if (linearCount > 0 && linearCount < nodes.length) {
       refuse(cf.linear!, 'a layer that mixes linear and logistic units is not supported', `Nodes ${nodes.join(', ')} form one layer; make all of them linear or none`);
     }
-    const last = k === layers.length - 1;
-    specs.push({
-      kind: last ? 'output' : 'hidden',
-      name: last ? 'output' : layers.length > 2 ? `hidden ${k + 1}` : 'hidden',
-      units: nodes.length,
-      activation: linearCount > 0 ? 'linear' : 'logistic',
-      bias: hasBias[k],
-    });
+    const name = output
+      ? (outputCount > 1 ? `output ${++outputSeen}` : 'output')
+      : (hiddenCount > 1 ? `hidden ${++hiddenSeen}` : 'hidden');
+    specs.push({ kind: output ? 'output' : 'hidden', name, units: nodes.length, activation: linearCount > 0 ? 'linear' : 'logistic', bias: hasBias[k] });
   });
-  const unitNames = [Array.from({ length: cf.inputs }, (_, i) => `i${i + 1}`), ...layers.map((nodes) => nodes.map((n) => `node${n}`))];
-  return { layers: specs, unitNames, ...initialWeights(cf) };
+  const unitNames = layers.map((units) => units.map((unit) => (unit.startsWith('i') ? `i${Number(unit.slice(1)) + 1}` : `node${unit.slice(1)}`)));
+  const chain = projections.length === layers.length - 1 && projections.every((p, j) => p.from === j && p.to === j + 1);
+  return { layers: specs, ...(chain ? {} : { projections }), unitNames, ...initialWeights(cf) };
 }
 
 type Refuse = (statement: Statement, construct: string, advice?: string) => never;
 type Sources = Map<number, Map<Unit | 'bias', ConnectionStatement>>;
+interface NodeGroup {
+  nodes: number[];
+  output: boolean;
+}
 
 /** The constructs the app cannot build at all, most recognisable first. */
 function refuseUnsupported(cf: TlearnConfigText, refuse: Refuse): void {
@@ -95,8 +116,12 @@ function describe(key: Unit | 'bias'): string {
   return key === 'bias' ? 'the bias (node 0)' : key.startsWith('i') ? `input i${Number(key.slice(1)) + 1}` : `node ${key.slice(1)}`;
 }
 
-/** Layer k (from 0) holds the nodes whose longest path from the inputs has k + 1 connections. */
-function placeNodes(cf: TlearnConfigText, sources: Sources, refuse: Refuse): number[][] {
+/**
+ * Input layers: runs of consecutive inputs that feed the same nodes. Node layers: nodes fed by the same
+ * units and alike in being outputs or not — hidden ones by depth (the longest path from an input), then by
+ * their first node; output ones in the order of the .cf's output list, which is the .teach file's columns.
+ */
+function groupUnits(cf: TlearnConfigText, sources: Sources, refuse: Refuse): { inputs: Unit[][]; groups: NodeGroup[] } {
   const depth = new Map<number, number>();
   for (let n = 1; n <= cf.nodes; n++) {
     let deepest = -1;
@@ -107,48 +132,58 @@ function placeNodes(cf: TlearnConfigText, sources: Sources, refuse: Refuse): num
     if (deepest < 0) refuse(cf.nodesLine, `node ${n} receives no connections from the inputs or from other nodes, so it belongs to no layer`);
     depth.set(n, deepest + 1);
   }
-  const layerCount = Math.max(...depth.values());
-  if (layerCount > MAX_LAYERS - 1) refuse(cf.nodesLine, `the connections make ${layerCount + 1} layers; the app builds at most ${MAX_LAYERS}`);
+  const fedBy = (n: number) => [...sources.get(n)!.keys()].filter((key) => key !== 'bias').sort().join(' ');
+  const feeds = (unit: Unit) => [...sources].filter(([, from]) => from.has(unit)).map(([n]) => n).join(' ');
+  const inputs: Unit[][] = [];
+  for (let i = 0; i < cf.inputs; i++) {
+    const unit: Unit = `i${i}`;
+    if (feeds(unit) === '') refuse(cf.nodesLine, `input i${i + 1} is connected to no node`, 'Connect it, or leave it out of the .data file and the inputs count');
+    const run = inputs.at(-1);
+    if (run && feeds(run[0]) === feeds(unit)) run.push(unit);
+    else inputs.push([unit]);
+  }
   const outputs = new Set(cf.outputNodes);
-  for (const n of cf.outputNodes) {
-    if (depth.get(n)! < layerCount) {
-      refuse(cf.outputsLine, `output node ${n} is in layer ${depth.get(n)} but other nodes come after it in layer ${layerCount}; outputs that feed further nodes are not supported`);
-    }
-  }
-  const layers: number[][] = Array.from({ length: layerCount }, () => []);
+  const hidden = new Map<string, number[]>();
   for (let n = 1; n <= cf.nodes; n++) {
-    if (depth.get(n) === layerCount && !outputs.has(n)) {
-      refuse(cf.outputsLine, `node ${n} is in the last layer but is not an output node; every node of the last layer must be an output`);
-    }
-    if (!outputs.has(n)) layers[depth.get(n)! - 1].push(n);
+    if (outputs.has(n)) continue;
+    const key = fedBy(n);
+    hidden.set(key, [...(hidden.get(key) ?? []), n]);
   }
-  // The output layer keeps the .cf's order, which is the order of the .teach file's columns.
-  layers[layerCount - 1] = [...cf.outputNodes];
-  return layers;
+  const hiddenGroups = [...hidden.values()].sort((a, b) => depth.get(a[0])! - depth.get(b[0])! || a[0] - b[0]);
+  const outputGroups: number[][] = [];
+  for (const n of cf.outputNodes) {
+    const group = outputGroups.find((nodes) => fedBy(nodes[0]) === fedBy(n));
+    if (group && group !== outputGroups.at(-1)) {
+      refuse(cf.outputsLine, `output node ${n} is fed as node ${group[0]} is, but other output nodes come between them`, 'List the outputs of one layer together (the .teach columns follow this order)');
+    }
+    if (group) group.push(n);
+    else outputGroups.push([n]);
+  }
+  return {
+    inputs,
+    groups: [...hiddenGroups.map((nodes) => ({ nodes, output: false })), ...outputGroups.map((nodes) => ({ nodes, output: true }))],
+  };
 }
 
-/** Each node must receive from every unit of the layer before and from nothing earlier. */
-function checkFullConnections(cf: TlearnConfigText, sources: Sources, layers: number[][], refuse: Refuse): void {
+/** A projection for each layer a node layer receives from, which must feed every unit of it from every one of its own. */
+function projectionsBetween(cf: TlearnConfigText, sources: Sources, layers: Unit[][], inputLayers: number, refuse: Refuse): ProjectionSpec[] {
   const layerOf = new Map<Unit, number>();
-  for (let i = 0; i < cf.inputs; i++) layerOf.set(`i${i}`, 0);
-  layers.forEach((nodes, k) => nodes.forEach((n) => layerOf.set(`n${n}`, k + 1)));
-  layers.forEach((nodes, k) => {
-    const previous: Unit[] = k === 0 ? Array.from({ length: cf.inputs }, (_, i) => `i${i}` as Unit) : layers[k - 1].map((n) => `n${n}` as Unit);
-    for (const n of nodes) {
-      const mine = sources.get(n)!;
-      for (const [key, statement] of mine) {
-        if (key !== 'bias' && layerOf.get(key)! < k) {
-          refuse(statement, `skip connections (to node ${n} in layer ${k + 1} from ${describe(key)} in layer ${layerOf.get(key)}) are not supported yet`, 'Each layer may receive only from the layer just before it');
-        }
-      }
-      const missing = previous.find((unit) => !mine.has(unit));
+  layers.forEach((units, g) => units.forEach((unit) => layerOf.set(unit, g)));
+  const projections: ProjectionSpec[] = [];
+  for (let g = inputLayers; g < layers.length; g++) {
+    const first = Number(layers[g][0].slice(1));
+    const mine = sources.get(first)!;
+    const from = [...new Set([...mine.keys()].filter((key) => key !== 'bias').map((key) => layerOf.get(key as Unit)!))].sort((a, b) => a - b);
+    for (const f of from) {
+      const missing = layers[f].find((unit) => !mine.has(unit));
       if (missing) {
-        // Point at a line that connects this node from somewhere, the likeliest place to add the rest.
-        const declared = [...mine].find(([key]) => key !== 'bias')?.[1] ?? [...mine.values()][0];
-        refuse(declared, `node ${n} is not connected from ${describe(missing)}; only fully connected consecutive layers are supported`);
+        const declared = [...mine].find(([key]) => key !== 'bias' && layerOf.get(key as Unit) === f)![1];
+        refuse(declared, `node ${first} is not connected from ${describe(missing)}; a layer must receive from every unit of a layer it receives from`);
       }
+      projections.push({ from: f, to: g });
     }
-  });
+  }
+  return projections;
 }
 
 /** The app gives a whole layer a bias or none of it. */

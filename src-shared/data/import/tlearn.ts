@@ -42,14 +42,16 @@ export interface TlearnProject extends ImportedPatterns {
 /** The .cf, .data and .teach of one tlearn project, checked against each other. */
 export function importTlearnProject(files: TlearnFiles & { cf: string; cfFile?: string }): TlearnProject {
   const network = importTlearnConfig(files.cf, { file: files.cfFile });
-  const inputs = network.layers[0].units;
-  const outputs = network.layers[network.layers.length - 1].units;
-  const patterns = importTlearnPatterns({ ...files, inputs, outputs });
+  // A pattern's columns are the input (and output) layers', concatenated in layer order.
+  const namesOf = (kind: 'input' | 'output') => network.layers.flatMap((layer, g) => (layer.kind === kind ? network.unitNames[g] : []));
+  const inputNames = namesOf('input');
+  const outputNames = namesOf('output');
+  const patterns = importTlearnPatterns({ ...files, inputs: inputNames.length, outputs: outputNames.length });
   return {
     ...patterns,
     network,
-    inputNames: network.unitNames[0],
-    outputNames: network.unitNames[network.unitNames.length - 1],
+    inputNames,
+    outputNames,
     warnings: [...network.warnings, ...patterns.warnings],
   };
 }

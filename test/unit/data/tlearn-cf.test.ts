@@ -48,9 +48,32 @@ describe('tlearn .cf import', () => {
     expectImportError(read('recurrent.cf'), { line: 9, column: 1 }, /recurrent connections .* line 9 `1 from 2-3`/);
   });
 
-  it('refuses skip connections and bipolar units', () => {
-    expectImportError(read('skip.cf'), { line: 11, column: 1 }, /skip connections .*node 3.*input i1.* line 11 `3 from i1-i2`/);
+  it('builds skip connections as projections (it refused them before networks were graphs), and refuses bipolar units', () => {
+    const skip = read('skip.cf')();
+    expect(skip.layers.map((layer) => [layer.kind, layer.units])).toEqual([['input', 2], ['hidden', 2], ['output', 1]]);
+    expect(skip.projections).toEqual([{ from: 0, to: 1 }, { from: 0, to: 2 }, { from: 1, to: 2 }]);
     expectImportError(read('bipolar.cf'), { line: 12, column: 1 }, /bipolar units .* line 12 `bipolar = 1-2`/);
+  });
+
+  it('groups input ranges into input layers by the nodes they feed, and nodes into layers by what feeds them', () => {
+    // Item (i1-i3) → representation (1-2); representation and relation (i4-i5) → hidden (3-4); hidden → attributes (5-6).
+    const network = importTlearnConfig([
+      'NODES:', 'nodes = 6', 'inputs = 5', 'outputs = 2', 'output nodes are 5-6',
+      'CONNECTIONS:', 'groups = 0', '1-2 from i1-i3', '3-4 from 1-2', '3-4 from i4-i5', '5-6 from 3-4', '1-6 from 0',
+      'SPECIAL:', 'selected = 1-6',
+    ].join('\n'));
+    expect(network.layers.map((layer) => [layer.name, layer.kind, layer.units, layer.bias])).toEqual([
+      ['input 1', 'input', 3, false], ['input 2', 'input', 2, false], ['hidden 1', 'hidden', 2, true], ['hidden 2', 'hidden', 2, true], ['output', 'output', 2, true],
+    ]);
+    expect(network.projections).toEqual([{ from: 0, to: 2 }, { from: 1, to: 3 }, { from: 2, to: 3 }, { from: 3, to: 4 }]);
+    expect(network.unitNames).toEqual([['i1', 'i2', 'i3'], ['i4', 'i5'], ['node1', 'node2'], ['node3', 'node4'], ['node5', 'node6']]);
+  });
+
+  it('splits inputs that feed different nodes into their own input layers', () => {
+    // i1 feeds nodes 1-3, i2 only nodes 1-2: two input layers, each projection whole.
+    const network = importTlearnConfig(fixture('tlearn/skip.cf').replace('3 from i1-i2', '3 from i1'));
+    expect(network.layers.map((layer) => [layer.name, layer.units])).toEqual([['input 1', 1], ['input 2', 1], ['hidden', 2], ['output', 1]]);
+    expect(network.projections).toEqual([{ from: 0, to: 2 }, { from: 1, to: 2 }, { from: 0, to: 3 }, { from: 2, to: 3 }]);
   });
 
   const xor = fixture('tlearn/xor.cf');

@@ -21,13 +21,29 @@ function parsed(text: string) {
 describe('the model file format', () => {
   it('still reads the committed version-1 file, and continues it exactly', async () => {
     const model = parsed(await readFile(root('test/fixtures/model/xor-v1.bplab'), 'utf8'));
-    expect(model.version).toBe(2); // migrated from version 1 on load
+    expect(model.version).toBe(3); // migrated from version 1 on load
     expect(model.state?.epoch).toBe(25);
     const continued = new Simulation(model);
     continued.advance(Number.MAX_SAFE_INTEGER, 50);
     const straight = new Simulation({ ...model, state: null });
     straight.advance(Number.MAX_SAFE_INTEGER, 50);
     expect(continued.state()).toEqual(straight.state());
+  });
+
+  it('still reads the committed version-2 file as a chain, and continues it exactly', async () => {
+    const text = await readFile(root('test/fixtures/model/xor-v2.bplab'), 'utf8');
+    const model = parsed(text);
+    expect(model.version).toBe(3); // migrated from version 2 on load
+    expect(model.projections).toBeUndefined(); // absent: the chain
+    expect(model.state?.epoch).toBe(25);
+    // The state is kept as written: a chain's W^j and b_{j+1} are already per projection and per non-input layer.
+    expect(model.state!.weights).toEqual(JSON.parse(text).state.weights);
+    const continued = new Simulation(model);
+    continued.advance(Number.MAX_SAFE_INTEGER, 60);
+    const straight = new Simulation({ ...model, state: null });
+    straight.advance(Number.MAX_SAFE_INTEGER, 60);
+    expect(continued.state()).toEqual(straight.state());
+    expect(continued.epoch).toBe(60);
   });
 
   it('save → load → save gives the same bytes, and every weight exactly', () => {

@@ -1,0 +1,432 @@
+/**
+ * A training run of a graph network (../../model/graph.ts), in TypeScript, pattern by pattern: every
+ * update mode (online, batch, minibatch), momentum, weight decay, both losses, backpropagation and feedback
+ * alignment with one fixed F per projection, frozen projections and layers, and everything exact
+ * continuation needs (momentum, the gradient summed in an unfinished update, the order stream and the
+ * epoch cursor), saved per projection as the model document holds it. Chains keep the chain engine's fast
+ * paths (../simulation.ts); this is the path for every other graph.
+ */
+import { recordsEpoch } from '../../model/epoch-history';
+import { formatPath } from '../../model/parse';
+import { MAX_WEIGHT_MAGNITUDE, trainingSchema, type ModelDocument, type NetworkState, type Pattern, type SettingChange, type TrainingSettings } from '../../model/schema';
+import { EpochCursor } from '../checkpoint';
+import { lossCode, outputDeltas, patternLoss, type LossCode } from '../losses';
+import { applyUpdate } from '../optimizer';
+import { toPatternSet, type PatternSet } from '../patterns';
+import { RandomStream } from '../rng';
+import { RunHistories } from '../run-histories';
+import { fromRows, toRows } from '../state-io';
+import { resetsWeights, settingChange } from '../setting-changes';
+import { stopAfterEpoch, type AdvanceOutcome, type StopReason } from '../stopping';
+import type { TestPass } from '../test-pass';
+import { drawGraphFeedback, initializeGraphWeights } from './graph-init';
+import { GraphNetwork, type GraphViews } from './graph-network';
+
+/** Where an epoch began: what a diverged epoch goes back to. */
+interface Snapshot {
+  params: Float64Array;
+  momentum: Float64Array;
+  gradient: Float64Array;
+  gradientPending: boolean;
+  orderStream: RandomStream;
+  cursor: EpochCursor;
+}
+
+export class GraphRun {
+  readonly network: GraphNetwork;
+  readonly data: PatternSet;
+  readonly testData: PatternSet | null;
+  readonly momentum: Float64Array;
+  private readonly momentumViews: GraphViews;
+  readonly gradient: Float64Array;
+  private readonly gradientViews: GraphViews;
+  gradientPending = false;
+  private feedback: Float64Array[] | null = null;
+  private loss: LossCode = 0;
+  orderStream!: RandomStream;
+  readonly cursor: EpochCursor;
+  epoch = 0;
+  private readonly histories = new RunHistories();
+  /** Settings changed during the run, where each took effect (reset clears them with the curve). */
+  readonly settingChanges: SettingChange[] = [];
+  private snapshot: Snapshot | null = null;
+  /** A divergence state() found in the middle of an epoch: the next advance() reports it. */
+  private pendingDivergence: AdvanceOutcome | null = null;
+  /** Per output layer: its offset in a pattern's target row. */
+  private readonly targetOffsets: number[];
+  private readonly pssRow = new Float64Array(1);
+  private readonly correctRow = new Uint8Array(1);
+  /** One output layer's targets for one pattern (outputDeltas reads rows of one layer's width). */
+  private readonly targetRow: Float64Array;
+
+  constructor(private model: ModelDocument) {
+    this.network = new GraphNetwork(model);
+    const net = this.network;
+    this.data = toPatternSet(model.patterns, net.inputUnits, net.outputUnits);
+    this.testData = model.testPatterns?.length ? toPatternSet(model.testPatterns, net.inputUnits, net.outputUnits) : null;
+    this.momentum = new Float64Array(net.params.length);
+    this.momentumViews = net.views(this.momentum);
+    this.gradient = new Float64Array(net.params.length);
+    this.gradientViews = net.views(this.gradient);
+    this.cursor = new EpochCursor(this.data.count);
+    let offset = 0;
+    this.targetOffsets = net.outputs.map((g) => {
+      const at = offset;
+      offset += net.sizes[g];
+      return at;
+    });
+    this.targetRow = new Float64Array(Math.max(...net.outputs.map((g) => net.sizes[g])));
+    if (model.state) this.restore(model.state);
+    else this.reset();
+  }
+
+  get settings(): TrainingSettings {
+    return this.model.training;
+  }
+
+  get patternCount(): number {
+    return this.data.count;
+  }
+
+  get tssHistory(): number[] {
+    return this.histories.tss;
+  }
+
+  get correctHistory(): number[] {
+    return this.histories.correct;
+  }
+
+  get updateSize(): number {
+    const { update, batchSize } = this.settings;
+    if (update === 'online') return 1;
+    if (update === 'batch') return this.data.count;
+    return Math.min(batchSize, this.data.count);
+  }
+
+  /** tss of the run's last epoch as summed while training it; null before the first. */
+  get lastEpochTss(): number | null {
+    return this.histories.lastTss;
+  }
+
+  /** Why training cannot go on from here, before presenting anything. */
+  stopBeforeTraining(): StopReason | null {
+    return this.epoch >= this.settings.maxEpochs ? 'max-epochs' : null;
+  }
+
+  /**
+   * New settings, checked as a file would hold them. A different seed or initialisation resets (returns
+   * true); changing how updates are grouped first applies the part of an update summed so far.
+   */
+  configure(changes: Partial<TrainingSettings>): boolean {
+    const before = this.settings;
+    const after = { ...before, ...changes };
+    const checked = trainingSchema.safeParse(after);
+    if (!checked.success) {
+      throw new RangeError(checked.error.issues.map((issue) => `training.${formatPath(issue.path)}: ${issue.message}`).join('; '));
+    }
+    if (this.gradientPending && !resetsWeights(before, after) && (after.update !== before.update || after.batchSize !== before.batchSize)) this.applyUpdates();
+    this.model = { ...this.model, training: after };
+    if (resetsWeights(before, after)) {
+      this.reset();
+      return true;
+    }
+    // Once training has begun, a change is part of the run's history (before it, it is just the settings).
+    const position = this.cursor.inEpoch ? this.cursor.position : 0;
+    const change = this.epoch === 0 && position === 0 ? null : settingChange(before, after, this.epoch, position);
+    if (change) this.settingChanges.push(change);
+    this.applySettings();
+    // Changed to batch or minibatch in the middle of an update: the update under way sums from here, from
+    // zero — a sum the state records, as a file saved mid-update must (consistency.ts).
+    const count = this.data.count;
+    if (after.update !== 'online' && this.cursor.inEpoch && !this.gradientPending && position % this.updateSize !== 0 && position < count) {
+      this.gradient.fill(0);
+      this.gradientPending = true;
+    }
+    return false;
+  }
+
+  /** Every pattern's outputs (all output layers, concatenated) beside its targets, with the current weights. */
+  testPass(set: 'train' | 'test' = 'train'): TestPass {
+    const source: readonly Pattern[] = (set === 'train' ? this.model.patterns : this.model.testPatterns) ?? [];
+    const margin = this.settings.margin;
+    let tss = 0;
+    let correct = 0;
+    const outputs = this.outputs(set);
+    const patterns = source.map((pattern, p) => {
+      const output = outputs[p];
+      let pss = 0;
+      let isCorrect = true;
+      pattern.target.forEach((t, k) => {
+        if (t === null) return;
+        const e = t - output[k];
+        pss += e * e;
+        if (!(Math.abs(e) <= margin)) isCorrect = false;
+      });
+      tss += pss;
+      if (isCorrect) correct++;
+      return { name: pattern.name, output, target: pattern.target.map((t) => t ?? Number.NaN), pss, correct: isCorrect };
+    });
+    return { tss, fractionCorrect: patterns.length > 0 ? correct / patterns.length : 0, patterns };
+  }
+
+  /** The matrices deltas are sent back through: W_p, or F_p for feedback alignment. */
+  private get backwardMatrices(): readonly Float64Array[] {
+    return this.settings.rule === 'feedback-alignment' ? this.feedback! : this.network.weights;
+  }
+
+  reset(): void {
+    initializeGraphWeights(this.network, this.settings);
+    this.pendingDivergence = null;
+    this.momentum.fill(0);
+    this.gradientPending = false;
+    this.feedback = null;
+    this.orderStream = RandomStream.forSeed(this.settings.seed, 'order');
+    this.cursor.inEpoch = false;
+    this.cursor.position = 0;
+    this.epoch = 0;
+    this.histories.clear();
+    this.settingChanges.length = 0;
+    this.applySettings();
+    this.takeSnapshot();
+  }
+
+  /**
+   * Presents up to `budget` patterns, stopping at the end of an epoch when a criterion holds or once
+   * `untilEpoch` epochs are complete; updates happen only at update boundaries, so any slicing of the work
+   * into calls computes the same bits.
+   */
+  advance(budget: number, untilEpoch = Number.POSITIVE_INFINITY): AdvanceOutcome {
+    if (this.pendingDivergence) {
+      const outcome = this.pendingDivergence;
+      this.pendingDivergence = null;
+      return outcome;
+    }
+    let presented = 0;
+    const count = this.data.count;
+    const cursor = this.cursor;
+    while (presented < budget && this.epoch < untilEpoch) {
+      if (!cursor.inEpoch) this.startEpoch();
+      const p = cursor.order[cursor.position];
+      const { pss, correct } = this.present(this.data, p);
+      if (!(pss < Number.POSITIVE_INFINITY)) return this.diverge(presented);
+      cursor.tss += pss;
+      cursor.pss[p] = pss;
+      if (correct) cursor.correct++;
+      this.network.addGradient(this.gradientViews, !this.gradientPending);
+      this.gradientPending = true;
+      cursor.position++;
+      presented++;
+      if (cursor.position % this.updateSize === 0 || cursor.position === count) this.applyUpdates();
+      if (cursor.position < count) continue;
+      if (!this.finishEpoch()) return this.diverge(presented);
+      const stop = stopAfterEpoch(this.settings, this.epoch, cursor.tss, cursor.correct, count);
+      if (stop) return { presented, ...stop };
+    }
+    return { presented, stop: null, message: null };
+  }
+
+  /** Forward pass, each output layer's loss term, and the deltas flowing back; the pattern's pss and whether it was correct. */
+  present(data: PatternSet, p: number): { pss: number; correct: boolean } {
+    const net = this.network;
+    net.forward(data.inputs, p * net.inputUnits);
+    let pss = 0;
+    let correct = true;
+    net.outputs.forEach((g, k) => {
+      const units = net.sizes[g];
+      const start = p * net.outputUnits + this.targetOffsets[k];
+      const targets = this.targetRow.subarray(0, units);
+      targets.set(data.targets.subarray(start, start + units));
+      outputDeltas(this.loss, net.codes[g], net.net[g], net.act[g], targets, null, 0, net.delta[g], 1, units, this.settings.margin, this.pssRow, this.correctRow);
+      pss += this.pssRow[0];
+      if (this.correctRow[0] === 0) correct = false;
+    });
+    net.backward(this.backwardMatrices);
+    return { pss, correct };
+  }
+
+  /** L summed over the training patterns with the current weights. */
+  totalLoss(): number {
+    const net = this.network;
+    let L = 0;
+    for (let p = 0; p < this.data.count; p++) {
+      net.forward(this.data.inputs, p * net.inputUnits);
+      net.outputs.forEach((g, k) => {
+        const start = p * net.outputUnits + this.targetOffsets[k];
+        L += patternLoss(this.loss, net.codes[g], net.net[g], net.act[g], this.data.targets.subarray(start, start + net.sizes[g]));
+      });
+    }
+    return L;
+  }
+
+  /** ∂L/∂W_p and ∂L/∂b summed over the training patterns (for feedback alignment, the rule's direction). */
+  summedGradient(): GraphViews {
+    const sum = this.network.views(new Float64Array(this.network.params.length));
+    for (let p = 0; p < this.data.count; p++) {
+      this.present(this.data, p);
+      this.network.addGradient(sum, p === 0, true);
+    }
+    return sum;
+  }
+
+  /** Each pattern's output activations, all output layers concatenated, with the current weights. */
+  outputs(set: 'train' | 'test' = 'train'): number[][] {
+    const data = set === 'train' ? this.data : this.testData;
+    if (!data) return [];
+    const net = this.network;
+    return Array.from({ length: data.count }, (_, p) => {
+      net.forward(data.inputs, p * net.inputUnits);
+      return net.outputs.flatMap((g) => Array.from(net.act[g]));
+    });
+  }
+
+  /**
+   * The run's state as a file holds it. In the middle of an epoch the numbers may already have left what a
+   * file can hold (divergence is found at the epoch's end): then the epoch has diverged, the state is where
+   * it began, and the next advance() says so — no save writes a file the loader would refuse.
+   */
+  state(): NetworkState {
+    if (this.cursor.inEpoch && !this.withinFileBounds()) this.pendingDivergence = this.diverge(0);
+    const net = this.network;
+    const matrices = (views: GraphViews) => views.weights.map((W, q) => toRows(W, net.sizes[net.projections[q].to], net.sizes[net.projections[q].from]));
+    const vectors = (views: GraphViews) => views.biases.map((b) => Array.from(b));
+    const { cursor } = this;
+    const state: NetworkState = {
+      epoch: this.epoch,
+      weights: matrices(net),
+      biases: vectors(net),
+      weightMomentum: matrices(this.momentumViews),
+      biasMomentum: vectors(this.momentumViews),
+      orderStream: this.orderStream.state(),
+      cursor: cursor.inEpoch ? { order: Array.from(cursor.order), position: cursor.position, tss: cursor.tss, correct: cursor.correct } : null,
+      tssHistory: this.histories.tss.slice(),
+      correctHistory: this.histories.correct.slice(),
+      feedback: this.feedback && this.feedback.map((F, q) => (F.length === 0 ? [] : toRows(F, net.sizes[net.projections[q].to], net.sizes[net.projections[q].from]))),
+      gradientSum: this.gradientPending ? { weights: matrices(this.gradientViews), biases: vectors(this.gradientViews) } : null,
+    };
+    if (this.histories.stride !== 1) state.historyStride = this.histories.stride;
+    if (this.testData) state.testTssHistory = this.histories.testTss.slice();
+    if (this.settingChanges.length > 0) state.settingChanges = structuredClone(this.settingChanges);
+    return state;
+  }
+
+  toModel(): ModelDocument {
+    return { ...this.model, state: this.state() };
+  }
+
+  private restore(state: NetworkState): void {
+    const net = this.network;
+    const momentum = this.momentumViews;
+    state.weights.forEach((rows, q) => fromRows(rows, net.weights[q]));
+    state.biases.forEach((b, k) => net.biases[k].set(b));
+    state.weightMomentum.forEach((rows, q) => fromRows(rows, momentum.weights[q]));
+    state.biasMomentum.forEach((b, k) => momentum.biases[k].set(b));
+    this.gradientPending = Boolean(state.gradientSum);
+    if (state.gradientSum) {
+      state.gradientSum.weights.forEach((rows, q) => fromRows(rows, this.gradientViews.weights[q]));
+      state.gradientSum.biases.forEach((b, k) => this.gradientViews.biases[k].set(b));
+    }
+    this.feedback = state.feedback
+      ? state.feedback.map((rows, q) => {
+        const F = new Float64Array(rows.length === 0 ? 0 : net.weights[q].length);
+        fromRows(rows, F);
+        return F;
+      })
+      : null;
+    this.orderStream = RandomStream.fromState(state.orderStream);
+    const { cursor } = this;
+    cursor.inEpoch = state.cursor !== null;
+    if (state.cursor) {
+      cursor.order.set(state.cursor.order);
+      cursor.position = state.cursor.position;
+      cursor.tss = state.cursor.tss;
+      cursor.correct = state.cursor.correct;
+    }
+    this.epoch = state.epoch;
+    this.histories.clear();
+    this.histories.stride = state.historyStride ?? 1;
+    // Histories can hold tens of thousands of entries: copied by loops, not spread into push() (argument limits).
+    for (const value of state.tssHistory) this.histories.tss.push(value);
+    for (const value of state.correctHistory) this.histories.correct.push(value);
+    if (this.testData) for (const value of state.testTssHistory ?? []) this.histories.testTss.push(value);
+    this.settingChanges.length = 0;
+    for (const change of structuredClone(state.settingChanges ?? [])) this.settingChanges.push(change);
+    this.histories.restored(this.epoch);
+    this.applySettings();
+    this.takeSnapshot();
+  }
+
+  private applySettings(): void {
+    this.loss = lossCode(this.settings.loss);
+    if (this.settings.rule === 'feedback-alignment') this.feedback ??= drawGraphFeedback(this.network, this.settings);
+  }
+
+  /** The update from the gradient summed over the update's patterns, for every projection and bias that learns. */
+  private applyUpdates(): void {
+    const net = this.network;
+    const g = this.gradientViews;
+    const m = this.momentumViews;
+    const none = new Float64Array(0);
+    net.projections.forEach((_, q) => {
+      if (net.projectionLearns[q]) applyUpdate(net.weights[q], none, g.weights[q], none, m.weights[q], none, false, this.settings);
+    });
+    net.biased.forEach((layer, k) => {
+      // A bias steps with κ = 0: weight decay is for weights only.
+      if (net.biasLearns[layer]) applyUpdate(none, net.biases[k], none, g.biases[k], none, m.biases[k], true, this.settings);
+    });
+    this.gradientPending = false;
+  }
+
+  /** Where a diverged epoch goes back to: the epoch's start, or where a file restored the run. */
+  private takeSnapshot(): void {
+    const cursor = new EpochCursor(this.data.count);
+    cursor.copyFrom(this.cursor);
+    this.snapshot = {
+      params: this.network.params.slice(), momentum: this.momentum.slice(), gradient: this.gradient.slice(),
+      gradientPending: this.gradientPending, orderStream: this.orderStream.clone(), cursor,
+    };
+  }
+
+  private startEpoch(): void {
+    this.takeSnapshot();
+    this.cursor.start(this.settings.order === 'permuted' ? this.orderStream : null);
+  }
+
+  /** Whether every number the state would hold is one a file can (schema.ts): weights bounded, the rest finite. */
+  private withinFileBounds(): boolean {
+    for (const value of this.network.params) if (!(Math.abs(value) <= MAX_WEIGHT_MAGNITUDE)) return false;
+    for (const value of this.momentum) if (!Number.isFinite(value)) return false;
+    if (this.gradientPending) for (const value of this.gradient) if (!Number.isFinite(value)) return false;
+    return Number.isFinite(this.cursor.tss);
+  }
+
+  /** Records the epoch; false when its tss or a parameter is no longer one a file can hold. */
+  private finishEpoch(): boolean {
+    if (!this.withinFileBounds()) return false;
+    this.epoch++;
+    const testData = this.testData;
+    const testTss = testData && recordsEpoch(this.epoch, this.histories.stride) ? () => this.tss(testData) : null;
+    this.histories.finishEpoch(this.epoch, this.cursor.tss, this.cursor.correct / this.data.count, testTss);
+    this.cursor.inEpoch = false;
+    return true;
+  }
+
+  private tss(data: PatternSet): number {
+    let tss = 0;
+    for (let p = 0; p < data.count; p++) tss += this.present(data, p).pss;
+    return tss;
+  }
+
+  private diverge(presented: number): AdvanceOutcome {
+    const snapshot = this.snapshot!;
+    this.network.params.set(snapshot.params);
+    this.momentum.set(snapshot.momentum);
+    this.gradient.set(snapshot.gradient);
+    this.gradientPending = snapshot.gradientPending;
+    this.orderStream = snapshot.orderStream.clone();
+    this.cursor.copyFrom(snapshot.cursor);
+    return {
+      presented, stop: 'diverged',
+      message: `Training diverged in epoch ${this.epoch + 1}. The weights from the end of epoch ${this.epoch} are kept; try a smaller learning rate.`,
+    };
+  }
+}
