@@ -219,7 +219,7 @@ export class GraphRun {
       if (cursor.position % this.updateSize === 0 || cursor.position === count) this.applyUpdates();
       if (cursor.position < count) continue;
       if (!this.finishEpoch()) return this.diverge(presented);
-      const stop = stopAfterEpoch(this.settings, this.epoch, cursor.tss, cursor.correct, count);
+      const stop = stopAfterEpoch(this.settings, this.epoch, cursor.tss, cursor.correct, count, () => this.testPass());
       if (stop) return { presented, ...stop };
     }
     return { presented, stop: null, message: null };
