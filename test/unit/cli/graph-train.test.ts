@@ -23,7 +23,7 @@ describe('a graph network outside the app', () => {
     const whole = join(dir, 'whole.bplab');
     expect((await cli('train', file, '--epochs', '30', '--out', half)).code).toBe(0);
     const trained = await cli('train', half, '--epochs', '30', '--out', whole);
-    expect(trained.out).toMatch(/^epoch 60 {2}tss \d/);
+    expect(trained.out).toMatch(/^epoch 60 {2}tss after epoch \d/);
     const continued = parseModelText(await readFile(whole, 'utf8'));
     if (!continued.ok) throw new Error(JSON.stringify(continued.problems));
     const straight = new GraphRun(findExample('xor-2-1-1')!.build());
