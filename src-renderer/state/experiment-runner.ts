@@ -25,17 +25,27 @@ export interface RunnerOptions {
   startWorker: (model: ModelDocument) => () => RunWorker;
   jobs: number;
   now?: () => number;
+  view?: RunnerView;
+}
+
+/** What a view shows of the runner; the page passes reactive state (experiment-view.svelte.ts), tests a plain object. */
+export interface RunnerView {
+  phase: RunnerPhase;
+  /** The finished runs, in the order they finished (a new array on each, so views redraw). */
+  runs: StoredRun[];
+  failed: FailedRun[];
+  total: number;
+  /** Milliseconds left at the pace of the runs finished since Run or Resume; null until one has. */
+  timeLeft: number | null;
+  error: string | null;
+}
+
+export function plainRunnerView(): RunnerView {
+  return { phase: 'idle', runs: [], failed: [], total: 0, timeLeft: null, error: null };
 }
 
 export class ExperimentRunner {
-  phase = $state<RunnerPhase>('idle');
-  /** The finished runs, in the order they finished (a new array on each, so views redraw). */
-  runs = $state.raw<StoredRun[]>([]);
-  failed = $state.raw<FailedRun[]>([]);
-  total = $state(0);
-  /** Milliseconds left at the pace of the runs finished since Run or Resume; null until one has. */
-  timeLeft = $state<number | null>(null);
-  error = $state<string | null>(null);
+  readonly view: RunnerView;
 
   private model: ModelDocument | null = null;
   private key = '';
@@ -45,6 +55,7 @@ export class ExperimentRunner {
 
   constructor(private readonly options: RunnerOptions) {
     this.now = options.now ?? (() => Date.now());
+    this.view = options.view ?? plainRunnerView();
   }
 
   get jobs(): number {
@@ -52,7 +63,7 @@ export class ExperimentRunner {
   }
 
   get done(): number {
-    return this.runs.length + this.failed.length;
+    return doneCount(this.view);
   }
 
   /** Shows what the storage holds for this model's experiment (after opening it, or a reload). */
@@ -60,18 +71,18 @@ export class ExperimentRunner {
     const key = this.options.storage.key(experimentText(model));
     if (key === this.key && this.model) return;
     // Another experiment (its settings edited, another model opened): this one's runs stop where they are.
-    if (this.phase === 'running') await this.pause();
+    if (this.view.phase === 'running') await this.pause();
     this.model = model;
     this.key = key;
     const plan = planExperiment(model);
     const stored = await this.options.storage.load(key);
     if (this.key !== key) return;
-    this.total = plan.total;
-    this.runs = stored.runs;
-    this.failed = stored.failed.filter((f) => !stored.runs.some((r) => r.result.index === f.index));
-    this.timeLeft = null;
-    this.error = null;
-    this.phase = this.done >= plan.total ? 'done' : this.done > 0 ? 'paused' : 'idle';
+    this.view.total = plan.total;
+    this.view.runs = stored.runs;
+    this.view.failed = stored.failed.filter((f) => !stored.runs.some((r) => r.result.index === f.index));
+    this.view.timeLeft = null;
+    this.view.error = null;
+    this.view.phase = this.done >= plan.total ? 'done' : this.done > 0 ? 'paused' : 'idle';
   }
 
   /** Run, or Resume: the runs not yet stored. */
@@ -89,16 +100,16 @@ export class ExperimentRunner {
   async cancel(): Promise<void> {
     await this.pause();
     await this.options.storage.clear(this.key);
-    this.runs = [];
-    this.failed = [];
-    this.timeLeft = null;
-    this.phase = 'idle';
+    this.view.runs = [];
+    this.view.failed = [];
+    this.view.timeLeft = null;
+    this.view.phase = 'idle';
   }
 
   private async compute(model: ModelDocument): Promise<void> {
     await this.show(model);
     const plan: ExperimentPlan = planExperiment(model);
-    const have = this.runs.map((run) => run.result.index).sort((a, b) => a - b);
+    const have = this.view.runs.map((run) => run.result.index).sort((a, b) => a - b);
     const indices = Array.from({ length: plan.total }, (_, i) => i).filter((i) => !sortedHas(have, i));
     const controller = (this.controller = new AbortController());
     const key = this.key;
@@ -108,10 +119,10 @@ export class ExperimentRunner {
       doneHere++;
       const left = plan.total - this.done;
       // The pool's own pace (all workers together), so the estimate counts the parallelism it had.
-      this.timeLeft = ((this.now() - began) / doneHere) * left;
+      this.view.timeLeft = ((this.now() - began) / doneHere) * left;
     };
-    this.phase = 'running';
-    this.error = null;
+    this.view.phase = 'running';
+    this.view.error = null;
     try {
       await runPool({
         indices,
@@ -122,23 +133,23 @@ export class ExperimentRunner {
           const run = { result, time: this.now() };
           await this.options.storage.put(key, run);
           if (this.key !== key) return;
-          this.runs = [...this.runs, run];
-          this.failed = this.failed.filter((f) => f.index !== result.index);
+          this.view.runs = [...this.view.runs, run];
+          this.view.failed = this.view.failed.filter((f) => f.index !== result.index);
           pace();
         },
         onFailed: async (index, message) => {
           await this.options.storage.putFailed(key, { index, message });
           if (this.key !== key) return;
-          this.failed = [...this.failed, { index, message }];
+          this.view.failed = [...this.view.failed, { index, message }];
           pace();
         },
       });
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.view.error = error instanceof Error ? error.message : String(error);
     } finally {
       this.controller = null;
-      this.phase = this.done >= plan.total ? 'done' : this.done > 0 ? 'paused' : 'idle';
-      if (this.phase !== 'done') this.timeLeft = null;
+      this.view.phase = this.done >= plan.total ? 'done' : this.done > 0 ? 'paused' : 'idle';
+      if (this.view.phase !== 'done') this.view.timeLeft = null;
     }
   }
 }
@@ -153,4 +164,8 @@ function sortedHas(list: readonly number[], value: number): boolean {
     else hi = mid;
   }
   return lo < list.length && list[lo] === value;
+}
+
+export function doneCount(view: RunnerView): number {
+  return view.runs.length + view.failed.length;
 }
