@@ -67,7 +67,8 @@ function startWorker(model: ModelDocument, makeWorker: () => WorkerLike): RunWor
     },
     terminate() {
       ready = true;
-      ended ??= new Error('the worker was stopped');
+      // A terminated Web Worker says nothing more (a worker thread reports its exit): the run under way ends here.
+      fail(new Error('the worker was stopped'));
       worker.terminate();
     },
   };

@@ -265,6 +265,13 @@ describe('the Web Worker glue', () => {
     await expect(crashing).rejects.toThrow('the worker crashed: out of memory');
     await worker.terminate();
     expect(fake.terminated).toBe(true);
+    // Pause terminates a worker with a run under way: that run ends, it does not hang.
+    const other = new FakeWorker();
+    const paused = webWorkerStarter(model, () => other)();
+    other.reply({ ready: true });
+    const abandoned = paused.run(8);
+    await paused.terminate();
+    await expect(abandoned).rejects.toThrow('the worker was stopped');
   });
 
   it('says a worker could not start when it fails before it is ready', async () => {
