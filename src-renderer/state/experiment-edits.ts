@@ -16,7 +16,7 @@ export const FACTOR_SETTINGS: ReadonlyArray<{ setting: FactorSetting; label: str
   { setting: 'update', label: 'Update' },
   { setting: 'batchSize', label: 'Minibatch size' },
   { setting: 'init', label: 'Initial weights' },
-  { setting: 'units', label: 'Units of a hidden layer' },
+  { setting: 'units', label: 'Hidden units' },
   { setting: 'testSet', label: 'Test set on/off' },
 ];
 
