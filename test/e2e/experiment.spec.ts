@@ -74,7 +74,7 @@ test('the XOR hidden-units experiment runs live, pauses, resumes after a reload,
   }
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.waitForTimeout(400);
-  await page.screenshot({ path: screenshotPath('experiment-xor-hidden.png', testInfo) });
+  await page.screenshot({ path: screenshotPath('guide-10-experiment.png', testInfo) });
 
   // The same model through the command line.
   const model = experimentExamples.find((e) => e.id === 'experiment-xor-hidden')!.build();
