@@ -110,10 +110,17 @@ test('the XOR hidden-units experiment runs live, pauses, resumes after a reload,
   expect(JSON.parse(exported.get('manifest.json')!).engineFingerprint).toMatch(/^[0-9a-f]{16}$/);
   expect(withoutTimes(exported.get('manifest.json')!)).toEqual(withoutTimes(readFileSync(join(dir, 'manifest.json'), 'utf8')));
 
-  // Cancel discards the stored runs.
-  await page.getByRole('button', { name: 'Cancel experiment', exact: true }).click();
-  await expect.poll(async () => (await progress(page)).done).toBe(0);
-  await expect(page.getByRole('button', { name: 'Run experiment', exact: true })).toBeEnabled();
+  // A run opened alone is re-created from its seed: trained in the workbench, it ends where the run file says.
+  const run4 = JSON.parse(readFileSync(join(dir, 'runs', 'run-00004.json'), 'utf8')) as { final: { tss: number } };
+  await page.getByText('Open one run in the workbench').click();
+  await page.getByRole('button', { name: 'Run 4', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Hidden units on XOR — run 4');
+  await expect(page.getByRole('tab', { name: 'Train', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Stopped', { timeout: 60_000 });
+  await expect(page.getByTestId('epoch')).toHaveText('2000');
+  // The readout's tss once stopped is the after-epoch one, the run file's final tss.
+  await expect(page.getByTestId('tss')).toHaveText(run4.final.tss.toPrecision(4));
 });
 
 test('factors are undoable edits of the experiment section, and a refused level is shown, not committed', async ({ page }) => {
@@ -137,4 +144,30 @@ test('factors are undoable edits of the experiment section, and a refused level 
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('experiment-count')).toContainText('3 conditions × 30 seeds = 90 runs');
+});
+
+test('Cancel stops an experiment and discards its stored runs', async ({ page }) => {
+  await openExperiment(page);
+  await page.getByLabel('Seeds per condition').fill('2');
+  await page.getByLabel('Seeds per condition').press('Tab');
+  await page.getByLabel('Epochs per run').fill('200');
+  await page.getByLabel('Epochs per run').press('Tab');
+  await expect(page.getByTestId('experiment-count')).toContainText('3 conditions × 2 seeds = 6 runs of 200 epochs');
+  await page.getByRole('button', { name: 'Run experiment', exact: true }).click();
+  await expect.poll(async () => (await progress(page)).phase, { timeout: 60_000 }).toBe('done');
+  await expect(page.getByTestId('condition-summary').locator('tbody tr').first()).toHaveAttribute('data-n', '2');
+  await page.getByRole('button', { name: 'Cancel experiment', exact: true }).click();
+  await expect.poll(async () => (await progress(page)).done).toBe(0);
+  await expect(page.getByTestId('condition-summary').locator('tbody tr').first()).toHaveAttribute('data-n', '0');
+  // Nothing of it comes back after a reload.
+  await page.reload();
+  await page.getByRole('button', { name: TITLE, exact: true }).click();
+  await page.getByLabel('Seeds per condition').fill('2');
+  await page.getByLabel('Seeds per condition').press('Tab');
+  await page.getByLabel('Epochs per run').fill('200');
+  await page.getByLabel('Epochs per run').press('Tab');
+  await expect(page.getByTestId('experiment-count')).toContainText('6 runs of 200 epochs');
+  await page.waitForTimeout(500);
+  expect((await progress(page)).done).toBe(0);
+  await expect(page.getByRole('button', { name: 'Run experiment', exact: true })).toBeEnabled();
 });
