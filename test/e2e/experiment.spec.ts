@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { experimentExamples } from '../../src-shared/data/experiment-examples';
 import { serializeModel } from '../../src-shared/model/serialize';
@@ -156,6 +157,10 @@ test('Cancel stops an experiment and discards its stored runs', async ({ page })
   await page.getByRole('button', { name: 'Run experiment', exact: true }).click();
   await expect.poll(async () => (await progress(page)).phase, { timeout: 60_000 }).toBe('done');
   await expect(page.getByTestId('condition-summary').locator('tbody tr').first()).toHaveAttribute('data-n', '2');
+  // The tab with results passes axe's WCAG A/AA checks (accessibility.spec.ts checks it without an experiment).
+  await page.getByText('Open one run in the workbench').click();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
   await page.getByRole('button', { name: 'Cancel experiment', exact: true }).click();
   await expect.poll(async () => (await progress(page)).done).toBe(0);
   await expect(page.getByTestId('condition-summary').locator('tbody tr').first()).toHaveAttribute('data-n', '0');
