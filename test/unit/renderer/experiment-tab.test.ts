@@ -292,3 +292,23 @@ describe('the Web Worker glue', () => {
     expect(defaultExperimentJobs(undefined)).toBe(1);
   });
 });
+
+describe('the time estimate', () => {
+  it('scales a measured pace to every run’s epochs, shared among the workers', async () => {
+    const { estimateExperiment, describeDuration } = await import('../../../src-renderer/state/experiment-estimate');
+    const model = smallXor();
+    // A clock that moves 1 ms per reading: the pace measured is epochs per reading, whatever the machine.
+    let t = 0;
+    const one = estimateExperiment(model, 1, 20, () => t++);
+    t = 0;
+    const three = estimateExperiment(model, 3, 20, () => t++);
+    expect(one.epochsPerSecond).toBe(three.epochsPerSecond);
+    // 9 runs: 9 rounds on one worker, 3 on three.
+    expect(one.total / three.total).toBeCloseTo(3, 10);
+    expect(one.total).toBeCloseTo((9 * 120 / one.epochsPerSecond) * 1000, 6);
+    expect(describeDuration(400)).toBe('under a second');
+    expect(describeDuration(40_000)).toBe('about 40 s');
+    expect(describeDuration(3 * 60_000)).toBe('about 3 min');
+    expect(describeDuration(2.5 * 3600_000)).toBe('about 2.5 h');
+  });
+});
