@@ -72,3 +72,29 @@ export function alignOnEpochs(series: readonly { epochs: readonly number[]; valu
   });
   return { x, ys };
 }
+
+/**
+ * The run drawn nearest a click (CSS px within the plot), if one is within `reach` px of it: each run is
+ * measured at its recorded epoch nearest the click, by the distance between the click and that point.
+ */
+export function nearestRun(
+  runs: readonly { index: number; epochs: readonly number[]; values: readonly number[] }[],
+  click: { left: number; top: number },
+  toPx: { x(epoch: number): number; y(value: number): number },
+  reach = 8,
+): number | null {
+  let best: number | null = null;
+  let bestDistance = reach;
+  for (const run of runs) {
+    let i = 0;
+    let nearest = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < run.epochs.length; k++) {
+      const dx = Math.abs(toPx.x(run.epochs[k]) - click.left);
+      if (dx < nearest) [nearest, i] = [dx, k];
+    }
+    if (run.epochs.length === 0 || !Number.isFinite(run.values[i])) continue;
+    const distance = Math.hypot(toPx.x(run.epochs[i]) - click.left, toPx.y(run.values[i]) - click.top);
+    if (distance <= bestDistance) [bestDistance, best] = [distance, run.index];
+  }
+  return best;
+}

@@ -176,3 +176,25 @@ test('Cancel stops an experiment and discards its stored runs', async ({ page })
   expect((await progress(page)).done).toBe(0);
   await expect(page.getByRole('button', { name: 'Run experiment', exact: true })).toBeEnabled();
 });
+
+test('clicking a run’s line in the chart opens that run alone', async ({ page }) => {
+  await openExperiment(page);
+  await page.getByLabel('Seeds per condition').fill('2');
+  await page.getByLabel('Seeds per condition').press('Tab');
+  await page.getByLabel('Epochs per run').fill('200');
+  await page.getByLabel('Epochs per run').press('Tab');
+  await page.getByRole('button', { name: 'Run experiment', exact: true }).click();
+  await expect.poll(async () => (await progress(page)).phase, { timeout: 60_000 }).toBe('done');
+  // Every run starts near tss 1 at epoch 1: going down the plot at epoch 1 in steps smaller than the reach
+  // of a click, one click lands on a run (the others miss and do nothing).
+  const over = page.getByTestId('experiment-mean-chart').locator('.u-over');
+  await page.getByRole('checkbox', { name: 'Log scale (geometric mean)' }).uncheck();
+  await page.waitForTimeout(400);
+  const box = (await over.boundingBox())!;
+  const dialog = page.getByRole('dialog');
+  for (let y = 2; y < box.height && (await dialog.count()) === 0; y += 4) await over.click({ position: { x: box.width / 200, y } });
+  // The experiment's seeds and epochs were edited: leaving asks first.
+  await dialog.getByRole('button', { name: 'Don’t save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/Hidden units on XOR — run \d/);
+  await expect(page.getByRole('tab', { name: 'Train', exact: true })).toHaveAttribute('aria-selected', 'true');
+});

@@ -312,3 +312,19 @@ describe('the time estimate', () => {
     expect(describeDuration(2.5 * 3600_000)).toBe('about 2.5 h');
   });
 });
+
+describe('a click on the chart', () => {
+  it('picks the run drawn nearest it, if any is within reach', async () => {
+    const { nearestRun } = await import('../../../src-renderer/state/experiment-curves');
+    const runs = [
+      { index: 3, epochs: [0, 10, 20], values: [1, 0.5, 0.25] },
+      { index: 7, epochs: [0, 10, 20], values: [1, 0.9, 0.8] },
+    ];
+    // 10 px per epoch; value v at 100 − 100 v px.
+    const toPx = { x: (e: number) => e * 10, y: (v: number) => 100 - 100 * v };
+    expect(nearestRun(runs, { left: 101, top: 52 }, toPx)).toBe(3);
+    expect(nearestRun(runs, { left: 99, top: 12 }, toPx)).toBe(7);
+    expect(nearestRun(runs, { left: 100, top: 30 }, toPx)).toBeNull();
+    expect(nearestRun([], { left: 0, top: 0 }, toPx)).toBeNull();
+  });
+});
