@@ -106,6 +106,11 @@ export class FileCommands {
     if (await this.confirmLeave(`open the ${example.title} example`)) this.workspace.show(example.build(), null, false, { displayPace: example.displayPace });
   }
 
+  /** A model made from the open one (an experiment's single run), as a new unsaved document. */
+  async openDerived(model: ModelDocument, what: string): Promise<void> {
+    if (await this.confirmLeave(`open ${what}`)) this.workspace.show(model, null, true);
+  }
+
   async open(): Promise<void> {
     if (!(await this.confirmLeave('open another model'))) return;
     await this.attempt('open the file', async () => {
