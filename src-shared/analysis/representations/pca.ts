@@ -40,13 +40,16 @@ function columnMeans(activations: readonly (readonly number[])[]): number[] {
   return mean.map((sum) => sum / activations.length);
 }
 
-/** PCA of `activations` (P × N), keeping min(P, N) components. */
+/**
+ * PCA of `activations` (P × N), keeping min(P − 1, N) components: centring takes one dimension away, so
+ * the components past those carry no variance and only rounding would pick their directions.
+ */
 export function principalComponents(activations: readonly (readonly number[])[]): Pca {
   checkedRows(activations);
   const mean = columnMeans(activations);
   const centred = new Matrix(activations.map((row) => row.map((x, u) => x - mean[u])));
   const svd = new SVD(centred, { autoTranspose: true });
-  const count = Math.min(activations.length, mean.length);
+  const count = Math.min(activations.length - 1, mean.length);
   const singularValues = svd.diagonal.slice(0, count);
   const V = svd.rightSingularVectors;
   const components = singularValues.map((_, k) => {

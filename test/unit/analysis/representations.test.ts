@@ -49,6 +49,12 @@ describe('PCA', () => {
     expect(() => projectOnBasis([[1, 2]], pca)).toThrow(/basis is for 4 units, the activations have 2/);
   });
 
+  it('keeps P − 1 components when there are fewer patterns than units (centring removes one dimension)', () => {
+    const pca = principalComponents([[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0]]);
+    expect(pca.components).toHaveLength(3);
+    expect(pca.explainedVariance).toEqual([expect.closeTo(1 / 3, 12), expect.closeTo(1 / 3, 12), expect.closeTo(1 / 3, 12)]);
+  });
+
   it('refuses a ragged or non-finite matrix, naming where', () => {
     expect(() => principalComponents([[1, 2], [3]])).toThrow(/pattern 1 has 1 activations, pattern 0 has 2/);
     expect(() => principalComponents([[1, 2], [3, Number.NaN]])).toThrow(/pattern 1, unit 1/);
