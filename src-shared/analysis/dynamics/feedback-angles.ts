@@ -52,3 +52,34 @@ export function signalAngle(
   }
   return { degrees: used === 0 ? null : sum / used, patternsUsed: used };
 }
+
+export interface ProjectionAngles {
+  /** W^j carries hidden layer j to layer j + 1; its deltas δ_{j+1} go back to layer j. */
+  projection: number;
+  signalAngle: number | null;
+  weightAngle: number | null;
+}
+
+/** What the two angles need from a run: the forward weights, the matrices deltas go back through, each pattern's deltas. */
+export interface AngleSource {
+  network: { sizes: readonly number[]; weights: readonly Float64Array[] };
+  backwardMatrix(j: number): Float64Array;
+  patternCount: number;
+  inspect(p: number): { layers: { delta: number[] | null }[] };
+}
+
+/** Both angles for every projection that sends deltas back into a hidden layer (j = 1 … D − 1), over the training patterns. */
+export function feedbackAlignmentAngles(run: AngleSource): ProjectionAngles[] {
+  const { sizes, weights } = run.network;
+  const deltas = Array.from({ length: run.patternCount }, (_, p) => run.inspect(p).layers.map((layer) => layer.delta));
+  const angles: ProjectionAngles[] = [];
+  for (let j = 1; j + 1 < sizes.length; j++) {
+    const F = run.backwardMatrix(j);
+    angles.push({
+      projection: j,
+      signalAngle: signalAngle(weights[j], F, sizes[j + 1], sizes[j], deltas.map((layers) => layers[j + 1]!)).degrees,
+      weightAngle: weightAngle(weights[j], F),
+    });
+  }
+  return angles;
+}

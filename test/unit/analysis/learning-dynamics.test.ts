@@ -5,7 +5,7 @@
  * vectors whose angles are known.
  */
 import { describe, expect, it } from 'vitest';
-import { signalAngle, weightAngle } from '../../../src-shared/analysis/dynamics/feedback-angles';
+import { feedbackAlignmentAngles, signalAngle, weightAngle } from '../../../src-shared/analysis/dynamics/feedback-angles';
 import { correlationModes, linearModeStrengths, modeStrengthsOf, outputInputCorrelation } from '../../../src-shared/analysis/dynamics/mode-strengths';
 import { halfTime, saxeTheoryApplies } from '../../../src-shared/analysis/dynamics/saxe-theory';
 import { findExample } from '../../../src-shared/data/examples';
@@ -182,5 +182,41 @@ describe('feedback alignment’s angles', () => {
     expect(signalAngle(W, [-1, 0, 0, -1], 2, 2, [[3, 4]]).degrees).toBeCloseTo(180, 12);
     expect(signalAngle(W, F, 2, 2, [[0, 0]])).toEqual({ degrees: null, patternsUsed: 0 });
     expect(() => weightAngle([1, 2], [1])).toThrow(/same shape/);
+  });
+});
+
+describe('feedback alignment’s angles over a run', () => {
+  const layers = layersFor({ sizes: [4, 64, 64, 7], activation: 'tanh' });
+  const build = (rule: 'backprop' | 'feedback-alignment') => createModel({
+    name: 'fa', description: '', layers, patterns: patterns.map((p) => ({ ...p, target: p.target.map((t) => (t as number) * 0.8) })),
+    training: { rule, update: 'batch', learningRate: 0.02, momentum: 0, init: { kind: 'gaussian', sd: 0.2 }, errorCriterion: 0, maxEpochs: 1e9 },
+  });
+
+  it('are 0° for backpropagation, whose deltas go back through W itself', () => {
+    const angles = feedbackAlignmentAngles(new Simulation(build('backprop')));
+    expect(angles.map((a) => a.projection)).toEqual([1, 2]);
+    for (const a of angles) {
+      expect(a.weightAngle).toBeCloseTo(0, 5);
+      expect(a.signalAngle).toBeCloseTo(0, 5);
+    }
+  });
+
+  it('start near 90° for feedback alignment and equal the direct computation from Step through’s deltas', () => {
+    const simulation = new Simulation(build('feedback-alignment'));
+    const [first, second] = feedbackAlignmentAngles(simulation);
+    // 64 × 64 independent random entries: vec(W) and vec(F) are nearly orthogonal.
+    expect(Math.abs(second.weightAngle! - 90)).toBeLessThan(5);
+    const W = simulation.network.weights[2];
+    const F = simulation.backwardMatrix(2);
+    let sum = 0;
+    for (let p = 0; p < 4; p++) {
+      const delta = simulation.inspect(p).layers[3].delta!;
+      const viaW = Array.from({ length: 64 }, (_, c) => delta.reduce((s, d, r) => s + W[r * 64 + c] * d, 0));
+      const viaF = Array.from({ length: 64 }, (_, c) => delta.reduce((s, d, r) => s + F[r * 64 + c] * d, 0));
+      const cos = viaW.reduce((s, x, c) => s + x * viaF[c], 0) / Math.hypot(...viaW) / Math.hypot(...viaF);
+      sum += (Math.acos(cos) * 180) / Math.PI;
+    }
+    expect(second.signalAngle).toBeCloseTo(sum / 4, 9);
+    expect(first.projection).toBe(1);
   });
 });
