@@ -14,8 +14,8 @@ function unit(kind: LayerSpec['kind'], name: string): LayerSpec {
 
 export const chainExample: ExampleInfo = {
   id: 'chain',
-  title: 'The deep chain (o = w4 w3 w2 w1 i)',
-  summary: 'Four weights in series, one linear unit a layer, learning to halve a number. Step through one pattern and watch the coupling: each weight changes by Δw_j = −λ δ_{j+1} h_j, where the delta it receives carries the product of all the weights above it and the activation the product of all those below — so when those are small, the gradient vanishes, and when they are large, it explodes.',
+  title: 'The deep chain',
+  summary: 'o = w4 w3 w2 w1 i: four weights in series learn to halve a number. In Step through, each delta carries the product of the weights above it: small weights, vanishing gradients, a long plateau.',
   build: () => createModel({
     name: 'The deep chain',
     description: 'Input → h1 → h2 → h3 → output, one linear unit each, no biases: o = w4 w3 w2 w1 i, trained to give o = i / 2 on four inputs (full batch, squared error). With δ_4 = −(t − o) at the output, backpropagation sends δ_3 = w4 δ_4, δ_2 = w3 w4 δ_4, δ_1 = w2 w3 w4 δ_4 (science.md’s sign: ΔW = −λ δ hᵀ), and each Δw_j = −λ δ_{j+1} h_j: every weight’s step depends on all the others.',
