@@ -8,7 +8,9 @@ import { principalComponents } from '../../src-shared/analysis/representations/p
 import { dissimilarityMatrix } from '../../src-shared/analysis/representations/rdm';
 import { findExample } from '../../src-shared/data/examples';
 import { Simulation } from '../../src-shared/engine/simulation';
-import { expect, openExample, test } from './app';
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, openExample, test, withoutFileAccess } from './app';
 import { screenshotPath } from './screenshots';
 
 test('Representations: PCA, RDM and dendrogram of the hidden layer are the engine’s numbers, live', async ({ page }, testInfo) => {
@@ -19,6 +21,7 @@ test('Representations: PCA, RDM and dendrogram of the hidden layer are the engin
   const rdm = dissimilarityMatrix(hidden, 'correlation');
   const merges = hierarchicalClustering(rdm.values, 'average', 'correlation');
 
+  await withoutFileAccess(page);
   await page.setViewportSize({ width: 1366, height: 768 });
   await openExample(page, example.title);
   await page.getByRole('tab', { name: 'Representations' }).click();
@@ -41,6 +44,18 @@ test('Representations: PCA, RDM and dendrogram of the hidden layer are the engin
   await expect(page.getByTestId('branch')).toHaveCount(3 * merges.length);
   await expect(page.getByTestId('leaf')).toHaveCount(4);
 
+  // Each figure exports: the RDM's numbers as CSV, the figure as a standalone SVG and as a PNG.
+  const csv = await readFile(await downloaded(page, 'Export the dissimilarity matrix’s numbers as CSV', testInfo.outputPath('rdm.csv')), 'utf8');
+  const csvRows = csv.trim().split('\n');
+  expect(csvRows[0]).toBe('pattern_a,pattern_b,dissimilarity');
+  expect(csvRows).toHaveLength(17);
+  expect(Number(csvRows[2].split(',')[2])).toBeCloseTo(rdm.values[0][1]!, 12);
+  const svg = await readFile(await downloaded(page, 'Export the dissimilarity matrix as SVG', testInfo.outputPath('rdm.svg')), 'utf8');
+  expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg.match(/<rect/g)).toHaveLength(16);
+  const png = await readFile(await downloaded(page, 'Export the dendrogram as PNG', testInfo.outputPath('tree.png')));
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+
   // Ward on correlation distances is refused with a reason, not drawn.
   await page.getByTestId('rep-linkage').selectOption('ward');
   await expect(page.getByTestId('no-dendrogram')).toContainText('Ward’s linkage needs Euclidean distances');
@@ -59,3 +74,10 @@ test('Representations: PCA, RDM and dendrogram of the hidden layer are the engin
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: screenshotPath('representations-1920.png', testInfo) });
 });
+
+async function downloaded(page: Page, button: string, path: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await (await download).saveAs(path);
+  return path;
+}
