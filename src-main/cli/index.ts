@@ -1,6 +1,7 @@
 /** The command line: the same engine as the app, headless. `npm run --silent cli -- help` lists the verbs. */
 import { APP_VERSION } from '../app-version';
 import { CliError } from './cli-error';
+import { analyzeCommand } from './commands/analyze';
 import { exampleCommand } from './commands/example';
 import { experimentCommand, experimentUsage } from './commands/experiment';
 import { exportCommand } from './commands/export';
@@ -27,6 +28,10 @@ const help = `Backprop Lab command line
                                  a model from CSV/TSV, tlearn (.cf .data .teach), PDP .pat or Lens .ex
   export MODEL --to FORMAT --out PATH [--layer N]
                                  outputs, hidden, weights, curve (CSV); tlearn, pat, ex
+  analyze MODEL [--layer J] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)
+        [--distance correlation|euclidean] --out FILE.csv
+                                 a layer's PCA, dissimilarity matrix, clustering or MDS, or the
+                                 network's strength on each mode of Σ31, as a tidy CSV table
   schema                         print the model file's JSON Schema
   ${experimentUsage.replace(/\n {2}/g, '\n  ')}
                                  many runs of a model's experiment section on N worker threads
@@ -62,6 +67,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'experiment':
         return await experimentCommand(args, io);
+      case 'analyze':
+        await analyzeCommand(args, io);
+        return 0;
       case 'schema':
         io.out(`${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
         return 0;

@@ -1,6 +1,7 @@
 /** The built-in example models: the classic first networks of the PDP tradition. */
 import { createModel } from '../model/create';
 import type { LayerSpec, ModelDocument, Pattern } from '../model/schema';
+import { chainExample } from './chain-example';
 import { eightLivingThings, fourItems } from './semantic-items';
 
 export interface ExampleInfo {
@@ -173,6 +174,7 @@ export const examples: readonly ExampleInfo[] = [
       });
     },
   },
+  chainExample,
 ];
 
 /** Four orthogonal ±1 patterns (Hadamard rows) → four ±1 targets. */
