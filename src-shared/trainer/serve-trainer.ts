@@ -5,6 +5,7 @@
  */
 import type { PatternInspection } from '../engine/inspect';
 import { Simulation, type TestPass } from '../engine/simulation';
+import { describeStop } from '../engine/stopping';
 import { describeProblems, parseModel } from '../model/parse';
 import {
   trainerCommandSchema,
@@ -333,8 +334,10 @@ class TrainerLoop {
 
   private finish(simulation: Simulation, reason: StopReason, message: string | null): void {
     this.running = false;
-    const status: TrainerStatus = reason === 'paused' || reason === 'step-done' ? 'paused' : 'stopped';
-    this.settle(simulation, status, reason, message ?? describeStop(reason, simulation));
+    const paused = reason === 'paused' || reason === 'step-done';
+    // A pause or a step the renderer words itself, with what it knows of the step (the pattern presented).
+    const said = paused ? null : (message ?? describeStop(reason, { epoch: simulation.epoch, tss: simulation.lastEpochTss, settings: simulation.settings }));
+    this.settle(simulation, paused ? 'paused' : 'stopped', reason, said);
   }
 
   /** Flushes what is pending, then says where the run stands and sends the test pass with the state. */
@@ -409,16 +412,4 @@ function patternResults(pass: TestPass): PatternResult[] {
 
 function nullablePatternResults(pass: TestPass | null): PatternResult[] | null {
   return pass && patternResults(pass);
-}
-
-function describeStop(reason: StopReason, simulation: Simulation): string | null {
-  const tss = simulation.lastEpochTss ?? Number.NaN;
-  switch (reason) {
-    case 'criterion':
-      return `Stopped at epoch ${simulation.epoch}: tss ${tss.toPrecision(4)} fell below the error criterion ${simulation.settings.errorCriterion}.`;
-    case 'max-epochs':
-      return `Stopped at epoch ${simulation.epoch}, the maximum set for this model.`;
-    default:
-      return null;
-  }
 }

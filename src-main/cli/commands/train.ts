@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { learningCurveCsv, modelLearningCurve } from '../../../src-shared/data/export/learning-curve-csv';
 import { Simulation } from '../../../src-shared/engine/simulation';
+import { describeStop } from '../../../src-shared/engine/stopping';
 import { MAX_EPOCHS } from '../../../src-shared/model/schema';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
@@ -68,8 +69,9 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   const pass = simulation.testPass();
-  const why = outcome.stop === 'criterion' ? ' (error criterion reached)' : outcome.stop === 'max-epochs' ? ' (maximum epochs)' : '';
-  io.out(`epoch ${simulation.epoch}  tss ${pass.tss.toPrecision(6)}  correct ${(pass.fractionCorrect * 100).toFixed(0)}%${why}\n`);
+  io.out(`epoch ${simulation.epoch}  tss ${pass.tss.toPrecision(6)}  correct ${(pass.fractionCorrect * 100).toFixed(0)}%\n`);
+  // The app's own sentence for why the run stopped; a divergence is told on stderr below.
+  if (outcome.stop === 'criterion' || outcome.stop === 'max-epochs') io.out(`${outcome.message ?? describeStop(outcome.stop, { epoch: simulation.epoch, tss: simulation.lastEpochTss, settings: simulation.settings })}\n`);
   if (values.log) await writeCurve(values.log, simulation);
   if (values.out) await writeModelFile(values.out, simulation.toModel(), true);
   else io.err('(the trained model was not saved: add --out FILE)\n');

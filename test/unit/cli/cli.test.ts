@@ -52,7 +52,7 @@ describe('the command line', () => {
     await writeFile(file, (await cli('example', 'xor')).out);
     const out = join(dir, 'xor-trained.bplab');
     const trained = await cli('train', file, '--out', out);
-    expect(trained.out).toMatch(/\(error criterion reached\)/);
+    expect(trained.out).toMatch(/\nStopped at epoch \d+: tss \S+ fell below the error criterion 0.04\.\n/);
     const tested = await cli('test', out, '--json');
     const report = JSON.parse(tested.out);
     expect(report.tss).toBeLessThan(0.04);
