@@ -31,7 +31,7 @@ export class DocumentImport {
     if (!(await this.hooks.confirmLeave('import files as a new model'))) return;
     let picked;
     try {
-      picked = await this.workspace.host.pickFilesToImport();
+      picked = await this.workspace.host.importFile();
     } catch (error) {
       this.refuse(`The files could not be read: ${(error as Error).message}`);
       return;

@@ -206,7 +206,7 @@ export class TrainerSession {
   }
 
   private send(command: TrainerCommand): void {
-    this.endpoint ??= this.host.connectTrainer().then((endpoint) => {
+    this.endpoint ??= this.host.trainerPort().then((endpoint) => {
       endpoint.onMessage((data) => this.receive(data));
       return endpoint;
     });
