@@ -4,13 +4,12 @@
  * batches every finished epoch's figures into metrics messages posted at a steady rate.
  */
 import type { PatternInspection } from '../engine/inspect';
-import { Simulation, type TestPass } from '../engine/simulation';
+import { Simulation } from '../engine/simulation';
 import { describeStop } from '../engine/stopping';
 import { describeProblems, parseModel } from '../model/parse';
 import {
   trainerCommandSchema,
   type MessageEndpoint,
-  type PatternResult,
   type Probe,
   type StopReason,
   type TrainerCommand,
@@ -314,8 +313,8 @@ class TrainerLoop {
     this.post({
       type: 'view',
       epoch: simulation.epoch,
-      patterns: patternResults(simulation.testPass()),
-      testPatterns: nullablePatternResults(simulation.testPass('test')),
+      patterns: simulation.testPass().patterns,
+      testPatterns: simulation.testPass('test')?.patterns ?? null,
       ...simulation.weightRows(),
     });
   }
@@ -350,8 +349,8 @@ class TrainerLoop {
       epoch: simulation.epoch,
       tss: pass.tss,
       fractionCorrect: pass.fractionCorrect,
-      patterns: patternResults(pass),
-      testPatterns: nullablePatternResults(simulation.testPass('test')),
+      patterns: pass.patterns,
+      testPatterns: simulation.testPass('test')?.patterns ?? null,
       state: simulation.state(),
     });
   }
@@ -404,12 +403,4 @@ class TrainerLoop {
   private post(event: TrainerEvent): void {
     this.endpoint.postMessage(event);
   }
-}
-
-function patternResults(pass: TestPass): PatternResult[] {
-  return pass.patterns.map((p) => ({ ...p, target: p.target.map((t) => (Number.isNaN(t) ? null : t)) }));
-}
-
-function nullablePatternResults(pass: TestPass | null): PatternResult[] | null {
-  return pass && patternResults(pass);
 }
