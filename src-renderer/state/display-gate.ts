@@ -31,11 +31,6 @@ export function displayChoice(id: string | null | undefined): DisplayChoice {
   return DISPLAY_CHOICES.find((choice) => choice.id === id) ?? LIVE;
 }
 
-/** The choice that matches a pace the trainer was given elsewhere (null: none of the slow ones). */
-export function choiceForPace(epochsPerSecond: number): DisplayChoice | null {
-  return DISPLAY_CHOICES.find((choice) => choice.epochsPerSecond === epochsPerSecond) ?? null;
-}
-
 /**
  * The epoch to show, given the one shown before and the trainer's latest. While a run goes on (`live`),
  * the shown epoch moves only when the run crosses a multiple of `every`, and then to that multiple (its

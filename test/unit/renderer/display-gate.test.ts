@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choiceForPace, countUpTo, DISPLAY_CHOICES, DisplayGate, displayChoice, displayStep, LIVE, shownEpoch, valueAt } from '../../../src-renderer/state/display-gate';
+import { countUpTo, DISPLAY_CHOICES, DisplayGate, displayChoice, displayStep, LIVE, shownEpoch, valueAt } from '../../../src-renderer/state/display-gate';
 
 /** The trainer's epochs as metric batches bring them: ascending, in steps of any size. */
 const epochStream = fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 200 }).map((steps) => {
@@ -82,8 +82,6 @@ describe('the display rate', () => {
     for (const choice of DISPLAY_CHOICES) expect(displayChoice(choice.id)).toBe(choice);
     expect(displayChoice(null)).toBe(LIVE);
     expect(displayChoice('every-7')).toBe(LIVE);
-    expect(choiceForPace(5)?.id).toBe('slow-5');
-    expect(choiceForPace(7)).toBeNull();
   });
 });
 
