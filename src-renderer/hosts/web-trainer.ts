@@ -82,6 +82,8 @@ export function startWorkerTrainer(create: () => Worker = defaultWorker, now = (
       return () => clearTimeout(timer);
     },
     now,
+    // The page tells the user itself (onRestarted): the browser's console stays clean.
+    warn: () => undefined,
   });
   supervisor.connect();
 
