@@ -9,6 +9,8 @@
 import type { OpenedDocument } from '../../src-shared/ipc/channels';
 import { MENU_COMMANDS, TRAINER_PORT_MESSAGE, type PreloadApi, type TrainerPortMessage } from '../../src-shared/ipc/preload-api';
 import type { MessageEndpoint, TrainerCommand, TrainerEvent } from '../../src-shared/ipc/trainer-protocol';
+import { SILENCE_MS, SilenceWatch } from '../../src-shared/trainer/silence-watch';
+import { restartMessage } from '../../src-shared/trainer/trainer-supervisor';
 import type { FileTarget, Host, OpenedFile } from './host';
 import { fileText } from './file-text';
 import { isTextEntry } from '../components/focus-kinds';
@@ -27,6 +29,9 @@ export interface ElectronHost extends Host {
   onTrainerRestarted(listener: (message: string) => void): () => void;
 }
 
+/** How often a training trainer's silence is checked. */
+const SILENCE_CHECK_MS = 1000;
+
 /** In Electron a file target is the file's path; main writes only to the path the window holds. */
 const asTarget = (path: string) => path as unknown as FileTarget;
 
@@ -42,14 +47,24 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
       endpoint ??= new Promise((resolve) => {
         const trainer = new SwappableTrainerPort();
         let first = true;
+        // Main sees no training traffic, so the page finds a hung trainer (SilenceWatch) and asks main for a
+        // fresh one, which ends the hung process; the port that comes back is then a restart like a crash's.
+        let silenced: string | null = null;
         window.addEventListener('message', (event: MessageEvent) => {
           // Only the preload posts from this window itself; anything else (a frame, another origin) is not it.
           if (event.source !== window || !isTrainerPortMessage(event.data) || event.ports.length === 0) return;
           trainer.attach(event.ports[0]);
+          const restarted = event.data.restarted ?? silenced;
+          silenced = null;
           if (first) resolve(trainer.endpoint);
-          else if (event.data.restarted !== null) for (const listener of restartListeners) listener(event.data.restarted);
+          else if (restarted !== null) for (const listener of restartListeners) listener(restarted);
           first = false;
         });
+        setInterval(() => {
+          if (silenced !== null || !trainer.silent()) return;
+          silenced = restartMessage(`it stopped answering for ${SILENCE_MS / 1000} seconds`);
+          api.requestTrainerPort();
+        }, SILENCE_CHECK_MS);
         api.requestTrainerPort();
       });
       return endpoint;
@@ -105,19 +120,33 @@ function isTrainerPortMessage(data: unknown): data is TrainerPortMessage {
 class SwappableTrainerPort {
   private port: MessagePort | null = null;
   private handlers: ((data: unknown) => void)[] = [];
+  private watch = new SilenceWatch(() => performance.now());
 
   readonly endpoint: MessageEndpoint<TrainerCommand> = {
-    postMessage: (command) => this.port?.postMessage(command),
+    postMessage: (command) => {
+      this.watch.sent(command);
+      this.port?.postMessage(command);
+    },
     onMessage: (handler) => {
       this.handlers.push(handler);
       this.listen();
     },
   };
 
+  /** Whether the trainer should be talking (it trains) and has been silent too long. */
+  silent(): boolean {
+    return this.watch.silent();
+  }
+
   attach(port: MessagePort): void {
     this.port?.close();
     this.port = port;
-    port.addEventListener('message', (event) => this.handlers.forEach((handler) => handler(event.data)));
+    // A new trainer holds no model and trains nothing until the page loads one.
+    const watch = (this.watch = new SilenceWatch(() => performance.now()));
+    port.addEventListener('message', (event) => {
+      watch.heard(event.data);
+      this.handlers.forEach((handler) => handler(event.data));
+    });
     port.addEventListener('messageerror', () => this.handlers.forEach((handler) => handler(failure('A message from the trainer could not be read.'))));
     if (this.handlers.length > 0) this.listen();
   }
