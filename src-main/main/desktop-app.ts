@@ -41,7 +41,7 @@ import { reloadAfterRendererCrash } from './renderer-recovery';
 import { cancelForeignRequests, requestPolicy } from './request-policy';
 import { denyPermissions, guardNavigation } from './security';
 import { bridgeTrainer } from './trainer-bridge';
-import type { TrainerSupervisor } from './trainer-supervisor';
+import type { TrainerSupervisor } from '../../src-shared/trainer/trainer-supervisor';
 import { helpWindowOptions, mainWindowOptions } from './window-options';
 import { initialPlacement } from './window-placement';
 

@@ -5,7 +5,7 @@
  */
 import type { BrowserWindow, MessageChannelMain, MessagePortMain, UtilityProcess } from 'electron';
 import { IPC_CHANNELS } from '../../src-shared/ipc/preload-api';
-import { superviseTrainer, type TrainerSupervisor } from './trainer-supervisor';
+import { superviseTrainer, type TrainerSupervisor } from '../../src-shared/trainer/trainer-supervisor';
 
 /** The two Electron calls the bridge needs, passed in so tests can watch them. */
 export interface TrainerLauncher {

@@ -7,9 +7,11 @@
  * origin with storage), exactly as in the web build. Loaded only when the preload's API exists.
  */
 import type { OpenedDocument } from '../../src-shared/ipc/channels';
-import { TRAINER_PORT_MESSAGE, type MenuCommand as PreloadMenuCommand, type PreloadApi, type TrainerPortMessage } from '../../src-shared/ipc/preload-api';
+import { MENU_COMMANDS, TRAINER_PORT_MESSAGE, type PreloadApi, type TrainerPortMessage } from '../../src-shared/ipc/preload-api';
 import type { MessageEndpoint, TrainerCommand, TrainerEvent } from '../../src-shared/ipc/trainer-protocol';
-import type { FileTarget, Host, MenuCommand, OpenedFile } from './host';
+import { SILENCE_MS, SilenceWatch } from '../../src-shared/trainer/silence-watch';
+import { restartMessage } from '../../src-shared/trainer/trainer-supervisor';
+import type { FileTarget, Host, OpenedFile } from './host';
 import { fileText } from './file-text';
 import { isTextEntry } from '../components/focus-kinds';
 import { pickFilesToImport as pickFilesWithInput } from './web-import-files';
@@ -21,25 +23,17 @@ export interface ElectronHost extends Host {
   readonly api: PreloadApi;
   /**
    * `listener` runs after main replaced a crashed trainer, with the one message to show the user. The
-   * endpoint from connectTrainer already talks to the new trainer, which holds no model: send it `load`
+   * endpoint from trainerPort already talks to the new trainer, which holds no model: send it `load`
    * with the last snapshot (model and state). Returns a function that stops listening.
    */
   onTrainerRestarted(listener: (message: string) => void): () => void;
 }
 
+/** How often a training trainer's silence is checked. */
+const SILENCE_CHECK_MS = 1000;
+
 /** In Electron a file target is the file's path; main writes only to the path the window holds. */
 const asTarget = (path: string) => path as unknown as FileTarget;
-
-/** Main's menu commands, in the page's Host vocabulary. */
-const MENU_COMMANDS_FOR_PAGE: Record<PreloadMenuCommand, MenuCommand> = {
-  save: 'save',
-  'save-as': 'save-as',
-  import: 'import',
-  export: 'export',
-  undo: 'undo',
-  redo: 'redo',
-  'open-pending': 'open-pending',
-};
 
 export async function createElectronHost(api: PreloadApi): Promise<ElectronHost> {
   let endpoint: Promise<MessageEndpoint<TrainerCommand>> | null = null;
@@ -49,18 +43,28 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
   return {
     kind: 'electron',
     api,
-    connectTrainer() {
+    trainerPort() {
       endpoint ??= new Promise((resolve) => {
         const trainer = new SwappableTrainerPort();
         let first = true;
+        // Main sees no training traffic, so the page finds a hung trainer (SilenceWatch) and asks main for a
+        // fresh one, which ends the hung process; the port that comes back is then a restart like a crash's.
+        let silenced: string | null = null;
         window.addEventListener('message', (event: MessageEvent) => {
           // Only the preload posts from this window itself; anything else (a frame, another origin) is not it.
           if (event.source !== window || !isTrainerPortMessage(event.data) || event.ports.length === 0) return;
           trainer.attach(event.ports[0]);
+          const restarted = event.data.restarted ?? silenced;
+          silenced = null;
           if (first) resolve(trainer.endpoint);
-          else if (event.data.restarted !== null) for (const listener of restartListeners) listener(event.data.restarted);
+          else if (restarted !== null) for (const listener of restartListeners) listener(restarted);
           first = false;
         });
+        setInterval(() => {
+          if (silenced !== null || !trainer.silent()) return;
+          silenced = restartMessage(`it stopped answering for ${SILENCE_MS / 1000} seconds`);
+          api.requestTrainerPort();
+        }, SILENCE_CHECK_MS);
         api.requestTrainerPort();
       });
       return endpoint;
@@ -70,7 +74,7 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
       return () => void restartListeners.delete(listener);
     },
     // A file that goes to a window of its own leaves this page as it is: null, as if nothing was chosen.
-    openModelFile: async () => opened(await api.openDocument()),
+    openDocument: async () => opened(await api.openDocument()),
     // A dropped file is read here; it has no target, so its first Save asks where.
     async openDroppedFile(data) {
       const file = data.files[0];
@@ -79,21 +83,21 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
     // From a click in the page, the page's file input (several files: a tlearn .cf with its .data and
     // .teach). From the menu there is no user activation, so a file input would not open: main's dialog
     // then, which takes several files too.
-    async pickFilesToImport() {
+    async importFile() {
       if (navigator.userActivation?.isActive) return pickFilesWithInput();
       return await api.importFile('patterns');
     },
-    async saveModelFile(text, { target, suggestedName }) {
+    async saveDocument(text, { target, suggestedName }) {
       const saved = target === null ? await api.saveDocumentAs(text, suggestedName) : await api.saveDocument(text, suggestedName);
       return saved && { name: saved.name, target: asTarget(saved.path) };
     },
-    saveExport: async ({ name, format, content }) => (await api.exportFile(content, format, name)) !== null,
-    saveExportSet: async ({ baseName, files }) => (await api.exportFileSet(baseName, files)) !== null,
-    recentFiles: async () => (await api.recentDocuments()).map(({ path, name, openedAt }) => ({ id: path, name, openedAt })),
-    openRecentFile: async (id) => opened(await api.openRecentDocument(id)),
+    exportFile: async ({ name, format, content }) => (await api.exportFile(content, format, name)) !== null,
+    exportFileSet: async ({ baseName, files }) => (await api.exportFileSet(baseName, files)) !== null,
+    recentDocuments: async () => (await api.recentDocuments()).map(({ path, name, openedAt }) => ({ id: path, name, openedAt })),
+    openRecentDocument: async (id) => opened(await api.openRecentDocument(id)),
     recovery: await createRecoveryStore(),
     setDocumentEdited: (edited, name) => void api.setDocumentEdited(edited, name).catch((error: Error) => console.error(error.message)),
-    takePendingFile: async () => opened(await api.takePendingDocument()),
+    takePendingDocument: async () => opened(await api.takePendingDocument()),
     onMenuCommand: (listener) =>
       api.onMenuCommand((command) => {
         // Edit → Undo/Redo while the user types in a field undoes the typing, as Ctrl/Cmd+Z does there in
@@ -103,8 +107,7 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
           document.execCommand(command);
           return;
         }
-        const forPage = MENU_COMMANDS_FOR_PAGE[command];
-        if (forPage) listener(forPage);
+        if (MENU_COMMANDS.includes(command)) listener(command);
       }),
   };
 }
@@ -117,19 +120,33 @@ function isTrainerPortMessage(data: unknown): data is TrainerPortMessage {
 class SwappableTrainerPort {
   private port: MessagePort | null = null;
   private handlers: ((data: unknown) => void)[] = [];
+  private watch = new SilenceWatch(() => performance.now());
 
   readonly endpoint: MessageEndpoint<TrainerCommand> = {
-    postMessage: (command) => this.port?.postMessage(command),
+    postMessage: (command) => {
+      this.watch.sent(command);
+      this.port?.postMessage(command);
+    },
     onMessage: (handler) => {
       this.handlers.push(handler);
       this.listen();
     },
   };
 
+  /** Whether the trainer should be talking (it trains) and has been silent too long. */
+  silent(): boolean {
+    return this.watch.silent();
+  }
+
   attach(port: MessagePort): void {
     this.port?.close();
     this.port = port;
-    port.addEventListener('message', (event) => this.handlers.forEach((handler) => handler(event.data)));
+    // A new trainer holds no model and trains nothing until the page loads one.
+    const watch = (this.watch = new SilenceWatch(() => performance.now()));
+    port.addEventListener('message', (event) => {
+      watch.heard(event.data);
+      this.handlers.forEach((handler) => handler(event.data));
+    });
     port.addEventListener('messageerror', () => this.handlers.forEach((handler) => handler(failure('A message from the trainer could not be read.'))));
     if (this.handlers.length > 0) this.listen();
   }

@@ -4,6 +4,7 @@
  */
 import type { ExportFormat, ImportedFile } from '../../src-shared/ipc/channels';
 import type { MessageEndpoint, TrainerCommand } from '../../src-shared/ipc/trainer-protocol';
+import type { MenuCommand } from '../../src-shared/ipc/preload-api';
 
 declare const fileTargetBrand: unique symbol;
 /**
@@ -61,8 +62,8 @@ export interface RecoveryStore {
   discard(id: string): Promise<void>;
 }
 
-/** What an application menu asks of the page (Electron's menus; the web build has none). */
-export type MenuCommand = 'new' | 'open' | 'import' | 'export' | 'save' | 'save-as' | 'undo' | 'redo' | 'open-pending';
+/** What an application menu asks of the page (Electron's menus; the web build has none): the preload's own list. */
+export type { MenuCommand } from '../../src-shared/ipc/preload-api';
 
 /** A file picked for File → Import, never written back: a weight file's bytes (isWeightFileName), any other's text. */
 export type PickedFile = ImportedFile;
@@ -90,38 +91,38 @@ export interface Host {
    * Starts (or reaches) the trainer and returns a port to it. Events arrive as untrusted data: the caller
    * validates them with the trainer protocol's schema.
    */
-  connectTrainer(): Promise<MessageEndpoint<TrainerCommand>>;
+  trainerPort(): Promise<MessageEndpoint<TrainerCommand>>;
   /**
    * `listener` runs when the host replaced a trainer that crashed, with the message to show; the endpoint
-   * from connectTrainer then leads to the new trainer, which holds no model yet. Returns a function that
+   * from trainerPort then leads to the new trainer, which holds no model yet. Returns a function that
    * stops listening.
    */
   onTrainerRestarted(listener: (message: string) => void): () => void;
   /** Asks the user for a model file to open; null if they cancelled. */
-  openModelFile(): Promise<OpenedFile | null>;
+  openDocument(): Promise<OpenedFile | null>;
   /** Reads a file dropped onto the window; null when the drop held no file. */
   openDroppedFile(data: DataTransfer): Promise<OpenedFile | null>;
   /**
    * Asks the user for files to import (a tlearn .cf with its .data and .teach, or one pattern file); null
    * or an empty list if they cancelled. Rejects with a message to show.
    */
-  pickFilesToImport(): Promise<PickedFile[] | null>;
+  importFile(): Promise<PickedFile[] | null>;
   /** Writes a model file; null if the user cancelled the save dialog. Rejects with a message to show. */
-  saveModelFile(text: string, request: SaveRequest): Promise<SavedFile | null>;
+  saveDocument(text: string, request: SaveRequest): Promise<SavedFile | null>;
   /**
    * Hands the user an exported file: the desktop app asks where with its Save dialog and writes the file
    * atomically, the browser downloads it. False if the user cancelled. Rejects with a message to show.
    */
-  saveExport(file: ExportedFile): Promise<boolean>;
+  exportFile(file: ExportedFile): Promise<boolean>;
   /**
    * Hands the user a set of files at once: the desktop app asks once, for the base name, and writes each
    * beside it; the browser downloads each. False if the user cancelled. Rejects with a message to show.
    */
-  saveExportSet(set: ExportedFileSet): Promise<boolean>;
+  exportFileSet(set: ExportedFileSet): Promise<boolean>;
   /** Files opened or saved lately, newest first, that the host can open again. */
-  recentFiles(): Promise<RecentFile[]>;
+  recentDocuments(): Promise<RecentFile[]>;
   /** Opens a recent file again; null if the user declined. Rejects with a message to show. */
-  openRecentFile(id: string): Promise<OpenedFile | null>;
+  openRecentDocument(id: string): Promise<OpenedFile | null>;
   readonly recovery: RecoveryStore;
   /**
    * The document changed: whether it has unsaved changes (closing the window must ask first), and its name
@@ -129,7 +130,7 @@ export interface Host {
    */
   setDocumentEdited(edited: boolean, name: string | null): void;
   /** A file the host opened this window for (a double-clicked file, a menu's Open Recent), taken once. */
-  takePendingFile(): Promise<OpenedFile | null>;
+  takePendingDocument(): Promise<OpenedFile | null>;
   /** Menu commands, as they come; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**

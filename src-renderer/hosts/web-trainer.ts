@@ -1,66 +1,97 @@
 /**
  * The web build's trainer: a module Web Worker of this page, reached through its message channel. A worker
- * that crashes — an uncaught failure, or silence while it should be training (terminated, hung, killed by
- * the browser) — is replaced by a new one, as main replaces a crashed utility process in the app: the page
- * is told (onRestarted) and gives the new trainer the model with its last snapshot.
+ * that crashes — an uncaught failure, or silence while it should be training (SilenceWatch) — is replaced
+ * by the same supervisor that replaces a crashed utility process in the app, with its back-off: the page is
+ * told (onRestarted) and gives the new trainer the model with its last snapshot.
  */
 import type { MessageEndpoint, TrainerCommand } from '../../src-shared/ipc/trainer-protocol';
+import { SILENCE_MS, SilenceWatch } from '../../src-shared/trainer/silence-watch';
+import { superviseTrainer, type SupervisedTrainer } from '../../src-shared/trainer/trainer-supervisor';
+
+export { SILENCE_MS } from '../../src-shared/trainer/silence-watch';
 
 export interface WorkerTrainer {
   endpoint: MessageEndpoint<TrainerCommand>;
   onRestarted(listener: (message: string) => void): () => void;
 }
 
-/** A training trainer posts metrics 20 times a second (and in slow motion at least once an epoch): this much silence is a dead one. */
-export const SILENCE_MS = 5000;
+/** How often a training worker's silence is checked. */
+const CHECK_MS = 1000;
 
 export function startWorkerTrainer(create: () => Worker = defaultWorker, now = () => performance.now()): WorkerTrainer {
   const handlers: Array<(data: unknown) => void> = [];
   const restartListeners = new Set<(message: string) => void>();
-  let worker = attach(create());
-  /** Whether the trainer should be talking (it is training), and when it last did. */
-  let busy = false;
-  let lastHeard = now();
-  setInterval(() => {
-    if (busy && now() - lastHeard > SILENCE_MS) replace(worker, `it stopped answering for ${SILENCE_MS / 1000} seconds`);
-  }, 1000);
+  let worker: Worker | null = null;
+  let watch = new SilenceWatch(now);
+  /** Ends the current worker as a crash would: the supervisor then replaces it. */
+  let exited: ((how: string) => void) | null = null;
 
-  function attach(next: Worker): Worker {
+  setInterval(() => {
+    if (watch.silent()) exited?.(`it stopped answering for ${SILENCE_MS / 1000} seconds`);
+  }, CHECK_MS);
+
+  function start(): { trainer: SupervisedTrainer; pagePort: Worker } {
+    const next = create();
+    let onExit: ((how: string) => void) | null = null;
+    let ended = false;
+    const exit = (how: string) => {
+      if (ended) return;
+      ended = true;
+      next.terminate();
+      onExit?.(how);
+    };
+    exited = exit;
     next.addEventListener('message', (event) => {
       if (next !== worker) return;
-      lastHeard = now();
-      const data = event.data as { type?: unknown; status?: unknown } | null;
-      if (data?.type === 'status') busy = data.status === 'training';
+      watch.heard(event.data);
       for (const handler of handlers) handler(event.data);
     });
     // An uncaught failure in the worker, or a script that could not load: the trainer is gone.
     next.addEventListener('error', (event) => {
       event.preventDefault();
-      replace(next, event.message || 'its script could not be loaded');
+      exit(event.message || 'its script could not be loaded');
     });
     next.addEventListener('messageerror', () => {
       for (const handler of handlers) handler({ type: 'error', message: 'A message from the trainer could not be read.', command: null });
     });
-    return next;
+    const trainer: SupervisedTrainer = {
+      onExit: (listener) => void (onExit = listener),
+      kill: () => {
+        ended = true;
+        next.terminate();
+      },
+    };
+    return { trainer, pagePort: next };
   }
 
-  function replace(dead: Worker, detail: string): void {
-    if (dead !== worker) return;
-    dead.terminate();
-    busy = false;
-    worker = attach(create());
-    const message = `The trainer stopped unexpectedly (${detail}) and was restarted. Your model continues from its last snapshot.`;
-    for (const listener of restartListeners) listener(message);
-  }
+  const supervisor = superviseTrainer<Worker>({
+    start,
+    deliver(next, restarted) {
+      worker?.terminate();
+      worker = next;
+      watch = new SilenceWatch(now);
+      if (restarted) for (const listener of restartListeners) listener(restarted);
+    },
+    // The first death is replaced at once, in the same turn (the supervisor backs off repeated ones).
+    schedule(run, delayMs) {
+      if (delayMs === 0) {
+        run();
+        return () => undefined;
+      }
+      const timer = setTimeout(run, delayMs);
+      return () => clearTimeout(timer);
+    },
+    now,
+    // The page tells the user itself (onRestarted): the browser's console stays clean.
+    warn: () => undefined,
+  });
+  supervisor.connect();
 
   return {
     endpoint: {
       postMessage: (command) => {
-        if (command.type === 'train' || command.type === 'step' || command.type === 'stepPattern') {
-          busy = true;
-          lastHeard = now();
-        }
-        worker.postMessage(command);
+        watch.sent(command);
+        worker?.postMessage(command);
       },
       onMessage: (handler) => void handlers.push(handler),
     },

@@ -15,7 +15,7 @@ export async function createWebHost(): Promise<Host> {
   const restartListeners = new Set<(message: string) => void>();
   return {
     kind: 'web',
-    async connectTrainer() {
+    async trainerPort() {
       if (!trainer) {
         trainer = startWorkerTrainer();
         trainer.onRestarted((message) => restartListeners.forEach((listener) => listener(message)));
@@ -27,21 +27,21 @@ export async function createWebHost(): Promise<Host> {
       restartListeners.add(listener);
       return () => restartListeners.delete(listener);
     },
-    openModelFile,
+    openDocument: openModelFile,
     openDroppedFile,
-    pickFilesToImport,
-    saveModelFile,
+    importFile: pickFilesToImport,
+    saveDocument: saveModelFile,
     // The browser's download: its own folder, or its own dialog if the user set one.
-    async saveExport(file) {
+    async exportFile(file) {
       downloadExport(file);
       return true;
     },
-    saveExportSet: downloadExportSet,
-    recentFiles,
-    openRecentFile,
+    exportFileSet: downloadExportSet,
+    recentDocuments: recentFiles,
+    openRecentDocument: openRecentFile,
     recovery: await createRecoveryStore(),
     setDocumentEdited,
-    takePendingFile: async () => null,
+    takePendingDocument: async () => null,
     onMenuCommand: () => () => undefined,
     // No menu to zoom with: the page zooms itself for a projector.
     zoomsPage: true,

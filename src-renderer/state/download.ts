@@ -1,6 +1,6 @@
 /**
  * Hands the user a file the renderer made as a download, in the web build (the desktop app asks where
- * instead: Host.saveExport). The object URL is released once the browser has taken its copy.
+ * instead: Host.exportFile). The object URL is released once the browser has taken its copy.
  */
 import type { ExportFormat } from '../../src-shared/ipc/channels';
 import type { ExportedFile, ExportedFileSet } from '../hosts/host';

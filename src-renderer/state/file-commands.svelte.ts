@@ -63,9 +63,9 @@ export class FileCommands {
     const { host } = this.workspace;
     host.onMenuCommand((command) => void this.menuCommand(command));
     const [recent, drafts, pending] = await Promise.all([
-      host.recentFiles().catch(() => []),
+      host.recentDocuments().catch(() => []),
       host.recovery.leftBehind().catch(() => []),
-      host.takePendingFile().catch(() => null),
+      host.takePendingDocument().catch(() => null),
     ]);
     this.recent = recent;
     this.drafts = drafts;
@@ -74,10 +74,6 @@ export class FileCommands {
 
   private async menuCommand(command: MenuCommand): Promise<void> {
     switch (command) {
-      case 'new':
-        return this.newModel();
-      case 'open':
-        return this.open();
       case 'save':
         return void (await this.save());
       case 'save-as':
@@ -91,7 +87,7 @@ export class FileCommands {
       case 'redo':
         return this.workspace.redo();
       case 'open-pending': {
-        const pending = await this.workspace.host.takePendingFile().catch(() => null);
+        const pending = await this.workspace.host.takePendingDocument().catch(() => null);
         if (pending && (await this.confirmLeave(`open ${pending.name}`))) this.openText(pending);
         return;
       }
@@ -114,7 +110,7 @@ export class FileCommands {
   async open(): Promise<void> {
     if (!(await this.confirmLeave('open another model'))) return;
     await this.attempt('open the file', async () => {
-      const opened = await this.workspace.host.openModelFile();
+      const opened = await this.workspace.host.openDocument();
       if (opened) this.openText(opened);
     });
   }
@@ -145,10 +141,10 @@ export class FileCommands {
   async openRecent(file: RecentFile): Promise<void> {
     if (!(await this.confirmLeave(`open ${file.name}`))) return;
     await this.attempt(`open ${file.name}`, async () => {
-      const opened = await this.workspace.host.openRecentFile(file.id);
+      const opened = await this.workspace.host.openRecentDocument(file.id);
       if (opened) this.openText(opened);
     });
-    this.recent = await this.workspace.host.recentFiles().catch(() => this.recent);
+    this.recent = await this.workspace.host.recentDocuments().catch(() => this.recent);
   }
 
   /** Saves to the document's file, or asks where; resolves false if nothing was saved. */
@@ -209,7 +205,7 @@ export class FileCommands {
     return answer === 'discard';
   }
 
-  private async write(target: Parameters<Workspace['host']['saveModelFile']>[1]['target']): Promise<boolean> {
+  private async write(target: Parameters<Workspace['host']['saveDocument']>[1]['target']): Promise<boolean> {
     const { document, host, session } = this.workspace;
     if (!document.current) return false;
     if (document.problems.length > 0) {
@@ -230,13 +226,13 @@ export class FileCommands {
     }
     let saved = false;
     await this.attempt('save the model', async () => {
-      const file = await host.saveModelFile(text.text, { target, suggestedName: document.file?.name ?? suggestedFileName(model) });
+      const file = await host.saveDocument(text.text, { target, suggestedName: document.file?.name ?? suggestedFileName(model) });
       if (!file) return;
       document.markSaved(file, model, stamped.provenance);
       this.notice = { tone: 'info', text: file.target ? `Saved to ${file.name}.` : `Saved ${file.name} to your downloads.` };
       saved = true;
     });
-    if (saved) this.recent = await host.recentFiles().catch(() => this.recent);
+    if (saved) this.recent = await host.recentDocuments().catch(() => this.recent);
     return saved;
   }
 

@@ -33,7 +33,7 @@ export class DocumentImport {
   async start(): Promise<void> {
     let picked;
     try {
-      picked = await this.workspace.host.pickFilesToImport();
+      picked = await this.workspace.host.importFile();
     } catch (error) {
       this.refuse(`The files could not be read: ${(error as Error).message}`);
       return;

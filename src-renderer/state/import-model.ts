@@ -4,14 +4,12 @@
  * user is told about. The importers are the command line's; their errors keep file, line and column.
  */
 import {
-  importLensExamples,
   importPdpPat,
   layersForPatterns,
   modelFromImport,
-  previewCsv,
-  readTlearnSet,
-  sortImportFiles,
+  readImportSet,
   type CsvPreview,
+  type ImportedFiles,
   type ImportedPatterns,
 } from '../../src-shared/data/import';
 import { describeProblems, parseModel } from '../../src-shared/model/parse';
@@ -32,18 +30,19 @@ export type ImportRead =
 export function readImportFiles(files: readonly PatternFile[]): ImportRead {
   if (files.length === 0) return { kind: 'refused', message: 'No file was picked.' };
   try {
-    const set = sortImportFiles(files);
-    switch (set.kind) {
-      case 'tlearn':
-        return readTlearn(set.cf, set.data, set.teach);
-      case 'pdp-pat':
-        return { kind: 'split', file: set.file, values: valuesPerPattern(set.file) };
-      case 'lens-ex':
-        return builtFor(importLensExamples(set.file.text, { file: set.file.name }), [set.file.name]);
-      case 'csv': {
-        const preview = previewCsv(set.file.text, { file: set.file.name });
-        const sizes = guessCsvSizes(preview);
-        return { kind: 'csv', file: set.file, preview, choice: defaultColumnChoice(preview, sizes), sizes };
+    // The user answers a .pat's split and a table's columns in a question: none is given yet.
+    const step = readImportSet(files);
+    switch (step.kind) {
+      case 'split':
+        return { kind: 'split', file: step.file, values: valuesPerPattern(step.file) };
+      case 'columns': {
+        const sizes = guessCsvSizes(step.preview);
+        return { kind: 'csv', file: step.file, preview: step.preview, choice: defaultColumnChoice(step.preview, sizes), sizes };
+      }
+      case 'read': {
+        const { set } = step;
+        if (set.kind === 'tlearn') return readTlearn(set.cf, set.data, set.teach, step.files);
+        return builtFor(step.files.imported, [set.file.name]);
       }
     }
   } catch (error) {
@@ -121,8 +120,7 @@ export function guessCsvSizes(preview: CsvPreview): NetworkSizes {
   return { inputs: Math.max(1, numeric.length - outputs), outputs };
 }
 
-function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: PatternFile): ImportRead {
-  const { imported, layers, projections, training } = readTlearnSet({ cf, data, teach });
+function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: PatternFile, { imported, layers, projections, training }: ImportedFiles): ImportRead {
   if (!cf || !layers) return builtFor(imported, [data.name, teach.name]);
   const read = checked(cf.name, [cf.name, data.name, teach.name], imported, layers, training, projections);
   if (read.kind !== 'model') return read;

@@ -69,12 +69,6 @@ export function resizePatterns(model: ModelDocument, side: 'input' | 'target', u
   };
 }
 
-/** The patterns made to fit the first and last layers, whatever they are now. */
-export function fitPatternsToLayers(model: ModelDocument): ModelDocument {
-  const resized = resizePatterns(model, 'input', model.layers[0].units);
-  return resizePatterns(resized, 'target', model.layers[model.layers.length - 1].units);
-}
-
 /** Names typed as one line ("canary, salmon, oak"): none when the line is empty. */
 export function readUnitNames(text: string): string[] | undefined {
   const names = text.split(',').map((name) => name.trim());

@@ -53,7 +53,7 @@ export class ModelExporting {
     this.failure = null;
     try {
       const [only] = set.files;
-      const saved = set.files.length === 1 ? await host.saveExport({ name: names[0], ...only }) : await host.saveExportSet(set);
+      const saved = set.files.length === 1 ? await host.exportFile({ name: names[0], ...only }) : await host.exportFileSet(set);
       if (!saved) return;
       this.close();
       this.done(`Exported ${names.join(', ')}.`);

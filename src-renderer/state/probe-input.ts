@@ -51,11 +51,6 @@ export function readProbeTarget(text: string, units: number): { ok: true; values
   return readVector(text, units, true, 'the output layer');
 }
 
-/** A pattern's values as the field shows them: `1 0 0.5`, `*` for a don't-care. */
-export function showValues(values: ReadonlyArray<number | null>): string {
-  return values.map((v) => (v === null ? '*' : String(v))).join(' ');
-}
-
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

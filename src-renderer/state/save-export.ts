@@ -1,7 +1,7 @@
 /**
  * How a component hands the user a file it made (a chart's PNG, SVG or CSV, a diagram's SVG) or a set of
- * files (a pattern set as tlearn's .data and .teach): the app provides the host's saveExport and
- * saveExportSet once, with their failures shown as the app's notice; a component set up without them
+ * files (a pattern set as tlearn's .data and .teach): the app provides the host's exportFile and
+ * exportFileSet once, with their failures shown as the app's notice; a component set up without them
  * (nothing provided) downloads, as the web build does.
  */
 import { getContext, setContext } from 'svelte';

@@ -4,7 +4,7 @@
  * change of each projection — and, for each phase, which of the engine's numbers it reveals. Every number
  * here is read from the engine's inspection; nothing is recomputed.
  */
-import type { PatternInspectionMessage } from '../../src-shared/ipc/trainer-protocol';
+import type { PatternInspection } from '../../src-shared/ipc/trainer-protocol';
 
 export type PhaseKind = 'forward' | 'target' | 'error' | 'delta' | 'weight-change';
 
@@ -81,7 +81,7 @@ export interface PhaseView {
 }
 
 /** What the diagram shows in `phase`, all of it from the inspection. */
-export function phaseView(inspection: PatternInspectionMessage, phase: Phase): PhaseView {
+export function phaseView(inspection: PatternInspection, phase: Phase): PhaseView {
   const depth = inspection.layers.length - 1;
   const none = <T>() => inspection.layers.map((): T | null => null);
   const lines = inspection.weightLayers.map((): number[][] | null => null);
@@ -175,7 +175,7 @@ function subscript(n: number): string {
  * reach it, and its incoming weight changes in its weight-change phase.
  */
 export function unitDetails(
-  inspection: PatternInspectionMessage, phase: Phase, layer: number, unit: number, unitName: (layer: number, unit: number) => string,
+  inspection: PatternInspection, phase: Phase, layer: number, unit: number, unitName: (layer: number, unit: number) => string,
 ): UnitDetails {
   const depth = inspection.layers.length - 1;
   const at = inspection.layers[layer];

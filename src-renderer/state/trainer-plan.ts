@@ -3,6 +3,7 @@
  * the run goes on), or the whole model again (a new network, new patterns, or weights from the history).
  */
 import type { ModelDocument, TrainingSettings } from '../../src-shared/model/schema';
+import { resetsWeights } from '../../src-shared/engine/setting-changes';
 
 export type TrainerPlan =
   | { kind: 'none' }
@@ -21,8 +22,7 @@ export function planTrainerUpdate(held: ModelDocument | null, next: ModelDocumen
   const changes = changedSettings(held.training, next.training);
   if (next.state !== held.state) {
     // A new seed or initialization resets the trainer to that seed's weights: exactly an untrained document.
-    const resets = 'seed' in changes || 'init' in changes;
-    if (!(resets && next.state === null)) return { kind: 'load' };
+    if (!(resetsWeights(held.training, next.training) && next.state === null)) return { kind: 'load' };
   }
   return Object.keys(changes).length > 0 ? { kind: 'configure', changes } : { kind: 'none' };
 }

@@ -6,7 +6,7 @@
 import {
   trainerEventSchema,
   type MessageEndpoint,
-  type PatternInspectionMessage,
+  type PatternInspection,
   type PatternResult,
   type Probe,
   type StopReason,
@@ -31,7 +31,7 @@ export interface LiveWeights {
 }
 
 /** An inspection with the epoch whose weights it was taken with (the Test tab says which). */
-export type InspectionAt = PatternInspectionMessage & { epoch: number };
+export type InspectionAt = PatternInspection & { epoch: number };
 
 export interface TrainerProblem {
   id: number;
@@ -206,7 +206,7 @@ export class TrainerSession {
   }
 
   private send(command: TrainerCommand): void {
-    this.endpoint ??= this.host.connectTrainer().then((endpoint) => {
+    this.endpoint ??= this.host.trainerPort().then((endpoint) => {
       endpoint.onMessage((data) => this.receive(data));
       return endpoint;
     });

@@ -4,6 +4,7 @@
  */
 import type { LayerSpec, ModelDocument, NetworkState } from '../../src-shared/model/schema';
 import { historyLength } from '../../src-shared/model/epoch-history';
+import { resetsWeights } from '../../src-shared/engine/setting-changes';
 
 /** Layer count, units and biases: what the weight matrices' shapes and meaning depend on. */
 export function sameArchitecture(a: readonly LayerSpec[], b: readonly LayerSpec[]): boolean {
@@ -12,11 +13,7 @@ export function sameArchitecture(a: readonly LayerSpec[], b: readonly LayerSpec[
 
 /** Whether `after` can keep the weights `before` trained: a new seed or initialization starts again too. */
 export function weightsCarryOver(before: ModelDocument, after: ModelDocument): boolean {
-  return (
-    sameArchitecture(before.layers, after.layers) &&
-    before.training.seed === after.training.seed &&
-    JSON.stringify(before.training.init) === JSON.stringify(after.training.init)
-  );
+  return sameArchitecture(before.layers, after.layers) && !resetsWeights(before.training, after.training);
 }
 
 /** Whether a state's weight matrices have the shapes this layer list needs (a guard on trainer events). */

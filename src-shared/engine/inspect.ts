@@ -10,51 +10,11 @@ import type { LayerViews, Network } from './network';
 import type { UpdateSettings } from './optimizer';
 import type { PatternSet } from './patterns';
 import { weightChange } from './reference/optimizer';
+import type { PatternInspection, UnitLayerInspection, WeightLayerInspection } from './inspection';
+
+export type { PatternInspection, UnitLayerInspection, WeightLayerInspection } from './inspection';
 
 export const deltaSignConvention = 'δ = ∂L/∂n: a negative delta means the net input should rise; ΔW = −λ δ hᵀ.';
-
-export interface UnitLayerInspection {
-  /** j = 0 (input) … D (output). */
-  layer: number;
-  name: string;
-  /** n_j (for the input layer, the input itself). */
-  netInput: number[];
-  /** h_j = f_j(n_j). */
-  activation: number[];
-  /** δ_j = ∂L/∂n_j, sent back through W (or F for feedback alignment); null for the input layer. */
-  delta: number[] | null;
-}
-
-export interface WeightLayerInspection {
-  /** W^j carries layer j (from) to layer j + 1 (to). */
-  from: number;
-  to: number;
-  learns: boolean;
-  /** This pattern's g = δ_{j+1} h_jᵀ and g_b = δ_{j+1} (∂L/∂W^j for backpropagation). */
-  gradient: { weights: number[][]; biases: number[] };
-  /** The lecture's ΔW^j = −λ δ_{j+1} h_jᵀ and Δb = −λ δ_{j+1} for this pattern alone. */
-  weightChange: { weights: number[][]; biases: number[] };
-  /**
-   * Exactly what an online update on this pattern would apply now: α ΔW(t−1) − λ (g + κ W), with
-   * momentum and weight decay; zeros where the layer does not learn.
-   */
-  onlineUpdate: { weights: number[][]; biases: number[] };
-}
-
-export interface PatternInspection {
-  name: string;
-  layers: UnitLayerInspection[];
-  /** null where the target is "don't care". */
-  target: (number | null)[];
-  output: number[];
-  /** e = t − o (null where the target is "don't care"). */
-  error: (number | null)[];
-  pss: number;
-  /** The loss L the engine descends, for this pattern. */
-  loss: number;
-  weightLayers: WeightLayerInspection[];
-  signConvention: string;
-}
 
 export interface InspectionContext {
   network: Network;

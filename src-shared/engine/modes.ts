@@ -79,25 +79,3 @@ export function predictedStrength(s: number, a0: number, epochs: number, learnin
   if (!Number.isFinite(growth)) return s;
   return (s * growth) / (growth - 1 + s / a0);
 }
-
-export interface ModeReport {
-  /** s_α per mode, strongest first. */
-  strengths: number[];
-  /** The network's a_α now. */
-  current: number[];
-  /** The analytic a_α(t) at the current epoch from the given a_0. */
-  predicted: number[];
-}
-
-/** What the UI shows: each mode's strength now beside the theory's prediction at this epoch. */
-export function modeReport(
-  patterns: readonly Pattern[], weights: readonly Float64Array[], sizes: readonly number[],
-  initialStrengths: readonly number[], epoch: number, learningRate: number,
-): ModeReport {
-  const modes = inputOutputModes(patterns);
-  return {
-    strengths: modes.strengths,
-    current: modeStrengths(weights, sizes, modes),
-    predicted: modes.strengths.map((s, alpha) => predictedStrength(s, initialStrengths[alpha], epoch, learningRate)),
-  };
-}

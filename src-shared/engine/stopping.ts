@@ -3,7 +3,43 @@ import type { TrainingSettings } from '../model/schema';
 import { TSS_AFTER, TSS_DURING } from '../tss-names';
 import type { TestPass } from './test-pass';
 
-export type StopReason = 'criterion' | 'max-epochs' | 'diverged';
+/**
+ * Why a run stops: the engine's own reasons after an epoch (the error criterion or all correct, the maximum
+ * epochs, divergence), and the trainer's (a step's epochs done, a pause asked for). The trainer protocol's
+ * schema is built from this list.
+ */
+export const STOP_REASONS = ['criterion', 'max-epochs', 'diverged', 'step-done', 'paused'] as const;
+export type StopReason = (typeof STOP_REASONS)[number];
+
+/** Where a run stopped: its epoch and, for a criterion, that epoch's tss and the settings that decided. */
+export interface StopPoint {
+  epoch: number;
+  tss?: number | null;
+  settings?: Pick<TrainingSettings, 'errorCriterion' | 'margin'>;
+}
+
+/**
+ * The sentence the app and the command line say about a stop. A divergence's sentence names the layer that
+ * overflowed (engine/divergence.ts), which only the run knows: here it is the general one.
+ */
+export function describeStop(reason: StopReason, { epoch, tss, settings }: StopPoint): string {
+  switch (reason) {
+    case 'criterion':
+      // The error criterion is checked first (stopAfterEpoch), so a tss below it is why the run stopped.
+      if (!settings) return `Stopped at epoch ${epoch}: the stopping criterion was met.`;
+      return settings.errorCriterion > 0 && tss != null && tss < settings.errorCriterion
+        ? `Stopped at epoch ${epoch}: ${TSS_DURING} ${tss.toPrecision(4)} fell below the error criterion ${settings.errorCriterion}.`
+        : `Stopped at epoch ${epoch}: every output of every pattern was within ${settings.margin} of its target.`;
+    case 'max-epochs':
+      return `Stopped at epoch ${epoch}, the maximum set for this model.`;
+    case 'diverged':
+      return `Stopped at epoch ${epoch}: the run diverged.`;
+    case 'step-done':
+      return `Stepped to epoch ${epoch}.`;
+    case 'paused':
+      return `Paused at epoch ${epoch}.`;
+  }
+}
 
 export interface AdvanceOutcome {
   /** Pattern presentations done in this call. */

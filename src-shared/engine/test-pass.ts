@@ -9,11 +9,8 @@ import type { PatternSet } from './patterns';
 export interface PatternOutcome {
   name: string;
   output: number[];
-  /**
-   * NaN where the target is "don't care" (null in the document). A number array keeps the trainer
-   * protocol's `target: number[]` as it is; the protocol should learn null for these.
-   */
-  target: number[];
+  /** null where the target is "don't care", as in the document and the trainer protocol (NaN stays inside the pattern set). */
+  target: (number | null)[];
   pss: number;
   correct: boolean;
 }
@@ -42,7 +39,7 @@ export function testPass(net: Network, data: PatternSet, source: readonly Patter
     }
     tss += pss;
     if (isCorrect) correct++;
-    return { name: pattern.name, output, target: pattern.target.map((t) => t ?? Number.NaN), pss, correct: isCorrect };
+    return { name: pattern.name, output, target: [...pattern.target], pss, correct: isCorrect };
   });
   return { tss, fractionCorrect: correct / patterns.length, patterns };
 }

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { modelSchema, networkStateSchema, trainingSchema } from '../model/schema';
+import { patternInspectionSchema } from '../engine/inspection';
+import { STOP_REASONS } from '../engine/stopping';
 
 const finiteNumber = z.number().finite();
 const matrix = z.array(z.array(z.number()));
@@ -49,8 +51,8 @@ export type TrainerCommand = z.infer<typeof trainerCommandSchema>;
 export const trainerStatusSchema = z.enum(['empty', 'ready', 'training', 'paused', 'stopped']);
 export type TrainerStatus = z.infer<typeof trainerStatusSchema>;
 
-export const stopReasonSchema = z.enum(['criterion', 'max-epochs', 'diverged', 'step-done', 'paused']);
-export type StopReason = z.infer<typeof stopReasonSchema>;
+export const stopReasonSchema = z.enum(STOP_REASONS);
+export type { StopReason } from '../engine/stopping';
 
 export const patternResultSchema = z.strictObject({
   name: z.string(),
@@ -62,36 +64,8 @@ export const patternResultSchema = z.strictObject({
 });
 export type PatternResult = z.infer<typeof patternResultSchema>;
 
-/** The engine's PatternInspection (engine/inspect.ts), checked as it crosses a process boundary. */
-export const patternInspectionSchema = z.strictObject({
-  name: z.string(),
-  layers: z.array(
-    z.strictObject({
-      layer: z.number().int().min(0),
-      name: z.string(),
-      netInput: z.array(z.number()),
-      activation: z.array(z.number()),
-      delta: z.array(z.number()).nullable(),
-    }),
-  ),
-  target: z.array(z.number().nullable()),
-  output: z.array(z.number()),
-  error: z.array(z.number().nullable()),
-  pss: z.number(),
-  loss: z.number(),
-  weightLayers: z.array(
-    z.strictObject({
-      from: z.number().int().min(0),
-      to: z.number().int().min(1),
-      learns: z.boolean(),
-      gradient: z.strictObject({ weights: matrix, biases: z.array(z.number()) }),
-      weightChange: z.strictObject({ weights: matrix, biases: z.array(z.number()) }),
-      onlineUpdate: z.strictObject({ weights: matrix, biases: z.array(z.number()) }),
-    }),
-  ),
-  signConvention: z.string(),
-});
-export type PatternInspectionMessage = z.infer<typeof patternInspectionSchema>;
+/** The engine's PatternInspection (engine/inspection.ts), checked as it crosses a process boundary. */
+export { patternInspectionSchema, type PatternInspection } from '../engine/inspection';
 
 /**
  * Each training pattern's pss (the terms of the epoch's tss, as the engine summed them) at the recorded

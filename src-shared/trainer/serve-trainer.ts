@@ -4,13 +4,13 @@
  * batches every finished epoch's figures into metrics messages posted at a steady rate.
  */
 import type { PatternInspection } from '../engine/inspect';
-import { Simulation, type TestPass } from '../engine/simulation';
+import { Simulation } from '../engine/simulation';
 import { GRAPH_NETWORKS_NOTICE, isGraphModel } from '../engine/graph/graph-support';
+import { describeStop } from '../engine/stopping';
 import { describeProblems, parseModel } from '../model/parse';
 import {
   trainerCommandSchema,
   type MessageEndpoint,
-  type PatternResult,
   type Probe,
   type StopReason,
   type TrainerCommand,
@@ -318,8 +318,8 @@ class TrainerLoop {
     this.post({
       type: 'view',
       epoch: simulation.epoch,
-      patterns: patternResults(simulation.testPass()),
-      testPatterns: nullablePatternResults(simulation.testPass('test')),
+      patterns: simulation.testPass().patterns,
+      testPatterns: simulation.testPass('test')?.patterns ?? null,
       ...simulation.weightRows(),
     });
   }
@@ -338,8 +338,12 @@ class TrainerLoop {
 
   private finish(simulation: Simulation, reason: StopReason, message: string | null): void {
     this.running = false;
-    const status: TrainerStatus = reason === 'paused' || reason === 'step-done' ? 'paused' : 'stopped';
-    this.settle(simulation, status, reason, message ?? describeStop(reason, simulation));
+    const paused = reason === 'paused' || reason === 'step-done';
+    // A pause or a step the renderer words itself, with what it knows of the step (the pattern presented).
+    // A run already at its maximum when asked to train: the engine counts the patterns it left wrong.
+    const said = paused ? null
+      : (message ?? (reason === 'max-epochs' ? simulation.maximumMessage() : describeStop(reason, { epoch: simulation.epoch, tss: simulation.lastEpochTss, settings: simulation.settings })));
+    this.settle(simulation, paused ? 'paused' : 'stopped', reason, said);
   }
 
   /** Flushes what is pending, then says where the run stands and sends the test pass with the state. */
@@ -352,8 +356,8 @@ class TrainerLoop {
       epoch: simulation.epoch,
       tss: pass.tss,
       fractionCorrect: pass.fractionCorrect,
-      patterns: patternResults(pass),
-      testPatterns: nullablePatternResults(simulation.testPass('test')),
+      patterns: pass.patterns,
+      testPatterns: simulation.testPass('test')?.patterns ?? null,
       state: simulation.state(),
     });
   }
@@ -406,18 +410,4 @@ class TrainerLoop {
   private post(event: TrainerEvent): void {
     this.endpoint.postMessage(event);
   }
-}
-
-function patternResults(pass: TestPass): PatternResult[] {
-  return pass.patterns.map((p) => ({ ...p, target: p.target.map((t) => (Number.isNaN(t) ? null : t)) }));
-}
-
-function nullablePatternResults(pass: TestPass | null): PatternResult[] | null {
-  return pass && patternResults(pass);
-}
-
-function describeStop(reason: StopReason, simulation: Simulation): string | null {
-  // The engine words criterion and maximum stops met while training; this covers a run that is already
-  // at its maximum when asked to train.
-  return reason === 'max-epochs' ? simulation.maximumMessage() : null;
 }

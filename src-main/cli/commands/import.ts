@@ -7,14 +7,10 @@ import { basename } from 'node:path';
 import {
   ImportError,
   ImportSetError,
-  importCsv,
-  importLensExamples,
-  importPdpPat,
   layersForPatterns,
   modelFromImport,
-  previewCsv,
-  readTlearnSet,
-  sortImportFiles,
+  readImportSet,
+  type ImportAnswers,
   type ImportedPatterns,
   type NamedText,
   type ImportedFiles,
@@ -91,28 +87,19 @@ type Sizes = { inputs?: number; outputs?: number };
 type CsvChoice = { 'input-columns'?: string; 'target-columns'?: string; 'name-column'?: string };
 
 function readFiles(files: NamedText[], sizes: Sizes, csv: CsvChoice): ImportedFiles {
-  const set = sortImportFiles(files);
-  switch (set.kind) {
-    case 'tlearn':
-      return readTlearnSet(set);
-    case 'pdp-pat':
-      return { imported: importPdpPat(set.file.text, { ...sizes, file: set.file.name }) };
-    case 'lens-ex':
-      return { imported: importLensExamples(set.file.text, { ...sizes, file: set.file.name }) };
-    case 'csv':
-      return { imported: readCsv(set.file, csv) };
-  }
+  const step = readImportSet(files, { sizes, ...csvColumns(csv) });
+  if (step.kind === 'read') return step.files;
+  if (step.kind === 'split') throw new CliError(`${step.file.name}: say how many values are inputs and how many targets with --inputs and --outputs`);
+  const listed = step.preview.columns.map((c, i) => `  ${i}: ${c.name} (${c.kind})`).join('\n');
+  throw new CliError(`${step.file.name}: say which columns are inputs and which are targets with --input-columns and --target-columns (names or numbers from 0); its columns are:\n${listed}`);
 }
 
-function readCsv(file: NamedText, choice: CsvChoice): ImportedPatterns {
+/** The columns named by the options, when both inputs and targets are. */
+function csvColumns(choice: CsvChoice): ImportAnswers {
   const columns = (list: string | undefined) => list?.split(',').map((c) => c.trim()).filter(Boolean).map((c) => (/^\d+$/.test(c) ? Number(c) : c));
   const inputColumns = columns(choice['input-columns']);
   const targetColumns = columns(choice['target-columns']);
-  if (!inputColumns || !targetColumns) {
-    const preview = previewCsv(file.text, { file: file.name });
-    const listed = preview.columns.map((c, i) => `  ${i}: ${c.name} (${c.kind})`).join('\n');
-    throw new CliError(`${file.name}: say which columns are inputs and which are targets with --input-columns and --target-columns (names or numbers from 0); its columns are:\n${listed}`);
-  }
+  if (!inputColumns || !targetColumns) return {};
   const nameColumn = columns(choice['name-column'])?.[0];
-  return importCsv(file.text, { file: file.name, inputColumns, targetColumns, ...(nameColumn === undefined ? {} : { nameColumn }) });
+  return { columns: { inputColumns, targetColumns, ...(nameColumn === undefined ? {} : { nameColumn }) } };
 }

@@ -13,12 +13,11 @@ export async function testCommand(args: string[], io: CliIo): Promise<void> {
   const simulation = createRun(model);
   const pass = simulation.testPass();
   if (values.json) {
-    const patterns = pass.patterns.map((p) => ({ ...p, target: p.target.map((t) => (Number.isNaN(t) ? null : t)) }));
-    io.out(`${terminalJson(JSON.stringify({ epoch: simulation.epoch, ...pass, patterns }, null, 2))}\n`);
+    io.out(`${terminalJson(JSON.stringify({ epoch: simulation.epoch, ...pass }, null, 2))}\n`);
     return;
   }
   // A don't-care target has no value: shown as tlearn's `*`.
-  const format = (values: number[]) => values.map((v) => (Number.isNaN(v) ? '     *' : v.toFixed(4))).join(' ');
+  const format = (values: readonly (number | null)[]) => values.map((v) => (v === null ? '     *' : v.toFixed(4))).join(' ');
   const names = pass.patterns.map((p) => terminalLine(p.name));
   const nameWidth = Math.max(7, ...names.map((name) => name.length));
   io.out(`${'pattern'.padEnd(nameWidth)}  output | target  pss\n`);

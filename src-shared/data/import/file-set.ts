@@ -4,7 +4,10 @@
  * own. Both ask here, so they take and refuse the same sets of files, in the same words.
  */
 import type { LayerSpec, ProjectionSpec, TrainingSettings } from '../../model/schema';
+import { importCsv, previewCsv, type CsvColumnRef, type CsvPreview } from './csv';
 import type { ImportedPatterns } from './imported';
+import { importLensExamples } from './lens-ex';
+import { importPdpPat } from './pdp-pat';
 import { recogniseFormat, type ImportFormat } from './recognise';
 import { importTlearnPatterns, importTlearnProject } from './tlearn';
 
@@ -69,4 +72,41 @@ export function readTlearnSet({ cf, data, teach }: { cf?: NamedText; data: Named
   const init = project.network.training.init;
   const { projections } = project.network;
   return { imported: project, layers: project.network.layers, ...(projections ? { projections } : {}), ...(init?.kind === 'uniform' ? { training: { init } } : {}) };
+}
+
+/** What the files alone do not say, and the command line's options or the app's questions do. */
+export interface ImportAnswers {
+  /** The inputs and outputs per pattern: a .pat is read only once this is given (a Lens file may use it too). */
+  sizes?: { inputs?: number; outputs?: number };
+  /** A table's input and target columns (names or numbers from 0): a table is read only once these are given. */
+  columns?: { inputColumns: CsvColumnRef[]; targetColumns: CsvColumnRef[]; nameColumn?: CsvColumnRef };
+}
+
+export type ImportStep<F extends NamedText> =
+  /** The files read: the set they made, and what it gave. */
+  | { kind: 'read'; set: ImportSet<F>; files: ImportedFiles }
+  /** A .pat with no sizes given: it does not say where its inputs end. */
+  | { kind: 'split'; file: F }
+  /** A table with no columns given: its preview, to choose them from. */
+  | { kind: 'columns'; file: F; preview: CsvPreview };
+
+/**
+ * The one import dispatcher, for the command line and File → Import alike: sorts the files into their set
+ * and reads it with the answers given, or says which answer it needs first. Throws the importers' errors
+ * (ImportError, with file, line and column) and ImportSetError.
+ */
+export function readImportSet<F extends NamedText>(given: readonly F[], answers: ImportAnswers = {}): ImportStep<F> {
+  const set = sortImportFiles(given);
+  switch (set.kind) {
+    case 'tlearn':
+      return { kind: 'read', set, files: readTlearnSet(set) };
+    case 'pdp-pat':
+      if (!answers.sizes) return { kind: 'split', file: set.file };
+      return { kind: 'read', set, files: { imported: importPdpPat(set.file.text, { ...answers.sizes, file: set.file.name }) } };
+    case 'lens-ex':
+      return { kind: 'read', set, files: { imported: importLensExamples(set.file.text, { ...answers.sizes, file: set.file.name }) } };
+    case 'csv':
+      if (!answers.columns) return { kind: 'columns', file: set.file, preview: previewCsv(set.file.text, { file: set.file.name }) };
+      return { kind: 'read', set, files: { imported: importCsv(set.file.text, { file: set.file.name, ...answers.columns }) } };
+  }
 }

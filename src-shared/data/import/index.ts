@@ -9,6 +9,6 @@ export { importPdpPat, type PdpPatOptions } from './pdp-pat';
 export { importLensExamples, type LensExOptions } from './lens-ex';
 export { layersForPatterns, modelFromImport, type ImportedModelParts } from './model';
 export { recogniseFormat, type ImportFormat } from './recognise';
-export { ImportSetError, readTlearnSet, sortImportFiles, type ImportSet, type NamedText, type ImportedFiles } from './file-set';
+export { ImportSetError, readImportSet, readTlearnSet, sortImportFiles, type ImportAnswers, type ImportSet, type ImportStep, type NamedText, type ImportedFiles } from './file-set';
 export { readNpz, readNpy, readSafetensors, TensorFileError, type Tensor } from './python-tensors';
 export { importWeights, loadWeights, type WeightTransfer } from './weight-transfer';

@@ -164,7 +164,7 @@ export class GraphRun {
       });
       tss += pss;
       if (isCorrect) correct++;
-      return { name: pattern.name, output, target: pattern.target.map((t) => t ?? Number.NaN), pss, correct: isCorrect };
+      return { name: pattern.name, output, target: [...pattern.target], pss, correct: isCorrect };
     });
     return { tss, fractionCorrect: patterns.length > 0 ? correct / patterns.length : 0, patterns };
   }

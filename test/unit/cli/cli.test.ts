@@ -50,6 +50,18 @@ describe('the command line', () => {
     expect(Number(rows[80].split(',')[1])).toBe(straight.tssHistory[79]);
   });
 
+  it('tests a don’t-care target as null in JSON and as * in the table, never as NaN', async () => {
+    const model = JSON.parse((await cli('example', 'xor')).out) as { patterns: Array<{ target: (number | null)[] }> };
+    model.patterns[1].target[0] = null;
+    const file = join(dir, 'xor-dont-care.bplab');
+    await writeFile(file, JSON.stringify(model));
+    const report = JSON.parse((await cli('test', file, '--json')).out) as { patterns: Array<{ target: (number | null)[] }> };
+    expect(report.patterns.map((p) => p.target)).toEqual([[0], [null], [1], [0]]);
+    const table = (await cli('test', file)).out.split('\n');
+    expect(table[2]).toMatch(/^01 +[\d.]+ \| {6}\* /);
+    expect(table.join('\n')).not.toContain('NaN');
+  });
+
   it('trains to the file’s criterion without --epochs, and tests the result', async () => {
     const file = join(dir, 'xor-full.bplab');
     await writeFile(file, (await cli('example', 'xor')).out);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportSetError, readTlearnSet, sortImportFiles, type NamedText } from '../../../src-shared/data/import/file-set';
+import { ImportSetError, readImportSet, readTlearnSet, sortImportFiles, type NamedText } from '../../../src-shared/data/import/file-set';
 import { expectImportError, fixture } from './fixtures';
 
 const file = (path: string): NamedText => ({ name: path.split('/').pop()!, text: fixture(path) });
@@ -65,5 +65,32 @@ describe('reading a tlearn set', () => {
   it('an importer’s error keeps the file, line and column', () => {
     expectImportError(() => readTlearnSet({ data: file('tlearn/bad-value.data'), teach: file('tlearn/xor.teach') }), { file: 'bad-value.data', line: 4, column: 3 });
     expect(() => readTlearnSet({ cf: file('tlearn/srn.cf'), data: file('tlearn/encoder.data'), teach: file('tlearn/encoder.teach') })).toThrow(/^srn\.cf, line \d+, column \d+: .*(copy-back|recurren|fixed)/i);
+  });
+});
+
+describe('readImportSet: the one dispatcher of the command line and File → Import', () => {
+  const pat: NamedText = { name: 'enc.pat', text: 'p1 1 0 0 1\np2 0 1 1 0\n' };
+  const table: NamedText = { name: 'xor.csv', text: 'name,a,b,t\nz,0,0,0\nq,0,1,1\n' };
+
+  it('asks where a .pat’s inputs end until the sizes are given, then reads it with them', () => {
+    expect(readImportSet([pat])).toEqual({ kind: 'split', file: pat });
+    const step = readImportSet([pat], { sizes: { inputs: 2, outputs: 2 } });
+    expect(step.kind).toBe('read');
+    if (step.kind !== 'read') return;
+    expect(step.files.imported.patterns.map((p) => [p.name, p.input, p.target])).toEqual([['p1', [1, 0], [0, 1]], ['p2', [0, 1], [1, 0]]]);
+  });
+
+  it('previews a table until its columns are given, then reads those columns', () => {
+    const asked = readImportSet([table]);
+    expect(asked.kind).toBe('columns');
+    if (asked.kind !== 'columns') return;
+    expect(asked.preview.columns.map((c) => c.name)).toEqual(['name', 'a', 'b', 't']);
+    const step = readImportSet([table], { columns: { inputColumns: ['a', 'b'], targetColumns: [3], nameColumn: 'name' } });
+    if (step.kind !== 'read') throw new Error(`not read: ${step.kind}`);
+    expect(step.files.imported.patterns.map((p) => [p.name, p.input, p.target])).toEqual([['z', [0, 0], [0]], ['q', [0, 1], [1]]]);
+  });
+
+  it('refuses what sortImportFiles refuses, in its words', () => {
+    expect(() => readImportSet([pat, table])).toThrow(ImportSetError);
   });
 });

@@ -204,6 +204,6 @@ describe('"don\'t care" targets', () => {
     simulation.advance(Number.MAX_SAFE_INTEGER, 10);
     // The incoming weights and bias of the output that never has a target stay where they were.
     expect(simulation.state().weights[1][1]).toEqual(before);
-    expect(simulation.testPass().patterns[0].target[1]).toBeNaN();
+    expect(simulation.testPass().patterns[0].target[1]).toBeNull();
   });
 });

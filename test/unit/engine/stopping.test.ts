@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
+import { describeStop, STOP_REASONS } from '../../../src-shared/engine/stopping';
+import { stopReasonSchema } from '../../../src-shared/ipc/trainer-protocol';
 import { MAX_WEIGHT_MAGNITUDE, type TrainingSettings } from '../../../src-shared/model/schema';
 import { buildModel, checked, parameters, randomPatterns } from './helpers';
 
@@ -128,5 +130,22 @@ describe('divergence', () => {
     expect(outcome.stop).toBe('diverged');
     expect(outcome.message).toMatch(/layer [12]/);
     expect(parameters(simulation).every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('describeStop: one sentence per reason, for the app and the command line', () => {
+  const settings = { errorCriterion: 0.04, margin: 0.4 };
+  it('words each reason, telling the error criterion from all correct by the tss', () => {
+    expect(describeStop('criterion', { epoch: 12, tss: 0.0312345, settings })).toBe('Stopped at epoch 12: tss 0.03123 fell below the error criterion 0.04.');
+    expect(describeStop('criterion', { epoch: 12, tss: 0.5, settings })).toBe('Stopped at epoch 12: every output of every pattern was within 0.4 of its target.');
+    expect(describeStop('max-epochs', { epoch: 300 })).toBe('Stopped at epoch 300, the maximum set for this model.');
+    expect(describeStop('paused', { epoch: 7 })).toBe('Paused at epoch 7.');
+    expect(describeStop('step-done', { epoch: 1 })).toBe('Stepped to epoch 1.');
+    expect(describeStop('diverged', { epoch: 4 })).toMatch(/^Stopped at epoch 4: the run diverged/);
+  });
+
+  it('is the list the trainer protocol accepts', () => {
+    expect(stopReasonSchema.options).toEqual([...STOP_REASONS]);
+    expect(stopReasonSchema.safeParse('bored').success).toBe(false);
   });
 });

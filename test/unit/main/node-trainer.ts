@@ -4,7 +4,7 @@
  * unchanged, against a real process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import type { SupervisedTrainer } from '../../../src-main/main/trainer-supervisor';
+import type { SupervisedTrainer } from '../../../src-shared/trainer/trainer-supervisor';
 
 export function forkNodeTrainer(entry: string): { trainer: SupervisedTrainer; pagePort: ChildProcess } {
   const child = fork(entry, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -170,8 +170,8 @@ describe('the Electron host', () => {
     expect(host.kind).toBe('electron');
     const restarts: string[] = [];
     host.onTrainerRestarted((message) => restarts.push(message));
-    const endpoint = await host.connectTrainer();
-    expect(await host.connectTrainer()).toBe(endpoint);
+    const endpoint = await host.trainerPort();
+    expect(await host.trainerPort()).toBe(endpoint);
 
     const received: unknown[] = [];
     endpoint.onMessage((data) => received.push(data));
@@ -195,18 +195,18 @@ describe('the Electron host', () => {
     const invoke = vi.mocked(electron.ipcRenderer.invoke);
     const host = await createElectronHost(api());
     invoke.mockResolvedValueOnce({ result: { path: '/m/a.bplab', name: 'a.bplab' } });
-    const saved = await host.saveModelFile('doc', { target: null, suggestedName: 'a.bplab' });
+    const saved = await host.saveDocument('doc', { target: null, suggestedName: 'a.bplab' });
     expect(invoke).toHaveBeenLastCalledWith(ipcChannelName('saveDocumentAs'), { text: 'doc', suggestedName: 'a.bplab' });
     invoke.mockResolvedValueOnce({ result: { path: '/m/a.bplab', name: 'a.bplab' } });
-    await host.saveModelFile('doc 2', { target: saved!.target, suggestedName: 'a.bplab' });
+    await host.saveDocument('doc 2', { target: saved!.target, suggestedName: 'a.bplab' });
     expect(invoke).toHaveBeenLastCalledWith(ipcChannelName('saveDocument'), { text: 'doc 2', suggestedName: 'a.bplab' });
 
     invoke.mockResolvedValueOnce({ result: 'opened-in-new-window' });
-    expect(await host.openModelFile()).toBeNull();
+    expect(await host.openDocument()).toBeNull();
     invoke.mockResolvedValueOnce({ result: { path: '/m/b.bplab', name: 'b.bplab', text: '{}' } });
-    expect(await host.takePendingFile()).toEqual({ name: 'b.bplab', text: '{}', target: '/m/b.bplab' });
+    expect(await host.takePendingDocument()).toEqual({ name: 'b.bplab', text: '{}', target: '/m/b.bplab' });
     invoke.mockResolvedValueOnce({ result: [{ path: '/m/b.bplab', name: 'b.bplab', openedAt: 3 }] });
-    expect(await host.recentFiles()).toEqual([{ id: '/m/b.bplab', name: 'b.bplab', openedAt: 3 }]);
+    expect(await host.recentDocuments()).toEqual([{ id: '/m/b.bplab', name: 'b.bplab', openedAt: 3 }]);
 
     const commands: string[] = [];
     host.onMenuCommand((command) => commands.push(command));

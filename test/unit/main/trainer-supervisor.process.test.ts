@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import { superviseTrainer, type TrainerSupervisor } from '../../../src-main/main/trainer-supervisor';
+import { superviseTrainer, type TrainerSupervisor } from '../../../src-shared/trainer/trainer-supervisor';
 import { TrainerRecorder } from '../../support/trainer-harness';
 import { forkNodeTrainer } from './node-trainer';
 

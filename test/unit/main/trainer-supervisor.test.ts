@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restartDelay, superviseTrainer, type SupervisedTrainer } from '../../../src-main/main/trainer-supervisor';
+import { restartDelay, superviseTrainer, type SupervisedTrainer } from '../../../src-shared/trainer/trainer-supervisor';
 
 class FakeTrainer implements SupervisedTrainer {
   killed = false;

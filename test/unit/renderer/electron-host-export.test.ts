@@ -32,8 +32,8 @@ describe('exports in the Electron host', () => {
   it('sends text and a PNG’s bytes to main’s Save dialog, named and typed', async () => {
     const { host, exportFile } = hostWith({ path: '/lab/xor-tss.png' });
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47]);
-    await expect((await host).saveExport({ name: 'xor-tss.png', format: 'png', content: png })).resolves.toBe(true);
-    await expect((await host).saveExport({ name: 'xor-curves.csv', format: 'csv', content: 'epoch,tss\n' })).resolves.toBe(true);
+    await expect((await host).exportFile({ name: 'xor-tss.png', format: 'png', content: png })).resolves.toBe(true);
+    await expect((await host).exportFile({ name: 'xor-curves.csv', format: 'csv', content: 'epoch,tss\n' })).resolves.toBe(true);
     expect(exportFile.mock.calls).toEqual([
       [png, 'png', 'xor-tss.png'],
       ['epoch,tss\n', 'csv', 'xor-curves.csv'],
@@ -41,9 +41,9 @@ describe('exports in the Electron host', () => {
   });
 
   it('answers false when the dialog is cancelled, and passes main’s refusal on', async () => {
-    await expect((await hostWith(null).host).saveExport({ name: 'w.svg', format: 'svg', content: '<svg/>' })).resolves.toBe(false);
+    await expect((await hostWith(null).host).exportFile({ name: 'w.svg', format: 'svg', content: '<svg/>' })).resolves.toBe(false);
     const full = await hostWith(new Error('Could not save /lab/w.svg: the disk is full; free some space and try again.')).host;
-    await expect(full.saveExport({ name: 'w.svg', format: 'svg', content: '<svg/>' })).rejects.toThrow('the disk is full');
+    await expect(full.exportFile({ name: 'w.svg', format: 'svg', content: '<svg/>' })).rejects.toThrow('the disk is full');
   });
 });
 
@@ -55,9 +55,9 @@ describe('File → Export in the Electron host', () => {
       { format: 'data' as const, content: 'distributed\n' },
       { format: 'teach' as const, content: 'distributed\n' },
     ];
-    await expect((await host).saveExportSet({ baseName: 'xor', files })).resolves.toBe(true);
+    await expect((await host).exportFileSet({ baseName: 'xor', files })).resolves.toBe(true);
     expect(exportFileSet.mock.calls).toEqual([['xor', files]]);
-    await expect((await hostWith(null, null).host).saveExportSet({ baseName: 'xor', files })).resolves.toBe(false);
+    await expect((await hostWith(null, null).host).exportFileSet({ baseName: 'xor', files })).resolves.toBe(false);
   });
 
   it('passes the menu’s Export command to the page', async () => {

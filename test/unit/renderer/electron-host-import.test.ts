@@ -52,13 +52,13 @@ describe('File → Import in the Electron host', () => {
     // A page whose last click has expired: the activation is not active.
     vi.stubGlobal('navigator', { userActivation: { isActive: false } });
     try {
-      await expect(host.pickFilesToImport()).resolves.toEqual([
+      await expect(host.importFile()).resolves.toEqual([
         { name: 'xor.cf', text: 'NODES:\n' },
         { name: 'xor.data', text: 'distributed\n' },
       ]);
       expect(importFile).toHaveBeenCalledWith('patterns');
       importFile.mockResolvedValueOnce(null);
-      await expect(host.pickFilesToImport()).resolves.toBeNull();
+      await expect(host.importFile()).resolves.toBeNull();
     } finally {
       vi.unstubAllGlobals();
     }
@@ -71,7 +71,7 @@ describe('File → Import in the Electron host', () => {
     importFile.mockResolvedValueOnce([{ name: 'tuned.npz', bytes: npz }]);
     vi.stubGlobal('navigator', { userActivation: { isActive: false } });
     try {
-      const picked = await host.pickFilesToImport();
+      const picked = await host.importFile();
       expect(picked).toEqual([{ name: 'tuned.npz', bytes: npz }]);
       expect(picked?.[0]).not.toHaveProperty('text');
     } finally {
@@ -84,7 +84,7 @@ describe('File → Import in the Electron host', () => {
     const host = await createElectronHost(api);
     vi.stubGlobal('navigator', { userActivation: { isActive: true } });
     try {
-      await expect(host.pickFilesToImport()).resolves.toEqual(pickedInPage);
+      await expect(host.importFile()).resolves.toEqual(pickedInPage);
     } finally {
       vi.unstubAllGlobals();
     }

@@ -3,7 +3,6 @@ import { findExample } from '../../../src-shared/data/examples';
 import { checkConsistency } from '../../../src-shared/model/consistency';
 import {
   changeLayer,
-  fitPatternsToLayers,
   insertLayer,
   moveLayer,
   newLayer,
@@ -44,7 +43,7 @@ describe('the builder’s edits of the layer list', () => {
   it('makes the patterns follow a new input or output size', () => {
     const wider = changeLayer(xor(), 0, { units: 3 });
     expect(checkConsistency(wider).map((p) => p.path)).toContain('patterns[0].input');
-    const fitted = fitPatternsToLayers(wider);
+    const fitted = resizePatterns(wider, 'input', 3);
     expect(fitted.patterns.map((p) => p.input)).toEqual([[0, 0, 0], [0, 1, 0], [1, 0, 0], [1, 1, 0]]);
     expect(checkConsistency(fitted)).toEqual([]);
     expect(resizePatterns(fitted, 'input', 1).patterns.map((p) => p.input)).toEqual([[0], [0], [1], [1]]);

@@ -70,4 +70,19 @@ describe('the web build’s trainer worker', () => {
     await vi.advanceTimersByTimeAsync(SILENCE_MS * 3);
     expect(restarts).toHaveLength(1);
   });
+
+  it('backs off a worker that keeps failing, as main backs off a crashing utility process', async () => {
+    const { workers, restarts } = start();
+    workers[0].fail('out of memory');
+    expect(workers).toHaveLength(2);
+    workers[1].fail('out of memory');
+    // A second death within a minute waits a second before the next worker starts.
+    expect(workers).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(workers).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(workers).toHaveLength(3);
+    expect(workers[1].terminated).toBe(true);
+    expect(restarts).toHaveLength(2);
+  });
 });
