@@ -136,7 +136,7 @@ describe('divergence', () => {
 describe('describeStop: one sentence per reason, for the app and the command line', () => {
   const settings = { errorCriterion: 0.04, margin: 0.4 };
   it('words each reason, telling the error criterion from all correct by the tss', () => {
-    expect(describeStop('criterion', { epoch: 12, tss: 0.0312345, settings })).toBe('Stopped at epoch 12: tss 0.03123 fell below the error criterion 0.04.');
+    expect(describeStop('criterion', { epoch: 12, tss: 0.0312345, settings })).toBe('Stopped at epoch 12: tss during epoch 0.03123 fell below the error criterion 0.04.');
     expect(describeStop('criterion', { epoch: 12, tss: 0.5, settings })).toBe('Stopped at epoch 12: every output of every pattern was within 0.4 of its target.');
     expect(describeStop('max-epochs', { epoch: 300 })).toBe('Stopped at epoch 300, the maximum set for this model.');
     expect(describeStop('paused', { epoch: 7 })).toBe('Paused at epoch 7.');
