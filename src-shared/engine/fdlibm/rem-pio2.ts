@@ -3,15 +3,10 @@
  * |y| ≤ π/4, y = y[0] + y[1] (written to remPio2Y), returning n. Same operations, same order, same constants
  * for |x| < 3π/4 (n = ±1) and the medium path |x| ≤ 2^19 π/2 (high word ≤ 0x413921fb: n = round(|x| 2/π),
  * then one, two or three Cody–Waite steps with π/2 split into 33 + 33 + 33 + 53 bits).
- *
- * Not ported: the large path, fdlibm's __kernel_rem_pio2 (Payne–Hanek with the 2/π table). Above 2^19 π/2
- * this file reduces exactly instead (hugeRemPio2): 2/π to 1600 bits from Machin's formula in BigInt, the
- * exact remainder x − n π/2 rounded to y[0] and the rounding of the rest to y[1]. That is the correctly
- * rounded double-double, which __kernel_rem_pio2 (prec 2) also aims at but may miss in the last bit of
- * y[1]; the engine never reduces such arguments (its cosines take [0, 2π)), and
- * test/unit/engine/fdlibm.test.ts measures how often the final cosine still differs from Math.cos there.
+ * Above that, |x| is cut into three 24-bit pieces and reduced by __kernel_rem_pio2 (kernel-rem-pio2.ts).
  */
-import { highWord } from './words';
+import { kernelRemPio2 } from './kernel-rem-pio2';
+import { fromWords, highWord, lowWord } from './words';
 
 /** y[0], y[1] of the last reduction. */
 export const remPio2Y = new Float64Array(2);
@@ -26,6 +21,8 @@ const NPIO2_HW = [
   0x404858EB, 0x404921FB,
 ];
 
+const TWO24 = 1.67772160000000000000e+07; /* 0x41700000, 0x00000000 */
+const tx = new Float64Array(3);
 const INVPIO2 = 6.36619772367581382433e-01; /* 0x3FE45F30, 0x6DC9C883: 53 bits of 2/pi */
 const PIO2_1 = 1.57079632673412561417e+00; /* 0x3FF921FB, 0x54400000: first 33 bits of pi/2 */
 const PIO2_1T = 6.07710050650619224932e-11; /* 0x3DD0B461, 0x1A626331: pi/2 - pio2_1 */
@@ -107,93 +104,22 @@ export function remPio2(x: number): number {
     y[0] = y[1] = x - x;
     return 0;
   }
-  return hugeRemPio2(x);
-}
-
-/* ---- exact reduction above 2^19 π/2 (replaces __kernel_rem_pio2) ---- */
-
-const FRACTION_BITS = 1600n;
-let twoOverPi: bigint | undefined; // floor(2/π · 2^1600)
-let piOverTwo: bigint | undefined; // floor(π/2 · 2^1600)
-
-/** floor(atan(1/q) · 2^bits) − small error, by the alternating Taylor series in fixed point. */
-function arctanInverse(q: bigint, bits: bigint): bigint {
-  const one = 1n << bits;
-  let power = one / q;
-  const q2 = q * q;
-  let sum = power;
-  for (let k = 1n; power !== 0n; k++) {
-    power /= q2;
-    const term = power / (2n * k + 1n);
-    sum += k % 2n === 1n ? -term : term;
+  /* all other (large) arguments: set z = scalbn(|x|, ilogb(x) - 23) */
+  const e0 = (ix >> 20) - 1046; /* e0 = ilogb(z) - 23 */
+  let z = fromWords(ix - (e0 << 20), lowWord(x));
+  for (let i = 0; i < 2; i++) {
+    tx[i] = z | 0;
+    z = (z - tx[i]) * TWO24;
   }
-  return sum;
-}
-
-function constants(): [bigint, bigint] {
-  if (twoOverPi === undefined || piOverTwo === undefined) {
-    const guard = 64n;
-    const bits = FRACTION_BITS + guard;
-    const pi = 16n * arctanInverse(5n, bits) - 4n * arctanInverse(239n, bits); // Machin, error ≪ 2^-1600
-    piOverTwo = pi >> (guard + 1n);
-    twoOverPi = (1n << (2n * bits + 1n)) / pi >> guard;
+  tx[2] = z;
+  let nx = 3;
+  while (tx[nx - 1] === 0) nx--; /* skip zero term */
+  const n = kernelRemPio2(tx, y, e0, nx);
+  if (hx < 0) {
+    y[0] = -y[0];
+    y[1] = -y[1];
+    return -n;
   }
-  return [twoOverPi, piOverTwo];
+  return n;
 }
 
-const conversion = new Float64Array(1);
-const conversionWords = new Uint32Array(conversion.buffer);
-
-/** v · 2^-scale rounded to the nearest double (v ≠ 0 has a sticky bit below 64 significant bits). */
-function toDouble(v: bigint, scale: bigint): number {
-  if (v === 0n) return 0;
-  const negative = v < 0n;
-  let a = negative ? -v : v;
-  const length = BigInt(a.toString(2).length);
-  let shift = 0n;
-  if (length > 64n) {
-    shift = length - 64n;
-    const sticky = (a & ((1n << shift) - 1n)) !== 0n ? 1n : 0n;
-    a = (a >> shift) | sticky;
-  }
-  const value = Number(a) * 2 ** Number(shift - scale); // exact: a power of two, a normal result
-  return negative ? -value : value;
-}
-
-/** The integer m and exponent e with |x| = m · 2^e (x finite, non-zero). */
-function decompose(x: number): [bigint, number] {
-  conversion[0] = Math.abs(x);
-  const high = conversionWords[1];
-  const low = conversionWords[0];
-  const exponent = high >>> 20;
-  const mantissa = (BigInt(high & 0xfffff) << 32n) | BigInt(low);
-  if (exponent === 0) return [mantissa, -1074];
-  return [mantissa | (1n << 52n), exponent - 1075];
-}
-
-function hugeRemPio2(x: number): number {
-  const [twoPi, halfPi] = constants();
-  const [m, e] = decompose(x); // here e ≥ 0 and |x| = m 2^e
-  // |x| · 2/π = m · 2^e · twoPi · 2^-1600; n = round of it, frac = the rest in (−½, ½], with 1600 − e bits.
-  const product = m * twoPi;
-  const fractionBits = FRACTION_BITS - BigInt(e);
-  const half = 1n << (fractionBits - 1n);
-  const n = (product + half) >> fractionBits;
-  const frac = product - (n << fractionBits);
-  // y = frac · π/2, fixed point with fractionBits + 1600 fraction bits.
-  const scaled = frac * halfPi;
-  const scale = fractionBits + FRACTION_BITS;
-  const y0 = toDouble(scaled, scale);
-  const [m0, e0] = y0 === 0 ? [0n, 0] : decompose(y0);
-  const exact0 = (y0 < 0 ? -m0 : m0) << (scale + BigInt(e0));
-  const y1 = toDouble(scaled - exact0, scale);
-  const nLow = Number(n & 7n);
-  if (x < 0) {
-    remPio2Y[0] = -y0;
-    remPio2Y[1] = -y1;
-    return -nLow;
-  }
-  remPio2Y[0] = y0;
-  remPio2Y[1] = y1;
-  return nLow;
-}
