@@ -42,7 +42,7 @@ export function log(x: number): number {
       const dk = k;
       return dk * LN2_HI + dk * LN2_LO;
     }
-    const R = f * f * (0.5 - 0.33333333333333333 * f);
+    const R = f * f * (0.5 - 0.3333333333333333 * f); /* fdlibm writes 0.33333333333333333: the same double */
     if (k === 0) return f - R;
     const dk = k;
     return dk * LN2_HI - ((R - dk * LN2_LO) - f);

@@ -72,7 +72,7 @@ export function log1p(x: number): number {
       c += k * LN2_LO;
       return k * LN2_HI + c;
     }
-    const R = hfsq * (1.0 - 0.66666666666666666 * f);
+    const R = hfsq * (1.0 - 0.6666666666666666 * f); /* fdlibm writes 0.66666666666666666: the same double */
     if (k === 0) return f - R;
     return k * LN2_HI - ((R - (k * LN2_LO + c)) - f);
   }
