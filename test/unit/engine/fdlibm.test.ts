@@ -1,6 +1,6 @@
 /**
  * src-shared/engine/fdlibm must give, bit for bit (Object.is), what Node 20's Math.exp, Math.log,
- * Math.log1p and Math.cos give: Node 20 (V8 11.3) computes them with fdlibm (v8/src/base/ieee754.cc), so
+ * Math.log1p, Math.cos, Math.expm1 and Math.tanh give: Node 20 (V8 11.3) computes them with fdlibm (v8/src/base/ieee754.cc), so
  * Node's Math is the reference here. Each function sees over a million arguments spread over every range it
  * branches on — special values, subnormals, tiny and huge magnitudes, both signs, densely around every
  * threshold and (cos) around multiples of π/2 near and far — and random doubles through fast-check.
@@ -9,9 +9,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cos } from '../../../src-shared/engine/fdlibm/cos';
 import { exp } from '../../../src-shared/engine/fdlibm/exp';
+import { expm1 } from '../../../src-shared/engine/fdlibm/expm1';
 import { twoOverPi } from '../../../src-shared/engine/fdlibm/kernel-rem-pio2';
 import { log } from '../../../src-shared/engine/fdlibm/log';
 import { log1p } from '../../../src-shared/engine/fdlibm/log1p';
+import { tanh } from '../../../src-shared/engine/fdlibm/tanh';
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
@@ -181,8 +183,35 @@ describe('fdlibm ports against Node 20 Math (fdlibm in V8 11.3)', () => {
     expect(result.wrong).toEqual([]);
   });
 
+  it('expm1', () => {
+    const result = compare(expm1, Math.expm1, [
+      ...common(51),
+      uniform(200_000, -40, 40, 52), // every k from −56 to 56: the k = ±1, k < 20, k ≥ 20 and k > 56 branches
+      uniform(100_000, 700, 710, 53), // k up to 1024, overflow
+      magnitudes(100_000, -60, -50, 54), // |x| < 2^-54
+      around([7.09782712893383973096e+02, 56 * Math.LN2, 0.34657359027997264, 1.0397207708399179, 2 ** -54,
+        20 * Math.LN2, 19.5 * Math.LN2, -0.25], 500),
+      highWords([0x4043687A, 0x40862E42, 0x3FD62E42, 0x3FF0A2B2, 0x3c900000, 0x7ff00000], 55),
+    ]);
+    expect(result.count).toBeGreaterThan(800_000);
+    expect(result.wrong).toEqual([]);
+  });
+
+  it('tanh', () => {
+    const result = compare(tanh, Math.tanh, [
+      ...common(61),
+      uniform(300_000, -23, 23, 62),
+      magnitudes(100_000, -40, 1, 63),
+      around([1, 22, 2 ** -28, 0.5], 1000),
+      highWords([0x40360000, 0x3e300000, 0x3ff00000, 0x7ff00000], 64),
+    ]);
+    expect(result.count).toBeGreaterThan(800_000);
+    expect(result.wrong).toEqual([]);
+  });
+
   it('random doubles (fast-check)', () => {
     fc.assert(fc.property(fc.double(), (x) => Object.is(log(x), Math.log(x)) && Object.is(log1p(x), Math.log1p(x)) &&
-      Object.is(exp(x), Math.exp(x)) && Object.is(cos(x), Math.cos(x))), { numRuns: 20_000 });
+      Object.is(exp(x), Math.exp(x)) && Object.is(cos(x), Math.cos(x)) && Object.is(expm1(x), Math.expm1(x)) &&
+      Object.is(tanh(x), Math.tanh(x))), { numRuns: 20_000 });
   });
 });
