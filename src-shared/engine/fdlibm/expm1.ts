@@ -6,8 +6,6 @@
  * approximation in r²/2 (Q1 … Q5, scaled by 2^n); then scaled back by 2^k in the way that loses least for
  * each k (−1, 1, k ≤ −2 or k > 56, k < 20, otherwise).
  */
-import { fromWords, highWord, lowWord, withHighWord } from './words';
-
 const TINY = 1.0e-300;
 const HUGE = 1.0e+300;
 const O_THRESHOLD = 7.09782712893383973096e+02; /* 0x40862E42, 0xFEFA39EF */
@@ -22,31 +20,40 @@ const Q4 = 4.00821782732936239552e-06; /* 3ED0CFCA 86E65239 */
 const Q5 = -2.01099218183624371326e-07; /* BE8AFDB7 6E09C32D */
 const TWO1023 = 8.98846567431158e+307; /* V8 writes 0x1p1023 so */
 
+const K_OFFSET = 1023;
+/** 2^k for k in [−1023, 1023], indexed by k + 1023 (as ../exp.ts): INSERT_WORDS(twopk, 0x3ff00000 + (k << 20), 0). */
+const POWERS_OF_TWO = new Float64Array(2 * K_OFFSET + 1).map((_, i) => 2 ** (i - K_OFFSET));
+
+/*
+ * fdlibm's tests on hx, the high word of |x|, are written as comparisons of |x| with the double whose high
+ * word is the threshold and whose low word is 0 — the same tests, without a store and a load per call:
+ *   hx >= 0x4043687A ⇔ |x| >= 38.81622314453125      hx >= 0x40862E42 ⇔ |x| >= 709.7822265625
+ *   hx >  0x3FD62E42 ⇔ |x| >= 0.3465735912322998     hx <  0x3FF0A2B2 ⇔ |x| < 1.0397205352783203
+ *   hx <  0x3c900000 ⇔ |x| < 2^-54                    hx >= 0x7ff00000 ⇔ x is ±Infinity or NaN
+ * and xsb (the sign bit) as x < 0 where x is neither zero nor NaN.
+ */
 export function expm1(x: number): number {
-  let hx = highWord(x);
-  const xsb = hx & 0x80000000; /* sign bit of x */
-  hx &= 0x7fffffff; /* high word of |x| */
+  const ax = Math.abs(x);
   /* filter out huge and non-finite argument */
-  if (hx >= 0x4043687A) { /* if |x| >= 56*ln2 */
-    if (hx >= 0x40862E42) { /* if |x| >= 709.78... */
-      if (hx >= 0x7ff00000) {
-        if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x; /* NaN */
-        return xsb === 0 ? x : -1.0; /* exp(+-inf) = {inf, -1} */
-      }
+  if (ax >= 38.81622314453125) { /* if |x| >= 56*ln2 */
+    if (ax >= 709.7822265625) { /* if |x| >= 709.78... */
+      if (ax === Infinity) return x > 0 ? x : -1.0; /* exp(+-inf) = {inf, -1} */
       if (x > O_THRESHOLD) return HUGE * HUGE; /* overflow */
     }
-    if (xsb !== 0) { /* x < -56*ln2, return -1.0 with inexact */
+    if (x < 0) { /* x < -56*ln2, return -1.0 with inexact */
       if (x + TINY < 0.0) return TINY - 1; /* return -1 */
     }
+  } else if (x !== x) {
+    return x + x; /* NaN */
   }
   let k: number;
   let c = 0;
   /* argument reduction */
-  if (hx > 0x3FD62E42) { /* if |x| > 0.5 ln2 */
+  if (ax >= 0.3465735912322998) { /* if |x| > 0.5 ln2 */
     let hi: number;
     let lo: number;
-    if (hx < 0x3FF0A2B2) { /* and |x| < 1.5 ln2 */
-      if (xsb === 0) {
+    if (ax < 1.0397205352783203) { /* and |x| < 1.5 ln2 */
+      if (x > 0) {
         hi = x - LN2_HI;
         lo = LN2_LO;
         k = 1;
@@ -56,14 +63,14 @@ export function expm1(x: number): number {
         k = -1;
       }
     } else {
-      k = (INV_LN2 * x + (xsb === 0 ? 0.5 : -0.5)) | 0;
+      k = (INV_LN2 * x + (x > 0 ? 0.5 : -0.5)) | 0;
       const t = k;
       hi = x - t * LN2_HI; /* t*ln2_hi is exact here */
       lo = t * LN2_LO;
     }
     x = hi - lo;
     c = (hi - x) - lo;
-  } else if (hx < 0x3c900000) { /* when |x| < 2**-54, return x */
+  } else if (ax < 5.551115123125783e-17) { /* when |x| < 2**-54, return x */
     const t = HUGE + x; /* return x with inexact flags when x != 0 */
     return x - (t - (HUGE + x));
   } else {
@@ -76,7 +83,6 @@ export function expm1(x: number): number {
   let t = 3.0 - r1 * hfx;
   let e = hxs * ((r1 - t) / (6.0 - x * t));
   if (k === 0) return x - (x * e - hxs); /* c is 0 */
-  const twopk = fromWords((0x3ff00000 + (k << 20)) | 0, 0); /* 2^k */
   e = x * (e - c) - c;
   e -= hxs;
   if (k === -1) return 0.5 * (x - e) - 0.5;
@@ -88,15 +94,16 @@ export function expm1(x: number): number {
   if (k <= -2 || k > 56) { /* suffice to return exp(x)-1 */
     y = 1 - (e - x);
     if (k === 1024) y = y * 2.0 * TWO1023;
-    else y = y * twopk;
+    else y = y * POWERS_OF_TWO[k + K_OFFSET]; /* twopk */
     return y - 1;
   }
+  const twopk = POWERS_OF_TWO[k + K_OFFSET];
   if (k < 20) {
-    t = withHighWord(1, 0x3ff00000 - (0x200000 >> k)); /* t = 1-2^-k */
+    t = 1 - POWERS_OF_TWO[K_OFFSET - k]; /* t = 1-2^-k: SET_HIGH_WORD(t, 0x3ff00000 - (0x200000 >> k)) */
     y = t - (e - x);
     y = y * twopk;
   } else {
-    t = withHighWord(1, (0x3ff - k) << 20); /* 2^-k */
+    t = POWERS_OF_TWO[K_OFFSET - k]; /* 2^-k: SET_HIGH_WORD(t, (0x3ff - k) << 20) */
     y = x - (e + t);
     y += 1;
     y = y * twopk;

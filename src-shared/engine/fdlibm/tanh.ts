@@ -7,33 +7,35 @@
  * above: 1 − tiny; the sign of x put back.
  */
 import { expm1 } from './expm1';
-import { highWord } from './words';
 
 const TINY = 1.0e-300;
 const HUGE = 1.0e300;
 
 export function tanh(x: number): number {
-  const jx = highWord(x);
-  const ix = jx & 0x7fffffff;
-  /* x is INF or NaN */
-  if (ix >= 0x7ff00000) {
-    if (jx >= 0) return 1 / x + 1; /* tanh(+-inf) = +-1 */
-    return 1 / x - 1; /* tanh(NaN) = NaN */
+  // fdlibm's tests on the high word ix of |x| are written as comparisons of |x| with the double whose high
+  // word is the threshold and whose low word is 0 (the same test, without a store and load per call):
+  // ix >= 0x7ff00000 ⇔ x is ±Infinity or NaN, ix < 0x40360000 ⇔ |x| < 22, ix < 0x3e300000 ⇔ |x| < 2^-28,
+  // ix >= 0x3ff00000 ⇔ |x| >= 1; jx >= 0 ⇔ x is not negative (−0 and NaNs with the sign bit excepted,
+  // which the first branches return before the sign is used).
+  const ax = Math.abs(x);
+  if (!(ax < Infinity)) { /* x is INF or NaN */
+    if (x === Infinity) return 1 / x + 1; /* tanh(+-inf) = +-1 */
+    return 1 / x - 1; /* tanh(-inf) = -1, tanh(NaN) = NaN */
   }
   let z: number;
-  if (ix < 0x40360000) { /* |x| < 22 */
-    if (ix < 0x3e300000) { /* |x| < 2**-28 */
+  if (ax < 22) { /* |x| < 22 */
+    if (ax < 3.725290298461914e-9) { /* |x| < 2**-28 */
       if (HUGE + x > 1) return x; /* tanh(tiny) = tiny with inexact */
     }
-    if (ix >= 0x3ff00000) { /* |x| >= 1 */
-      const t = expm1(2 * Math.abs(x));
+    if (ax >= 1) { /* |x| >= 1 */
+      const t = expm1(2 * ax);
       z = 1 - 2 / (t + 2);
     } else {
-      const t = expm1(-2 * Math.abs(x));
+      const t = expm1(-2 * ax);
       z = -t / (t + 2);
     }
   } else { /* |x| >= 22, return +-1 */
     z = 1 - TINY; /* raise inexact flag */
   }
-  return jx >= 0 ? z : -z;
+  return x >= 0 ? z : -z;
 }
