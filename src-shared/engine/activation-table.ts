@@ -6,6 +6,7 @@
  * can all be fed from it.
  */
 import { exp } from './exp';
+import { tanh } from './fdlibm/tanh';
 
 export interface Activation {
   /** The engine's code for it (activations.ts): the loops branch once per layer on it. */
@@ -32,13 +33,13 @@ export const ACTIVATIONS = {
   },
   logistic: {
     code: 1, label: 'logistic', formula: 'f(n) = 1 / (1 + e⁻ⁿ)', derivativeFormula: 'f′(n) = h (1 − h)', outputOnly: false,
-    // exp.ts: Math.exp's bits, as the loops use it.
+    // exp.ts: fdlibm's bits (Node 20's Math.exp) in every host, as the loops use it.
     f: (n) => 1 / (1 + exp(-n)),
     derivative: (_n, h) => h * (1 - h),
   },
   tanh: {
     code: 2, label: 'tanh', formula: 'f(n) = tanh n', derivativeFormula: 'f′(n) = 1 − h²', outputOnly: false,
-    f: (n) => Math.tanh(n),
+    f: (n) => tanh(n), // fdlibm/tanh.ts: newer V8's Math.tanh is the host C library's
     derivative: (_n, h) => 1 - h * h,
   },
   relu: {

@@ -8,6 +8,7 @@
 import type { ActivationName } from '../model/schema';
 import { ACTIVATIONS } from './activation-table';
 import { exp } from './exp';
+import { tanh } from './fdlibm/tanh';
 
 export const LINEAR = 0;
 export const LOGISTIC = 1;
@@ -28,11 +29,11 @@ export function activate(code: ActivationCode, net: Float64Array, out: Float64Ar
       for (let i = 0; i < length; i++) out[i] = net[i];
       return;
     case LOGISTIC:
-      // exp.ts: Math.exp's bits, without a call into the runtime per unit.
+      // exp.ts: fdlibm's bits (Node 20's Math.exp) in every host, without a call into the runtime per unit.
       for (let i = 0; i < length; i++) out[i] = 1 / (1 + exp(-net[i]));
       return;
     case TANH:
-      for (let i = 0; i < length; i++) out[i] = Math.tanh(net[i]);
+      for (let i = 0; i < length; i++) out[i] = tanh(net[i]); // fdlibm/tanh.ts: newer V8's Math.tanh is the host C library's
       return;
     case RELU:
       for (let i = 0; i < length; i++) {

@@ -9,9 +9,11 @@
  * one: k = 0 below ½ ln 2 (fdlibm's `1 − (x c/(c − 2) − x)` is the general formula with k = 0, hi = x,
  * lo = 0, since x c/(c − 2) = −(x c/(2 − c)) exactly), k = ±1 up to 1.5 ln 2 (fdlibm's special case computes
  * what the general formula does there). The rare ranges fdlibm treats apart — |x| < 2⁻²⁸, x = 1 (V8
- * returns Math.E), |x| ≥ 700 (overflow, underflow, subnormal results), NaN — go to Math.exp itself.
+ * returns Math.E), |x| ≥ 700 (overflow, underflow, subnormal results), NaN — go to the full port of e_exp.c,
+ * fdlibm/exp.ts, not to Math.exp: V8 after Node 20 no longer computes Math.exp with fdlibm.
  * test/unit/engine/exp.test.ts compares the two on tens of millions of arguments and every range boundary.
  */
+import { exp as fdlibmExp } from './fdlibm/exp';
 
 /*
  * The constants are written into exp() as literals: a module-level const is a context slot V8 (Node 20)
@@ -23,7 +25,7 @@
  *   REDUCE_FROM = 0.3465735912322998: fdlibm reduces only above |x| with high word 0x3FD62E42, i.e. from
  *     the double 0x3FD62E43 00000000 up
  *   TINY = 2⁻²⁸ = 3.725290298461914e-9: fdlibm returns 1 + x below it (high word 0x3E300000)
- *   LARGE = 700: where this port hands over to Math.exp; k stays within ±1010, so 2^k is a normal double
+ *   LARGE = 700: where this port hands over to fdlibm/exp.ts; k stays within ±1010, so 2^k is a normal double
  */
 const K_OFFSET = 1023;
 /** 2^k for k in [−1023, 1023], indexed by k + 1023: scaling by it is exact (fdlibm adds k to the exponent). */
@@ -31,7 +33,7 @@ const POWERS_OF_TWO = new Float64Array(2 * K_OFFSET + 1).map((_, i) => 2 ** (i -
 
 export function exp(x: number): number {
   const ax = Math.abs(x);
-  if (!(ax < 700) || ax < 3.725290298461914e-9 || x === 1) return Math.exp(x);
+  if (!(ax < 700) || ax < 3.725290298461914e-9 || x === 1) return fdlibmExp(x);
   let k = Math.trunc(1.44269504088896338700e+00 * x + (x < 0 ? -0.5 : 0.5));
   if (ax < 0.3465735912322998) k = 0;
   const hi = x - k * 6.93147180369123816490e-01;

@@ -4,6 +4,9 @@
  * care": such an output adds nothing to pss, to L or to correctness, and its delta is 0.
  */
 import { derivative, SOFTMAX, type ActivationCode } from './activations';
+import { exp } from './exp';
+import { log } from './fdlibm/log';
+import { log1p } from './fdlibm/log1p';
 import type { LossName } from '../model/schema';
 
 export const SQUARED_ERROR = 0;
@@ -94,8 +97,8 @@ export function patternLoss(loss: LossCode, code: ActivationCode, net: ArrayLike
     let max = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < units; k++) max = Math.max(max, net[k]);
     let sum = 0;
-    for (let k = 0; k < units; k++) sum += Math.exp(net[k] - max);
-    const logSum = max + Math.log(sum);
+    for (let k = 0; k < units; k++) sum += exp(net[k] - max);
+    const logSum = max + log(sum);
     for (let k = 0; k < units; k++) {
       const t = targets[k];
       if (t === t) L -= t * (net[k] - logSum);
@@ -109,7 +112,7 @@ export function patternLoss(loss: LossCode, code: ActivationCode, net: ArrayLike
   return L;
 }
 
-/** ln(1 + e^x) without overflow. */
+/** ln(1 + e^x) without overflow (fdlibm's log1p and exp: the same bits in every host). */
 function softplus(x: number): number {
-  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+  return Math.max(x, 0) + log1p(exp(-Math.abs(x)));
 }

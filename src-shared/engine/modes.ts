@@ -7,6 +7,7 @@
  *     a(t) = s e^{2st/τ} / (e^{2st/τ} − 1 + s/a_0),        τ = 1/λ, t in epochs.
  */
 import type { Pattern } from '../model/schema';
+import { exp } from './exp';
 import { dot, matrixProduct, singularValueDecomposition, type Matrix } from './linalg';
 
 export interface Modes {
@@ -75,7 +76,7 @@ export function estimatedInitialStrengths(weights: readonly Float64Array[], size
 
 /** The analytic a(t) after `epochs` full-batch epochs at learning rate λ (τ = 1/λ). */
 export function predictedStrength(s: number, a0: number, epochs: number, learningRate: number): number {
-  const growth = Math.exp((2 * s * epochs) * learningRate);
+  const growth = exp((2 * s * epochs) * learningRate); // exp.ts: fdlibm's bits in every host
   if (!Number.isFinite(growth)) return s;
   return (s * growth) / (growth - 1 + s / a0);
 }

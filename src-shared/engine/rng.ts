@@ -6,6 +6,8 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import { cos } from './fdlibm/cos';
+import { log } from './fdlibm/log';
 
 export type StreamName = 'init' | 'feedback' | 'order' | 'noise';
 const streamOrder: readonly StreamName[] = ['init', 'feedback', 'order', 'noise'];
@@ -34,12 +36,14 @@ export class RandomStream {
 
   /**
    * N(0, 1) by Box–Muller from two uniform draws; only the cosine half is used, so a stream holds no cached
-   * spare and its state alone says what comes next.
+   * spare and its state alone says what comes next. The logarithm and cosine are fdlibm's (./fdlibm), not
+   * Math's: V8 after Node 20 no longer computes Math.log and Math.cos with fdlibm, and the draws must be the
+   * same bits in Node and in the browser.
    */
   gaussian(): number {
     const u1 = 1 - this.uniform(); // (0, 1]: the logarithm stays finite
     const u2 = this.uniform();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    return Math.sqrt(-2 * log(u1)) * cos(2 * Math.PI * u2);
   }
 
   /** An integer uniform in [0, n). */

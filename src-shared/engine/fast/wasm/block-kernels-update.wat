@@ -134,7 +134,7 @@
 
   ;; Logistic units: out[i] = 1 / (1 + e^{−net[i]}) for `length` values, two at a time, with exp.ts's
   ;; exponential (fdlibm's e_exp.c as exp.ts writes it). A pair with an argument in a range exp.ts hands to
-  ;; Math.exp (|x| ≥ 700, |x| < 2⁻²⁸, x = 1, NaN), and an odd last value, go through exp.ts itself.
+  ;; fdlibm/exp.ts (|x| ≥ 700, |x| < 2⁻²⁸, x = 1, NaN), and an odd last value, go through exp.ts itself.
   (func (export "logistic") (param $net i32) (param $out i32) (param $length i32)
     (local $end i32) (local $x v128) (local $ax v128) (local $k v128) (local $hi v128) (local $lo v128)
     (local $r v128) (local $t v128) (local $c v128) (local $y v128)

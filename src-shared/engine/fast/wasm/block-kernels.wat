@@ -15,7 +15,7 @@
 ;; this file and its continuations, block-kernels-update.wat and block-kernels-online.wat, joined in that order.
 (module
   (import "env" "memory" (memory 1))
-  ;; exp.ts's exp, for the lanes whose argument is in one of the ranges it hands to Math.exp.
+  ;; exp.ts's exp, for the lanes whose argument is in one of the ranges it hands to fdlibm/exp.ts.
   (import "env" "exp" (func $exp (param f64) (result f64)))
 
   ;; init + Σ_{i<n} x[i·xs] y[i·ys], in order (strides in bytes): the kernels' edges, where no tile fits.
