@@ -4,13 +4,11 @@
  * opens, trains, saves, opens again, and is kept by autosave for recovery.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Simulation } from '../../src-shared/engine/simulation';
 import { HISTORY_CAPACITY } from '../../src-shared/model/epoch-history';
-import { createModel } from '../../src-shared/model/create';
 import { parseModelText } from '../../src-shared/model/parse';
-import { MAX_WEIGHTS } from '../../src-shared/model/schema';
 import { serializeModel } from '../../src-shared/model/serialize';
 import { expect, openExample, openThroughPicker, saveByDownload, setSetting, shownNumber, test, withoutFileAccess } from './app';
+import { largestTrainedModel } from '../support/largest-model';
 import { recoveryDrafts } from '../support/recovery-drafts';
 
 test('autosave that the browser’s storage refuses tells the user, and keeps trying', async ({ page }, testInfo) => {
@@ -42,29 +40,11 @@ test('autosave that the browser’s storage refuses tells the user, and keeps tr
   await expect(notice).toHaveCount(0);
 });
 
-/** 3070 → 1024 → 1024: 1024 · 3071 + 1024 · 1025 = MAX_WEIGHTS, with a 1024 × 1024 feedback matrix; trained one epoch, its history made full. */
-function largestModelText(): string {
-  const sizes = [3070, 1024, 1024];
-  const model = createModel({
-    name: 'Largest', description: '',
-    layers: sizes.map((units, j) => ({ kind: (['input', 'hidden', 'output'] as const)[j], name: `layer ${j}`, units, activation: 'logistic' as const, bias: true })),
-    patterns: [0, 1].map((p) => ({ name: `p${p}`, input: Array.from({ length: 3070 }, (_, i) => ((i + p) % 3) / 2), target: Array.from({ length: 1024 }, (_, k) => (k + p) % 2) })),
-    training: { rule: 'feedback-alignment', update: 'online', momentum: 0.9, learningRate: 0.05, init: { kind: 'uniform', range: 0.1 }, errorCriterion: 0, maxEpochs: 1e9 },
-  });
-  expect(model.layers.slice(1).reduce((sum, layer, j) => sum + layer.units * (model.layers[j].units + 1), 0)).toBe(MAX_WEIGHTS);
-  const simulation = new Simulation(model);
-  simulation.advance(2);
-  const trained = simulation.toModel();
-  const epochs = HISTORY_CAPACITY - 1;
-  const history = Array.from({ length: epochs }, (_, i) => 1 / (i + 3));
-  return serializeModel({ ...trained, state: { ...trained.state!, epoch: epochs, tssHistory: history, correctHistory: history.map(() => 0.5) } });
-}
-
 test('the largest network opens, trains, saves, opens again, and autosave keeps it', async ({ page }, testInfo) => {
   test.setTimeout(600_000);
   await withoutFileAccess(page);
   const file = testInfo.outputPath('largest.bplab');
-  writeFileSync(file, largestModelText());
+  writeFileSync(file, serializeModel(largestTrainedModel()));
   await page.goto('/');
   await openThroughPicker(page, file);
   await expect(page.getByTestId('status')).toHaveText('Paused', { timeout: 180_000 });
