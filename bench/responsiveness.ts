@@ -5,53 +5,22 @@
  * shown, and records requestAnimationFrame deltas and the epochs reached; then runs the same model in
  * Node with the engine alone for as long. Printed, not asserted: timings depend on the machine.
  */
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
 import { findExample } from '../src-shared/data/examples';
 import { Simulation } from '../src-shared/engine/simulation';
 import type { ModelDocument } from '../src-shared/model/schema';
+import { measureExperimentTab } from './responsiveness-experiment';
+import { clearFrames, launchChromium, recordFrames, resultRow as row, serveWebBuild, takeFrames } from './web-page';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 4239);
 const OUT = process.env.BPLAB_WEB_OUT ?? '/tmp/backprop-lab-bench-web';
 /** BENCH_EXAMPLE=xor BENCH_SECONDS=60: a very fast run whose history grows by ~10⁶ epochs a second. */
 const EXAMPLE = process.env.BENCH_EXAMPLE ?? 'rumelhart';
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const GOALS = { frameP95Ms: 20, ratio: 0.9, pauseMs: 100 };
 
 /** The example with nothing to stop it: no error criterion, no "all correct", no practical epoch limit. */
 function unstoppable(model: ModelDocument): ModelDocument {
   return { ...model, training: { ...model.training, errorCriterion: 0, stopWhenAllCorrect: false, maxEpochs: 1e9 } };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-async function serve(): Promise<() => void> {
-  const env = { ...process.env, BPLAB_WEB_OUT: OUT };
-  execFileSync('npx', ['vite', 'build', '--config', 'src-renderer/vite.web.config.ts', '--logLevel', 'warn'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const server = spawn('npx', ['vite', 'preview', '--config', 'src-renderer/vite.web.config.ts', '--port', String(PORT), '--strictPort', '--bypass-lock'], {
-    env,
-    stdio: 'ignore',
-    detached: true,
-  });
-  const stop = () => {
-    // The server's own process group: npx and the vite it started, nothing else.
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-  };
-  for (let tries = 0; tries < 120; tries++) {
-    try {
-      if ((await fetch(`http://localhost:${PORT}/`)).ok) return stop;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  stop();
-  throw new Error(`The web build's preview server did not answer on port ${PORT}.`);
 }
 
 interface WebResult {
@@ -65,10 +34,7 @@ interface WebResult {
 }
 
 async function measureWeb(title: string): Promise<WebResult> {
-  const browser = await chromium.launch({
-    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await page.goto(`http://localhost:${PORT}/`);
@@ -85,20 +51,13 @@ async function measureWeb(title: string): Promise<WebResult> {
     await page.getByRole('tab', { name: 'Train' }).click();
 
     const epochOf = async () => Number(await page.getByTestId('epoch').textContent());
-    // A string, not a function: tsx would wrap a named function in a helper the page does not have.
-    await page.evaluate(`{
-      const deltas = [];
-      window.frameDeltas = deltas;
-      let last = performance.now();
-      const tick = (now) => { deltas.push(now - last); last = now; requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-    }`);
+    await recordFrames(page);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('status').filter({ hasText: 'Training' }).waitFor();
     const start = { epoch: await epochOf(), time: Date.now() };
-    await page.evaluate('window.frameDeltas.length = 0');
+    await clearFrames(page);
     await page.waitForTimeout(SECONDS * 1000);
-    const deltas = await page.evaluate<number[]>('[...window.frameDeltas]');
+    const frames = await takeFrames(page);
     const end = { epoch: await epochOf(), time: Date.now() };
     // Timed in the page, from the click to the status reading Paused: what a user waits for. Timed from
     // here, Playwright's click waits for the button to be stable over animation frames and the wait polls,
@@ -116,10 +75,10 @@ async function measureWeb(title: string): Promise<WebResult> {
       pause.click();
     })`);
     return {
-      frameP95Ms: percentile(deltas, 95),
-      frameMedianMs: percentile(deltas, 50),
-      frameMaxMs: Math.max(...deltas),
-      frames: deltas.length,
+      frameP95Ms: frames.p95Ms,
+      frameMedianMs: frames.medianMs,
+      frameMaxMs: frames.maxMs,
+      frames: frames.count,
       pauseMs,
       epochsPerSecond: ((end.epoch - start.epoch) / (end.time - start.time)) * 1000,
     };
@@ -144,25 +103,31 @@ function measureNode(model: ModelDocument): number {
   return ((simulation.epoch - from) / (now - start)) * 1000;
 }
 
-const example = findExample(EXAMPLE);
-if (!example) throw new Error(`No example "${EXAMPLE}".`);
-const stop = await serve();
-let web: WebResult;
-try {
-  web = await measureWeb(example.title);
-} finally {
-  stop();
+async function workbench(): Promise<void> {
+  const example = findExample(EXAMPLE);
+  if (!example) throw new Error(`No example "${EXAMPLE}".`);
+  const stop = await serveWebBuild(PORT, OUT);
+  let web: WebResult;
+  try {
+    web = await measureWeb(example.title);
+  } finally {
+    stop();
+  }
+  const node = measureNode(unstoppable(example.build()));
+  const ratio = web.epochsPerSecond / node;
+  console.log(`\n${example.title}, ${SECONDS} s each, Train tab shown (${web.frames} frames)\n`);
+  console.log(row('', 'measured', 'goal', null));
+  console.log(row('p95 frame time', `${web.frameP95Ms.toFixed(1)} ms`, '< 20 ms', web.frameP95Ms < GOALS.frameP95Ms));
+  console.log(row('median frame time', `${web.frameMedianMs.toFixed(1)} ms`, '', null));
+  console.log(row('longest frame', `${web.frameMaxMs.toFixed(0)} ms`, '', null));
+  console.log(row('Pause answered in', `${web.pauseMs.toFixed(0)} ms`, '< 100 ms', web.pauseMs < GOALS.pauseMs));
+  console.log(row('web build epochs/s', web.epochsPerSecond.toFixed(0), '', null));
+  console.log(row('command line epochs/s', node.toFixed(0), '', null));
+  console.log(row('web / command line', `${(ratio * 100).toFixed(0)} %`, '≥ 90 %', ratio >= GOALS.ratio));
 }
-const node = measureNode(unstoppable(example.build()));
-const ratio = web.epochsPerSecond / node;
-const row = (name: string, value: string, goal: string, met: boolean | null) =>
-  `${name.padEnd(26)} ${value.padStart(12)}   ${goal.padEnd(10)} ${met === null ? '' : met ? 'met' : 'NOT met'}`;
-console.log(`\n${example.title}, ${SECONDS} s each, Train tab shown (${web.frames} frames)\n`);
-console.log(row('', 'measured', 'goal', null));
-console.log(row('p95 frame time', `${web.frameP95Ms.toFixed(1)} ms`, '< 20 ms', web.frameP95Ms < GOALS.frameP95Ms));
-console.log(row('median frame time', `${web.frameMedianMs.toFixed(1)} ms`, '', null));
-console.log(row('longest frame', `${web.frameMaxMs.toFixed(0)} ms`, '', null));
-console.log(row('Pause answered in', `${web.pauseMs.toFixed(0)} ms`, '< 100 ms', web.pauseMs < GOALS.pauseMs));
-console.log(row('web build epochs/s', web.epochsPerSecond.toFixed(0), '', null));
-console.log(row('command line epochs/s', node.toFixed(0), '', null));
-console.log(row('web / command line', `${(ratio * 100).toFixed(0)} %`, '≥ 90 %', ratio >= GOALS.ratio));
+
+/** `npm run bench:ui` measures the workbench; `npm run bench:ui -- experiment` the Experiment tab. */
+const scenario = process.argv[2] ?? 'workbench';
+if (scenario === 'experiment') await measureExperimentTab({ port: PORT, out: OUT, seconds: SECONDS });
+else if (scenario === 'workbench') await workbench();
+else throw new Error(`bench:ui knows "workbench" and "experiment", not "${scenario}".`);

@@ -14,11 +14,29 @@ export function studentTCdf(t: number, df: number): number {
   return t > 0 ? 1 - tail : tail;
 }
 
+/**
+ * Quantiles already found, by p and df: an experiment's chart asks for t_{0.975, n−1} at every recorded
+ * epoch of every condition on every redraw, with only as many distinct n as there are runs, and each
+ * inversion costs some 200 evaluations of the CDF.
+ */
+const quantiles = new Map<string, number>();
+const MAX_REMEMBERED = 4096;
+
 /** The t with P(T ≤ t) = p: t_{0.975, n−1} is studentTQuantile(0.975, n − 1). */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`a quantile needs 0 < p < 1, not ${p}`);
   if (p === 0.5) return 0;
   if (p < 0.5) return -studentTQuantile(1 - p, df);
+  const key = `${p} ${df}`;
+  const known = quantiles.get(key);
+  if (known !== undefined) return known;
+  if (quantiles.size >= MAX_REMEMBERED) quantiles.clear();
+  const t = invertCdf(p, df);
+  quantiles.set(key, t);
+  return t;
+}
+
+function invertCdf(p: number, df: number): number {
   // Bracket, then bisect: the CDF is increasing, and 200 halvings reach the limit of a double.
   let low = 0;
   let high = 1;

@@ -1,0 +1,73 @@
+/**
+ * What the responsiveness benchmarks share: the web build served by vite preview, Chromium opened on it,
+ * and requestAnimationFrame deltas recorded in the page.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Builds the web build into `out` and serves it on `port`; resolves to a function that stops the server. */
+export async function serveWebBuild(port: number, out: string): Promise<() => void> {
+  const env = { ...process.env, BPLAB_WEB_OUT: out };
+  execFileSync('npx', ['vite', 'build', '--config', 'src-renderer/vite.web.config.ts', '--logLevel', 'warn'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn('npx', ['vite', 'preview', '--config', 'src-renderer/vite.web.config.ts', '--port', String(port), '--strictPort', '--bypass-lock'], {
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
+  const stop = () => {
+    // The server's own process group: npx and the vite it started, nothing else.
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  };
+  for (let tries = 0; tries < 120; tries++) {
+    try {
+      if ((await fetch(`http://localhost:${port}/`)).ok) return stop;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  stop();
+  throw new Error(`The web build's preview server did not answer on port ${port}.`);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined, args: ['--no-sandbox', '--disable-gpu'] });
+}
+
+/** Starts recording frame deltas in the page (kept in window.frameDeltas). */
+export async function recordFrames(page: Page): Promise<void> {
+  // A string, not a function: tsx would wrap a named function in a helper the page does not have.
+  await page.evaluate(`{
+    const deltas = [];
+    window.frameDeltas = deltas;
+    let last = performance.now();
+    const tick = (now) => { deltas.push(now - last); last = now; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  }`);
+}
+
+export const clearFrames = (page: Page): Promise<void> => page.evaluate('window.frameDeltas.length = 0');
+
+export interface Frames {
+  p95Ms: number;
+  medianMs: number;
+  maxMs: number;
+  count: number;
+}
+
+export async function takeFrames(page: Page): Promise<Frames> {
+  const deltas = await page.evaluate<number[]>('[...window.frameDeltas]');
+  return { p95Ms: percentile(deltas, 95), medianMs: percentile(deltas, 50), maxMs: Math.max(...deltas), count: deltas.length };
+}
+
+/** One line of a result table: name, measured value, goal, whether it was met. */
+export const resultRow = (name: string, value: string, goal: string, met: boolean | null): string =>
+  `${name.padEnd(26)} ${value.padStart(12)}   ${goal.padEnd(10)} ${met === null ? '' : met ? 'met' : 'NOT met'}`;
