@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { exportFileContent, exportModel, GRAPH_EXPORT_FORMATS, layerIdentifiers, MODEL_EXPORT_FORMAT_IDS, modelArrays, type ModelExportFormat } from '../../../../src-shared/data/export';
+import { exportFileContent, exportModel, exportProvenance, GRAPH_EXPORT_FORMATS, layerIdentifiers, MODEL_EXPORT_FORMAT_IDS, modelArrays, type ModelExportFormat } from '../../../../src-shared/data/export';
 import { mat5Bytes } from '../../../../src-shared/data/export/matlab/mat5';
 import { npzBytes } from '../../../../src-shared/data/export/numpy/npz';
 import { onnxModelBytes, type OnnxPrecision } from '../../../../src-shared/data/export/onnx/onnx-model';
@@ -237,6 +237,16 @@ describe('ONNX of a graph in onnxruntime', () => {
 });
 
 describe('the formats for a graph', () => {
+  it('states the layers (input layers without an activation) and the projections in the provenance', () => {
+    const provenance = exportProvenance(rumelhartGraph(), 'npz', { appVersion: 'test' });
+    expect(provenance.layers.map((l) => [l.identifier, l.activation, l.bias])).toEqual([
+      ['item', null, false], ['relation', null, false], ['representation', 'logistic', true], ['hidden', 'logistic', true], ['attributes', 'logistic', true],
+    ]);
+    expect(provenance.projections).toEqual([
+      { from: 'item', to: 'representation' }, { from: 'representation', to: 'hidden' }, { from: 'relation', to: 'hidden' }, { from: 'hidden', to: 'attributes' },
+    ]);
+  });
+
   it('npz, npy, safetensors, ONNX and .mat export a graph; the formats that do not write graphs yet refuse it by name', () => {
     const model = graphXor();
     const writes: ModelExportFormat[] = ['npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat'];
