@@ -24,7 +24,7 @@ import { networkGraph } from '../../../../src-shared/model/graph';
 import type { ModelDocument } from '../../../../src-shared/model/schema';
 import { hasNumpy, hasScipy, runPython } from '../../../support/python';
 import { graphXor, rumelhartGraph, twoHeads } from './graph-models';
-import { readMat5, readNpy, readSafetensors, readZip } from './independent-readers';
+import { readMat5, readNpy, readProtoFields, readSafetensors, readZip } from './independent-readers';
 
 const support = (file: string) => fileURLToPath(new URL(`../../../support/python/${file}`, import.meta.url));
 const hex = (data: Float64Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('hex');
@@ -230,9 +230,12 @@ describe('ONNX of a graph in onnxruntime', () => {
   }
 
   it('sums a layer’s projections with Add nodes', () => {
-    const text = Buffer.from(onnxModelBytes(twoHeads())).toString('latin1');
-    expect(text.match(/\u0022\u0003Add/g)).toHaveLength(4); // shared 1, rating 1, category 2
-    expect(text.match(/\u0022\u0004Gemm/g)).toHaveLength(8);
+    // ModelProto.graph (7) → GraphProto.node (1) → NodeProto.op_type (4), read by the independent protobuf reader.
+    const graph = readProtoFields(readProtoFields(onnxModelBytes(twoHeads())).get(7)![0] as Uint8Array);
+    const ops = graph.get(1)!.map((node) => new TextDecoder().decode(readProtoFields(node as Uint8Array).get(4)![0] as Uint8Array));
+    expect(ops.filter((op) => op === 'Add')).toHaveLength(4); // shared 1, rating 1, category 2
+    expect(ops.filter((op) => op === 'Gemm')).toHaveLength(8);
+    expect(ops.filter((op) => !['Add', 'Gemm'].includes(op))).toEqual(['Tanh', 'Relu', 'Sigmoid', 'Softmax']);
   });
 });
 
