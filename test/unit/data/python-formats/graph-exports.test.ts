@@ -13,16 +13,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { exportFileContent, exportModel, exportProvenance, GRAPH_EXPORT_FORMATS, layerIdentifiers, MODEL_EXPORT_FORMAT_IDS, modelArrays, type ModelExportFormat } from '../../../../src-shared/data/export';
+import { ExportError, exportFileContent, exportModel, exportProvenance, GRAPH_EXPORT_FORMATS, layerIdentifiers, MODEL_EXPORT_FORMAT_IDS, modelArrays, type ModelExportFormat } from '../../../../src-shared/data/export';
 import { mat5Bytes } from '../../../../src-shared/data/export/matlab/mat5';
 import { npzBytes } from '../../../../src-shared/data/export/numpy/npz';
 import { onnxModelBytes, type OnnxPrecision } from '../../../../src-shared/data/export/onnx/onnx-model';
 import { exportTorch } from '../../../../src-shared/data/export/safetensors';
 import { GraphRun } from '../../../../src-shared/engine/graph/graph-run';
 import { createRun } from '../../../../src-shared/engine/training-run';
+import { createModel } from '../../../../src-shared/model/create';
 import { networkGraph } from '../../../../src-shared/model/graph';
 import type { ModelDocument } from '../../../../src-shared/model/schema';
 import { hasNumpy, hasScipy, runPython } from '../../../support/python';
+import { valid } from '../models';
 import { graphXor, rumelhartGraph, twoHeads } from './graph-models';
 import { readMat5, readNpy, readProtoFields, readSafetensors, readZip } from './independent-readers';
 
@@ -240,6 +242,24 @@ describe('ONNX of a graph in onnxruntime', () => {
 });
 
 describe('the formats for a graph', () => {
+  it('refuses two projections whose W_<from>_<to> names would be the same, naming both', () => {
+    const model = createModel({
+      name: 'clash', description: '',
+      layers: [
+        { kind: 'input', name: 'a', units: 1, activation: 'linear', bias: false },
+        { kind: 'input', name: 'a b', units: 1, activation: 'linear', bias: false },
+        { kind: 'output', name: 'b c', units: 1, activation: 'logistic', bias: true },
+        { kind: 'output', name: 'c', units: 1, activation: 'logistic', bias: true },
+      ],
+      projections: [{ from: 0, to: 2 }, { from: 1, to: 3 }],
+      patterns: [{ name: 'p', input: [1, 0], target: [1, 0] }],
+    });
+    expect(networkGraph(valid(model)).isChain).toBe(false);
+    for (const format of ['npz', 'safetensors', 'onnx', 'mat'] as const) {
+      expect(() => exportModel(model, format), format).toThrow(new ExportError('the projections a → b c and a b → c would both be named W_a_b_c: rename one of these layers'));
+    }
+  });
+
   it('states the layers (input layers without an activation) and the projections in the provenance', () => {
     const provenance = exportProvenance(rumelhartGraph(), 'npz', { appVersion: 'test' });
     expect(provenance.layers.map((l) => [l.identifier, l.activation, l.bias])).toEqual([
