@@ -3,7 +3,8 @@
  * paused first, as Save pauses it, so the weights are this moment's), the format and layer chosen, the
  * files that choice gives, and handing them to the host: one file, or a set (tlearn's three) at once.
  */
-import { layerChoices, MODEL_EXPORT_FORMAT_IDS, type LayerChoice, type ModelExportFormat } from '../../src-shared/data/export';
+import { GRAPH_EXPORT_FORMATS, layerChoices, MODEL_EXPORT_FORMAT_IDS, type LayerChoice, type ModelExportFormat } from '../../src-shared/data/export';
+import { isGraphModel } from '../../src-shared/engine/graph/graph-support';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { prepareModelExport, type PreparedExport } from './model-export';
 import type { Workspace } from './workspace.svelte';
@@ -31,7 +32,8 @@ export class ModelExporting {
     await session.quiesce();
     this.model = document.current;
     this.failure = null;
-    this.choose(this.format);
+    // A graph network opens on a format that writes it (the others say why they cannot).
+    this.choose(isGraphModel(this.model) && !GRAPH_EXPORT_FORMATS.has(this.format) ? 'npz' : this.format);
   }
 
   close(): void {

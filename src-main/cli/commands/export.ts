@@ -9,7 +9,6 @@ import { APP_VERSION } from '../../app-version';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
-import { refuseGraph } from '../graph-refusal';
 import { onlyFile, parseOptions, wholeNumber } from '../options';
 import { terminalLine, terminalText } from '../terminal-text';
 
@@ -32,7 +31,6 @@ export async function exportCommand(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseOptions(args, { to: { type: 'string' }, out: { type: 'string' }, layer: { type: 'string' }, array: { type: 'string' } }, usage);
   // An untrained file has no weights saved, but its seed fixes them: the exporters use those initial weights.
   const model = await readModelFile(onlyFile(positionals, usage));
-  refuseGraph(model, 'exporting');
   const format = values.to;
   if (!format || !isModelExportFormat(format)) throw new CliError(`--to must name a format\nusage: ${usage}`);
   const out = values.out;

@@ -8,14 +8,12 @@ import { describeProblems, parseModel } from '../../../src-shared/model/parse';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile, writeModelFile } from '../model-file';
-import { refuseGraph } from '../graph-refusal';
 
 /** `import WEIGHTS --into MODEL --out NEW`: the model with the file's weights, its notes said on stderr. */
 export async function importWeightsInto(positionals: string[], into: string, out: string | undefined, io: CliIo, usage: string): Promise<void> {
   if (positionals.length !== 1) throw new CliError(`name one .safetensors or .npz file to load weights from\nusage: ${usage}`);
   if (!out) throw new CliError(`say where to write the model with --out NEW.bplab\nusage: ${usage}`);
   const model = await readModelFile(into);
-  refuseGraph(model, 'loading weights into');
   const [file] = positionals;
   let bytes: Uint8Array;
   try {

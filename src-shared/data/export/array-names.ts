@@ -3,7 +3,8 @@
  * MATLAB, the generated model.py): each layer's name made an identifier, unique within the network, and
  * each projection named after its two layers, `W_<from>_<to>`, so a graph's many projections fit later.
  */
-import type { LayerSpec } from '../../model/schema';
+import { chainProjections } from '../../model/graph';
+import type { LayerSpec, ProjectionSpec } from '../../model/schema';
 
 /**
  * A layer name as an identifier: letters, digits and underscores, not starting with a digit (MATLAB's
@@ -25,15 +26,16 @@ export function layerIdentifiers(layers: readonly Pick<LayerSpec, 'name'>[]): st
   });
 }
 
-/** One projection W^j, from layer j to layer j+1, named for both ends. */
+/** One projection W_p (for a chain W^j, from layer j to layer j+1), named for both ends. */
 export interface ProjectionName {
-  /** Index of the weight layer (W^j). */
+  /** Index of the projection in the model's order (for a chain, the weight layer j of W^j). */
   index: number;
   from: string;
   to: string;
 }
 
-export function projectionNames(layers: readonly Pick<LayerSpec, 'name'>[]): ProjectionName[] {
+/** `projections`: a graph's, in the model's order; the chain's when left out. */
+export function projectionNames(layers: readonly Pick<LayerSpec, 'name'>[], projections: readonly Pick<ProjectionSpec, 'from' | 'to'>[] = chainProjections(layers.length)): ProjectionName[] {
   const ids = layerIdentifiers(layers);
-  return ids.slice(1).map((to, j) => ({ index: j, from: ids[j], to }));
+  return projections.map((p, q) => ({ index: q, from: ids[p.from], to: ids[p.to] }));
 }

@@ -12,9 +12,11 @@ export { modelArrays, type NamedArray } from './model-arrays';
 export { asciiJson, FIGURE_PROVENANCE_KEY, pngWithText, svgWithMetadata } from './figure-metadata';
 export { exportProvenance, provenanceJson, sha256Hex, type ExportContext, type ExportProvenance } from './provenance';
 export { layerIdentifiers, projectionNames, type ProjectionName } from './array-names';
+export { exportNetwork, type ExportNetwork, type ExportProjection } from './export-network';
 export {
   exportFileContent,
   exportModel,
+  GRAPH_EXPORT_FORMATS,
   isModelExportFormat,
   layerChoices,
   MODEL_EXPORT_FORMAT_IDS,

@@ -1,12 +1,12 @@
 /**
  * The model as named float64 arrays, the contents of the NumPy and MATLAB exports: each projection's
- * weights (out × in, as in n_{j+1} = W^j h_j + b_{j+1}), each biased layer's bias, every layer's
- * activations for every pattern from the engine's own forward pass, the targets, and the learning curves.
+ * weights W_<from>_<to> (out × in, as in n_g = b_g + Σ_p W_p h_from(p)), each biased layer's bias, every
+ * layer's activations for every pattern from the engine's own forward pass, the targets (every output
+ * layer's, concatenated in layer order), and the learning curves. Chains and graphs alike.
  */
 import type { ModelDocument, Pattern } from '../../model/schema';
 import { historyEpoch } from '../../model/epoch-history';
-import { networkWithWeights } from './activations';
-import { layerIdentifiers, projectionNames } from './array-names';
+import { exportNetwork } from './export-network';
 import { modelLearningCurve } from './learning-curve-csv';
 
 /** Row-major values of the given shape. */
@@ -17,28 +17,23 @@ export interface NamedArray {
 }
 
 export function modelArrays(model: ModelDocument): NamedArray[] {
-  const network = networkWithWeights(model);
-  const ids = layerIdentifiers(model.layers);
+  const network = exportNetwork(model);
+  const { ids } = network;
   const arrays: NamedArray[] = [];
-  for (const { index, from, to } of projectionNames(model.layers)) {
-    arrays.push({ name: `W_${from}_${to}`, shape: [network.sizes[index + 1], network.sizes[index]], data: Float64Array.from(network.weights[index]) });
-  }
-  model.layers.forEach((layer, j) => {
-    if (j > 0 && layer.bias) arrays.push({ name: `b_${ids[j]}`, shape: [layer.units], data: Float64Array.from(network.biases[j - 1]) });
+  for (const { from, to, rows, cols, weights } of network.projections) arrays.push({ name: `W_${from}_${to}`, shape: [rows, cols], data: weights });
+  network.biases.forEach((bias, g) => {
+    if (bias) arrays.push({ name: `b_${ids[g]}`, shape: [bias.length], data: bias });
   });
   // Listing the arrays (File → Export's choice of one .npy) must not run every pattern forward: the
   // activations are computed when first read, one forward pass over a pattern set for all its layers.
   const activationsOf = (prefix: string, patterns: Pattern[]) => {
     let rows: Float64Array[][] | null = null;
     const layerRows = () =>
-      (rows ??= patterns.map((pattern) => {
-        network.forward(pattern.input);
-        return network.act.map((layer) => Float64Array.from(layer));
-      }));
+      (rows ??= patterns.map((pattern) => network.forward(pattern.input).act));
     model.layers.forEach((layer, j) => {
       arrays.push(lazy(`${prefix}act_${ids[j]}`, [patterns.length, layer.units], () => concatenate(layerRows().map((row) => row[j]))));
     });
-    const outputs = model.layers[model.layers.length - 1].units;
+    const outputs = network.outputs.reduce((sum, g) => sum + model.layers[g].units, 0);
     // A don't-care target (tlearn's *) is NaN: it has no value, and numpy's nan-aware functions skip it.
     arrays.push({ name: `${prefix}targets`, shape: [patterns.length, outputs], data: Float64Array.from(patterns.flatMap((p) => p.target.map((t) => t ?? NaN))) });
   };

@@ -3,6 +3,7 @@
  * `export MODEL --to FORMAT` and the app's File → Export. A format answers with its files (by extension)
  * and with what it cannot hold; a request the model cannot answer throws ExportError.
  */
+import { isGraphModel } from '../../engine/graph/graph-support';
 import type { ModelDocument } from '../../model/schema';
 import { ExportError, type ExportedText } from './export-error';
 import { hiddenActivationsCsv } from './hidden-csv';
@@ -74,12 +75,18 @@ export interface ModelExport {
  * array by its place in the archive (from 0; 0 when left out). Other formats ignore it.
  */
 export function exportModel(model: ModelDocument, format: ModelExportFormat, layer?: number, context?: ExportContext): ModelExport {
+  if (!GRAPH_EXPORT_FORMATS.has(format) && isGraphModel(model)) {
+    throw new ExportError(`${model.name || 'this model'} is a graph network (several input or output layers, or projections that skip layers), which the ${format} export does not write yet; ${[...GRAPH_EXPORT_FORMATS].join(', ')} do`);
+  }
   if (!context) return formatFiles(model, format, layer, null);
   const provenance = exportProvenance(model, format, context);
   const exported = formatFiles(model, format, layer, provenance);
   if (EMBEDS_PROVENANCE.has(format)) return exported;
   return { ...exported, files: [...exported.files, { extension: 'provenance.json', text: provenanceJson(provenance) }] };
 }
+
+/** The formats that write a graph network (several input or output layers, skips) as it is; the others refuse one. */
+export const GRAPH_EXPORT_FORMATS: ReadonlySet<ModelExportFormat> = new Set(['npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat']);
 
 /** The formats with room for the provenance inside: an archive's entry, a header's or model's metadata. */
 const EMBEDS_PROVENANCE: ReadonlySet<ModelExportFormat> = new Set(['npz', 'safetensors', 'onnx', 'onnx-float32', 'mat']);

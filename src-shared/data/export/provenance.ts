@@ -15,7 +15,8 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import type { ModelDocument, SettingChange, TrainingSettings } from '../../model/schema';
 import { serializeModel } from '../../model/serialize';
-import { layerIdentifiers } from './array-names';
+import { networkGraph } from '../../model/graph';
+import { layerIdentifiers, projectionNames } from './array-names';
 
 /** What the exporting app says about itself. */
 export interface ExportContext {
@@ -34,6 +35,8 @@ export interface ExportProvenance {
   settingChanges: SettingChange[];
   /** Each layer as the model file names it, and the identifier the arrays and tensors use. */
   layers: { name: string; identifier: string; units: number; activation: string | null; bias: boolean }[];
+  /** Each projection W_<from>_<to>, by the layers' identifiers, in the model's order (for a chain, layer j → j + 1). */
+  projections: { from: string; to: string }[];
   modelSha256: string;
   patternsSha256: string;
   testPatternsSha256: string | null;
@@ -54,7 +57,8 @@ export function exportProvenance(model: ModelDocument, format: string, { appVers
     epoch: model.state?.epoch ?? 0,
     settings: model.training,
     settingChanges: model.state?.settingChanges ?? [],
-    layers: model.layers.map((layer, j) => ({ name: layer.name, identifier: ids[j], units: layer.units, activation: j === 0 ? null : layer.activation, bias: j > 0 && layer.bias })),
+    layers: model.layers.map((layer, j) => ({ name: layer.name, identifier: ids[j], units: layer.units, activation: layer.kind === 'input' ? null : layer.activation, bias: layer.kind !== 'input' && layer.bias })),
+    projections: projectionNames(model.layers, networkGraph(model).projections).map(({ from, to }) => ({ from, to })),
     modelSha256: sha256Hex(serializeModel(model)),
     patternsSha256: sha256Hex(JSON.stringify(model.patterns)),
     testPatternsSha256: model.testPatterns && model.testPatterns.length > 0 ? sha256Hex(JSON.stringify(model.testPatterns)) : null,

@@ -1,12 +1,13 @@
 /**
  * Weights back from Python (transfer from PyTorch or numpy): a safetensors or .npz file whose tensors match
- * the open model's shapes replaces its weights and biases. Tensors are found by the names the exports give
- * them — `<from>_to_<to>.weight` / `.bias` (model.py's nn.Linear modules) or `W_<from>_<to>` / `b_<layer>`
- * (the .npz). Momentum is reset to zero (it belonged to other weights), as is a half-summed minibatch
+ * the open model's shapes replaces its weights and biases, for a chain or a graph. Tensors are found by the
+ * names the exports give them — `<from>_to_<to>.weight` / `.bias` (model.py's nn.Linear modules; a layer's
+ * bias is the `.bias` of a projection into it) or `W_<from>_<to>` / `b_<layer>` (the .npz). Momentum is reset to zero (it belonged to other weights), as is a half-summed minibatch
  * gradient; feedback alignment's fixed matrices, the epoch, the histories and the random streams are kept.
  */
-import { projectionNames } from '../export/array-names';
-import { Simulation } from '../../engine/simulation';
+import { layerIdentifiers, projectionNames } from '../export/array-names';
+import { createRun } from '../../engine/training-run';
+import { networkGraph } from '../../model/graph';
 import { MAX_WEIGHT_MAGNITUDE, type ModelDocument } from '../../model/schema';
 import { readNpz, readSafetensors, TensorFileError, type Tensor } from './python-tensors';
 
@@ -38,28 +39,36 @@ export function loadWeights(model: ModelDocument, tensors: ReadonlyMap<string, T
     if (bad !== -1) throw new TensorFileError(`${file}: tensor ${name}, value ${bad}: ${tensor.data[bad]} is not a weight the model can hold (finite, at most ${MAX_WEIGHT_MAGNITUDE} in size)`);
     return tensor.data;
   };
-  const weights: number[][][] = [];
-  const biases: number[][] = [];
-  for (const { index: j, from, to } of projectionNames(model.layers)) {
-    const [rows, cols] = [model.layers[j + 1].units, model.layers[j].units];
-    const what = `the weights from ${model.layers[j].name} to ${model.layers[j + 1].name}`;
-    const names = [`${from}_to_${to}.weight`, `W_${from}_${to}`];
-    const W = find(names, [rows, cols], what);
-    if (!W) throw new TensorFileError(`${file}: no tensor ${names.join(' or ')} for ${what}, shape ${shapeText([rows, cols])}`);
-    weights.push(Array.from({ length: rows }, (_, r) => Array.from(W.subarray(r * cols, (r + 1) * cols))));
-    const biasNames = [`${from}_to_${to}.bias`, `b_${to}`];
-    if (model.layers[j + 1].bias) {
-      const b = find(biasNames, [rows], `the bias of ${model.layers[j + 1].name}`);
-      if (!b) throw new TensorFileError(`${file}: no tensor ${biasNames.join(' or ')} for the bias of ${model.layers[j + 1].name}, shape ${shapeText([rows])}`);
-      biases.push(Array.from(b));
-    } else {
+  const { layers } = model;
+  const graph = networkGraph(model);
+  const ids = layerIdentifiers(layers);
+  const names = projectionNames(layers, graph.projections);
+  const weights = graph.projections.map(({ from: source, to: target }, q) => {
+    const { from, to } = names[q];
+    const [rows, cols] = [layers[target].units, layers[source].units];
+    const what = `the weights from ${layers[source].name} to ${layers[target].name}`;
+    const candidates = [`${from}_to_${to}.weight`, `W_${from}_${to}`];
+    const W = find(candidates, [rows, cols], what);
+    if (!W) throw new TensorFileError(`${file}: no tensor ${candidates.join(' or ')} for ${what}, shape ${shapeText([rows, cols])}`);
+    return Array.from({ length: rows }, (_, r) => Array.from(W.subarray(r * cols, (r + 1) * cols)));
+  });
+  // A layer's bias: the .npz's b_<layer>, or the .bias of a projection into it (model.py puts it on the first).
+  const biases = graph.biased.map((g) => {
+    const rows = layers[g].units;
+    const biasNames = [`b_${ids[g]}`, ...graph.projections.flatMap((p, q) => (p.to === g ? [`${names[q].from}_to_${names[q].to}.bias`] : []))];
+    if (!layers[g].bias) {
       const extra = biasNames.find((name) => tensors.has(name));
-      if (extra) throw new TensorFileError(`${file}: tensor ${extra} is a bias, but layer ${model.layers[j + 1].name} has none (turn its bias on to load it)`);
-      biases.push(new Array<number>(rows).fill(0));
+      if (extra) throw new TensorFileError(`${file}: tensor ${extra} is a bias, but layer ${layers[g].name} has none (turn its bias on to load it)`);
+      return new Array<number>(rows).fill(0);
     }
-  }
+    const found = biasNames.filter((name) => tensors.has(name));
+    if (found.length > 1) throw new TensorFileError(`${file}: tensors ${found.join(' and ')} are both the bias of ${layers[g].name}; keep one`);
+    const b = find(biasNames, [rows], `the bias of ${layers[g].name}`);
+    if (!b) throw new TensorFileError(`${file}: no tensor ${biasNames.join(' or ')} for the bias of ${layers[g].name}, shape ${shapeText([rows])}`);
+    return Array.from(b);
+  });
   // An untrained model gets the state a run starts from (its streams, its feedback matrices), then these weights.
-  const before = model.state ?? new Simulation(model).state();
+  const before = model.state ?? createRun(model).toModel().state!;
   const zeros = (rows: readonly (readonly number[])[]) => rows.map((row) => row.map(() => 0));
   const state = {
     ...before,

@@ -5,6 +5,10 @@ way model.py says to, runs every input through its forward, and prints the outpu
 as JSON.
 
 usage: python3 run_model_py.py MODEL.py INPUTS.json   (the .safetensors beside MODEL.py, same name)
+
+INPUTS.json is one matrix (patterns × units) for a network with one input layer, or {"inputs": [...]},
+one such matrix per input layer in layer order, passed to forward as separate arguments. A forward that
+returns a tuple (several output layers) is printed as its parts side by side, in the order returned.
 """
 import importlib.util
 import json
@@ -104,6 +108,9 @@ exported = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(exported)
 net = exported.load()
 with open(inputs_path) as f:
-    inputs = np.asarray(json.load(f), dtype=np.float64)
+    given = json.load(f)
+inputs = [np.asarray(m, dtype=np.float64) for m in given["inputs"]] if isinstance(given, dict) else [np.asarray(given, dtype=np.float64)]
+result = net(*inputs)
+outputs = np.concatenate(result, axis=1) if isinstance(result, tuple) else result
 _, metadata = read_safetensors(model_path[: -len(".py")] + ".safetensors")
-print(json.dumps({"name": exported.MODEL_NAME, "outputs": net(inputs).tolist(), "metadata": metadata}))
+print(json.dumps({"name": exported.MODEL_NAME, "outputs": outputs.tolist(), "metadata": metadata}))

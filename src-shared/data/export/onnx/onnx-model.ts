@@ -1,13 +1,15 @@
 /**
  * The trained network as an ONNX inference graph (opset 13, IR version 7): one Gemm per projection
- * (n = h Wᵀ + b, transB = 1, with W stored out × in as the engine holds it, named W_<from>_<to> and
- * b_<layer> as in the .npz), then each layer's activation — Sigmoid, Tanh, Relu, Softmax over the units, or
- * Identity for linear. Input and output are batches of patterns, one per row. float64 unless float32 is
- * asked for, when the weights are rounded to float32 and so is everything the runtime computes.
+ * (h Wᵀ, transB = 1, with W stored out × in as the engine holds it, named W_<from>_<to> and b_<layer> as in
+ * the .npz; the layer's bias b_g goes into the Gemm of its first incoming projection), Add nodes summing a
+ * layer's projections in the model's order (n_g = b_g + Σ_p W_p h_from(p)), then each layer's activation —
+ * Sigmoid, Tanh, Relu, Softmax over the units, or Identity for linear — in the network's topological order.
+ * One graph input h_<layer> per input layer and one graph output per output layer, each a batch of
+ * patterns, one per row. float64 unless float32 is asked for, when the weights are rounded to float32 and
+ * so is everything the runtime computes.
  */
 import type { ActivationName, ModelDocument } from '../../../model/schema';
-import { networkWithWeights } from '../activations';
-import { layerIdentifiers, projectionNames } from '../array-names';
+import { exportNetwork } from '../export-network';
 import { ProtoMessage } from './protobuf';
 
 export const ONNX_OPSET = 13;
@@ -34,29 +36,42 @@ export interface OnnxOptions {
 }
 
 export function onnxModelBytes(model: ModelDocument, { precision = 'float64', metadata = {}, producerVersion = '' }: OnnxOptions = {}): Uint8Array {
-  const network = networkWithWeights(model);
-  const ids = layerIdentifiers(model.layers);
+  const network = exportNetwork(model);
+  const { ids, layers, projections } = network;
   const elementType = ELEMENT_TYPE[precision];
   const graph = new ProtoMessage();
   const nodes: ProtoMessage[] = [];
   const initializers: ProtoMessage[] = [];
-  for (const { index: j, from, to } of projectionNames(model.layers)) {
-    const weights = `W_${from}_${to}`;
-    initializers.push(tensor(weights, [network.sizes[j + 1], network.sizes[j]], network.weights[j], precision));
-    const gemmInputs = [`h_${from}`, weights];
-    if (model.layers[j + 1].bias) {
-      gemmInputs.push(`b_${to}`);
-      initializers.push(tensor(`b_${to}`, [network.sizes[j + 1]], network.biases[j], precision));
+  for (const g of network.order) {
+    if (layers[g].kind === 'input') continue;
+    const to = ids[g];
+    const into = network.into[g];
+    const bias = network.biases[g];
+    if (bias) initializers.push(tensor(`b_${to}`, [bias.length], bias, precision));
+    // One projection: its Gemm gives n_g. Several: each its product (named by the projection's index, as
+    // no layer's value is: those are h_, n_, W_ and b_), summed left to right into n_g.
+    const terms = into.map((q, k) => {
+      const { from, rows, cols, weights } = projections[q];
+      const name = `W_${from}_${to}`;
+      initializers.push(tensor(name, [rows, cols], weights, precision));
+      const product = into.length === 1 ? `n_${to}` : `product_${q}`;
+      nodes.push(node('Gemm', into.length === 1 ? `net_input_${to}` : `projection_${q}`, [`h_${from}`, name, ...(bias && k === 0 ? [`b_${to}`] : [])], [product], [['transB', 1]]));
+      return product;
+    });
+    let sum = terms[0];
+    for (let k = 1; k < terms.length; k++) {
+      const next = k === terms.length - 1 ? `n_${to}` : `partial_${g}_${k}`;
+      nodes.push(node('Add', `sum_${g}_${k}`, [sum, terms[k]], [next], []));
+      sum = next;
     }
-    nodes.push(node('Gemm', `net_input_${to}`, gemmInputs, [`n_${to}`], [['transB', 1]]));
-    const activation = model.layers[j + 1].activation;
+    const activation = layers[g].activation;
     nodes.push(node(OPERATOR[activation], `activation_${to}`, [`n_${to}`], [`h_${to}`], activation === 'softmax' ? [['axis', 1]] : []));
   }
   graph.string(2, model.name || 'network');
   for (const message of nodes) graph.message(1, message);
   for (const message of initializers) graph.message(5, message);
-  graph.message(11, valueInfo(`h_${ids[0]}`, elementType, model.layers[0].units));
-  graph.message(12, valueInfo(`h_${ids[ids.length - 1]}`, elementType, model.layers[ids.length - 1].units));
+  for (const g of network.inputs) graph.message(11, valueInfo(`h_${ids[g]}`, elementType, layers[g].units));
+  for (const g of network.outputs) graph.message(12, valueInfo(`h_${ids[g]}`, elementType, layers[g].units));
 
   const onnx = new ProtoMessage().int(1, ONNX_IR_VERSION).string(2, 'Backprop Lab');
   if (producerVersion) onnx.string(3, producerVersion);

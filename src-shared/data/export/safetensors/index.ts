@@ -1,6 +1,6 @@
 /** The model for PyTorch: its weights as safetensors, and the model.py that loads them. */
 import type { ModelDocument } from '../../../model/schema';
-import { layerIdentifiers } from '../array-names';
+import { exportNetwork } from '../export-network';
 import { safetensorsBytes } from './safetensors';
 import { linearModuleNames, torchModelPy, torchStateTensors } from './torch-model';
 
@@ -12,10 +12,20 @@ export interface TorchExport {
   modelPy: string;
 }
 
-/** `metadata`: strings for the header's `__metadata__` beside the layer list (the provenance). */
+/**
+ * `metadata`: strings for the header's `__metadata__` beside the modules, the layer list and the
+ * projections (each `[from, to]` by the layers' identifiers), the provenance.
+ */
 export function exportTorch(model: ModelDocument, metadata: Record<string, string> = {}): TorchExport {
-  const ids = layerIdentifiers(model.layers);
-  const layers = model.layers.map((layer, j) => ({ name: ids[j], units: layer.units, activation: j === 0 ? null : layer.activation, bias: j > 0 && layer.bias }));
-  const header = { format: 'pt', modules: JSON.stringify(linearModuleNames(model)), layers: JSON.stringify(layers), ...metadata };
-  return { safetensors: safetensorsBytes(torchStateTensors(model), header), modelPy: torchModelPy(model) };
+  const network = exportNetwork(model);
+  const { ids } = network;
+  const layers = model.layers.map((layer, g) => ({ name: ids[g], units: layer.units, activation: layer.kind === 'input' ? null : layer.activation, bias: layer.kind !== 'input' && layer.bias }));
+  const header = {
+    format: 'pt',
+    modules: JSON.stringify(linearModuleNames(model, network)),
+    layers: JSON.stringify(layers),
+    projections: JSON.stringify(network.projections.map(({ from, to }) => [from, to])),
+    ...metadata,
+  };
+  return { safetensors: safetensorsBytes(torchStateTensors(model, network), header), modelPy: torchModelPy(model, network) };
 }

@@ -1,27 +1,36 @@
 /**
  * The network as PyTorch sees it: one nn.Linear per projection, named `<from>_to_<to>` after its layers,
- * so the safetensors file's tensors are that module's state dict (`<from>_to_<to>.weight`, out × in, and
- * `.bias` where the receiving layer has one); and model.py, a torch.nn.Module whose forward is written
- * out in the network's order, with each layer's activation, that loads the file with load_state_dict.
+ * so the safetensors file's tensors are those modules' state dict (`<from>_to_<to>.weight`, out × in). A
+ * layer's bias b_g is the `.bias` of the first projection into it (in the model's order); the layer's other
+ * incoming projections have none, so n_g = b_g + Σ_p W_p h_from(p) as the engine sums it. model.py is a
+ * torch.nn.Module whose forward is written out in the network's topological order — one argument per input
+ * layer, one result per output layer (a tuple when there are several), each layer's activation — and that
+ * loads the file with load_state_dict.
  */
 import type { ActivationName, ModelDocument } from '../../../model/schema';
-import { networkWithWeights } from '../activations';
-import { layerIdentifiers, projectionNames } from '../array-names';
+import { exportNetwork, type ExportNetwork } from '../export-network';
 import type { NamedArray } from '../model-arrays';
 
-/** nn.Linear's name for projection W^j. */
-export function linearModuleNames(model: ModelDocument): string[] {
-  return projectionNames(model.layers).map(({ from, to }) => `${from}_to_${to}`);
+/** nn.Linear's name for each projection, in the model's order. */
+export function linearModuleNames(model: ModelDocument, network: ExportNetwork = exportNetwork(model)): string[] {
+  return moduleNames(network);
 }
 
-/** The state dict's tensors, float64, in the network's order. */
-export function torchStateTensors(model: ModelDocument): NamedArray[] {
-  const network = networkWithWeights(model);
-  const modules = linearModuleNames(model);
-  return modules.flatMap((module, j) => {
-    const weight = { name: `${module}.weight`, shape: [network.sizes[j + 1], network.sizes[j]], data: Float64Array.from(network.weights[j]) };
-    if (!model.layers[j + 1].bias) return [weight];
-    return [weight, { name: `${module}.bias`, shape: [network.sizes[j + 1]], data: Float64Array.from(network.biases[j]) }];
+const moduleNames = (network: ExportNetwork) => network.projections.map(({ from, to }) => `${from}_to_${to}`);
+
+/** Whether projection q carries its receiving layer's bias: it is the first projection into a layer that has one. */
+const carriesBias = (network: ExportNetwork, q: number) => {
+  const g = network.projections[q].toLayer;
+  return network.biases[g] !== null && network.into[g][0] === q;
+};
+
+/** The state dict's tensors, float64, in the model's projection order. */
+export function torchStateTensors(model: ModelDocument, network: ExportNetwork = exportNetwork(model)): NamedArray[] {
+  const modules = moduleNames(network);
+  return network.projections.flatMap(({ weights, rows, cols, toLayer }, q) => {
+    const weight = { name: `${modules[q]}.weight`, shape: [rows, cols], data: weights };
+    if (!carriesBias(network, q)) return [weight];
+    return [weight, { name: `${modules[q]}.bias`, shape: [rows], data: network.biases[toLayer]! }];
   });
 }
 
@@ -37,23 +46,36 @@ const TORCH_ACTIVATION: Record<ActivationName, (x: string) => string> = {
 const pyString = (text: string) => JSON.stringify(text);
 
 /** model.py for weights saved as `<this file's name>.safetensors` beside it. */
-export function torchModelPy(model: ModelDocument): string {
-  const ids = layerIdentifiers(model.layers);
-  const modules = linearModuleNames(model);
+export function torchModelPy(model: ModelDocument, network: ExportNetwork = exportNetwork(model)): string {
+  const { ids, layers, projections } = network;
+  const modules = moduleNames(network);
   const variables = ids.map((id) => `h_${id}`);
-  const chain = model.layers.map((layer, j) => (j === 0 ? `${layer.name} (${layer.units})` : `${layer.name} (${layer.units}, ${layer.activation})`)).join(' → ');
-  const init = modules.map((module, j) =>
-    `        self.${module} = nn.Linear(${model.layers[j].units}, ${model.layers[j + 1].units}, bias=${model.layers[j + 1].bias ? 'True' : 'False'}, dtype=torch.float64)`);
-  const forward = modules.map((module, j) => `        ${variables[j + 1]} = ${TORCH_ACTIVATION[model.layers[j + 1].activation](`self.${module}(${variables[j]})`)}`);
+  const inputs = network.inputs.map((g) => variables[g]);
+  const outputs = network.outputs.map((g) => variables[g]);
+  const describe = (g: number) => (layers[g].kind === 'input' ? `${layers[g].name} (${layers[g].units})` : `${layers[g].name} (${layers[g].units}, ${layers[g].activation})`);
+  const isChain = projections.every((p, q) => p.fromLayer === q && p.toLayer === q + 1);
+  const structure = isChain
+    ? layers.map((_, g) => describe(g)).join(' → ')
+    : ['', ...layers.map((_, g) => `  ${describe(g)}${network.into[g].length ? ` ← ${network.into[g].map((q) => layers[projections[q].fromLayer].name).join(' + ')}` : ''}`)].join('\n');
+  const init = projections.map(({ fromLayer, toLayer }, q) =>
+    `        self.${modules[q]} = nn.Linear(${layers[fromLayer].units}, ${layers[toLayer].units}, bias=${carriesBias(network, q) ? 'True' : 'False'}, dtype=torch.float64)`);
+  const forward = network.order.filter((g) => layers[g].kind !== 'input').map((g) => {
+    const sum = network.into[g].map((q) => `self.${modules[q]}(${variables[projections[q].fromLayer]})`).join(' + ');
+    return `        ${variables[g]} = ${TORCH_ACTIVATION[layers[g].activation](sum)}`;
+  });
+  const example = (g: number) => `torch.tensor([[${model.patterns[0].input.slice(inputOffset(network, g), inputOffset(network, g) + layers[g].units).map((x) => Number(x).toFixed(1)).join(', ')}]], dtype=torch.float64)`;
+  const call = network.inputs.length === 1 ? example(network.inputs[0]) : `\n        ${network.inputs.map(example).join(',\n        ')},\n    `;
   return `"""The network of a Backprop Lab model as a PyTorch module, with its weights in the .safetensors file beside
 this one (same name). Written by Backprop Lab's export; edit freely. With this file saved as NAME.py:
 
     import NAME
     net = NAME.load()             # reads NAME.safetensors beside this file
-    outputs = net(torch.tensor([[${model.patterns[0].input.map((x) => Number(x).toFixed(1)).join(', ')}]], dtype=torch.float64))
+    ${outputs.length === 1 ? 'outputs' : outputs.join(', ')} = net(${call})
 
-Layers: ${chain.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"')}
-Activations are rows: one pattern per row, one unit per column; W is out × in (n = W h + b).
+Layers: ${structure.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"')}
+forward takes one tensor per input layer (${inputs.join(', ')}) and returns ${outputs.length === 1 ? 'the output layer\'s' : `one per output layer (${outputs.join(', ')}), a tuple`}.
+Activations are rows: one pattern per row, one unit per column; W is out × in (n = W h + b, summed over
+the projections into a layer, the layer's bias held by the first of them).
 """
 from pathlib import Path
 
@@ -69,9 +91,9 @@ class Network(nn.Module):
         super().__init__()
 ${init.join('\n')}
 
-    def forward(self, ${variables[0]}):
+    def forward(self, ${inputs.join(', ')}):
 ${forward.join('\n')}
-        return ${variables[variables.length - 1]}
+        return ${outputs.join(', ')}
 
 
 def load(path=None):
@@ -80,4 +102,14 @@ def load(path=None):
     net.load_state_dict(load_file(str(path or Path(__file__).with_suffix(".safetensors"))))
     return net.eval()
 `;
+}
+
+/** Where input layer g's units start in a pattern's input row. */
+function inputOffset(network: ExportNetwork, g: number): number {
+  let offset = 0;
+  for (const input of network.inputs) {
+    if (input === g) return offset;
+    offset += network.layers[input].units;
+  }
+  return offset;
 }
