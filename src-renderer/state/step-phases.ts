@@ -16,8 +16,9 @@ export interface Phase {
    * the projection feeds (W^{j−1} in a chain).
    */
   layer: number;
-  /** weight-change in a graph: the projection's index in the model (a chain's is layer − 1). */
+  /** weight-change in a graph: the projection's index in the model (a chain's is layer − 1), and the layer it comes from. */
   projection?: number;
+  from?: number;
 }
 
 /** A network's layers and projections, as the phases need them. */
@@ -71,7 +72,7 @@ export function stepPhases(network: number | PhaseNetwork): Phase[] {
   for (const layer of down) phases.push({ kind: 'delta', layer });
   for (const layer of down) {
     net.projections.forEach((p, q) => {
-      if (p.to === layer) phases.push(chain ? { kind: 'weight-change', layer } : { kind: 'weight-change', layer, projection: q });
+      if (p.to === layer) phases.push(chain ? { kind: 'weight-change', layer } : { kind: 'weight-change', layer, projection: q, from: p.from });
     });
   }
   return phases;
