@@ -6,6 +6,7 @@
 import type { LayerSpec } from '../../model/schema';
 import { outputDeltas, patternLoss, type LossCode } from '../losses';
 import type { UpdateSettings } from '../optimizer';
+import type { PatternSet } from '../patterns';
 import { describeInspection } from '../inspect-terms';
 import type { PatternInspection } from '../inspection';
 import type { GraphNetwork, GraphViews } from './graph-network';
@@ -58,4 +59,10 @@ export function inspectGraph(context: GraphInspectionContext, name: string, inpu
     delta: net.delta,
     lossDelta,
   }, { name, target, pss, loss }, settings);
+}
+
+/** inspectGraph() for pattern p of a pattern set. */
+export function inspectGraphPattern(context: GraphInspectionContext, data: PatternSet, p: number, name: string): PatternInspection {
+  const { inputUnits, outputUnits } = context.network;
+  return inspectGraph(context, name, data.inputs.subarray(p * inputUnits, (p + 1) * inputUnits), data.targets.slice(p * outputUnits, (p + 1) * outputUnits));
 }

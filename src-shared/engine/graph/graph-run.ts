@@ -21,7 +21,7 @@ import { maximumMessage, stopAfterEpoch, type AdvanceOutcome, type StopReason } 
 import type { TestPass } from '../test-pass';
 import type { PatternInspection } from '../inspection';
 import { drawGraphFeedback, initializeGraphWeights } from './graph-init';
-import { inspectGraph } from './graph-inspect';
+import { inspectGraph, inspectGraphPattern } from './graph-inspect';
 import { GraphNetwork, type GraphViews } from './graph-network';
 
 /** Where an epoch began: what a diverged epoch goes back to. */
@@ -101,27 +101,14 @@ export class GraphRun {
     return this.histories.correct;
   }
 
+  // What the app's trainer reads besides (training-run.ts), as Simulation gives it.
   /** Empty when the model has no test patterns. */
-  get testTssHistory(): number[] {
-    return this.histories.testTss;
-  }
-
-  get historyStride(): number {
-    return this.histories.stride;
-  }
-
-  get lastEpochCorrect(): number | null {
-    return this.histories.lastCorrect;
-  }
-
-  /** As Simulation's: a buffer the run reuses, overwritten while the epoch after next is trained. */
-  get epochPatternErrors(): Float64Array {
-    return this.lastEpochPss;
-  }
-
-  get patternsIntoEpoch(): number {
-    return this.cursor.inEpoch ? this.cursor.position : 0;
-  }
+  get testTssHistory(): number[] { return this.histories.testTss; }
+  get historyStride(): number { return this.histories.stride; }
+  get lastEpochCorrect(): number | null { return this.histories.lastCorrect; }
+  /** Each training pattern's pss in the last completed epoch: a buffer the run reuses (copy what you keep). */
+  get epochPatternErrors(): Float64Array { return this.lastEpochPss; }
+  get patternsIntoEpoch(): number { return this.cursor.inEpoch ? this.cursor.position : 0; }
 
   /** The training pattern the next presentation shows (starting the epoch, and drawing its order, if none is under way). */
   nextPattern(): number {
@@ -129,19 +116,14 @@ export class GraphRun {
     return this.cursor.order[this.cursor.position];
   }
 
-  /**
-   * Looking inside training pattern p (or any input and target of all input and output layers, null for
-   * "don't care"), with the current weights; applies nothing.
-   */
+  /** Looking inside training pattern p, or any input and target (null for "don't care"), with the current weights; applies nothing. */
   inspect(which: number | readonly number[], target?: readonly (number | null)[], name = 'probe'): PatternInspection {
     const context = { network: this.network, layers: this.model.layers, backwardMatrices: this.backwardMatrices, momentum: this.momentumViews, settings: this.settings, loss: this.loss };
-    const net = this.network;
     if (typeof which !== 'number') return inspectGraph(context, name, which, Float64Array.from(target!, (t) => t ?? Number.NaN));
-    const { inputs, targets } = this.data;
-    return inspectGraph(context, this.model.patterns[which].name, inputs.subarray(which * net.inputUnits, (which + 1) * net.inputUnits), targets.slice(which * net.outputUnits, (which + 1) * net.outputUnits));
+    return inspectGraphPattern(context, this.data, which, this.model.patterns[which].name);
   }
 
-  /** The weights and biases alone, laid out as the document saves them (W_p out × in, per projection): for live views. */
+  /** The weights and biases alone, laid out as the document saves them (W_p out × in): for live views. */
   weightRows(): { weights: number[][][]; biases: number[][] } {
     const net = this.network;
     return { weights: net.weights.map((W, q) => toRows(W, net.sizes[net.projections[q].to], net.sizes[net.projections[q].from])), biases: net.biases.map((b) => Array.from(b)) };
