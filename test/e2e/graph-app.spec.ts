@@ -2,12 +2,14 @@
  * A graph network in the app: the 2-1-1 XOR (inputs also projecting straight to the output), opened as a
  * file, trains to its criterion in the app's trainer; Step through writes the output's net input as the
  * sum over its projections, the skip's term among them, and draws the skip; the Test tab's outputs are
- * the command line's `test` of the same saved file, number for number.
+ * the command line's `test` of the same saved file, number for number. A graph with two output layers
+ * shows each one's units under its name.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { findExample } from '../../src-shared/data/examples';
 import { GraphRun } from '../../src-shared/engine/graph/graph-run';
+import { createModel } from '../../src-shared/model/create';
 import { parseModelText } from '../../src-shared/model/parse';
 import { serializeModel } from '../../src-shared/model/serialize';
 import { expect, openThroughPicker, saveByDownload, test, withoutFileAccess } from './app';
@@ -68,4 +70,30 @@ test('the 2-1-1 XOR trains in the app, Step through shows the skip’s term, and
   }
   await expect(page.getByTestId('result-row')).toHaveCount(4);
   await page.screenshot({ path: testInfo.outputPath('graph-test.png') });
+});
+
+test('a graph with two output layers: the Test tab shows each output layer’s units under its name', async ({ page }) => {
+  const layer = (kind: 'input' | 'hidden' | 'output', name: string, units: number) => ({ kind, name, units, activation: kind === 'input' ? 'linear' as const : 'logistic' as const, bias: kind !== 'input' });
+  const model = createModel({
+    name: 'Two outputs', description: '',
+    layers: [layer('input', 'input', 2), layer('hidden', 'hidden', 2), layer('output', 'and', 1), layer('output', 'or xor', 2)],
+    // The "and" output also feeds the second output layer.
+    projections: [{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 1, to: 3 }, { from: 2, to: 3 }, { from: 0, to: 3 }],
+    patterns: [[0, 0], [0, 1], [1, 0], [1, 1]].map(([a, b]) => ({ name: `${a}${b}`, input: [a, b], target: [a & b, a | b, a ^ b] })),
+    training: { seed: 2, learningRate: 0.5, momentum: 0.9, maxEpochs: 20 },
+  });
+  await withoutFileAccess(page);
+  await page.goto('/');
+  await openThroughPicker(page, { name: 'two-outputs.bplab', mimeType: 'application/json', buffer: Buffer.from(serializeModel(model)) });
+  await expect(page.getByTestId('status')).toHaveText('Ready');
+  await page.getByRole('button', { name: 'Step epoch', exact: true }).click();
+  await expect(page.getByTestId('epoch')).toHaveText('1');
+  await page.getByRole('tab', { name: 'Test' }).click();
+  await page.getByLabel('Pattern', { exact: true }).selectOption('train:3');
+  await expect(page.getByTestId('presented-output-layer')).toHaveText(['Output layer: and', 'Output layer: or xor']);
+  const run = new GraphRun(model);
+  run.advance(Number.MAX_SAFE_INTEGER, 1);
+  const shown = await page.getByTestId('presented-output').evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))));
+  expect(shown).toEqual(run.testPass().patterns[3].output);
+  await expect(page.getByTestId('presented-target')).toHaveText(['1', '1', '0']);
 });
