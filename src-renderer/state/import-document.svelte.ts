@@ -4,7 +4,6 @@
  * is untouched: a refusal or a Cancel anywhere leaves it as it was. A weight file (.safetensors, .npz)
  * instead loads into the open model, as one undoable edit.
  */
-import { GRAPH_NETWORKS_NOTICE, isGraphModel } from '../../src-shared/engine/graph/graph-support';
 import type { Notice } from './file-commands.svelte';
 import { readCsvColumns, readImportFiles, readPatSplit, splitQuestion, type ImportRead } from './import-model';
 import type { ColumnChoice } from './pattern-import';
@@ -86,8 +85,6 @@ export class DocumentImport {
         return this.follow(readPatSplit(read.file, read.values, Number(answer)));
       }
       case 'model':
-        // The views assume a chain: a graph is not opened as if it were one.
-        if (isGraphModel(read.model)) return this.refuse(GRAPH_NETWORKS_NOTICE);
         // No file yet (Save asks for a name), and unsaved: it exists nowhere else. A new history, too, so
         // Undo cannot step back into the document that was open before.
         this.workspace.show(read.model, null, true);

@@ -92,6 +92,8 @@ export function networkLayout(layers: readonly LayerSpec[], { maxWidth, details 
 
 /** The value diagram's margin: a little more than the network diagram's, for the selected unit's ring. */
 const VALUE_PAD = 20;
+/** How far left of the rows a skip's curve reaches, per row it passes. */
+const SKIP_BEND = 22;
 /**
  * The numbers beside the units (15 px text): one line of them under a row, or — where units are too close
  * for neighbours' numbers to sit side by side — two, every other number a line lower (numberRows). A line
@@ -159,8 +161,17 @@ export interface ValueRow {
 }
 
 export interface ValueProjection {
-  /** W^j: from layer j to j + 1. */
+  /** The projection's index in the model (a chain's W^j is projection j). */
+  projection: number;
+  /** W^j: from layer j to j + 1 in a chain; in a graph, any two layers. */
   from: number;
+  to: number;
+  /**
+   * Rows the projection passes between its ends (0 for neighbouring rows): a skip's lines curve out to the
+   * left through `bendX`, past the layers between, rather than across them.
+   */
+  skip: number;
+  bendX: number;
   /** Unit by unit (both ends circles), or a few faint lines between grids' edges. */
   unitByUnit: boolean;
   lines: Array<{ x1: number; y1: number; x2: number; y2: number; from: number; to: number }>;
@@ -179,9 +190,23 @@ export interface ValueLayout {
   targetLines: number;
 }
 
-/** `targetWidth`: the widest target label's width (numberWidth), 0 when none is shown. */
-export function valueLayout(sizes: readonly number[], maxWidth: number, labelWidth: number, targetWidth = 0): ValueLayout {
-  const available = Math.max(160, maxWidth - 2 * VALUE_PAD - labelWidth);
+/**
+ * `targetWidth`: the widest target label's width (numberWidth), 0 when none is shown. `graph`: a graph's
+ * projections and the order its rows stack in from the bottom (a topological order); by default the chain
+ * of the layers in order. `rows[g]` is layer g's row either way.
+ */
+export function valueLayout(
+  sizes: readonly number[], maxWidth: number, labelWidth: number, targetWidth = 0,
+  graph?: { projections: readonly { from: number; to: number }[]; order: readonly number[] },
+): ValueLayout {
+  const order = graph?.order ?? sizes.map((_, j) => j);
+  const rank: number[] = [];
+  order.forEach((g, i) => (rank[g] = i));
+  const links = graph?.projections ?? sizes.slice(1).map((_, j) => ({ from: j, to: j + 1 }));
+  const skips = links.map((p) => Math.max(0, rank[p.to] - rank[p.from] - 1));
+  // Room on the left for the skips' curves: everything else moves right by it.
+  const bendRoom = Math.max(0, ...skips) > 0 ? SKIP_BEND * (1 + Math.max(...skips)) : 0;
+  const available = Math.max(160, maxWidth - 2 * VALUE_PAD - labelWidth - bendRoom);
   const circleCounts = sizes.filter((n) => n <= CIRCLE_LIMIT);
   const widest = Math.max(2, ...circleCounts);
   const gap = clamp(available / widest, 20, 140);
@@ -203,19 +228,21 @@ export function valueLayout(sizes: readonly number[], maxWidth: number, labelWid
   });
   const numberRoom = numbered ? numberBand(numberLines) : 0;
   // Targets a gap apart take turns on as many lines as the widest spans gaps (numberRows places them).
-  const top = sizes[sizes.length - 1];
+  const top = sizes[order[order.length - 1]];
   const targetLines = top > 1 && top <= CIRCLE_LIMIT && targetWidth > 0 ? Math.max(1, Math.ceil((targetWidth + NUMBER_GAP) / gap)) : 1;
   const height = targetRoom(targetLines) + shapes.reduce((sum, s) => sum + s.height, 0) + rowGap * (sizes.length - 1) + VALUE_PAD + numberRoom;
   // Rows are stacked from the bottom (input) up; y grows downward.
   let bottom = height - VALUE_PAD - numberRoom;
-  const rows: ValueRow[] = shapes.map((shape, layer) => {
+  const rows: ValueRow[] = [];
+  for (const layer of order) {
+    const shape = shapes[layer];
     const top = bottom - shape.height;
     const centreY = (top + bottom) / 2;
     let spots: Spot[];
     if (shape.style === 'circles') {
-      spots = centredUnits(shape.units, gap, VALUE_PAD, unitsWidth).map((x) => ({ x, y: centreY }));
+      spots = centredUnits(shape.units, gap, VALUE_PAD + bendRoom, unitsWidth).map((x) => ({ x, y: centreY }));
     } else {
-      const left = VALUE_PAD + (unitsWidth - shape.cols * shape.cell) / 2;
+      const left = VALUE_PAD + bendRoom + (unitsWidth - shape.cols * shape.cell) / 2;
       spots = Array.from({ length: shape.units }, (_, i) => ({
         x: left + (i % shape.cols) * shape.cell + shape.cell / 2,
         y: top + Math.floor(i / shape.cols) * shape.cell + shape.cell / 2,
@@ -226,10 +253,11 @@ export function valueLayout(sizes: readonly number[], maxWidth: number, labelWid
       radius: shape.style === 'circles' ? radius : shape.cell / 2, cell: shape.cell, numbered: numbered && shape.style === 'circles',
     };
     bottom = top - rowGap;
-    return row;
-  });
-  const projections = rows.slice(0, -1).map((below, j) => connect(below, rows[j + 1], j));
-  const labelX = VALUE_PAD + unitsWidth + 16;
+    rows[layer] = row;
+  }
+  const left = Math.min(...rows.flatMap((row) => row.spots.map((spot) => spot.x)));
+  const projections = links.map((p, q) => connect(rows[p.from], rows[p.to], q, skips[q], left));
+  const labelX = VALUE_PAD + bendRoom + unitsWidth + 16;
   return { width: labelX + labelWidth, height, rows, projections, labelX, numberLines, targetLines };
 }
 
@@ -241,9 +269,12 @@ function ends(row: ValueRow, edge: 'top' | 'bottom'): Spot[] {
   return edgeAnchors(Math.min(...xs), Math.max(...xs)).map((x) => ({ x, y }));
 }
 
-function connect(below: ValueRow, above: ValueRow, from: number): ValueProjection {
+function connect(below: ValueRow, above: ValueRow, projection: number, skip: number, left: number): ValueProjection {
   const starts = ends(below, 'top');
   const stops = ends(above, 'bottom');
   const lines = stops.flatMap((stop, to) => starts.map((start, f) => ({ x1: start.x, y1: start.y, x2: stop.x, y2: stop.y, from: f, to })));
-  return { from, unitByUnit: below.style === 'circles' && above.style === 'circles', lines };
+  // A skip bows out to the left of every row, the further the more rows it passes: a quadratic curve's
+  // leftmost point lies about halfway from its ends to its control point.
+  const bendX = left - 2 * SKIP_BEND * skip;
+  return { projection, from: below.layer, to: above.layer, skip, bendX, unitByUnit: below.style === 'circles' && above.style === 'circles', lines };
 }

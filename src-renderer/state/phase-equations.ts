@@ -5,7 +5,7 @@
  */
 import { ACTIVATIONS } from '../../src-shared/engine/activation-table';
 import type { ActivationName, LearningRule, LossName } from '../../src-shared/model/schema';
-import type { Phase } from './step-phases';
+import { phaseProjection, type Phase } from './step-phases';
 
 export interface EquationContext {
   depth: number;
@@ -16,6 +16,15 @@ export interface EquationContext {
   learningRate: number;
   momentum: number;
   weightDecay: number;
+  /**
+   * A graph network (not a chain): its layers' names and kinds and its projections, so each sum is written
+   * over the projections it runs over, with the layers named.
+   */
+  graph?: {
+    names: readonly string[];
+    kinds: readonly ('input' | 'hidden' | 'output')[];
+    projections: readonly { from: number; to: number }[];
+  };
 }
 
 export interface EquationLine {
@@ -27,6 +36,7 @@ export interface EquationLine {
 
 /** The lines to show beside the diagram in `phase`. */
 export function phaseEquation(phase: Phase, context: EquationContext): EquationLine[] {
+  if (context.graph) return graphEquation(phase, context, context.graph);
   const { depth } = context;
   const j = phase.layer;
   switch (phase.kind) {
@@ -107,4 +117,46 @@ export function parseMath(math: string): MathSegment[] {
   }
   if (last < math.length) segments.push({ text: math.slice(last), script: null });
   return segments;
+}
+
+/** A graph's equations: each sum over the projections into (forward) or out of (back) the phase's layer. */
+function graphEquation(phase: Phase, context: EquationContext, graph: NonNullable<EquationContext['graph']>): EquationLine[] {
+  const { names, projections } = graph;
+  const g = phase.layer;
+  const n = names[g];
+  const f = context.activations[g];
+  const back = context.rule === 'feedback-alignment' ? 'F' : 'W';
+  switch (phase.kind) {
+    case 'forward': {
+      const terms = projections.flatMap((p) => (p.to === g ? [`W^{${names[p.from]}→${n}} h_{${names[p.from]}}`] : []));
+      return [
+        { math: `n_{${n}} = ${terms.join(' + ')} + b_{${n}}`, note: 'Net input: one weighted sum per projection into the layer, plus the bias.' },
+        { math: `h_{${n}} = f(n_{${n}})`, note: `Activation, ${f}: ${ACTIVATIONS[f].formula}.` },
+        ...(graph.kinds[g] === 'output' ? [{ math: `o_{${n}} = h_{${n}}`, note: 'An output layer’s activation is part of the network’s output.' }] : []),
+      ];
+    }
+    case 'target':
+    case 'error':
+      return phaseEquation(phase, { ...context, graph: undefined });
+    case 'delta': {
+      const terms = projections.flatMap((p) => (p.from === g ? [`(${back}^{${n}→${names[p.to]}})^{T} δ_{${names[p.to]}}`] : []));
+      const sum = terms.length > 0 ? `[${terms.join(' + ')}] ⊙ f′(n_{${n}})` : '';
+      if (graph.kinds[g] !== 'output') {
+        return [{ math: `δ_{${n}} = ${sum}`, note: `Each unit gathers the deltas of every layer it projects to. ${f}: ${ACTIVATIONS[f].derivativeFormula}.` }];
+      }
+      const loss = context.loss === 'cross-entropy' ? `(o − t)_{${n}}` : `−(t − o)_{${n}} ⊙ f′(n_{${n}})`;
+      return [{
+        math: `δ_{${n}} = ${loss}${sum ? ` + ${sum}` : ''}`,
+        note: sum ? 'An output layer that also feeds others: the loss’s own term plus what comes back from them.' : 'The loss’s own term at this output layer.',
+      }];
+    }
+    case 'weight-change': {
+      const { from } = projections[phaseProjection(phase)];
+      const W = `W^{${names[from]}→${n}}`;
+      return [
+        { math: `Δ${W} = −λ δ_{${n}} h_{${names[from]}}^{T}`, note: `λ = ${context.learningRate}: each weight moves against its unit’s delta, in proportion to the activity it carries.` },
+        ...(projections.findIndex((p) => p.to === g) === phaseProjection(phase) ? [{ math: `Δb_{${n}} = −λ δ_{${n}}` }] : []),
+      ];
+    }
+  }
 }

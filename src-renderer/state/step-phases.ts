@@ -5,13 +5,45 @@
  * here is read from the engine's inspection; nothing is recomputed.
  */
 import type { PatternInspection } from '../../src-shared/ipc/trainer-protocol';
+import { topologicalOrder } from '../../src-shared/model/graph';
 
 export type PhaseKind = 'forward' | 'target' | 'error' | 'delta' | 'weight-change';
 
 export interface Phase {
   kind: PhaseKind;
-  /** forward, delta: the unit layer j computed; target, error: the output layer D; weight-change: the layer the projection feeds (W^{j−1}). */
+  /**
+   * forward, delta: the layer computed; target, error: the (last) output layer; weight-change: the layer
+   * the projection feeds (W^{j−1} in a chain).
+   */
   layer: number;
+  /** weight-change in a graph: the projection's index in the model (a chain's is layer − 1), and the layer it comes from. */
+  projection?: number;
+  from?: number;
+}
+
+/** A network's layers and projections, as the phases need them. */
+export interface PhaseNetwork {
+  kinds: readonly ('input' | 'hidden' | 'output')[];
+  projections: readonly { from: number; to: number }[];
+}
+
+/** The network an inspection describes. */
+export function inspectedNetwork(inspection: PatternInspection): PhaseNetwork {
+  return { kinds: inspection.layers.map((layer) => layer.kind), projections: inspection.weightLayers };
+}
+
+/** A chain of layers 0 … depth as a PhaseNetwork. */
+function chainNetwork(depth: number): PhaseNetwork {
+  return {
+    kinds: Array.from({ length: depth + 1 }, (_, j) => (j === 0 ? 'input' : j === depth ? 'output' : 'hidden')),
+    projections: Array.from({ length: depth }, (_, j) => ({ from: j, to: j + 1 })),
+  };
+}
+
+/** Whether the network is the chain 0 → 1 → … → D (its phases keep the chain's numbering). */
+function isChain(network: PhaseNetwork): boolean {
+  const { kinds, projections } = network;
+  return projections.length === kinds.length - 1 && projections.every((p, j) => p.from === j && p.to === j + 1);
 }
 
 /** The lecture's five steps, for the stepper's headings. */
@@ -23,19 +55,36 @@ export const phaseGroups: ReadonlyArray<{ kind: PhaseKind; label: string }> = [
   { kind: 'weight-change', label: 'Weight changes' },
 ];
 
-/** Every phase of one pattern in a network of layers 0 … depth, in the lecture's order. */
-export function stepPhases(depth: number): Phase[] {
-  const phases: Phase[] = [];
-  for (let j = 1; j <= depth; j++) phases.push({ kind: 'forward', layer: j });
-  phases.push({ kind: 'target', layer: depth }, { kind: 'error', layer: depth });
-  for (let j = depth; j >= 1; j--) phases.push({ kind: 'delta', layer: j });
-  // Top down, as the deltas arrive: the projection into the output first.
-  for (let j = depth; j >= 1; j--) phases.push({ kind: 'weight-change', layer: j });
+/**
+ * Every phase of one pattern, in the lecture's order: a chain of layers 0 … depth, or any network — the
+ * forward pass layer by layer in a topological order, the deltas in the reverse one, then each projection's
+ * weight change as its deltas arrive (the projections into the last layer computed first).
+ */
+export function stepPhases(network: number | PhaseNetwork): Phase[] {
+  const net = typeof network === 'number' ? chainNetwork(network) : network;
+  const order = topologicalOrder(net.kinds.length, net.projections).filter((g) => net.kinds[g] !== 'input');
+  const outputs = order.filter((g) => net.kinds[g] === 'output');
+  const last = outputs.at(-1) ?? order.at(-1) ?? 0;
+  const chain = isChain(net);
+  const phases: Phase[] = order.map((layer) => ({ kind: 'forward', layer }));
+  phases.push({ kind: 'target', layer: last }, { kind: 'error', layer: last });
+  const down = order.slice().reverse();
+  for (const layer of down) phases.push({ kind: 'delta', layer });
+  for (const layer of down) {
+    net.projections.forEach((p, q) => {
+      if (p.to === layer) phases.push(chain ? { kind: 'weight-change', layer } : { kind: 'weight-change', layer, projection: q, from: p.from });
+    });
+  }
   return phases;
 }
 
-/** The phase's name in a sentence's words, with the layer it is about. */
-export function phaseTitle(phase: Phase, layerNames: readonly string[]): string {
+/** The projection a weight-change phase is about. */
+export function phaseProjection(phase: Phase): number {
+  return phase.projection ?? phase.layer - 1;
+}
+
+/** The phase's name in a sentence's words, with the layer it is about (`from`: a graph's projection's sending layer). */
+export function phaseTitle(phase: Phase, layerNames: readonly string[], projections?: readonly { from: number; to: number }[]): string {
   const name = layerNames[phase.layer] ?? `layer ${phase.layer}`;
   switch (phase.kind) {
     case 'forward':
@@ -46,8 +95,12 @@ export function phaseTitle(phase: Phase, layerNames: readonly string[]): string 
       return 'Error signal: e = t − o';
     case 'delta':
       return `Deltas back: ${name} (layer ${phase.layer})`;
-    case 'weight-change':
-      return `Weight changes: ${layerNames[phase.layer - 1] ?? `layer ${phase.layer - 1}`} → ${name} (W${superscript(phase.layer - 1)})`;
+    case 'weight-change': {
+      const q = phaseProjection(phase);
+      const from = projections?.[q]?.from ?? phase.layer - 1;
+      const symbol = phase.projection === undefined ? `W${superscript(q)}` : `projection ${q + 1}`;
+      return `Weight changes: ${layerNames[from] ?? `layer ${from}`} → ${name} (${symbol})`;
+    }
   }
 }
 
@@ -72,44 +125,68 @@ export interface PhaseView {
   lineValues: Array<number[][] | null>;
   /** The unit layer this phase computes, to highlight. */
   activeLayer: number | null;
-  /** The projection this phase is about (into the active layer going forward, out of it coming back). */
+  /** The projection this phase is about (into the active layer going forward, out of it coming back): the first of `activeProjections`. */
   activeProjection: number | null;
+  /** Every projection this phase is about: all into the active layer going forward, all out of it coming back. */
+  activeProjections: number[];
   /** Whether the output's targets are shown beside it. */
   showsTarget: boolean;
   /** The largest magnitude shaded, for a symmetric colour scale (1 when everything is 0). */
   range: number;
 }
 
+/** Each layer's place in the forward pass (a topological order of the inspected network). */
+function ranks(inspection: PatternInspection): number[] {
+  const rank: number[] = [];
+  topologicalOrder(inspection.layers.length, inspection.weightLayers).forEach((g, i) => (rank[g] = i));
+  return rank;
+}
+
+/** Each output layer's values within the concatenated target, output or error. */
+export function outputSlice<T>(inspection: PatternInspection, layer: number, values: readonly T[]): T[] | null {
+  let offset = 0;
+  for (const g of inspection.outputLayers) {
+    const units = inspection.layers[g].activation.length;
+    if (g === layer) return values.slice(offset, offset + units);
+    offset += units;
+  }
+  return null;
+}
+
 /** What the diagram shows in `phase`, all of it from the inspection. */
 export function phaseView(inspection: PatternInspection, phase: Phase): PhaseView {
-  const depth = inspection.layers.length - 1;
+  const rank = ranks(inspection);
+  const at = rank[phase.layer];
   const none = <T>() => inspection.layers.map((): T | null => null);
   const lines = inspection.weightLayers.map((): number[][] | null => null);
   let unitValues: Array<Array<number | null> | null> = none();
   let shaded: ShadedQuantity | null = 'activation';
-  let activeProjection: number | null = null;
+  let activeProjections: number[] = [];
+  const projectionsWhere = (test: (p: { from: number; to: number }) => boolean) => inspection.weightLayers.flatMap((p, q) => (test(p) ? [q] : []));
   switch (phase.kind) {
     case 'forward':
-      unitValues = inspection.layers.map((layer) => (layer.layer <= phase.layer ? layer.activation : null));
-      activeProjection = phase.layer - 1;
+      unitValues = inspection.layers.map((layer) => (layer.kind === 'input' || rank[layer.layer] <= at ? layer.activation : null));
+      activeProjections = projectionsWhere((p) => p.to === phase.layer);
       break;
     case 'target':
       unitValues = inspection.layers.map((layer) => layer.activation);
       break;
     case 'error':
       shaded = 'error';
-      unitValues[depth] = inspection.error;
+      unitValues = inspection.layers.map((layer) => outputSlice(inspection, layer.layer, inspection.error));
       break;
     case 'delta':
       shaded = 'delta';
-      unitValues = inspection.layers.map((layer) => (layer.layer >= phase.layer ? layer.delta : null));
-      activeProjection = phase.layer < depth ? phase.layer : null;
+      unitValues = inspection.layers.map((layer) => (layer.kind !== 'input' && rank[layer.layer] >= at ? layer.delta : null));
+      activeProjections = projectionsWhere((p) => p.from === phase.layer);
       break;
-    case 'weight-change':
+    case 'weight-change': {
       shaded = null;
-      lines[phase.layer - 1] = inspection.weightLayers[phase.layer - 1].weightChange.weights;
-      activeProjection = phase.layer - 1;
+      const q = phaseProjection(phase);
+      lines[q] = inspection.weightLayers[q].weightChange.weights;
+      activeProjections = [q];
       break;
+    }
   }
   const magnitudes = [...unitValues.flat(), ...lines.flat(2)].map((v) => Math.abs(v ?? 0));
   const largest = Math.max(0, ...magnitudes);
@@ -117,18 +194,20 @@ export function phaseView(inspection: PatternInspection, phase: Phase): PhaseVie
   let unitNumbers: PhaseView['unitNumbers'] = unitValues.map((values) => (values ? { symbol, values } : null));
   if (phase.kind === 'weight-change') {
     // ΔW = −λ δ hᵀ: the two factors of each line's change, under the units they belong to.
+    const { from, to } = inspection.weightLayers[phaseProjection(phase)];
     unitNumbers = inspection.layers.map((layer) =>
-      layer.layer === phase.layer - 1 ? { symbol: 'h', values: layer.activation } : layer.layer === phase.layer ? { symbol: 'δ', values: layer.delta ?? [] } : null,
+      layer.layer === from ? { symbol: 'h', values: layer.activation } : layer.layer === to ? { symbol: 'δ', values: layer.delta ?? [] } : null,
     );
   }
   return {
     shaded,
     unitValues,
-    pending: inspection.layers.map((layer) => phase.kind === 'forward' && layer.layer > phase.layer),
+    pending: inspection.layers.map((layer) => phase.kind === 'forward' && layer.kind !== 'input' && rank[layer.layer] > at),
     unitNumbers,
     lineValues: lines,
     activeLayer: phase.layer,
-    activeProjection,
+    activeProjection: activeProjections[0] ?? null,
+    activeProjections,
     showsTarget: phase.kind !== 'forward',
     range: largest > 0 ? largest : 1,
   };
@@ -157,9 +236,9 @@ export interface UnitDetails {
 }
 
 /** The order of the phases, to say whether one has been revealed by the current phase. */
-function reached(current: Phase, kind: PhaseKind, layer: number, depth: number): boolean {
-  const order = stepPhases(depth);
-  const at = order.findIndex((p) => p.kind === current.kind && p.layer === current.layer);
+function reached(order: readonly Phase[], current: Phase, kind: PhaseKind, layer: number): boolean {
+  const same = (p: Phase, k: PhaseKind, g: number, q?: number) => p.kind === k && p.layer === g && p.projection === q;
+  const at = order.findIndex((p) => same(p, current.kind, current.layer, current.projection));
   const of = order.findIndex((p) => p.kind === kind && p.layer === layer);
   return of <= at;
 }
@@ -171,35 +250,58 @@ function subscript(n: number): string {
 
 /**
  * One unit's numbers as far as the lecture has come in `phase`: net input and activation once its layer's
- * forward pass is shown, target and error at the output once those phases are, its delta once the deltas
- * reach it, and its incoming weight changes in its weight-change phase.
+ * forward pass is shown, target and error at an output once those phases are, its delta once the deltas
+ * reach it, and its incoming weight changes in its weight-change phase. In a graph, the net input's terms
+ * (one per incoming projection, and the bias) and the delta's (the loss's, one per outgoing projection, and
+ * f'(n)) follow the sums they make.
  */
 export function unitDetails(
   inspection: PatternInspection, phase: Phase, layer: number, unit: number, unitName: (layer: number, unit: number) => string,
 ): UnitDetails {
-  const depth = inspection.layers.length - 1;
+  const network = inspectedNetwork(inspection);
+  const order = stepPhases(network);
+  const last = order.find((p) => p.kind === 'target')!.layer;
+  const graph = !isChain(network);
   const at = inspection.layers[layer];
+  const name = (g: number) => inspection.layers[g].name;
   const j = subscript(layer);
   const k = `[${unit + 1}]`;
   const rows: DetailRow[] = [];
-  if (layer === 0) {
+  if (at.kind === 'input') {
     rows.push({ label: 'input', symbol: `i${k}`, value: at.activation[unit] });
-  } else if (reached(phase, 'forward', layer, depth)) {
+  } else if (reached(order, phase, 'forward', layer)) {
     rows.push({ label: 'net input', symbol: `n${j}${k}`, value: at.netInput[unit] });
+    if (graph) {
+      for (const term of at.netInputTerms) rows.push({ label: `  from ${name(term.layer)}`, symbol: `(W h${subscript(term.layer)})${k}`, value: term.values[unit] });
+      rows.push({ label: '  bias', symbol: `b${j}${k}`, value: at.bias![unit] });
+    }
     rows.push({ label: 'activation', symbol: `h${j}${k}`, value: at.activation[unit] });
   }
-  if (layer === depth && reached(phase, 'target', depth, depth)) rows.push({ label: 'target', symbol: `t${k}`, value: inspection.target[unit] });
-  if (layer === depth && reached(phase, 'error', depth, depth)) rows.push({ label: 'error', symbol: `e${k} = t − o`, value: inspection.error[unit] });
-  if (layer > 0 && at.delta && reached(phase, 'delta', layer, depth)) rows.push({ label: 'delta', symbol: `δ${j}${k}`, value: at.delta[unit] });
+  if (at.kind === 'output') {
+    if (reached(order, phase, 'target', last)) rows.push({ label: 'target', symbol: `t${k}`, value: outputSlice(inspection, layer, inspection.target)![unit] });
+    if (reached(order, phase, 'error', last)) rows.push({ label: 'error', symbol: `e${k} = t − o`, value: outputSlice(inspection, layer, inspection.error)![unit] });
+  }
+  if (at.delta && reached(order, phase, 'delta', layer)) {
+    rows.push({ label: 'delta', symbol: `δ${j}${k}`, value: at.delta[unit] });
+    if (graph) {
+      if (at.lossDelta) rows.push({ label: '  from the loss', symbol: `δ${j}${k} of L`, value: at.lossDelta[unit] });
+      for (const term of at.deltaTerms) rows.push({ label: `  back from ${name(term.layer)}`, symbol: `(Wᵀ δ${subscript(term.layer)})${k}`, value: term.values[unit] });
+      if (at.deltaTerms.length > 0) rows.push({ label: '  times f′(n)', symbol: `f′(n${j}${k})`, value: at.derivative![unit] });
+    }
+  }
   let incoming: UnitDetails['incoming'] = null;
-  if (phase.kind === 'weight-change' && phase.layer === layer && layer > 0) {
-    const projection = inspection.weightLayers[layer - 1];
+  if (phase.kind === 'weight-change' && phase.layer === layer && at.kind !== 'input') {
+    const q = phaseProjection(phase);
+    const projection = inspection.weightLayers[q];
     incoming = projection.weightChange.weights[unit].map((change, from) => ({
-      from: unitName(layer - 1, from),
+      from: unitName(projection.from, from),
       change,
       applied: projection.onlineUpdate.weights[unit][from],
     }));
-    incoming.push({ from: 'bias', change: projection.weightChange.biases[unit], applied: projection.onlineUpdate.biases[unit] });
+    // The bias's change is shown with the first projection into the layer (inspect-terms.ts).
+    if (inspection.weightLayers.findIndex((p) => p.to === layer) === q) {
+      incoming.push({ from: 'bias', change: projection.weightChange.biases[unit], applied: projection.onlineUpdate.biases[unit] });
+    }
   }
   return { title: unitName(layer, unit), rows, incoming };
 }

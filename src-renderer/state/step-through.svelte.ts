@@ -6,6 +6,7 @@
  */
 import { untrack } from 'svelte';
 import type { PatternInspection } from '../../src-shared/ipc/trainer-protocol';
+import { networkGraph } from '../../src-shared/model/graph';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { phaseEquation } from './phase-equations';
 import { phaseTitle, phaseView, stepPhases, unitDetails, type UnitRef } from './step-phases';
@@ -37,18 +38,22 @@ export class StepThrough {
   readonly step = $derived.by(() => (this.source === 'stepped' ? this.session().lastStep : null));
   readonly inspection = $derived.by(() => (this.step ? this.step.inspection : (this.looked?.inspection ?? null)));
   readonly depth = $derived.by(() => this.model().layers.length - 1);
-  readonly phases = $derived.by(() => stepPhases(this.depth));
+  /** The model's network: a chain, or a graph whose sums run over its projections. */
+  readonly graph = $derived.by(() => networkGraph(this.model()));
+  readonly phases = $derived.by(() => stepPhases({ kinds: this.model().layers.map((l) => l.kind), projections: this.graph.projections }));
   readonly index = $derived.by(() => Math.min(this.phaseIndex, this.phases.length - 1));
   readonly phase = $derived.by(() => this.phases[this.index]);
   readonly titles = $derived.by(() => {
     const layerNames = this.model().layers.map((l) => l.name);
-    return this.phases.map((p) => phaseTitle(p, layerNames));
+    return this.phases.map((p) => phaseTitle(p, layerNames, this.graph.projections));
   });
   /** A model edited since the inspection (units added) would not match it: show nothing rather than a mismatch. */
   readonly fits = $derived.by(() => {
     const { inspection } = this;
     const layers = this.model().layers;
-    return inspection !== null && inspection.layers.length === layers.length && inspection.layers.every((layer, j) => layer.activation.length === layers[j].units);
+    const { projections } = this.graph;
+    return inspection !== null && inspection.layers.length === layers.length && inspection.layers.every((layer, j) => layer.activation.length === layers[j].units)
+      && inspection.weightLayers.length === projections.length && inspection.weightLayers.every((w, q) => w.from === projections[q].from && w.to === projections[q].to);
   });
   readonly view = $derived.by(() => (this.fits && this.inspection ? phaseView(this.inspection, this.phase) : null));
   readonly equation = $derived.by(() => {
@@ -61,6 +66,7 @@ export class StepThrough {
       learningRate: model.training.learningRate,
       momentum: model.training.momentum,
       weightDecay: model.training.weightDecay,
+      graph: this.graph.isChain ? undefined : { names: model.layers.map((l) => l.name), kinds: model.layers.map((l) => l.kind), projections: this.graph.projections },
     });
   });
   readonly details = $derived.by(() => {

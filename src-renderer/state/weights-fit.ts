@@ -2,7 +2,8 @@
  * When trained weights still belong to a model after it changes: the same architecture (layers, units,
  * biases) and the same initial weights (seed and initialization). Anything else discards them.
  */
-import type { LayerSpec, ModelDocument, NetworkState } from '../../src-shared/model/schema';
+import { chainProjections } from '../../src-shared/model/graph';
+import type { LayerSpec, ModelDocument, NetworkState, ProjectionSpec } from '../../src-shared/model/schema';
 import { historyLength } from '../../src-shared/model/epoch-history';
 import { resetsWeights } from '../../src-shared/engine/setting-changes';
 
@@ -16,10 +17,14 @@ export function weightsCarryOver(before: ModelDocument, after: ModelDocument): b
   return sameArchitecture(before.layers, after.layers) && !resetsWeights(before.training, after.training);
 }
 
-/** Whether a state's weight matrices have the shapes this layer list needs (a guard on trainer events). */
-export function stateFitsLayers(state: NetworkState, layers: readonly LayerSpec[]): boolean {
-  if (state.weights.length !== layers.length - 1) return false;
-  return state.weights.every((matrix, j) => matrix.length === layers[j + 1].units && matrix.every((row) => row.length === layers[j].units));
+/**
+ * Whether a state's weight matrices have the shapes this network needs, one per projection (to × from; a
+ * chain's W^j is layer j → j + 1): a guard on trainer events.
+ */
+export function stateFitsLayers(state: NetworkState, layers: readonly LayerSpec[], projections?: readonly ProjectionSpec[]): boolean {
+  const links = projections ?? chainProjections(layers.length);
+  if (state.weights.length !== links.length) return false;
+  return state.weights.every((matrix, q) => matrix.length === layers[links[q].to].units && matrix.every((row) => row.length === layers[links[q].from].units));
 }
 
 /**

@@ -141,7 +141,7 @@ export class Workspace {
     const held = this.held;
     const current = this.document.current;
     // A state from a model the trainer no longer holds (events cross a reload in flight) is dropped.
-    if (!held || !current || !stateFitsLayers(state, held.layers)) return;
+    if (!held || !current || !stateFitsLayers(state, held.layers, held.projections)) return;
     if (!weightsCarryOver(held, current)) return;
     // The seed's initial weights are what an untrained document already means: it stays untrained.
     const kept = current.state === null && state.epoch === 0 ? null : state;

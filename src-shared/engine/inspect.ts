@@ -5,27 +5,31 @@
  * Sign convention: δ_j = ∂L/∂n_j, so a negative delta means the unit's net input should rise, and every
  * change is a step down the gradient: ΔW^j = −λ δ_{j+1} h_jᵀ.
  */
+import { chainProjections } from '../model/graph';
+import type { LayerSpec } from '../model/schema';
 import { outputDeltas, patternLoss, type LossCode } from './losses';
 import type { LayerViews, Network } from './network';
 import type { UpdateSettings } from './optimizer';
 import type { PatternSet } from './patterns';
-import { weightChange } from './reference/optimizer';
-import type { PatternInspection, UnitLayerInspection, WeightLayerInspection } from './inspection';
+import { describeInspection } from './inspect-terms';
+import type { PatternInspection } from './inspection';
 
 export type { PatternInspection, UnitLayerInspection, WeightLayerInspection } from './inspection';
-
-export const deltaSignConvention = 'δ = ∂L/∂n: a negative delta means the net input should rise; ΔW = −λ δ hᵀ.';
+export { deltaSignConvention } from './inspect-terms';
 
 export interface InspectionContext {
   network: Network;
-  layerNames: readonly string[];
+  layers: readonly Pick<LayerSpec, 'name' | 'kind'>[];
   backwardMatrices: readonly Float64Array[];
   momentum: LayerViews;
   settings: UpdateSettings & { margin: number };
   loss: LossCode;
 }
 
-/** Inspects one pattern; `target` holds NaN for "don't care". Uses (and overwrites) the network's single-pattern buffers. */
+/**
+ * Inspects one pattern; `target` holds NaN for "don't care". Uses (and overwrites) the network's
+ * single-pattern buffers. A chain is the graph whose projection j is W^j (layer j → j + 1).
+ */
 export function inspect(context: InspectionContext, name: string, input: ArrayLike<number>, target: Float64Array): PatternInspection {
   const { network: net, backwardMatrices, momentum, settings } = context;
   const D = net.depth;
@@ -33,56 +37,27 @@ export function inspect(context: InspectionContext, name: string, input: ArrayLi
   net.forward(input);
   const pss = new Float64Array(1);
   outputDeltas(context.loss, net.codes[D], net.net[D], net.act[D], target, null, 0, net.delta[D], 1, outUnits, settings.margin, pss, new Uint8Array(1));
+  const lossDelta = net.delta[D].slice();
   for (let j = D - 1; j >= 1; j--) net.hiddenDelta(j, backwardMatrices[j]);
-
-  const layers: UnitLayerInspection[] = net.sizes.map((_, j) => ({
-    layer: j,
-    name: context.layerNames[j],
-    netInput: Array.from(j === 0 ? net.act[0] : net.net[j]),
-    activation: Array.from(net.act[j]),
-    delta: j === 0 ? null : Array.from(net.delta[j]),
-  }));
-  const lr = settings.learningRate;
-  const weightLayers: WeightLayerInspection[] = [];
-  for (let j = 0; j < D; j++) {
-    const rows = net.sizes[j + 1];
-    const cols = net.sizes[j];
-    const d = net.delta[j + 1];
-    const h = net.act[j];
-    const W = net.weights[j];
-    const mW = momentum.weights[j];
-    const mb = momentum.biases[j];
-    const learns = net.learns[j + 1];
-    const hasBias = net.hasBias[j + 1];
-    const matrix = (value: (r: number, c: number, i: number) => number) =>
-      Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => value(r, c, r * cols + c)));
-    const vector = (value: (r: number) => number) => Array.from({ length: rows }, (_, r) => (hasBias ? value(r) : 0));
-    weightLayers.push({
-      from: j,
-      to: j + 1,
-      learns,
-      gradient: { weights: matrix((r, c) => d[r] * h[c]), biases: vector((r) => d[r]) },
-      weightChange: { weights: matrix((r, c) => -lr * (d[r] * h[c])), biases: vector((r) => -lr * d[r]) },
-      onlineUpdate: {
-        // The reference's update (what applyPatternUpdate in optimizer.ts computes, bit for bit).
-        weights: matrix((r, c, i) => (learns ? weightChange(mW[i], d[r] * h[c], W[i], settings) : 0)),
-        biases: vector((r) => (learns ? weightChange(mb[r], d[r], 0, settings, 0) : 0)),
-      },
-    });
-  }
-  const output = Array.from(net.act[D]);
-  const targets = Array.from(target, (t) => (Number.isNaN(t) ? null : t));
-  return {
-    name,
-    layers,
-    target: targets,
-    output,
-    error: targets.map((t, k) => (t === null ? null : t - output[k])),
-    pss: pss[0],
-    loss: patternLoss(context.loss, net.codes[D], net.net[D], net.act[D], target),
-    weightLayers,
-    signConvention: deltaSignConvention,
-  };
+  // Layer j's bias is stored at index j − 1 (network.ts).
+  const perLayer = <T>(views: readonly T[]) => net.sizes.map((_, j) => (j === 0 ? null : views[j - 1]));
+  return describeInspection({
+    layers: context.layers,
+    codes: net.codes,
+    projections: chainProjections(net.sizes.length),
+    weights: net.weights,
+    backwardMatrices,
+    biases: perLayer(net.biases),
+    biasMomentum: perLayer(momentum.biases),
+    weightMomentum: momentum.weights,
+    hasBias: net.hasBias,
+    projectionLearns: net.learns.slice(1),
+    biasLearns: net.learns,
+    net: net.net,
+    act: net.act,
+    delta: net.delta,
+    lossDelta: net.sizes.map((_, j) => (j === D ? lossDelta : null)),
+  }, { name, target, pss: pss[0], loss: patternLoss(context.loss, net.codes[D], net.net[D], net.act[D], target) }, settings);
 }
 
 /** inspect() for pattern p of a pattern set. */

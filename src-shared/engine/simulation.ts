@@ -299,7 +299,7 @@ export class Simulation implements RunBuffers {
   inspect(input: readonly number[], target: readonly (number | null)[], name?: string): PatternInspection;
   inspect(which: number | readonly number[], target?: readonly (number | null)[], name = 'probe'): PatternInspection {
     const context = {
-      network: this.network, layerNames: this.model.layers.map((layer) => layer.name), backwardMatrices: this.backwardMatrices,
+      network: this.network, layers: this.model.layers, backwardMatrices: this.backwardMatrices,
       momentum: this.momentumViews, settings: this.settings, loss: this.loss,
     };
     if (typeof which === 'number') return inspectPattern(context, this.data, which, this.model.patterns[which].name);

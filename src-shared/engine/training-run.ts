@@ -1,10 +1,13 @@
 /**
- * A training run of any model, for the command line and the experiments: the chain engine (Simulation)
- * for a chain, the graph path (graph/graph-run.ts) for any other network — the members both give.
+ * A training run of any model, for the command line, the experiments and the app's trainer: the chain
+ * engine (Simulation) for a chain, the graph path (graph/graph-run.ts) for any other network — the members
+ * both give.
  */
-import type { ModelDocument, TrainingSettings } from '../model/schema';
+import type { ModelDocument, NetworkState, TrainingSettings } from '../model/schema';
 import { GraphRun } from './graph/graph-run';
 import { isGraphModel } from './graph/graph-support';
+import type { PatternInspection } from './inspection';
+import type { PatternSet } from './patterns';
 import { Simulation } from './simulation';
 import type { AdvanceOutcome, StopReason } from './stopping';
 import type { TestPass } from './test-pass';
@@ -12,12 +15,33 @@ import type { TestPass } from './test-pass';
 export interface TrainingRun {
   readonly epoch: number;
   readonly settings: TrainingSettings;
-  readonly lastEpochTss: number | null;
+  readonly patternCount: number;
+  /** Patterns per update: 1 online, all of them in batch mode, `batchSize` in minibatch mode. */
+  readonly updateSize: number;
+  readonly testData: PatternSet | null;
+  /** The learning curve at epochs historyStride, 2·historyStride, … (run-histories.ts). */
   readonly tssHistory: number[];
+  readonly correctHistory: number[];
+  readonly testTssHistory: number[];
+  readonly historyStride: number;
+  readonly lastEpochTss: number | null;
+  readonly lastEpochCorrect: number | null;
+  /** Each training pattern's pss in the last completed epoch (a buffer the run reuses: copy what you keep). */
+  readonly epochPatternErrors: Float64Array;
+  readonly patternsIntoEpoch: number;
   configure(changes: Partial<TrainingSettings>): boolean;
+  reset(): void;
   stopBeforeTraining(): StopReason | null;
   advance(budget: number, untilEpoch?: number): AdvanceOutcome;
+  /** The training pattern the next presentation shows. */
+  nextPattern(): number;
+  /** Looking inside training pattern p, or any input and target (all input and output layers, concatenated). */
+  inspect(which: number | readonly number[], target?: readonly (number | null)[], name?: string): PatternInspection;
   testPass(): TestPass;
+  testPass(set: 'train' | 'test'): TestPass | null;
+  weightRows(): { weights: number[][][]; biases: number[][] };
+  maximumMessage(): string;
+  state(): NetworkState;
   toModel(): ModelDocument;
 }
 

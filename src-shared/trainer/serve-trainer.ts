@@ -3,10 +3,8 @@
  * process). It trains in time slices, yielding between them so a pause is answered within a slice, and
  * batches every finished epoch's figures into metrics messages posted at a steady rate.
  */
-import type { PatternInspection } from '../engine/inspect';
-import { Simulation } from '../engine/simulation';
-import { GRAPH_NETWORKS_NOTICE, isGraphModel } from '../engine/graph/graph-support';
 import { describeStop } from '../engine/stopping';
+import { createRun, type TrainingRun } from '../engine/training-run';
 import { describeProblems, parseModel } from '../model/parse';
 import {
   trainerCommandSchema,
@@ -21,6 +19,7 @@ import { formatPath } from '../model/parse';
 import type { ModelDocument } from '../model/schema';
 import { historyEpoch, historyLength } from '../model/epoch-history';
 import { PatternErrorSampler } from './pattern-error-sampler';
+import { inspectProbe, patternWidths, type PatternWidths } from './probe-inspection';
 
 export interface TrainerTiming {
   /** Milliseconds, monotonic. */
@@ -63,7 +62,9 @@ export function serveTrainer(endpoint: MessageEndpoint<TrainerEvent>, timing: Pa
 }
 
 class TrainerLoop {
-  private simulation: Simulation | null = null;
+  /** The run: the chain engine for a chain, the graph path for any other network (training-run.ts). */
+  private simulation: TrainingRun | null = null;
+  private widths: PatternWidths = { inUnits: 0, outUnits: 0, inWords: '', outWords: '' };
   private running = false;
   private targetEpoch = Number.POSITIVE_INFINITY;
   /** The last epoch whose figures went out in a metrics message. */
@@ -164,7 +165,7 @@ class TrainerLoop {
   }
 
   /** One pattern, the next in the epoch's order, looked inside just before it is presented. */
-  private stepPattern(simulation: Simulation): void {
+  private stepPattern(simulation: TrainingRun): void {
     if (this.running) return;
     const blocked = simulation.stopBeforeTraining();
     if (blocked) {
@@ -182,33 +183,13 @@ class TrainerLoop {
     this.settle(simulation, 'paused', 'step-done', null);
   }
 
-  private inspect(simulation: Simulation, probe: Probe): void {
-    const inspection = this.lookInside(simulation, probe);
+  private inspect(simulation: TrainingRun, probe: Probe): void {
+    const inspection = inspectProbe(simulation, this.widths, probe);
     if (typeof inspection === 'string') {
       this.post({ type: 'error', message: inspection, command: 'inspect' });
       return;
     }
     this.post({ type: 'inspection', probe, epoch: simulation.epoch, inspection });
-  }
-
-  /** The engine's inspection for a probe, or what is wrong with the probe. */
-  private lookInside(simulation: Simulation, probe: Probe): PatternInspection | string {
-    const sizes = simulation.network.sizes;
-    const [inUnits, outUnits] = [sizes[0], sizes[sizes.length - 1]];
-    if ('set' in probe) {
-      if (probe.set === 'train') {
-        if (probe.pattern >= simulation.patternCount) return `There is no training pattern ${probe.pattern + 1}: the model has ${simulation.patternCount}.`;
-        return simulation.inspect(probe.pattern);
-      }
-      const testPatterns = simulation.toModel().testPatterns ?? [];
-      const pattern = testPatterns[probe.pattern];
-      if (!pattern) return `There is no test pattern ${probe.pattern + 1}: the model has ${testPatterns.length}.`;
-      return simulation.inspect(pattern.input, pattern.target, pattern.name);
-    }
-    if (probe.input.length !== inUnits) return `The input has ${probe.input.length} values; the input layer has ${inUnits} units.`;
-    const target = probe.target ?? Array.from({ length: outUnits }, () => null);
-    if (target.length !== outUnits) return `The target has ${target.length} values; the output layer has ${outUnits} units.`;
-    return simulation.inspect(probe.input, target, 'input');
   }
 
   private load(model: ModelDocument): void {
@@ -217,20 +198,17 @@ class TrainerLoop {
       this.post({ type: 'error', message: `The model was refused:\n${describeProblems(parsed.problems)}`, command: 'load' });
       return;
     }
-    if (isGraphModel(parsed.model)) {
-      this.post({ type: 'error', message: GRAPH_NETWORKS_NOTICE, command: 'load' });
-      return;
-    }
     this.running = false;
-    const simulation = new Simulation(parsed.model);
+    const simulation = createRun(parsed.model);
     this.simulation = simulation;
+    this.widths = patternWidths(parsed.model);
     this.flushedEpoch = simulation.epoch;
     this.sampler = new PatternErrorSampler(simulation.patternCount);
     this.errorsEpoch = -1;
     this.settle(simulation, simulation.epoch === 0 ? 'ready' : 'paused', null, null);
   }
 
-  private start(simulation: Simulation, targetEpoch: number): void {
+  private start(simulation: TrainingRun, targetEpoch: number): void {
     if (this.running) {
       this.targetEpoch = targetEpoch;
       return;
@@ -264,7 +242,7 @@ class TrainerLoop {
     }
   }
 
-  private trainSlice(simulation: Simulation): void {
+  private trainSlice(simulation: TrainingRun): void {
     const { now, sliceMs } = this.timing;
     const deadline = now() + sliceMs;
     let time = now();
@@ -299,7 +277,7 @@ class TrainerLoop {
     else this.timing.defer(() => this.tick());
   }
 
-  private checkpointWait(simulation: Simulation): number {
+  private checkpointWait(simulation: TrainingRun): number {
     return this.timing.checkpointIntervalMs + simulation.tssHistory.length * this.timing.checkpointMsPerEntry;
   }
 
@@ -313,13 +291,13 @@ class TrainerLoop {
     return this.paceFrom.time + ((epoch - 1 - this.paceFrom.epoch) * 1000) / this.epochsPerSecond!;
   }
 
-  private postView(simulation: Simulation, time: number): void {
+  private postView(simulation: TrainingRun, time: number): void {
     this.lastView = time;
     this.post({
       type: 'view',
       epoch: simulation.epoch,
       patterns: simulation.testPass().patterns,
-      testPatterns: simulation.testPass('test')?.patterns ?? null,
+      testPatterns: simulation.testData ? simulation.testPass('test')!.patterns : null,
       ...simulation.weightRows(),
     });
   }
@@ -336,7 +314,7 @@ class TrainerLoop {
     this.chunk = Math.max(1, Math.round(patterns / updateSize)) * updateSize;
   }
 
-  private finish(simulation: Simulation, reason: StopReason, message: string | null): void {
+  private finish(simulation: TrainingRun, reason: StopReason, message: string | null): void {
     this.running = false;
     const paused = reason === 'paused' || reason === 'step-done';
     // A pause or a step the renderer words itself, with what it knows of the step (the pattern presented).
@@ -347,7 +325,7 @@ class TrainerLoop {
   }
 
   /** Flushes what is pending, then says where the run stands and sends the test pass with the state. */
-  private settle(simulation: Simulation, status: TrainerStatus, reason: StopReason | null, message: string | null): void {
+  private settle(simulation: TrainingRun, status: TrainerStatus, reason: StopReason | null, message: string | null): void {
     this.flushMetrics(simulation, this.timing.now());
     this.setStatus(status, simulation.epoch, reason, message);
     const pass = simulation.testPass();
@@ -357,12 +335,12 @@ class TrainerLoop {
       tss: pass.tss,
       fractionCorrect: pass.fractionCorrect,
       patterns: pass.patterns,
-      testPatterns: simulation.testPass('test')?.patterns ?? null,
+      testPatterns: simulation.testData ? simulation.testPass('test')!.patterns : null,
       state: simulation.state(),
     });
   }
 
-  private flushMetrics(simulation: Simulation, time: number): void {
+  private flushMetrics(simulation: TrainingRun, time: number): void {
     this.lastFlush = time;
     const { epoch, historyStride: stride } = simulation;
     const since = this.flushedEpoch;
@@ -392,7 +370,7 @@ class TrainerLoop {
   }
 
   /** An epoch just ended in this trainer: its per-pattern errors are readable until the next one ends. */
-  private epochEnded(simulation: Simulation, always: boolean): void {
+  private epochEnded(simulation: TrainingRun, always: boolean): void {
     this.errorsEpoch = simulation.epoch;
     this.sampler.record(simulation.epoch, simulation.epochPatternErrors, always);
   }

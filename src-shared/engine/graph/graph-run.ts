@@ -17,9 +17,11 @@ import { RandomStream } from '../rng';
 import { RunHistories } from '../run-histories';
 import { fromRows, toRows } from '../state-io';
 import { resetsWeights, settingChange } from '../setting-changes';
-import { stopAfterEpoch, type AdvanceOutcome, type StopReason } from '../stopping';
+import { maximumMessage, stopAfterEpoch, type AdvanceOutcome, type StopReason } from '../stopping';
 import type { TestPass } from '../test-pass';
+import type { PatternInspection } from '../inspection';
 import { drawGraphFeedback, initializeGraphWeights } from './graph-init';
+import { inspectGraph, inspectGraphPattern } from './graph-inspect';
 import { GraphNetwork, type GraphViews } from './graph-network';
 
 /** Where an epoch began: what a diverged epoch goes back to. */
@@ -58,6 +60,8 @@ export class GraphRun {
   private readonly correctRow = new Uint8Array(1);
   /** One output layer's targets for one pattern (outputDeltas reads rows of one layer's width). */
   private readonly targetRow: Float64Array;
+  /** Each training pattern's pss in the last completed epoch (zeros before the first): the terms of its tss. */
+  private lastEpochPss: Float64Array;
 
   constructor(private model: ModelDocument) {
     this.network = new GraphNetwork(model);
@@ -76,6 +80,7 @@ export class GraphRun {
       return at;
     });
     this.targetRow = new Float64Array(Math.max(...net.outputs.map((g) => net.sizes[g])));
+    this.lastEpochPss = new Float64Array(this.data.count);
     if (model.state) this.restore(model.state);
     else this.reset();
   }
@@ -94,6 +99,39 @@ export class GraphRun {
 
   get correctHistory(): number[] {
     return this.histories.correct;
+  }
+
+  // What the app's trainer reads besides (training-run.ts), as Simulation gives it.
+  /** Empty when the model has no test patterns. */
+  get testTssHistory(): number[] { return this.histories.testTss; }
+  get historyStride(): number { return this.histories.stride; }
+  get lastEpochCorrect(): number | null { return this.histories.lastCorrect; }
+  /** Each training pattern's pss in the last completed epoch: a buffer the run reuses (copy what you keep). */
+  get epochPatternErrors(): Float64Array { return this.lastEpochPss; }
+  get patternsIntoEpoch(): number { return this.cursor.inEpoch ? this.cursor.position : 0; }
+
+  /** The training pattern the next presentation shows (starting the epoch, and drawing its order, if none is under way). */
+  nextPattern(): number {
+    if (!this.cursor.inEpoch) this.startEpoch();
+    return this.cursor.order[this.cursor.position];
+  }
+
+  /** Looking inside training pattern p, or any input and target (null for "don't care"), with the current weights; applies nothing. */
+  inspect(which: number | readonly number[], target?: readonly (number | null)[], name = 'probe'): PatternInspection {
+    const context = { network: this.network, layers: this.model.layers, backwardMatrices: this.backwardMatrices, momentum: this.momentumViews, settings: this.settings, loss: this.loss };
+    if (typeof which !== 'number') return inspectGraph(context, name, which, Float64Array.from(target!, (t) => t ?? Number.NaN));
+    return inspectGraphPattern(context, this.data, which, this.model.patterns[which].name);
+  }
+
+  /** The weights and biases alone, laid out as the document saves them (W_p out × in): for live views. */
+  weightRows(): { weights: number[][][]; biases: number[][] } {
+    const net = this.network;
+    return { weights: net.weights.map((W, q) => toRows(W, net.sizes[net.projections[q].to], net.sizes[net.projections[q].from])), biases: net.biases.map((b) => Array.from(b)) };
+  }
+
+  /** Why a run stands still at its maximum number of epochs, and how many patterns it left wrong. */
+  maximumMessage(): string {
+    return maximumMessage(this.epoch, this.testPass(), this.settings.margin);
   }
 
   get updateSize(): number {
@@ -184,6 +222,7 @@ export class GraphRun {
     this.cursor.inEpoch = false;
     this.cursor.position = 0;
     this.epoch = 0;
+    this.lastEpochPss.fill(0);
     this.histories.clear();
     this.settingChanges.length = 0;
     this.applySettings();
@@ -403,6 +442,9 @@ export class GraphRun {
   private finishEpoch(): boolean {
     if (!this.withinFileBounds()) return false;
     this.epoch++;
+    const finished = this.cursor.pss;
+    this.cursor.pss = this.lastEpochPss;
+    this.lastEpochPss = finished;
     const testData = this.testData;
     const testTss = testData && recordsEpoch(this.epoch, this.histories.stride) ? () => this.tss(testData) : null;
     this.histories.finishEpoch(this.epoch, this.cursor.tss, this.cursor.correct / this.data.count, testTss);

@@ -1,13 +1,13 @@
 /**
- * Where graph networks run today: the engine's graph path (graph-run.ts) and the command line train them;
- * the app's views still assume a chain, so the app says so rather than show a graph as if it were one.
+ * Which path a network runs on: the chain engine (simulation.ts, with its fast paths) for a plain chain,
+ * the graph path (graph-run.ts) for every other network; createRun (../training-run.ts) picks.
  */
 import { networkGraph } from '../../model/graph';
 import type { ModelDocument } from '../../model/schema';
 
+/** What the chain engine says when given a graph: it runs on the graph path (createRun), not on Simulation. */
 export const GRAPH_NETWORKS_NOTICE =
-  'This network is a graph (several input or output layers, or projections that skip layers): graph networks are shown in the app from the next version. ' +
-  'Until then, train and test it with the command line (backprop-lab cli train FILE).';
+  'This network is a graph (several input or output layers, or projections that skip layers): it runs on the graph path (createRun in engine/training-run.ts), not on the chain engine.';
 
 /** Whether the model's network is not a plain chain, and so runs on the graph path. */
 export function isGraphModel(model: Pick<ModelDocument, 'layers' | 'projections'>): boolean {

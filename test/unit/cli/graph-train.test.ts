@@ -1,7 +1,6 @@
 /**
  * A graph network from the command line and through the trainer: `train` and `test` run it on the graph
- * path and continue it exactly; the trainer the app talks to says graph networks are shown from the next
- * version instead of loading one as a chain.
+ * path and continue it exactly; the trainer the app talks to loads it on the same path.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +8,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
-import { GRAPH_NETWORKS_NOTICE } from '../../../src-shared/engine/graph/graph-support';
 import { parseModelText } from '../../../src-shared/model/parse';
 import { cli } from '../../support/cli-harness';
 import { startTrainer } from '../../support/trainer-harness';
@@ -43,10 +41,11 @@ describe('a graph network outside the app', () => {
     expect(exported.err).toMatch(/cannot export tlearn: .* is a graph network .*, which the tlearn export does not write yet; npz, npy, safetensors, onnx, onnx-float32, mat do/);
   });
 
-  it('is refused by the app\'s trainer with the notice, not loaded as a chain', async () => {
+  it('is loaded by the app\'s trainer on the graph path (test/unit/trainer/serve-trainer-graph.test.ts trains it)', async () => {
     const trainer = startTrainer();
-    const refused = await trainer.request({ type: 'load', model: findExample('xor-2-1-1')!.build() }, 'error');
-    expect(refused.message).toBe(GRAPH_NETWORKS_NOTICE);
+    const graph = await trainer.request({ type: 'load', model: findExample('xor-2-1-1')!.build() }, 'result');
+    expect(graph.state.weights).toHaveLength(3);
+    expect(trainer.events('error')).toEqual([]);
     const loaded = await trainer.request({ type: 'load', model: findExample('xor')!.build() }, 'result');
     expect(loaded.epoch).toBe(0);
   });

@@ -123,3 +123,28 @@ describe('the value diagram’s numbers', () => {
     expect(valueLayout([2, 2, 1], 860, 150, numberWidth('t = −0.875')).targetLines).toBe(1);
   });
 });
+
+describe('the value diagram of a graph', () => {
+  // Rumelhart's network: item (0) → representation (2) → hidden (3) → attributes (4), relation (1) → hidden.
+  const sizes = [8, 4, 8, 15, 26];
+  const projections = [{ from: 0, to: 2 }, { from: 2, to: 3 }, { from: 1, to: 3 }, { from: 3, to: 4 }];
+  const order = [0, 1, 2, 3, 4];
+  const layout = valueLayout(sizes, 900, 150, 0, { projections, order });
+
+  it('stacks the rows in the order given, rows[g] being layer g’s, and draws every projection between its own layers', () => {
+    layout.rows.forEach((row, g) => expect(row.layer).toBe(g));
+    for (let i = 1; i < order.length; i++) expect(layout.rows[order[i]].bottom).toBeLessThan(layout.rows[order[i - 1]].top);
+    expect(layout.projections.map((p) => [p.projection, p.from, p.to, p.skip])).toEqual([[0, 0, 2, 1], [1, 2, 3, 0], [2, 1, 3, 1], [3, 3, 4, 0]]);
+  });
+
+  it('bends a skip out to the left of every row, inside the diagram', () => {
+    const left = Math.min(...layout.rows.flatMap((row) => row.spots.map((s) => s.x)));
+    for (const p of layout.projections.filter((q) => q.skip > 0)) {
+      expect(p.bendX).toBeLessThan(left);
+      // A quadratic curve reaches halfway from its ends' midpoint to its control point: still on the canvas.
+      for (const line of p.lines) expect(((line.x1 + line.x2) / 2 + p.bendX) / 2).toBeGreaterThan(0);
+    }
+    // A chain has no skips and keeps its layout.
+    expect(valueLayout([2, 2, 1], 860, 150)).toEqual(valueLayout([2, 2, 1], 860, 150, 0, { projections: [{ from: 0, to: 1 }, { from: 1, to: 2 }], order: [0, 1, 2] }));
+  });
+});

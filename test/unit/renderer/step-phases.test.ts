@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
+import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
 import { Simulation } from '../../../src-shared/engine/simulation';
 import { divergingColour } from '../../../src-renderer/state/diverging-scale';
 import { parseMath, phaseEquation } from '../../../src-renderer/state/phase-equations';
-import { formatValue, phaseView, stepPhases, unitDetails, type Phase } from '../../../src-renderer/state/step-phases';
+import { formatValue, inspectedNetwork, phaseView, stepPhases, unitDetails, type Phase } from '../../../src-renderer/state/step-phases';
 
 /** λ of the model inspected: the equations' factor. */
 const LEARNING_RATE = 0.5;
@@ -130,5 +131,60 @@ describe('equations and numbers as shown', () => {
     expect(divergingColour(-1, 1, false)).toBe('#2166ac');
     expect(divergingColour(5, 1, false)).toBe('#e66101');
     expect(divergingColour(0, 1, true)).not.toBe(divergingColour(0, 1, false));
+  });
+});
+
+describe('a graph network’s phases (the 2-1-1 XOR: input → hidden, input → output, hidden → output)', () => {
+  const model = findExample('xor-2-1-1')!.build();
+  const run = new GraphRun(model);
+  run.advance(4 * 20);
+  const inspection = run.inspect(3);
+  const network = inspectedNetwork(inspection);
+
+  it('go forward in a topological order, and take one weight-change phase per projection', () => {
+    expect(stepPhases(network)).toEqual([
+      { kind: 'forward', layer: 1 },
+      { kind: 'forward', layer: 2 },
+      { kind: 'target', layer: 2 },
+      { kind: 'error', layer: 2 },
+      { kind: 'delta', layer: 2 },
+      { kind: 'delta', layer: 1 },
+      { kind: 'weight-change', layer: 2, projection: 1, from: 0 },
+      { kind: 'weight-change', layer: 2, projection: 2, from: 1 },
+      { kind: 'weight-change', layer: 1, projection: 0, from: 0 },
+    ]);
+  });
+
+  it('the output’s forward phase is about both projections into it, and its numbers list each term', () => {
+    const forward: Phase = { kind: 'forward', layer: 2 };
+    const view = phaseView(inspection, forward);
+    expect(view.activeProjections).toEqual([1, 2]);
+    const rows = unitDetails(inspection, forward, 2, 0, name).rows;
+    const at = inspection.layers[2];
+    expect(rows.map((r) => [r.label.trim(), r.value])).toEqual([
+      ['net input', at.netInput[0]],
+      ['from input', at.netInputTerms[0].values[0]],
+      ['from hidden', at.netInputTerms[1].values[0]],
+      ['bias', at.bias![0]],
+      ['activation', at.activation[0]],
+    ]);
+    // The skip's term W_input→output x is the engine's weights times the pattern's input.
+    const W = run.state().weights[1][0];
+    expect(at.netInputTerms[0].values[0]).toBeCloseTo(W[0] * model.patterns[3].input[0] + W[1] * model.patterns[3].input[1], 14);
+  });
+
+  it('the input layer’s delta phase does not exist; the hidden delta lists what comes back from the output', () => {
+    const rows = unitDetails(inspection, { kind: 'delta', layer: 1 }, 1, 0, name).rows.map((r) => r.label.trim());
+    expect(rows).toEqual(['net input', 'from input', 'bias', 'activation', 'delta', 'back from output', 'times f′(n)']);
+    const weightChange = phaseView(inspection, { kind: 'weight-change', layer: 2, projection: 1, from: 0 });
+    expect(weightChange.lineValues).toEqual([null, inspection.weightLayers[1].weightChange.weights, null]);
+  });
+
+  it('writes each sum over the projections it runs over, with the layers named', () => {
+    const graph = { names: model.layers.map((l) => l.name), kinds: model.layers.map((l) => l.kind), projections: model.projections! };
+    const context = { depth: 2, activations: model.layers.map((l) => l.activation), loss: 'squared-error' as const, rule: 'backprop' as const, learningRate: 0.5, momentum: 0.9, weightDecay: 0, graph };
+    expect(phaseEquation({ kind: 'forward', layer: 2 }, context)[0].math).toBe('n_{output} = W^{input→output} h_{input} + W^{hidden→output} h_{hidden} + b_{output}');
+    expect(phaseEquation({ kind: 'delta', layer: 1 }, context)[0].math).toBe('δ_{hidden} = [(W^{hidden→output})^{T} δ_{output}] ⊙ f′(n_{hidden})');
+    expect(phaseEquation({ kind: 'weight-change', layer: 2, projection: 2, from: 1 }, context).map((l) => l.math)).toEqual(['ΔW^{hidden→output} = −λ δ_{output} h_{hidden}^{T}']);
   });
 });
