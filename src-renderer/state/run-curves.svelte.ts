@@ -128,16 +128,16 @@ export class RunCurves {
  * where that run stood: its curve is the start of the current one's, drawn already.
  */
 export function earlierRuns(runs: readonly RunCurve[], current: RunCurve | null): EarlierRun[] {
-  const within = new Set<RunId>();
+  const within: RunId[] = [];
   for (let child = current; child?.parentId; ) {
     const parent = runs.find((run) => run.id === child!.parentId);
     if (!parent) break;
-    if (parent.lastEpoch <= child.startEpoch) within.add(parent.id);
+    if (parent.lastEpoch <= child.startEpoch) within.push(parent.id);
     child = parent;
   }
   const shown: EarlierRun[] = [];
   runs.forEach((run, i) => {
-    if (run === current || run.lastEpoch === 0 || within.has(run.id)) return;
+    if (run === current || run.lastEpoch === 0 || within.includes(run.id)) return;
     shown.push({ run, label: label(run, runs[i + 1] ?? null) });
   });
   return shown;
