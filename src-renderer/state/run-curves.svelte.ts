@@ -17,6 +17,9 @@ import { describeDifferences } from './setting-labels';
 /** Runs kept besides the current one (oldest dropped first); each holds at most HISTORY_CAPACITY entries a series. */
 export const MAX_EARLIER_RUNS = 10;
 
+/** How a run began: its settings, its network, and from what. */
+export type RunBeginning = Pick<RunCurve, 'training' | 'network' | 'from' | 'startEpoch'>;
+
 export class RunCurve {
   readonly id: RunId;
   /** The run whose state this one started from; null from the seed's weights or from a file. */
@@ -39,6 +42,8 @@ export class RunCurve {
   settingChanges = $state.raw<readonly SettingChange[]>([]);
   /** Left out of the chart by the user (earlier runs only). */
   hidden = $state(false);
+  /** How the run that replaced it began (what its label compares with); null while it is current. */
+  next: RunBeginning | null = null;
 
   constructor(start: RunStart, network: string) {
     this.id = start.runId;
@@ -82,10 +87,15 @@ export class RunCurves {
   readonly current = $derived.by(() => this.runs.find((run) => run.id === this.currentId) ?? null);
   /** The runs the tss chart draws behind the current one, oldest first. */
   readonly earlier = $derived.by(() => earlierRuns(this.runs, this.current));
+  /** The run current before leave(): the next run begun follows it. */
+  private left: RunCurve | null = null;
 
   /** A run the trainer just announced: the current one from now on. `network` is its layers as JSON. */
   begin(start: RunStart, network: string): RunCurve {
     const run = new RunCurve(start, network);
+    const ended = this.current ?? this.left;
+    if (ended) ended.next = { training: run.training, network: run.network, from: run.from, startEpoch: run.startEpoch };
+    this.left = null;
     const kept = this.runs.filter((other) => other.id !== run.id && other.lastEpoch > 0);
     this.runs = [...kept.slice(-MAX_EARLIER_RUNS), run];
     this.currentId = run.id;
@@ -94,6 +104,7 @@ export class RunCurves {
 
   /** No run is current (a model sent to the trainer, not yet answered): the last one becomes an earlier run. */
   leave(): void {
+    this.left = this.current ?? this.left;
     this.currentId = null;
   }
 
@@ -135,16 +146,13 @@ export function earlierRuns(runs: readonly RunCurve[], current: RunCurve | null)
     if (parent.lastEpoch <= child.startEpoch) within.push(parent.id);
     child = parent;
   }
-  const shown: EarlierRun[] = [];
-  runs.forEach((run, i) => {
-    if (run === current || run.lastEpoch === 0 || within.includes(run.id)) return;
-    shown.push({ run, label: label(run, runs[i + 1] ?? null) });
-  });
-  return shown;
+  return runs
+    .filter((run) => run !== current && run.lastEpoch > 0 && !within.includes(run.id))
+    .map((run) => ({ run, label: label(run, run.next) }));
 }
 
-/** Its seed, and what the run that followed it changed (its settings, its network), or that it was reset. */
-function label(run: RunCurve, next: RunCurve | null): string {
+/** Its seed, and what the run that replaced it changed (its settings, its network), or that it was reset. */
+function label(run: RunCurve, next: RunBeginning | null): string {
   const what = next ? describeDifferences(run.training, next.training, ['seed']) : [];
   if (next && next.network !== run.network) what.push('network changed');
   if (next && what.length === 0 && next.training.seed === run.training.seed) what.push(next.from === 'initial' ? 'reset' : `continued from epoch ${next.startEpoch}`);

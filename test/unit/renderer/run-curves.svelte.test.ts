@@ -49,9 +49,14 @@ describe('the curve store', () => {
     curves.begin(start('t-2'), 'net');
     curves.metrics(metrics('t-2', 1, [4]));
     curves.begin(start('t-3', { ...xor.training, seed: 8, learningRate: 0.3 }), 'net');
+    // Reset before any epoch, then a new seed: the run reset is labelled by what replaced it then.
+    curves.metrics(metrics('t-3', 1, [4]));
+    curves.begin(start('t-4', { ...xor.training, seed: 8, learningRate: 0.3 }), 'net');
+    curves.begin(start('t-5', { ...xor.training, seed: 9, learningRate: 0.3 }), 'net');
     expect(curves.earlier.map(({ run, label }) => [run.id, label])).toEqual([
       ['t-1', `seed ${xor.training.seed} · reset`],
       ['t-2', `seed ${xor.training.seed} · λ ${xor.training.learningRate} → 0.3`],
+      ['t-3', 'seed 8 · reset'],
     ]);
   });
 
