@@ -8,6 +8,7 @@
 import { untrack } from 'svelte';
 import type { TrainerSession } from './trainer-session.svelte';
 import type { EpochSeries } from './epoch-series';
+import type { RunCurve } from './run-curves.svelte';
 import { choiceForPace, displayChoice, displayStep, LIVE, shownEpoch, valueAt, type DisplayChoice } from './display-gate';
 
 const KEY = 'backprop-lab:display';
@@ -28,11 +29,11 @@ export class DisplayRate {
   readonly epoch = $derived.by(() =>
     shownEpoch(this.shown, this.session.epoch, displayStep(this.choice.every, this.historyStride()), this.live),
   );
-  /** tss of the shown epoch: from the series while gating, else the session's (a test pass once settled). */
-  readonly tss = $derived.by(() => (this.gating ? this.seriesValue(this.session.series) : this.session.tss));
+  /** tss of the shown epoch: from the current run's curve while gating, else the session's (a test pass once settled). */
+  readonly tss = $derived.by(() => (this.gating ? this.seriesValue((run) => run.tss) : this.session.tss));
   readonly tssFromTestPass = $derived.by(() => !this.gating && this.session.tssFromTestPass);
   readonly fractionCorrect = $derived.by(() =>
-    this.gating ? this.seriesValue(this.session.correctSeries) : this.session.fractionCorrect,
+    this.gating ? this.seriesValue((run) => run.fractionCorrect) : this.session.fractionCorrect,
   );
 
   constructor(
@@ -89,16 +90,20 @@ export class DisplayRate {
     };
   }
 
-  /** The stride of the run's history, read whenever the series changes. */
+  /** The stride of the current run's history, read whenever its curve changes. */
   private historyStride(): number {
-    void this.session.seriesVersion;
-    return untrack(() => this.session.series.stride);
+    const run = this.session.curves.current;
+    if (!run) return 1;
+    void run.version;
+    return untrack(() => run.tss.stride);
   }
 
-  private seriesValue(series: EpochSeries): number | null {
+  private seriesValue(series: (run: RunCurve) => EpochSeries): number | null {
     const epoch = this.epoch;
+    const run = this.session.curves.current;
+    if (!run) return null;
     return untrack(() => {
-      const [epochs, values] = series.data();
+      const [epochs, values] = series(run).data();
       return valueAt(epochs, values, epoch);
     });
   }

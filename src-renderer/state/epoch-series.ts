@@ -26,25 +26,13 @@ export class EpochSeries {
     }
   }
 
-  /** Holds exactly this history (entry i: epoch (i + 1) · stride): a loaded model's, or the trainer's own. */
-  replace(tss: ArrayLike<number>, stride = 1): void {
-    this.length = 0;
-    this.stride = stride;
-    this.append(stride, stride, tss);
-  }
-
   /** The last epoch held, or null when there is none. */
   lastEpoch(): number | null {
     return this.length > 0 ? this.epochs[this.length - 1] : null;
   }
 
-  /** The tss of the last epoch held, or null when there is none. */
-  last(): number | null {
-    return this.length > 0 ? this.tss[this.length - 1] : null;
-  }
-
-  /** Keeps only epochs up to and including `lastEpoch` (after a reset: 0, nothing). */
-  truncate(lastEpoch: number): void {
+  /** Keeps only epochs up to and including `lastEpoch`. */
+  private truncate(lastEpoch: number): void {
     while (this.length > 0 && this.epochs[this.length - 1] > lastEpoch) this.length--;
   }
 

@@ -9,6 +9,7 @@ import {
   type PatternInspection,
   type PatternResult,
   type Probe,
+  type RunId,
   type StopReason,
   type TrainerCommand,
   type TrainerEvent,
@@ -18,10 +19,9 @@ import {
 import { formatPath } from '../../src-shared/model/parse';
 import type { ModelDocument, NetworkState, TrainingSettings } from '../../src-shared/model/schema';
 import type { Host } from '../hosts/host';
-import { EpochSeries } from './epoch-series';
 import { checkHotEvent } from '../../src-shared/ipc/hot-events';
 import { checkStateEvent } from '../../src-shared/ipc/state-events';
-import { PatternErrorSeries } from './pattern-error-series';
+import { RunCurves } from './run-curves.svelte';
 
 export interface LiveWeights {
   epoch: number;
@@ -63,14 +63,8 @@ export class TrainerSession {
   /** Slow motion: epochs a second, or null for full speed. */
   epochsPerSecond = $state<number | null>(null);
   problems = $state<TrainerProblem[]>([]);
-  /** tss per epoch; not reactive itself (it grows in place), so seriesVersion says when it changed. */
-  readonly series = new EpochSeries();
-  /** Fraction correct and the test set's tss per epoch, alongside (seriesVersion covers them too). */
-  readonly correctSeries = new EpochSeries();
-  readonly testSeries = new EpochSeries();
-  /** Each training pattern's pss at the epochs the trainer recorded (seriesVersion covers it too). */
-  readonly patternErrors = new PatternErrorSeries();
-  seriesVersion = $state(0);
+  /** The learning curves of this trainer's runs: the current one (`curves.current`) and earlier ones. */
+  readonly curves = new RunCurves();
 
   readonly canTrain = $derived(this.status === 'ready' || this.status === 'paused' || this.status === 'stopped');
   readonly canPause = $derived(this.status === 'training');
@@ -91,10 +85,18 @@ export class TrainerSession {
   private inspecting: Array<{ resolve: (inspection: InspectionAt) => void; reject: (error: Error) => void }> = [];
   /** Live views wanted, by interval: the trainer is asked for the shortest. */
   private watchers: number[] = [];
+  /** The run each state the trainer reported belongs to: a model loaded with one continues that run. */
+  private readonly stateRuns = new WeakMap<NetworkState, RunId>();
+  /** The network of the model the trainer was given last (its layers as JSON), for the runs it begins. */
+  private network = '';
 
   constructor(private readonly host: Host) {}
 
-  /** Gives the trainer a model; training continues from its state, whose curve is shown at once. */
+  /**
+   * Gives the trainer a model; training continues from its state, in a new run whose curve (the state's
+   * history, then what follows) the trainer streams. A state this session had from a run names that run
+   * as the new one's parent.
+   */
   load(model: ModelDocument): void {
     this.status = 'empty';
     this.stopReason = null;
@@ -107,10 +109,10 @@ export class TrainerSession {
     this.weights = null;
     this.lastStep = null;
     this.problems = [];
-    // Another model, or the same one loaded again: its file holds no per-pattern history to show.
-    this.patternErrors.clear();
-    this.replaceSeries(model.state);
-    this.send({ type: 'load', model });
+    this.curves.leave();
+    this.network = JSON.stringify(model.layers);
+    const parentRunId = model.state ? (this.stateRuns.get(model.state) ?? null) : null;
+    this.send({ type: 'load', model, parentRunId });
   }
 
   /** Leaves the model: a run in progress is paused so the trainer does not spin for nobody. */
@@ -247,21 +249,13 @@ export class TrainerSession {
         this.stopReason = event.reason;
         this.stopMessage = event.message;
         this.epoch = event.epoch;
-        // After a reset or a new seed the trainer starts again at epoch 0: drop the old curve.
-        if (this.series.length > 0 || this.patternErrors.length > 0) {
-          for (const series of [this.series, this.correctSeries, this.testSeries, this.patternErrors]) series.truncate(event.epoch);
-          this.seriesVersion++;
-        }
+        return;
+      case 'run':
+        this.curves.begin(event, this.network);
         return;
       case 'metrics': {
-        const { firstEpoch, historyStride: stride, latest } = event;
-        if (event.tss.length > 0) {
-          this.series.append(firstEpoch, stride, event.tss);
-          this.correctSeries.append(firstEpoch, stride, event.fractionCorrect);
-          if (event.testTss) this.testSeries.append(firstEpoch, stride, event.testTss);
-        }
-        if (event.patternErrors) this.patternErrors.append(event.patternErrors);
-        if (event.tss.length > 0 || event.patternErrors) this.seriesVersion++;
+        const { latest } = event;
+        this.curves.metrics(event);
         if (latest) {
           this.epoch = latest.epoch;
           this.tss = latest.tss;
@@ -279,12 +273,11 @@ export class TrainerSession {
         this.patterns = event.patterns;
         this.testPatterns = event.testPatterns;
         this.weights = { epoch: event.epoch, weights: event.state.weights, biases: event.state.biases };
-        this.followHistory(event.state);
-        this.onState(event.state);
+        this.adoptState(event.runId, event.state);
         this.settled();
         return;
       case 'checkpoint':
-        this.onState(event.state);
+        this.adoptState(event.runId, event.state);
         return;
       case 'snapshot':
         return;
@@ -311,21 +304,11 @@ export class TrainerSession {
     }
   }
 
-  /** The trainer's record of the curve is the truth: a loaded run's history, or one the stream missed. */
-  private followHistory(state: NetworkState): void {
-    const tss = state.tssHistory;
-    if (this.series.length === tss.length && this.series.last() === (tss.at(-1) ?? null)) return;
-    this.replaceSeries(state);
-  }
-
-  private replaceSeries(state: NetworkState | null): void {
-    const stride = state?.historyStride ?? 1;
-    this.series.replace(state?.tssHistory ?? [], stride);
-    this.correctSeries.replace(state?.correctHistory ?? [], stride);
-    this.testSeries.replace(state?.testTssHistory ?? [], stride);
-    // The trainer's record is the truth: per-pattern errors recorded past it are of epochs it does not have.
-    this.patternErrors.truncate(state?.epoch ?? 0);
-    this.seriesVersion++;
+  /** A run's state: remembered as that run's, recorded in its curve (setting changes), and given to the document. */
+  private adoptState(runId: RunId, state: NetworkState): void {
+    this.stateRuns.set(state, runId);
+    this.curves.state(runId, state);
+    this.onState(state);
   }
 
   private sendWatch(): void {

@@ -44,6 +44,7 @@ export function checkHotEvent(data: unknown): HotCheck | null {
 
 function checkStatus(event: Record<string, unknown>): void {
   onlyKeys(event, STATUS_KEYS, []);
+  runId(event.runId);
   if (!STATUSES.has(event.status as string)) refuse(['status'], 'expected one of empty, ready, training, paused, stopped');
   count(event.epoch, 0, ['epoch']);
   if (event.reason !== null && !STOP_REASONS.has(event.reason as string)) refuse(['reason'], 'expected a stop reason or null');
@@ -52,6 +53,7 @@ function checkStatus(event: Record<string, unknown>): void {
 
 function checkMetrics(event: Record<string, unknown>): void {
   onlyKeys(event, METRICS_KEYS, [], OPTIONAL_METRICS_KEYS);
+  runId(event.runId);
   if (event.latest !== null) {
     const latest = event.latest;
     if (!isObject(latest)) refuse(['latest'], 'expected an object or null');
@@ -81,6 +83,7 @@ function checkPatternErrors(sample: unknown, path: Path): void {
 
 function checkView(event: Record<string, unknown>): void {
   onlyKeys(event, VIEW_KEYS, []);
+  runId(event.runId);
   count(event.epoch, 0, ['epoch']);
   patternResults(event.patterns, ['patterns']);
   if (event.testPatterns !== null) patternResults(event.testPatterns, ['testPatterns']);
@@ -110,12 +113,12 @@ function patternResults(value: unknown, path: Path): void {
   }
 }
 
-const STATUS_KEYS = ['type', 'status', 'epoch', 'reason', 'message'];
-const METRICS_KEYS = ['type', 'latest', 'historyStride', 'firstEpoch', 'tss', 'fractionCorrect', 'testTss', 'patternsIntoEpoch'];
+const STATUS_KEYS = ['type', 'runId', 'status', 'epoch', 'reason', 'message'];
+const METRICS_KEYS = ['type', 'runId', 'latest', 'historyStride', 'firstEpoch', 'tss', 'fractionCorrect', 'testTss', 'patternsIntoEpoch'];
 const LATEST_KEYS = ['epoch', 'tss', 'fractionCorrect'];
 const OPTIONAL_METRICS_KEYS = ['patternErrors'];
 const SAMPLE_KEYS = ['patterns', 'epochs', 'pss'];
-const VIEW_KEYS = ['type', 'epoch', 'patterns', 'testPatterns', 'weights', 'biases'];
+const VIEW_KEYS = ['type', 'runId', 'epoch', 'patterns', 'testPatterns', 'weights', 'biases'];
 const RESULT_KEYS = ['name', 'output', 'target', 'pss', 'correct'];
 
 /** Exactly these keys (a strict object): every required one present, nothing else. */
@@ -124,6 +127,12 @@ function onlyKeys(object: Record<string, unknown>, required: readonly string[], 
   for (const key in object) {
     if (!required.includes(key) && !optional.includes(key)) refuse([...path, key], 'is not part of this message');
   }
+}
+
+/** A run's id (trainer-protocol.ts's runIdSchema: a string of 1 to 64 characters). */
+function runId(value: unknown): void {
+  if (typeof value !== 'string') refuse(['runId'], 'expected a string');
+  if (value.length < 1 || value.length > 64) refuse(['runId'], 'expected 1 to 64 characters');
 }
 
 function array(value: unknown, path: Path): unknown[] {

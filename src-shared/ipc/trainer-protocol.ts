@@ -17,9 +17,36 @@ export const probeSchema = z.union([
 ]);
 export type Probe = z.infer<typeof probeSchema>;
 
+/**
+ * A run: one trajectory of weights from where it started, named by the trainer that trains it. An id is
+ * unique across trainers (a restarted trainer never reuses one), so a page can keep runs of several.
+ */
+export const runIdSchema = z.string().min(1).max(64);
+export type RunId = z.infer<typeof runIdSchema>;
+
+/**
+ * Where a run started: from the seed's initial weights (no parent, epoch 0: a load of an untrained model,
+ * a reset, a new seed or initialization), or from a state at `startEpoch` — a loaded trained model (parent
+ * null when its run is unknown, as for a file) or a snapshot of another run (its id: "continue from here").
+ * A run keeps its id while it continues: pause, resume, step, settings that keep the weights.
+ */
+export const runStartSchema = z.strictObject({
+  runId: runIdSchema,
+  parentRunId: runIdSchema.nullable(),
+  startEpoch: z.number().int().min(0),
+  /** 'initial': the seed's weights; 'state': a saved or handed-over state. */
+  from: z.enum(['initial', 'state']),
+  /** The settings it started with (later changes are the state's settingChanges). */
+  training: trainingSchema,
+});
+export type RunStart = z.infer<typeof runStartSchema>;
+
 export const trainerCommandSchema = z.discriminatedUnion('type', [
-  /** Replace the trainer's model; its saved state, if any, is where training continues from. */
-  z.strictObject({ type: z.literal('load'), model: modelSchema }),
+  /**
+   * Replace the trainer's model; its saved state, if any, is where training continues from. `parentRunId`
+   * names the run that state was taken from, when the sender knows it (see runStartSchema).
+   */
+  z.strictObject({ type: z.literal('load'), model: modelSchema, parentRunId: runIdSchema.nullable().optional() }),
   /** Train until a stopping criterion, the maximum epochs, or a pause. */
   z.strictObject({ type: z.literal('train') }),
   z.strictObject({ type: z.literal('pause') }),
@@ -89,8 +116,15 @@ export type PatternErrorSample = z.infer<typeof patternErrorSampleSchema>;
 export const MAX_PATTERN_ERROR_PATTERNS = 64;
 
 export const trainerEventSchema = z.discriminatedUnion('type', [
+  /**
+   * A new run begins (before any other event of it): after a load, a reset, a new seed or initialization.
+   * Every event about a run carries its runId; its curve is the metrics of that id, from the first epoch
+   * the engine's history holds (a loaded model's history comes in the run's first metrics message).
+   */
+  runStartSchema.extend({ type: z.literal('run') }),
   z.strictObject({
     type: z.literal('status'),
+    runId: runIdSchema,
     status: trainerStatusSchema,
     epoch: z.number().int().min(0),
     reason: stopReasonSchema.nullable(),
@@ -104,6 +138,7 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('metrics'),
+    runId: runIdSchema,
     /** The last epoch finished, if one finished since the previous message. */
     latest: z.strictObject({ epoch: z.number().int().min(1), tss: z.number(), fractionCorrect: z.number() }).nullable(),
     historyStride: z.number().int().min(1),
@@ -121,6 +156,7 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
   /** A test pass over every pattern with the current weights, and the full state to save or restore. */
   z.strictObject({
     type: z.literal('result'),
+    runId: runIdSchema,
     epoch: z.number().int().min(0),
     tss: z.number(),
     fractionCorrect: z.number(),
@@ -132,6 +168,7 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
   /** While watched (see `watch`): every pattern's outputs and the weights, as training goes on. */
   z.strictObject({
     type: z.literal('view'),
+    runId: runIdSchema,
     epoch: z.number().int().min(0),
     patterns: z.array(patternResultSchema),
     testPatterns: z.array(patternResultSchema).nullable(),
@@ -141,19 +178,20 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
   /** One pattern presented by `stepPattern`: where it stood in the epoch, and inside it just before. */
   z.strictObject({
     type: z.literal('stepped'),
+    runId: runIdSchema,
     epoch: z.number().int().min(0),
     position: z.number().int().min(0),
     pattern: z.number().int().min(0),
     inspection: patternInspectionSchema,
   }),
   /** The answer to `inspect`, with the probe it answers. */
-  z.strictObject({ type: z.literal('inspection'), probe: probeSchema, epoch: z.number().int().min(0), inspection: patternInspectionSchema }),
-  z.strictObject({ type: z.literal('snapshot'), model: modelSchema }),
+  z.strictObject({ type: z.literal('inspection'), runId: runIdSchema, probe: probeSchema, epoch: z.number().int().min(0), inspection: patternInspectionSchema }),
+  z.strictObject({ type: z.literal('snapshot'), runId: runIdSchema, model: modelSchema }),
   /**
    * The full state every few seconds while training (and with every result): what a crashed trainer is
    * restarted from, continuing exactly the run that would have followed.
    */
-  z.strictObject({ type: z.literal('checkpoint'), epoch: z.number().int().min(0), state: networkStateSchema }),
+  z.strictObject({ type: z.literal('checkpoint'), runId: runIdSchema, epoch: z.number().int().min(0), state: networkStateSchema }),
   z.strictObject({ type: z.literal('error'), message: z.string(), command: z.string().nullable() }),
 ]);
 export type TrainerEvent = z.infer<typeof trainerEventSchema>;

@@ -10,6 +10,7 @@ import {
   trainerCommandSchema,
   type MessageEndpoint,
   type Probe,
+  type RunId,
   type StopReason,
   type TrainerCommand,
   type TrainerEvent,
@@ -56,6 +57,9 @@ const defaultTiming: TrainerTiming = {
 /** Time between two looks at the clock inside a slice. */
 const CHUNK_MS = 1;
 
+/** The events this loop posts: all but `error` are about the current run, and get its id (see post). */
+type Unstamped<E = TrainerEvent> = E extends { type: 'run' } ? never : E extends { runId: RunId } ? Omit<E, 'runId'> : E;
+
 export function serveTrainer(endpoint: MessageEndpoint<TrainerEvent>, timing: Partial<TrainerTiming> = {}): void {
   const loop = new TrainerLoop(endpoint, { ...defaultTiming, ...timing });
   endpoint.onMessage((data) => loop.receive(data));
@@ -84,6 +88,10 @@ class TrainerLoop {
   private sampler = new PatternErrorSampler(0);
   /** The epoch the engine's epochPatternErrors belong to: one this trainer saw end, or -1 (loaded, reset). */
   private errorsEpoch = -1;
+  /** The run the simulation is on; runs are named `<this trainer's tag>-<count>`, unique across trainers. */
+  private runId: RunId = '';
+  private runCount = 0;
+  private readonly tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(
     private readonly endpoint: MessageEndpoint<TrainerEvent>,
@@ -107,7 +115,7 @@ class TrainerLoop {
   }
 
   private handle(command: TrainerCommand): void {
-    if (command.type === 'load') return this.load(command.model);
+    if (command.type === 'load') return this.load(command.model, command.parentRunId ?? null);
     if (command.type === 'watch') return this.watch(command.intervalMs);
     if (command.type === 'pace') return this.pace(command.epochsPerSecond);
     const simulation = this.simulation;
@@ -125,9 +133,12 @@ class TrainerLoop {
         return;
       case 'reset':
         this.running = false;
+        // The run that ends keeps its curve to the epoch it reached.
+        this.flushMetrics(simulation, this.timing.now());
         simulation.reset();
         this.flushedEpoch = 0;
         this.forgetPatternErrors();
+        this.beginRun(simulation, null);
         return this.settle(simulation, 'ready', null, null);
       case 'configure': {
         const problems = parseModel({ ...simulation.toModel(), training: { ...simulation.settings, ...command.training } });
@@ -135,10 +146,13 @@ class TrainerLoop {
           this.post({ type: 'error', message: `Settings refused: ${describeProblems(problems.problems)}`, command: 'configure' });
           return;
         }
+        // A new seed or initialization ends the run (configure resets): its curve first reaches where it stood.
+        this.flushMetrics(simulation, this.timing.now());
         if (simulation.configure(command.training)) {
           this.running = false;
           this.flushedEpoch = 0;
           this.forgetPatternErrors();
+          this.beginRun(simulation, null);
           this.settle(simulation, 'ready', null, null);
         }
         return;
@@ -192,19 +206,22 @@ class TrainerLoop {
     this.post({ type: 'inspection', probe, epoch: simulation.epoch, inspection });
   }
 
-  private load(model: ModelDocument): void {
+  private load(model: ModelDocument, parentRunId: RunId | null): void {
     const parsed = parseModel(model);
     if (!parsed.ok) {
       this.post({ type: 'error', message: `The model was refused:\n${describeProblems(parsed.problems)}`, command: 'load' });
       return;
     }
     this.running = false;
+    if (this.simulation) this.flushMetrics(this.simulation, this.timing.now());
     const simulation = createRun(parsed.model);
     this.simulation = simulation;
     this.widths = patternWidths(parsed.model);
-    this.flushedEpoch = simulation.epoch;
+    // The new run's first metrics carry the history the model brought (nothing for an untrained one).
+    this.flushedEpoch = 0;
     this.sampler = new PatternErrorSampler(simulation.patternCount);
     this.errorsEpoch = -1;
+    this.beginRun(simulation, parsed.model.state === null ? null : { parentRunId });
     this.settle(simulation, simulation.epoch === 0 ? 'ready' : 'paused', null, null);
   }
 
@@ -381,11 +398,28 @@ class TrainerLoop {
     this.errorsEpoch = -1;
   }
 
+  /**
+   * A new run: from the seed's initial weights (`from` null), or from a state the model brought, taken from
+   * run `parentRunId` if the sender knows it (null: a file's, unknown). Posted before its first status.
+   */
+  private beginRun(simulation: TrainingRun, from: { parentRunId: RunId | null } | null): void {
+    this.runId = `${this.tag}-${++this.runCount}`;
+    this.endpoint.postMessage({
+      type: 'run',
+      runId: this.runId,
+      parentRunId: from?.parentRunId ?? null,
+      startEpoch: from ? simulation.epoch : 0,
+      from: from ? 'state' : 'initial',
+      training: simulation.settings,
+    });
+  }
+
   private setStatus(status: TrainerStatus, epoch: number, reason: StopReason | null, message: string | null): void {
     this.post({ type: 'status', status, epoch, reason, message });
   }
 
-  private post(event: TrainerEvent): void {
-    this.endpoint.postMessage(event);
+  /** Posts an event, with the current run's id on every one but an error. */
+  private post(event: Unstamped): void {
+    this.endpoint.postMessage(event.type === 'error' ? event : ({ ...event, runId: this.runId } as TrainerEvent));
   }
 }

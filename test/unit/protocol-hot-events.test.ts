@@ -11,9 +11,11 @@ import { trainerEventSchema } from '../../src-shared/ipc/trainer-protocol';
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 const count = (min: number) => fc.integer({ min, max: 2 ** 40 });
 const nullable = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
+const runId = fc.string({ minLength: 1, maxLength: 12 });
 
 const status = fc.record({
   type: fc.constant('status'),
+  runId,
   status: fc.constantFrom('empty', 'ready', 'training', 'paused', 'stopped'),
   epoch: count(0),
   reason: nullable(fc.constantFrom('criterion', 'max-epochs', 'diverged', 'step-done', 'paused')),
@@ -29,6 +31,7 @@ const sample = fc
 const metrics = fc.record(
   {
     type: fc.constant('metrics'),
+    runId,
     latest: nullable(fc.record({ epoch: count(1), tss: finite, fractionCorrect: finite })),
     historyStride: count(1),
     firstEpoch: count(1),
@@ -38,7 +41,7 @@ const metrics = fc.record(
     patternsIntoEpoch: count(0),
     patternErrors: sample,
   },
-  { requiredKeys: ['type', 'latest', 'historyStride', 'firstEpoch', 'tss', 'fractionCorrect', 'testTss', 'patternsIntoEpoch'] },
+  { requiredKeys: ['type', 'runId', 'latest', 'historyStride', 'firstEpoch', 'tss', 'fractionCorrect', 'testTss', 'patternsIntoEpoch'] },
 );
 
 const result = fc.record({
@@ -51,6 +54,7 @@ const result = fc.record({
 
 const view = fc.record({
   type: fc.constant('view'),
+  runId,
   epoch: count(0),
   patterns: fc.array(result, { maxLength: 3 }),
   testPatterns: nullable(fc.array(result, { maxLength: 2 })),
@@ -148,13 +152,17 @@ describe('the hand check of status, metrics and view events', () => {
   });
 
   it('names the field: where it is and what was expected', () => {
-    const bad = { type: 'view', epoch: 3, patterns: [{ name: 'a', output: [0.5], target: [1], pss: Number.NaN, correct: false }], testPatterns: null, weights: [[[1, 2]]], biases: [[0]] };
+    const bad = { type: 'view', runId: 'r-1', epoch: 3, patterns: [{ name: 'a', output: [0.5], target: [1], pss: Number.NaN, correct: false }], testPatterns: null, weights: [[[1, 2]]], biases: [[0]] };
     expect(checkHotEvent(bad)).toEqual({ ok: false, path: ['patterns', 0, 'pss'], message: 'expected a finite number' });
-    const short = { type: 'metrics', latest: null, historyStride: 1, firstEpoch: 1, tss: [1], fractionCorrect: [0], testTss: null, patternsIntoEpoch: 0, patternErrors: { patterns: 2, epochs: [1], pss: [0.5] } };
+    const short = { type: 'metrics', runId: 'r-1', latest: null, historyStride: 1, firstEpoch: 1, tss: [1], fractionCorrect: [0], testTss: null, patternsIntoEpoch: 0, patternErrors: { patterns: 2, epochs: [1], pss: [0.5] } };
     expect(checkHotEvent(short)).toEqual({ ok: false, path: ['patternErrors', 'pss'], message: 'must hold one pss per pattern for each epoch' });
     expect(trainerEventSchema.safeParse(short).success).toBe(false);
-    const extra = { type: 'status', status: 'ready', epoch: 0, reason: null, message: null, colour: 'red' };
+    const extra = { type: 'status', runId: 'r-1', status: 'ready', epoch: 0, reason: null, message: null, colour: 'red' };
     expect(checkHotEvent(extra)).toMatchObject({ ok: false, path: ['colour'] });
+    const long = { ...extra, colour: undefined, runId: 'r'.repeat(65) };
+    delete long.colour;
+    expect(checkHotEvent(long)).toEqual({ ok: false, path: ['runId'], message: 'expected 1 to 64 characters' });
+    expect(trainerEventSchema.safeParse(long).success).toBe(false);
   });
 
   it('leaves every other event to the schema', () => {

@@ -20,8 +20,8 @@ function trainedState(epochs: number) {
 const event = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom('checkpoint', 'result')).map(([epochs, type]) => {
   const state = trainedState(epochs);
   return type === 'checkpoint'
-    ? { type, epoch: state.epoch, state }
-    : { type, epoch: state.epoch, tss: 0.5, fractionCorrect: 0.25, patterns: [], testPatterns: null, state };
+    ? { type, runId: 'r-1', epoch: state.epoch, state }
+    : { type, runId: 'r-1', epoch: state.epoch, tss: 0.5, fractionCorrect: 0.25, patterns: [], testPatterns: null, state };
 });
 
 const strange = fc.constantFrom<unknown>(Number.NaN, Number.POSITIVE_INFINITY, -1, -0, 0, 0.5, 1, 1.5, 2, '1', null, undefined, [], {}, true);
@@ -51,8 +51,8 @@ describe('the hand check of the histories a state event carries', () => {
   it('accepts every real state, as the schema does, and gives back the event whole', () => {
     for (const epochs of [0, 1, 5]) {
       const state = trainedState(epochs);
-      const checked = checkStateEvent({ type: 'checkpoint', epoch: epochs, state });
-      expect(checked).toEqual({ ok: true, event: trainerEventSchema.parse({ type: 'checkpoint', epoch: epochs, state }) });
+      const checked = checkStateEvent({ type: 'checkpoint', runId: 'r-1', epoch: epochs, state });
+      expect(checked).toEqual({ ok: true, event: trainerEventSchema.parse({ type: 'checkpoint', runId: 'r-1', epoch: epochs, state }) });
     }
   });
 

@@ -47,8 +47,8 @@ describe('the trainer protocol', () => {
   });
 
   it('refuses events that do not match', () => {
-    expect(trainerEventSchema.safeParse({ type: 'metrics', latest: { epoch: 1, tss: 0.5, fractionCorrect: 0 }, historyStride: 1, firstEpoch: 1, tss: [0.5], fractionCorrect: [0], testTss: null, patternsIntoEpoch: 0 }).success).toBe(true);
-    expect(trainerEventSchema.safeParse({ type: 'metrics', latest: null, historyStride: 1, firstEpoch: 0, tss: [0.5], fractionCorrect: [0], testTss: null, patternsIntoEpoch: 0 }).success).toBe(false);
-    expect(trainerEventSchema.safeParse({ type: 'status', status: 'flying', epoch: 0, reason: null, message: null }).success).toBe(false);
+    expect(trainerEventSchema.safeParse({ type: 'metrics', runId: 'r-1', latest: { epoch: 1, tss: 0.5, fractionCorrect: 0 }, historyStride: 1, firstEpoch: 1, tss: [0.5], fractionCorrect: [0], testTss: null, patternsIntoEpoch: 0 }).success).toBe(true);
+    expect(trainerEventSchema.safeParse({ type: 'metrics', runId: 'r-1', latest: null, historyStride: 1, firstEpoch: 0, tss: [0.5], fractionCorrect: [0], testTss: null, patternsIntoEpoch: 0 }).success).toBe(false);
+    expect(trainerEventSchema.safeParse({ type: 'status', runId: 'r-1', status: 'flying', epoch: 0, reason: null, message: null }).success).toBe(false);
   });
 });

@@ -15,11 +15,11 @@ describe('the curves as CSV', () => {
   it('has one row per epoch holding exactly the engine’s tss and fraction correct', () => {
     const state = trainedXor(25);
     const tss = new EpochSeries();
-    tss.replace(state.tssHistory);
+    tss.append(1, 1, state.tssHistory);
     const correct = new EpochSeries();
-    correct.replace(state.correctHistory);
+    correct.append(1, 1, state.correctHistory);
     const earlier = new EpochSeries();
-    earlier.replace([9, 8, 7]);
+    earlier.append(1, 1, [9, 8, 7]);
     const csv = chartCsv([
       { name: 'tss', ...pair(tss) },
       { name: 'fraction correct', ...pair(correct) },

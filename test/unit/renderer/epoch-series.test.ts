@@ -8,19 +8,17 @@ describe('the tss series', () => {
     expect(series.length).toBe(1500);
     series.append(1001, 1, [7, 8]);
     expect(series.length).toBe(1002);
-    expect(series.last()).toBe(8);
     const [epochs, tss] = series.data();
+    expect(tss[1001]).toBe(8);
     expect(epochs[1001]).toBe(1002);
     expect(tss[1000]).toBe(7);
   });
 
-  it('holds exactly a loaded history, and drops everything on a reset', () => {
+  it('holds nothing before the first batch', () => {
     const series = new EpochSeries();
-    series.replace([3, 2, 1]);
-    expect(Array.from(series.data()[1])).toEqual([3, 2, 1]);
-    series.truncate(0);
     expect(series.length).toBe(0);
-    expect(series.last()).toBeNull();
+    expect(series.lastEpoch()).toBeNull();
+    expect(series.data()[0]).toHaveLength(0);
   });
 
   it('follows a long run\'s history as it thins: only the epochs the new stride keeps stay, then the batch follows them', () => {
@@ -37,12 +35,12 @@ describe('the tss series', () => {
     expect(series.lastEpoch()).toBe(8);
   });
 
-  it('holds a loaded history of stride s at epochs s, 2s, …; a reset brings it back to every epoch', () => {
+  it('holds a loaded history of stride s (the run’s first batch, from epoch s) at epochs s, 2s, …', () => {
     const series = new EpochSeries();
-    series.replace([3, 2, 1], 8);
+    series.append(8, 8, [3, 2, 1]);
     expect(Array.from(series.data()[0])).toEqual([8, 16, 24]);
-    series.truncate(0);
-    series.append(1, 1, [5, 4]);
-    expect(Array.from(series.data()[0])).toEqual([1, 2]);
+    expect(series.stride).toBe(8);
+    series.append(32, 8, [0.5]);
+    expect(Array.from(series.data()[1])).toEqual([3, 2, 1, 0.5]);
   });
 });
