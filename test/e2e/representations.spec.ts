@@ -25,6 +25,8 @@ test('Representations: PCA, RDM and dendrogram of the hidden layer are the engin
   await page.setViewportSize({ width: 1366, height: 768 });
   await openExample(page, example.title);
   await page.getByRole('tab', { name: 'Representations' }).click();
+  // The semantic example opens on the learning dynamics: the layer's view is the tab's other one.
+  await page.getByTestId('view-layer').click();
   await expect(page.getByTestId('rep-source')).toHaveAttribute('data-epoch', '0');
   const points = page.getByTestId('pca-point');
   await expect(points).toHaveCount(4);
