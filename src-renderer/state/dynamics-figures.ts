@@ -39,8 +39,8 @@ export interface StrengthChart {
   curves: StrengthCurve[];
   xTicks: { value: number; x: number }[];
   yTicks: { value: number; y: number }[];
-  /** Per subspace: the height of its singular value s, where its label goes. */
-  asymptotes: { s: number; y: number }[];
+  /** Per subspace: the height of its singular value s, and where its label goes (moved apart when close). */
+  asymptotes: { s: number; y: number; labelY: number }[];
 }
 
 /** Round tick values from 0 (or `min`) to `max`: steps of 1, 2 or 5 × 10^k, about `count` of them. */
@@ -61,6 +61,17 @@ export function learnedBy(s: number, a0: number, learningRate: number): number |
 }
 
 const ANALYTIC_SAMPLES = 240;
+const LABEL_SPACING = 14;
+
+/** Heights moved apart, in order, so that no two are closer than `gap` (each as near its own as that allows). */
+export function spreadLabels(heights: readonly number[], gap: number): number[] {
+  const order = heights.map((h, i) => i).sort((a, b) => heights[a] - heights[b]);
+  const placed = heights.slice();
+  order.forEach((i, k) => {
+    if (k > 0) placed[i] = Math.max(heights[i], placed[order[k - 1]] + gap);
+  });
+  return placed;
+}
 
 export function strengthChartLayout(
   records: readonly ModeRecord[], singularValues: readonly number[], theory: Theory | null, box: ChartBox, maxEpochs: number,
@@ -107,7 +118,7 @@ export function strengthChartLayout(
     xMax, yMin, yMax, curves,
     xTicks: niceTicks(0, xMax, 5).map((value) => ({ value, x: x(value) })),
     yTicks: niceTicks(yMin, yMax, 4).map((value) => ({ value, y: y(value) })),
-    asymptotes: singularValues.map((s) => ({ s, y: y(s) })),
+    asymptotes: spreadLabels(singularValues.map((s) => y(s)), LABEL_SPACING).map((labelY, j) => ({ s: singularValues[j], y: y(singularValues[j]), labelY })),
   };
 }
 

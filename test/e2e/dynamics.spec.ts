@@ -8,6 +8,7 @@ import { subspaceInitialStrengths } from '../../src-shared/analysis/dynamics/ini
 import { halfTime } from '../../src-shared/analysis/dynamics/saxe-theory';
 import { findExample } from '../../src-shared/data/examples';
 import { Simulation } from '../../src-shared/engine/simulation';
+import { readFile } from 'node:fs/promises';
 import { expect, openExample, test, withoutFileAccess } from './app';
 import { screenshotPath } from './screenshots';
 
@@ -56,6 +57,16 @@ test('learning dynamics: the semantic example’s S, strengths and half-times ar
   // Every mode was seen to pass half its strength.
   const measured = page.getByTestId('measured-half');
   for (let j = 0; j < 3; j++) expect(await measured.nth(j).getAttribute('data-values')).not.toMatch(/^$|null/);
+  // The strengths export as CSV: one row per recorded epoch and strength, the analytic value beside it.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the mode strengths’s numbers as CSV', exact: true }).click();
+  const csvPath = testInfo.outputPath('strengths.csv');
+  await (await download).saveAs(csvPath);
+  const csvRows = (await readFile(csvPath, 'utf8')).trim().split('\n');
+  expect(csvRows[0]).toBe('epoch,singular_value,component,strength,analytic');
+  const last = csvRows.at(-1)!.split(',').map(Number);
+  expect(last[0]).toBe(epoch);
+  expect(last[3]).toBeCloseTo(expected[2][1], 12);
   await page.screenshot({ path: screenshotPath('dynamics-1366.png', testInfo) });
   await page.screenshot({ path: screenshotPath('dynamics-1366-full.png', testInfo), fullPage: true });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { halfTime } from '../../../src-shared/analysis/dynamics/saxe-theory';
 import { predictedStrength } from '../../../src-shared/engine/modes';
-import { learnedBy, measuredHalfTime, niceTicks, strengthChartLayout } from '../../../src-renderer/state/dynamics-figures';
+import { learnedBy, measuredHalfTime, niceTicks, spreadLabels, strengthChartLayout } from '../../../src-renderer/state/dynamics-figures';
 import { MAX_RECORDS, ModeHistory } from '../../../src-renderer/state/mode-history';
 
 const box = { width: 600, height: 300, left: 50, right: 50, top: 10, bottom: 40 };
@@ -40,6 +40,11 @@ describe('the mode-strength chart', () => {
     const records = [{ epoch: 0, perSubspace: [[0.1]] }, { epoch: 100, perSubspace: [[0.3]] }, { epoch: 200, perSubspace: [[0.7]] }];
     expect(measuredHalfTime(records, 0, 0, 1)).toBeCloseTo(150, 12);
     expect(measuredHalfTime(records, 0, 0, 2)).toBeNull();
+  });
+
+  it('moves the singular values’ labels apart when their heights are close, each as near its own as that allows', () => {
+    expect(spreadLabels([100, 300, 305, 200, 302], 14)).toEqual([100, 300, 328, 200, 314]);
+    expect(spreadLabels([10, 50], 14)).toEqual([10, 50]);
   });
 
   it('puts ticks on round numbers', () => {
