@@ -6,6 +6,7 @@
 import { correlationModes, linearModeStrengths } from '../../src-shared/analysis/dynamics/mode-strengths';
 import { subspaceInitialStrengths } from '../../src-shared/analysis/dynamics/initial-strengths';
 import { halfTime } from '../../src-shared/analysis/dynamics/saxe-theory';
+import { feedbackAlignmentAngles } from '../../src-shared/analysis/dynamics/feedback-angles';
 import { findExample } from '../../src-shared/data/examples';
 import { Simulation } from '../../src-shared/engine/simulation';
 import { readFile } from 'node:fs/promises';
@@ -77,5 +78,35 @@ test('learning dynamics: deep-linear shows strengths only, and says why there is
   await expect(page.getByTestId('view-dynamics')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('no-theory')).toContainText('one hidden layer; this network has 2');
   await expect(page.getByTestId('analytic-curve')).toHaveCount(0);
-  await expect(page.getByTestId('strength-curve')).not.toHaveCount(0);
+  // Σ31 (26 attributes × 8 items) has rank 7: the eighth mode has nothing to learn and is not drawn.
+  await expect(page.getByTestId('mode-row')).toHaveCount(7);
+  await expect(page.getByTestId('strength-curve')).toHaveCount(7);
+});
+
+test('learning dynamics: a feedback-alignment run plots both angles, the engine’s at the epoch shown, and has no analytic curve', async ({ page }, testInfo) => {
+  const example = findExample('semantic')!;
+  await withoutFileAccess(page);
+  await openExample(page, example.title);
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Rule', { exact: true }).selectOption('feedback-alignment');
+  await page.getByRole('tab', { name: 'Representations' }).click();
+  await page.getByTestId('view-dynamics').click();
+  await expect(page.getByTestId('no-theory')).toContainText('the rule is feedback-alignment, not backpropagation');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(async () => Number(await page.getByTestId('dyn-source').getAttribute('data-epoch')), { timeout: 20_000 }).toBeGreaterThan(2000);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByTestId('dyn-source')).not.toContainText('recording');
+  await expect(page.getByTestId('analytic-curve')).toHaveCount(0);
+  await expect(page.getByTestId('angle-line')).toHaveCount(2);
+  const epoch = Number(await page.getByTestId('dyn-source').getAttribute('data-epoch'));
+  const model = { ...example.build() };
+  const simulation = new Simulation({ ...model, training: { ...model.training, rule: 'feedback-alignment' } });
+  simulation.advance(Number.MAX_SAFE_INTEGER, epoch);
+  const [angles] = feedbackAlignmentAngles(simulation);
+  const shown = page.getByTestId('angle-now');
+  await expect(shown).toHaveCount(1);
+  expect(Number(await shown.getAttribute('data-signal'))).toBeCloseTo(angles.signalAngle!, 9);
+  expect(Number(await shown.getAttribute('data-weight'))).toBeCloseTo(angles.weightAngle!, 9);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: screenshotPath('dynamics-alignment-1366.png', testInfo), fullPage: true });
 });
