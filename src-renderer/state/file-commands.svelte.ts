@@ -98,7 +98,7 @@ export class FileCommands {
   }
 
   async openExample(example: ExampleInfo): Promise<void> {
-    if (await this.confirmLeave(`open the ${example.title} example`)) this.workspace.show(example.build(), null, false, { displayPace: example.displayPace });
+    if (await this.confirmLeave(`open the ${example.title} example`)) this.workspace.show(example.build(), null, false, { displayPace: example.displayPace, tab: example.opensOn === 'dynamics' ? 'dynamics' : 'train' });
   }
 
   /** A model made from the open one (an experiment's single run), as a new unsaved document. */

@@ -65,3 +65,70 @@ export function dendrogramLayout(merges: readonly Merge[], leaves: number, step:
   });
   return { order, lines, top };
 }
+
+export interface PlacedLabel {
+  label: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+}
+
+/** A label's box at 12 px type, estimated: what placeLabels keeps apart. */
+const CHAR_WIDTH = 7;
+const LABEL_HEIGHT = 13;
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+function labelBox(text: string, x: number, y: number, anchor: 'start' | 'end'): Box {
+  const width = text.length * CHAR_WIDTH;
+  const left = anchor === 'start' ? x : x - width;
+  // y is the text's baseline.
+  return { left, right: left + width, top: y - LABEL_HEIGHT + 3, bottom: y + 3 };
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Where each point's label goes on a square figure of side `size`: the first of eight places around the
+ * point (above and below, right and left, then level with it) whose box stays inside the figure and clears
+ * every label placed before it and every point; when none does, the place that overlaps least. Points near
+ * each other (PCA often puts two items together) so get labels on different sides instead of one on another.
+ */
+export function placeLabels(points: readonly { label: string; x: number; y: number }[], size: number, radius = 5): PlacedLabel[] {
+  const pointBoxes = points.map((p) => ({ left: p.x - radius, right: p.x + radius, top: p.y - radius, bottom: p.y + radius }));
+  const placed: Box[] = [];
+  const d = 8;
+  return points.map((p) => {
+    const inward: 'start' | 'end' = p.x > size / 2 ? 'end' : 'start';
+    const outward: 'start' | 'end' = inward === 'start' ? 'end' : 'start';
+    const side = (anchor: 'start' | 'end') => (anchor === 'start' ? p.x + d : p.x - d);
+    const candidates = [
+      { x: side(inward), y: p.y - d, anchor: inward }, { x: side(inward), y: p.y + d + LABEL_HEIGHT - 3, anchor: inward },
+      { x: side(outward), y: p.y - d, anchor: outward }, { x: side(outward), y: p.y + d + LABEL_HEIGHT - 3, anchor: outward },
+      { x: side(inward), y: p.y + 4, anchor: inward }, { x: side(outward), y: p.y + 4, anchor: outward },
+      { x: side(inward), y: p.y - d - LABEL_HEIGHT, anchor: inward }, { x: side(inward), y: p.y + d + 2 * LABEL_HEIGHT - 3, anchor: inward },
+    ];
+    const cost = (c: (typeof candidates)[number]): number => {
+      const box = labelBox(p.label, c.x, c.y, c.anchor);
+      const outside = box.left < 0 || box.right > size || box.top < 0 || box.bottom > size ? 1000 : 0;
+      return outside + placed.filter((b) => overlaps(b, box)).length * 10 + pointBoxes.filter((b) => overlaps(b, box)).length;
+    };
+    let best = candidates[0];
+    let bestCost = cost(best);
+    for (const c of candidates.slice(1)) {
+      if (bestCost === 0) break;
+      const k = cost(c);
+      if (k < bestCost) {
+        best = c;
+        bestCost = k;
+      }
+    }
+    placed.push(labelBox(p.label, best.x, best.y, best.anchor));
+    return { label: p.label, x: best.x, y: best.y, anchor: best.anchor };
+  });
+}

@@ -29,6 +29,9 @@ export interface EditOptions {
   replacesWeights?: boolean;
 }
 
+/** Where the workbench opens a document: 'dynamics' is the Representations tab's learning dynamics. */
+export type OpeningTab = 'network' | 'train' | 'dynamics';
+
 export class Workspace {
   readonly document = new DocumentStore();
   readonly questions = new Questions();
@@ -38,7 +41,7 @@ export class Workspace {
   /** The document as the trainer holds it (its settings, and the state it last reported). */
   private held: ModelDocument | null = null;
   /** The tab the workbench turns to for the document shown last: a new object at every show(). */
-  opened = $state.raw<{ tab: 'network' | 'train' }>({ tab: 'train' });
+  opened = $state.raw<{ tab: OpeningTab }>({ tab: 'train' });
 
   constructor(readonly host: Host) {
     this.session = new TrainerSession(host);
@@ -51,11 +54,11 @@ export class Workspace {
    * Shows a model (opened, new, recovered); the caller has already asked about unsaved work. `displayPace`:
    * the slow motion an example opens at (examples.ts); any other model opens at the Display choice
    * remembered on this machine. `tab`: where the workbench opens it — the builder for a new model, which
-   * has nothing to train yet; the run otherwise.
+   * has nothing to train yet; the learning dynamics for the examples made to show them; the run otherwise.
    */
   show(
     model: ModelDocument, file: DocumentFile | null, unsaved = false,
-    { displayPace = null, tab = 'train' }: { displayPace?: number | null; tab?: 'network' | 'train' } = {},
+    { displayPace = null, tab = 'train' }: { displayPace?: number | null; tab?: OpeningTab } = {},
   ): void {
     this.session.close();
     this.held = null;

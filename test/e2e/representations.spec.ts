@@ -25,6 +25,8 @@ test('Representations: PCA, RDM and dendrogram of the hidden layer are the engin
   await page.setViewportSize({ width: 1366, height: 768 });
   await openExample(page, example.title);
   await page.getByRole('tab', { name: 'Representations' }).click();
+  // The semantic example opens on the learning dynamics: the layer's view is the tab's other one.
+  await page.getByTestId('view-layer').click();
   await expect(page.getByTestId('rep-source')).toHaveAttribute('data-epoch', '0');
   const points = page.getByTestId('pca-point');
   await expect(points).toHaveCount(4);
@@ -67,7 +69,9 @@ test('Representations: PCA, RDM and dendrogram of the hidden layer are the engin
   await expect.poll(async () => Number(await page.getByTestId('rep-source').getAttribute('data-epoch')), { timeout: 20_000 }).toBeGreaterThan(150);
   // Paused, or stopped at its criterion: either way the figures come to show the epoch the run stands at.
   const pause = page.getByRole('button', { name: 'Pause', exact: true });
-  if (await pause.isEnabled()) await pause.click();
+  // The run (about a second at full speed) may reach its criterion between the check and the click: a
+  // forced click on the then-disabled button does nothing, and the next lines check the figures either way.
+  if (await pause.isEnabled()) await pause.click({ force: true });
   const runEpoch = async () => Number((await page.locator('p.summary strong').first().textContent()) ?? '');
   await expect.poll(async () => (await page.getByTestId('rep-source').getAttribute('data-epoch')) === String(await runEpoch())).toBe(true);
   await page.screenshot({ path: screenshotPath('representations-1366.png', testInfo) });

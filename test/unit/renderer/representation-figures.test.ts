@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hierarchicalClustering } from '../../../src-shared/analysis/representations/clustering';
-import { dendrogramLayout, scatterLayout } from '../../../src-renderer/state/representation-figures';
+import { dendrogramLayout, placeLabels, scatterLayout } from '../../../src-renderer/state/representation-figures';
 
 describe('the Representations tab’s geometry', () => {
   it('puts PCA points on one scale for both axes, PC2 up, the farthest point at the margin', () => {
@@ -26,5 +26,24 @@ describe('the Representations tab’s geometry', () => {
     expect(tree.lines.slice(6)).toEqual([
       { x1: 5, y1: 100, x2: 5, y2: 0 }, { x1: 22.5, y1: 50, x2: 22.5, y2: 0 }, { x1: 5, y1: 0, x2: 22.5, y2: 0 },
     ]);
+  });
+});
+
+describe('PCA labels', () => {
+  it('keep neighbours’ labels apart and inside the figure', () => {
+    // Two points almost on top of each other, and one at the right edge.
+    const points = [{ label: 'canary', x: 100, y: 100 }, { label: 'salmon', x: 104, y: 103 }, { label: 'a long label here', x: 296, y: 150 }];
+    const placed = placeLabels(points, 300);
+    const box = (l: (typeof placed)[number]) => {
+      const width = l.label.length * 7;
+      const left = l.anchor === 'start' ? l.x : l.x - width;
+      return { left, right: left + width, top: l.y - 10, bottom: l.y + 3 };
+    };
+    const [a, b, c] = placed.map(box);
+    expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).toBe(false);
+    expect(c.left).toBeGreaterThanOrEqual(0);
+    expect(c.right).toBeLessThanOrEqual(300);
+    // A lone point keeps the usual place: above, towards the middle.
+    expect(placeLabels([{ label: 'x', x: 50, y: 50 }], 300)[0]).toEqual({ label: 'x', x: 58, y: 42, anchor: 'start' });
   });
 });
