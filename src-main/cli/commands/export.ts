@@ -22,6 +22,9 @@ const OPTION_HINTS: Partial<Record<ModelExportFormat, string>> = {
   safetensors: '--out is the base name of NAME.safetensors and NAME.py',
 };
 
+/** The formats that write a chain's arrays and code only, so far: a graph is refused by name for them. */
+const CHAIN_ONLY_FORMATS: ReadonlySet<ModelExportFormat> = new Set(['npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat']);
+
 const formatLines = Object.entries(MODEL_EXPORT_FORMATS).map(([id, { description }]) => {
   const hint = OPTION_HINTS[id as ModelExportFormat];
   return `  ${id.padEnd(14)}${description}${hint ? `; ${hint}` : ''}`;
@@ -32,9 +35,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseOptions(args, { to: { type: 'string' }, out: { type: 'string' }, layer: { type: 'string' }, array: { type: 'string' } }, usage);
   // An untrained file has no weights saved, but its seed fixes them: the exporters use those initial weights.
   const model = await readModelFile(onlyFile(positionals, usage));
-  refuseGraph(model, 'exporting');
   const format = values.to;
   if (!format || !isModelExportFormat(format)) throw new CliError(`--to must name a format\nusage: ${usage}`);
+  if (CHAIN_ONLY_FORMATS.has(format)) refuseGraph(model, `exporting ${format} from`);
   const out = values.out;
   if (!out) throw new CliError(`say where to write with --out PATH\nusage: ${usage}`);
   const layer = format === 'npy' ? arrayIndex(model, values.array) : wholeNumber(values.layer, 'layer', 0, 64);

@@ -3,6 +3,7 @@
  * `export MODEL --to FORMAT` and the app's File → Export. A format answers with its files (by extension)
  * and with what it cannot hold; a request the model cannot answer throws ExportError.
  */
+import { networkGraph } from '../../model/graph';
 import type { ModelDocument } from '../../model/schema';
 import { ExportError, type ExportedText } from './export-error';
 import { hiddenActivationsCsv } from './hidden-csv';
@@ -27,7 +28,7 @@ export type LayerChoiceKind = 'hidden' | 'weights' | 'array';
 export const MODEL_EXPORT_FORMATS = {
   outputs: { description: 'patterns with the network’s outputs and pss (CSV)', layer: null },
   hidden: { description: 'hidden-unit activations per pattern (CSV)', layer: 'hidden' },
-  weights: { description: 'one weight layer, receiving × sending units with biases (CSV)', layer: 'weights' },
+  weights: { description: 'one weight layer (projection), receiving × sending units with biases (CSV)', layer: 'weights' },
   curve: { description: 'the learning curve: epoch, tss, fraction correct (CSV)', layer: null },
   tlearn: { description: 'tlearn .cf, .data and .teach', layer: null },
   pat: { description: 'PDP pattern file (.pat)', layer: null },
@@ -70,7 +71,8 @@ export interface ModelExport {
  * room, else as a `provenance.json` file beside the others. Without it, the format's files alone.
  *
  * `layer`: for `hidden`, one hidden layer by index (1 … D−1; all of them when left out); for `weights`,
- * the weight layer from layer `layer` into the next (from 0; 0 when left out); for `npy`, the .npz's
+ * the projection at that place in the model's projections (a chain's weight layer from layer `layer` into
+ * the next; from 0; 0 when left out); for `npy`, the .npz's
  * array by its place in the archive (from 0; 0 when left out). Other formats ignore it.
  */
 export function exportModel(model: ModelDocument, format: ModelExportFormat, layer?: number, context?: ExportContext): ModelExport {
@@ -148,8 +150,11 @@ export function layerChoices(model: ModelDocument, format: ModelExportFormat): L
       const each = hidden.map((j) => ({ layer: j, label: `layer ${j}: ${layers[j].name} (${units(layers[j].units)})` }));
       return hidden.length > 1 ? [{ layer: undefined, label: 'every hidden layer, side by side' }, ...each] : each;
     }
-    case 'weights':
-      return layers.slice(1).map((receiving, j) => ({ layer: j, label: `weight layer ${j}: ${layers[j].name} → ${receiving.name}` }));
+    case 'weights': {
+      const graph = networkGraph(model);
+      if (graph.isChain) return layers.slice(1).map((receiving, j) => ({ layer: j, label: `weight layer ${j}: ${layers[j].name} → ${receiving.name}` }));
+      return graph.projections.map(({ from, to }, q) => ({ layer: q, label: `projection ${q}: ${layers[from].name} → ${layers[to].name}` }));
+    }
     case 'array':
       return modelArrays(model).map(({ name, shape }, index) => ({ layer: index, label: `${name} (${shape.join(' × ')})` }));
     case null:
