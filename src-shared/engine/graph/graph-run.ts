@@ -108,6 +108,11 @@ export class GraphRun {
     return this.histories.lastTss;
   }
 
+  /** The last epoch's fraction correct, the test set's tss history and the histories' stride, as Simulation gives them. */
+  get lastEpochCorrect(): number | null { return this.histories.lastCorrect; }
+  get testTssHistory(): number[] { return this.histories.testTss; }
+  get historyStride(): number { return this.histories.stride; }
+
   /** Why training cannot go on from here, before presenting anything. */
   stopBeforeTraining(): StopReason | null {
     return this.epoch >= this.settings.maxEpochs ? 'max-epochs' : null;
