@@ -4,7 +4,7 @@
  * cannot hold is said on stderr, never silently dropped.
  */
 import { writeFile } from 'node:fs/promises';
-import { ExportError, exportFileContent, exportModel, isModelExportFormat, MODEL_EXPORT_FORMATS, modelArrays, type ModelExportFormat } from '../../../src-shared/data/export';
+import { CHAIN_ONLY_FORMATS, ExportError, exportFileContent, exportModel, isModelExportFormat, MODEL_EXPORT_FORMATS, modelArrays, type ModelExportFormat } from '../../../src-shared/data/export';
 import { APP_VERSION } from '../../app-version';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
@@ -21,9 +21,6 @@ const OPTION_HINTS: Partial<Record<ModelExportFormat, string>> = {
   npy: '--array NAME (as the .npz names it)',
   safetensors: '--out is the base name of NAME.safetensors and NAME.py',
 };
-
-/** The formats that write a chain's arrays and code only, so far: a graph is refused by name for them. */
-const CHAIN_ONLY_FORMATS: ReadonlySet<ModelExportFormat> = new Set(['npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat']);
 
 const formatLines = Object.entries(MODEL_EXPORT_FORMATS).map(([id, { description }]) => {
   const hint = OPTION_HINTS[id as ModelExportFormat];

@@ -13,6 +13,7 @@ export { asciiJson, FIGURE_PROVENANCE_KEY, pngWithText, svgWithMetadata } from '
 export { exportProvenance, provenanceJson, sha256Hex, type ExportContext, type ExportProvenance } from './provenance';
 export { layerIdentifiers, projectionNames, type ProjectionName } from './array-names';
 export {
+  CHAIN_ONLY_FORMATS,
   exportFileContent,
   exportModel,
   isModelExportFormat,

@@ -44,6 +44,9 @@ export const MODEL_EXPORT_FORMATS = {
 export type ModelExportFormat = keyof typeof MODEL_EXPORT_FORMATS;
 export const MODEL_EXPORT_FORMAT_IDS = Object.keys(MODEL_EXPORT_FORMATS) as ModelExportFormat[];
 
+/** The formats that write a chain's arrays and code only, so far: a graph network is refused for them, never written as a chain. */
+export const CHAIN_ONLY_FORMATS: ReadonlySet<ModelExportFormat> = new Set(['npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat']);
+
 export function isModelExportFormat(name: string): name is ModelExportFormat {
   return Object.hasOwn(MODEL_EXPORT_FORMATS, name);
 }
@@ -87,6 +90,10 @@ export function exportModel(model: ModelDocument, format: ModelExportFormat, lay
 const EMBEDS_PROVENANCE: ReadonlySet<ModelExportFormat> = new Set(['npz', 'safetensors', 'onnx', 'onnx-float32', 'mat']);
 
 function formatFiles(model: ModelDocument, format: ModelExportFormat, layer: number | undefined, provenance: ExportProvenance | null): ModelExport {
+  if (CHAIN_ONLY_FORMATS.has(format) && !networkGraph(model).isChain) {
+    const ready = MODEL_EXPORT_FORMAT_IDS.filter((id) => !CHAIN_ONLY_FORMATS.has(id)).join(', ');
+    throw new ExportError(`${format} is written for a chain of layers only so far; this network is a graph (several input or output layers, or projections that skip layers), which exports as ${ready}`);
+  }
   const embedded = provenance ? { provenance: JSON.stringify(provenance) } : undefined;
   const csv = (text: string): ModelExport => ({ files: [{ extension: 'csv', text }], notes: [] });
   const one = (extension: 'pat' | 'ex', { text, notes }: ExportedText): ModelExport => ({ files: [{ extension, text }], notes });

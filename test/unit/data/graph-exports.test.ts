@@ -14,6 +14,7 @@ import { outputsCsv } from '../../../src-shared/data/export/outputs-csv';
 import { exportPdpPat } from '../../../src-shared/data/export/pdp-pat';
 import { exportTlearn } from '../../../src-shared/data/export/tlearn';
 import { weightsCsv } from '../../../src-shared/data/export/weights-csv';
+import { prepareModelExport } from '../../../src-renderer/state/model-export';
 import { importTlearnConfig } from '../../../src-shared/data/import/tlearn-cf';
 import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
 import type { ModelDocument } from '../../../src-shared/model/schema';
@@ -125,5 +126,18 @@ describe('tlearn and PDP exports of a graph network', () => {
       expect(values.slice(12)).toEqual(target);
     });
     expect(exportModel(model, 'pat').files[0].extension).toBe('pat');
+  });
+});
+
+describe('File → Export of a graph network', () => {
+  it('names a projection\'s weights file after its two layers, and refuses the formats still written for chains only', () => {
+    const model = findExample('rumelhart-graph')!.build();
+    const weights = prepareModelExport(model, 'weights', 2);
+    expect(weights.ok && weights.names).toEqual(['Rumelhart network- living things-weights-relation-hidden.csv', 'Rumelhart network- living things-weights-relation-hidden.provenance.json']);
+    for (const format of ['npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat'] as const) {
+      expect(() => exportModel(model, format)).toThrow(ExportError);
+      const refused = prepareModelExport(model, format, undefined);
+      expect(refused).toMatchObject({ ok: false, message: expect.stringContaining(`${format} is written for a chain of layers only so far; this network is a graph`) });
+    }
   });
 });
