@@ -4,7 +4,6 @@
  * clear message, naming the field, for a bad file.
  */
 import type { ExampleInfo } from '../../src-shared/data/examples';
-import { GRAPH_NETWORKS_NOTICE, isGraphModel } from '../../src-shared/engine/graph/graph-support';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import type { MenuCommand, OpenedFile, RecentFile, RecoveryDraft } from '../hosts/host';
 import { Autosave } from './autosave';
@@ -162,11 +161,6 @@ export class FileCommands {
       this.notice = { tone: 'error', text: reading.message };
       return;
     }
-    if (isGraphModel(reading.model)) {
-      // Kept, not discarded: a later version opens it.
-      this.notice = { tone: 'info', text: GRAPH_NETWORKS_NOTICE };
-      return;
-    }
     if (!(await this.confirmLeave('recover the unsaved work'))) return;
     this.workspace.show(reading.model, draft.fileName ? { name: draft.fileName, target: null } : null, true);
     await this.discardDraft(draft);
@@ -251,12 +245,6 @@ export class FileCommands {
     const reading = readModelText(opened.text, opened.name);
     if (!reading.ok) {
       this.notice = { tone: 'error', text: `${reading.message}\nThe model you had open is unchanged.` };
-      return;
-    }
-    if (isGraphModel(reading.model)) {
-      // The views assume a chain: a graph is not shown as if it were one.
-      const kept = this.workspace.document.current ? '\nThe model you had open is unchanged.' : '';
-      this.notice = { tone: 'info', text: `${opened.name}: ${GRAPH_NETWORKS_NOTICE}${kept}` };
       return;
     }
     this.notice = null;

@@ -28,7 +28,7 @@ export type LayerChoiceKind = 'hidden' | 'weights' | 'array';
 export const MODEL_EXPORT_FORMATS = {
   outputs: { description: 'patterns with the network’s outputs and pss (CSV)', layer: null },
   hidden: { description: 'hidden-unit activations per pattern (CSV)', layer: 'hidden' },
-  weights: { description: 'one weight layer (projection), receiving × sending units with biases (CSV)', layer: 'weights' },
+  weights: { description: 'one weight layer, receiving × sending units with biases (CSV)', layer: 'weights' },
   curve: { description: 'the learning curve: epoch, tss, fraction correct (CSV)', layer: null },
   tlearn: { description: 'tlearn .cf, .data and .teach', layer: null },
   pat: { description: 'PDP pattern file (.pat)', layer: null },
