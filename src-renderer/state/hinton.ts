@@ -1,15 +1,17 @@
 /**
  * The maths of a Hinton diagram: each weight a square whose AREA is proportional to |w| (so its side is
  * √(|w| / scale) of a cell), its sign shown by fill — filled positive, outlined negative — so the figure
- * reads in greyscale print too. A projection W^j carries layer j to layer j+1: rows are the receiving
- * units, columns the sending units, and the receiving layer's biases a column set apart.
+ * reads in greyscale print too. A projection W_p carries its `from` layer to its `to` layer (a chain's W^j
+ * layer j to layer j+1): rows are the receiving units, columns the sending units, and the receiving layer's
+ * biases a column set apart — beside the first projection into that layer, when several feed it.
  */
-import type { LayerSpec } from '../../src-shared/model/schema';
+import { chainProjections, networkGraph } from '../../src-shared/model/graph';
+import type { LayerSpec, ProjectionSpec } from '../../src-shared/model/schema';
 
 export type ScaleMode = 'shared' | 'per-projection';
 export type WeightSign = 'positive' | 'negative' | 'zero';
 
-/** One projection's numbers: W^j (out × in) and b_{j+1}, or null where layer j+1 has no bias. */
+/** One projection's numbers: W_p (out × in) and its receiving layer's b, or null where that layer has no bias (or it is shown with another projection). */
 export interface ProjectionWeights {
   weights: readonly (readonly number[])[];
   biases: readonly number[] | null;
@@ -86,19 +88,37 @@ export function unitLabel(layer: LayerSpec, unit: number): string {
   return name ? name : String(unit + 1);
 }
 
-/** The projections of a layer list with these weights, biases only where the receiving layer has them. */
+/**
+ * The projections of a layer list with these weights (per projection, in `projections`' order, as the
+ * model's state holds them) and biases (per non-input layer, in layer order): each receiving layer's biases
+ * beside the first projection into it, where that layer has them.
+ */
 export function projectionsOf(
   layers: readonly LayerSpec[],
   weights: readonly (readonly (readonly number[])[])[],
   biases: readonly (readonly number[])[],
+  projections: readonly ProjectionSpec[] = chainProjections(layers.length),
 ): ProjectionWeights[] {
-  return weights.map((matrix, j) => ({ weights: matrix, biases: layers[j + 1]?.bias ? (biases[j] ?? null) : null }));
+  const { biased } = networkGraph({ layers: [...layers], projections: [...projections] });
+  return weights.map((matrix, q) => {
+    const to = projections[q]?.to;
+    const first = projections.findIndex((p) => p.to === to) === q;
+    return { weights: matrix, biases: to !== undefined && first && layers[to]?.bias ? (biases[biased.indexOf(to)] ?? null) : null };
+  });
 }
 
-/** Whether weights have the shapes this layer list needs (a stale view after an architecture edit has not). */
-export function weightsFitLayers(layers: readonly LayerSpec[], weights: readonly (readonly (readonly number[])[])[]): boolean {
-  if (weights.length !== layers.length - 1) return false;
-  return weights.every((matrix, j) => matrix.length === layers[j + 1].units && matrix.every((row) => row.length === layers[j].units));
+/** Whether weights have the shapes these projections need (a stale view after an architecture edit has not). */
+export function weightsFitLayers(
+  layers: readonly LayerSpec[],
+  weights: readonly (readonly (readonly number[])[])[],
+  projections: readonly ProjectionSpec[] = chainProjections(layers.length),
+): boolean {
+  if (weights.length !== projections.length) return false;
+  return weights.every((matrix, q) => {
+    const { from, to } = projections[q];
+    if (!layers[from] || !layers[to]) return false;
+    return matrix.length === layers[to].units && matrix.every((row) => row.length === layers[from].units);
+  });
 }
 
 export interface DownsampledProjection {

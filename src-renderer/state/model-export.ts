@@ -2,7 +2,8 @@
  * File → Export's files for one choice of format and layer: the shared exporters' text (the command
  * line's `export --to`), named after the model, or what the model cannot give that format, said plainly.
  */
-import { ExportError, exportFileContent, exportModel, modelArrays, type ModelExportFormat } from '../../src-shared/data/export';
+import { ExportError, exportFileContent, exportModel, layerIdentifiers, modelArrays, type ModelExportFormat } from '../../src-shared/data/export';
+import { networkGraph } from '../../src-shared/model/graph';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import type { ExportedFileSet } from '../hosts/host';
 import { APP_VERSION } from './app-version';
@@ -33,8 +34,14 @@ function nameSuffix(model: ModelDocument, format: ModelExportFormat, layer: numb
       return `-${format}`;
     case 'hidden':
       return layer === undefined ? '-hidden' : `-hidden-layer-${layer}`;
-    case 'weights':
-      return `-weights-${layer ?? 0}`;
+    case 'weights': {
+      // A graph's projection is named after its two layers, as the other formats name its weights.
+      const graph = networkGraph(model);
+      const projection = graph.projections[layer ?? 0];
+      if (graph.isChain || !projection) return `-weights-${layer ?? 0}`;
+      const ids = layerIdentifiers(model.layers);
+      return `-weights-${ids[projection.from]}-${ids[projection.to]}`;
+    }
     case 'npy':
       return `-${modelArrays(model)[layer ?? 0]?.name ?? 'array'}`;
     case 'tlearn':

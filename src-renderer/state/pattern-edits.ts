@@ -4,6 +4,7 @@
  * write them: a decimal comma is understood, and `*` in a target is "don't care".
  */
 import { MAX_PATTERN_MAGNITUDE, type ModelDocument, type Pattern } from '../../src-shared/model/schema';
+import { columnName, hasLayerBlocks, patternSizes } from './pattern-columns';
 
 export type PatternSet = 'patterns' | 'testPatterns';
 
@@ -30,12 +31,16 @@ export function showCell(value: number | null | undefined): string {
   return value === null ? '*' : value === undefined ? '' : String(value);
 }
 
-/** The grid's shape: the layers' sizes, or wider where a pattern is (the validator says so beside it). */
+/**
+ * The grid's shape: the input layers' and output layers' sizes (a chain's first and last layer), or wider
+ * where a pattern is (the validator says so beside it).
+ */
 export function gridShape(model: ModelDocument, set: PatternSet): GridShape {
   const patterns = model[set] ?? [];
+  const sizes = patternSizes(model);
   return {
-    inputs: Math.max(model.layers[0].units, ...patterns.map((p) => p.input.length)),
-    targets: Math.max(model.layers[model.layers.length - 1].units, ...patterns.map((p) => p.target.length)),
+    inputs: Math.max(sizes.inputs, ...patterns.map((p) => p.input.length)),
+    targets: Math.max(sizes.outputs, ...patterns.map((p) => p.target.length)),
   };
 }
 
@@ -57,8 +62,7 @@ function freshName(patterns: readonly Pattern[], stem = 'p'): string {
 
 export function addPattern(model: ModelDocument, set: PatternSet): ModelDocument {
   const patterns = model[set] ?? [];
-  const inputs = model.layers[0].units;
-  const targets = model.layers[model.layers.length - 1].units;
+  const { inputs, outputs: targets } = patternSizes(model);
   const stem = set === 'testPatterns' ? 'test ' : 'p';
   return withSet(model, set, [...patterns, { name: freshName(patterns, stem), input: Array<number>(inputs).fill(0), target: Array<number>(targets).fill(0) }]);
 }
@@ -138,7 +142,11 @@ export function pasteBlock(model: ModelDocument, set: PatternSet, row: number, g
       }
       const isTarget = column - 1 >= shape.inputs;
       const reading = readCell(text, isTarget);
-      if (!reading.ok) return { ok: false, reason: `Pasted row ${r + 1}, cell ${c + 1}: ${reading.reason}. Nothing was pasted.` };
+      if (!reading.ok) {
+        // A graph's columns are named by layer and unit, as the grid heads them.
+        const where = hasLayerBlocks(model) ? ` (${columnName(model, shape, column - 1)})` : '';
+        return { ok: false, reason: `Pasted row ${r + 1}, cell ${c + 1}${where}: ${reading.reason}. Nothing was pasted.` };
+      }
       result = setValue(result, set, row + r, column - 1, reading.value);
     }
   }

@@ -6,6 +6,7 @@
 import { exportLensExamples, exportPdpPat, tlearnData, tlearnTeach } from '../../src-shared/data/export';
 import { toCsv } from '../../src-shared/data/export/csv-table';
 import { uniqueNames, unitNames } from '../../src-shared/data/export/unit-names';
+import { networkGraph } from '../../src-shared/model/graph';
 import type { ModelDocument, Pattern } from '../../src-shared/model/schema';
 import type { PatternSet } from './pattern-edits';
 
@@ -56,10 +57,11 @@ export function exportPatterns(model: ModelDocument, set: PatternSet, format: Pa
   }
 }
 
-/** Name, inputs and targets with the units' names as headers (`target_` before each output's). */
+/** Name, inputs and targets with the units' names as headers (`target_` before each output's), a graph's input layers then its output layers. */
 export function patternsCsv(model: ModelDocument, patterns: readonly Pattern[]): string {
   const layers = model.layers;
-  const header = uniqueNames(['pattern', ...unitNames(layers[0]), ...unitNames(layers[layers.length - 1]).map((name) => `target_${name}`)]);
+  const graph = networkGraph(model);
+  const header = uniqueNames(['pattern', ...graph.inputs.flatMap((g) => unitNames(layers[g])), ...graph.outputs.flatMap((g) => unitNames(layers[g])).map((name) => `target_${name}`)]);
   return toCsv(header, patterns.map((p) => [p.name, ...p.input, ...p.target]));
 }
 

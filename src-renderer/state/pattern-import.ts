@@ -30,6 +30,9 @@ export interface PatternFile {
 export interface NetworkSizes {
   inputs: number;
   outputs: number;
+  /** A graph's several input or output layers, named for the messages ("item and relation"); absent: "input", "output". */
+  inputLayers?: string;
+  outputLayers?: string;
 }
 
 /** The file input's filter: every pattern format the importers read. */
@@ -115,13 +118,14 @@ export function defaultColumnChoice(preview: CsvPreview, sizes: NetworkSizes): C
 export function checkColumnChoice(preview: CsvPreview, choice: ColumnChoice, sizes: NetworkSizes | null): string[] {
   const problems: string[] = [];
   const picked = (role: ColumnRole) => preview.columns.filter((c) => choice[c.index] === role);
-  const count = (role: 'input' | 'target', units: number, layer: string) => {
+  const count = (role: 'input' | 'target', units: number, layer: string, several = false) => {
     const n = picked(role).length;
-    if (n !== units) problems.push(`Pick ${units} ${role} ${plural(units, 'column')}: the ${layer} layer has ${units} ${plural(units, 'unit')} (${n === 0 ? 'none' : n} ${n === 1 ? 'is' : 'are'} picked).`);
+    const layers = several ? `${layer} layers have` : `${layer} layer has`;
+    if (n !== units) problems.push(`Pick ${units} ${role} ${plural(units, 'column')}: the ${layers} ${units} ${plural(units, 'unit')} (${n === 0 ? 'none' : n} ${n === 1 ? 'is' : 'are'} picked).`);
   };
   if (sizes) {
-    count('input', sizes.inputs, 'input');
-    count('target', sizes.outputs, 'output');
+    count('input', sizes.inputs, sizes.inputLayers ?? 'input', sizes.inputLayers !== undefined);
+    count('target', sizes.outputs, sizes.outputLayers ?? 'output', sizes.outputLayers !== undefined);
   } else {
     if (picked('input').length === 0) problems.push('Pick at least one input column: each becomes an input unit of the new network.');
     if (picked('target').length === 0) problems.push('Pick at least one target column: each becomes an output unit of the new network.');

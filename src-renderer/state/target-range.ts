@@ -4,6 +4,7 @@
  * target is allowed (a linear readout, a deliberate demonstration), so the pattern grid marks and explains
  * it rather than refusing it.
  */
+import { networkGraph } from '../../src-shared/model/graph';
 import type { ActivationName, ModelDocument } from '../../src-shared/model/schema';
 import type { PatternSet } from './pattern-edits';
 
@@ -44,14 +45,17 @@ export interface TargetOutOfRange {
   value: number;
 }
 
-/** Every target in the set outside what the output layer's activation gives; don't-cares are never. */
+/** Every target in the set outside what its output layer's activation gives; don't-cares are never. */
 export function targetsOutOfRange(model: ModelDocument, set: PatternSet): TargetOutOfRange[] {
-  const range = activationRange(model.layers[model.layers.length - 1].activation);
-  if (range === null) return [];
+  // A pattern's target is its output layers' values in layer order (a chain's one output layer).
+  const ranges = networkGraph(model).outputs.flatMap((g) => Array.from({ length: model.layers[g].units }, () => activationRange(model.layers[g].activation)));
+  const last = ranges[ranges.length - 1] ?? null;
+  if (ranges.every((range) => range === null)) return [];
   const found: TargetOutOfRange[] = [];
   (model[set] ?? []).forEach((pattern, row) =>
     pattern.target.forEach((value, unit) => {
-      if (value !== null && (value < range.low || value > range.high)) found.push({ row, unit, value });
+      const range = unit < ranges.length ? ranges[unit] : last;
+      if (range !== null && value !== null && (value < range.low || value > range.high)) found.push({ row, unit, value });
     }),
   );
   return found;

@@ -1,10 +1,15 @@
 /**
- * One run of an experiment: the single run of its condition with its seed, trained by the same Simulation
- * the workbench and `cli train` use, epoch by epoch (however the work is sliced the bits are the same), with
- * what the experiment records. Pure computation: the hosts (worker threads, utility processes, Web Workers)
- * only carry its input and result.
+ * One run of an experiment: the single run of its condition with its seed, trained by the same engine
+ * `cli train` uses (createRun: the chain engine, Simulation, for a chain; the graph path, GraphRun, for a
+ * graph), epoch by epoch (however the work is sliced the bits are the same), with what the experiment
+ * records. Pure computation: the hosts (worker threads, utility processes, Web Workers) only carry its
+ * input and result.
  */
+import { GraphRun } from '../engine/graph/graph-run';
 import { Simulation } from '../engine/simulation';
+import type { AdvanceOutcome } from '../engine/stopping';
+import type { TestPass } from '../engine/test-pass';
+import { createRun } from '../engine/training-run';
 import type { ModelDocument } from '../model/schema';
 import { plannedRun, singleRunModel, type ExperimentPlan } from './plan';
 
@@ -43,13 +48,29 @@ export interface RunResult {
   weights?: { weights: number[][][]; biases: number[][] };
 }
 
+/** What an experiment reads of a run, which Simulation and GraphRun both give. */
+interface ExperimentEngine {
+  readonly epoch: number;
+  readonly historyStride: number;
+  readonly tssHistory: number[];
+  readonly correctHistory: number[];
+  readonly testTssHistory: number[];
+  readonly lastEpochTss: number | null;
+  readonly lastEpochCorrect: number | null;
+  readonly testData: unknown;
+  advance(budget: number, untilEpoch?: number): AdvanceOutcome;
+  testPass(set?: 'train' | 'test'): TestPass | null;
+}
+
 /** `model` is the experiment's model (with its experiment section); `index` the run in the plan's order. */
 export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, index: number): RunResult {
   const run = plannedRun(plan, index);
   const single = singleRunModel(model, plan, index);
   // The single-run model has no stopping rule of its own: the experiment's criterion is the model's.
   const criterion = model.training.errorCriterion;
-  const simulation = new Simulation(single);
+  const engine = createRun(single);
+  if (!(engine instanceof Simulation || engine instanceof GraphRun)) throw new Error('an experiment runs the chain engine or the graph path');
+  const simulation: ExperimentEngine = engine;
   const { epochs, stopAtCriterion, record } = plan.spec;
   let status: RunStatus = 'finished';
   let message: string | null = null;
@@ -64,7 +85,7 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
       message = outcome.message;
       break;
     }
-    if (checking && meetsCriterionAfterEpoch(simulation, criterion)) {
+    if (checking && (engine instanceof Simulation ? meetsCriterionAfterEpoch(engine, criterion) : engine.testPass().tss < criterion)) {
       epochsToCriterion = simulation.epoch;
       if (stopAtCriterion) {
         status = 'stopped-at-criterion';
@@ -72,7 +93,7 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
       }
     }
   }
-  const pass = simulation.testPass();
+  const pass = simulation.testPass()!;
   const result: RunResult = {
     index,
     condition: run.condition,
@@ -81,12 +102,15 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
     status,
     epochs: simulation.epoch,
     epochsToCriterion,
-    final: { tss: pass.tss, fractionCorrect: pass.fractionCorrect, testTss: simulation.testPass('test')?.tss ?? null },
+    final: { tss: pass.tss, fractionCorrect: pass.fractionCorrect, testTss: simulation.testData ? simulation.testPass('test')!.tss : null },
     curve: recordedCurve(simulation, plan.recordEvery),
     message,
   };
   if (record.finalOutputs) result.outputs = pass.patterns.map((p) => ({ name: p.name, output: p.output }));
-  if (record.finalWeights) result.weights = simulation.weightRows();
+  if (record.finalWeights) {
+    const saved = engine instanceof Simulation ? engine.weightRows() : engine.state();
+    result.weights = { weights: saved.weights, biases: saved.biases };
+  }
   return result;
 }
 
@@ -95,7 +119,7 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
  * to 65,536 and then every s-th (s a power of two, epoch-history.ts), and k is a power of two at least s
  * (plan.ts), so each recorded epoch is there. A last epoch the history skipped is the run's current one.
  */
-function recordedCurve(simulation: Simulation, every: number): RunCurve {
+function recordedCurve(simulation: ExperimentEngine, every: number): RunCurve {
   const stride = simulation.historyStride;
   if (every % stride !== 0) throw new Error(`the history keeps every ${stride}th epoch, not every ${every}th`);
   const hasTest = simulation.testData !== null;

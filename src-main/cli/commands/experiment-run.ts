@@ -12,7 +12,6 @@ import { runExperiment } from '../../experiment/run-experiment';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
-import { refuseGraph } from '../graph-refusal';
 import { onlyFile, parseOptions, wholeNumber } from '../options';
 import { createRunsProgress } from '../runs-progress';
 
@@ -27,7 +26,6 @@ export async function experimentRunCommand(args: string[], io: CliIo, signal?: A
   const file = onlyFile(positionals, usage);
   const jobs = wholeNumber(values.jobs, 'jobs', 1, 1024) ?? availableParallelism();
   const model = await readModelFile(file);
-  refuseGraph(model, 'running experiments with');
   if (!model.experiment) throw new CliError(`${file} has no experiment section: add one (docs/experiments.md) or use train for a single run`);
   const plan = planExperiment(model);
   const range = values.runs === undefined ? undefined : parseRange(values.runs, plan.total);

@@ -15,7 +15,6 @@ import { openResultsFolder } from '../../experiment/results-folder';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
-import { refuseGraph } from '../graph-refusal';
 import { onlyFile, parseOptions, wholeNumber } from '../options';
 import { buildStandalone, bundleCli } from '../single-file/build';
 import { singleFileScript, standaloneExecutable } from '../single-file/running';
@@ -47,7 +46,6 @@ export async function experimentSlurmCommand(args: string[], io: CliIo): Promise
   }
 
   const model = await readModelFile(file);
-  refuseGraph(model, 'running experiments with');
   if (!model.experiment) throw new CliError(`${file} has no experiment section: add one (docs/experiments.md) or use train for a single run`);
   const plan = planExperiment(model);
   const runsPerTask = wholeNumber(values['runs-per-task'], 'runs-per-task', 1, plan.total) ?? defaultRunsPerTask(plan.total);

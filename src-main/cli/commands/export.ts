@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { ExportError, exportFileContent, exportModel, isModelExportFormat, MODEL_EXPORT_FORMATS, modelArrays, type ModelExportFormat } from '../../../src-shared/data/export';
+import { MAX_PROJECTIONS } from '../../../src-shared/model/schema';
 import { APP_VERSION } from '../../app-version';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
@@ -15,7 +16,7 @@ import { terminalLine, terminalText } from '../terminal-text';
 /** How the command line asks for what a format needs beyond the shared words. */
 const OPTION_HINTS: Partial<Record<ModelExportFormat, string>> = {
   hidden: '--layer N for one hidden layer',
-  weights: '--layer J, from 0',
+  weights: '--layer J, from 0 (a graph\'s projection J, in the model\'s order)',
   tlearn: '--out is the base name',
   npy: '--array NAME (as the .npz names it)',
   safetensors: '--out is the base name of NAME.safetensors and NAME.py',
@@ -35,7 +36,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<void> {
   if (!format || !isModelExportFormat(format)) throw new CliError(`--to must name a format\nusage: ${usage}`);
   const out = values.out;
   if (!out) throw new CliError(`say where to write with --out PATH\nusage: ${usage}`);
-  const layer = format === 'npy' ? arrayIndex(model, values.array) : wholeNumber(values.layer, 'layer', 0, 64);
+  const layer = format === 'npy' ? arrayIndex(model, values.array) : wholeNumber(values.layer, 'layer', 0, MAX_PROJECTIONS);
   let exported;
   try {
     exported = exportModel(model, format, layer, { appVersion: APP_VERSION });

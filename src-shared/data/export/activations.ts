@@ -3,10 +3,12 @@
  * trained, the initial weights its seed gives): what the output, hidden-unit and analysis exports write.
  */
 import { initializeWeights } from '../../engine/init';
+import { isGraphModel } from '../../engine/graph/graph-support';
 import { Network } from '../../engine/network';
 import type { ModelDocument, Pattern } from '../../model/schema';
+import { graphPatternActivations } from './graph-activations';
 
-/** activations[pattern][layer][unit], layer 0 being the input. */
+/** activations[pattern][layer][unit], layers in the model's order (a chain's layer 0 being the input). */
 export type PatternActivations = number[][][];
 
 /**
@@ -25,6 +27,7 @@ export function networkWithWeights(model: ModelDocument): Network {
 }
 
 export function patternActivations(model: ModelDocument, patterns: Pattern[] = model.patterns): PatternActivations {
+  if (isGraphModel(model)) return graphPatternActivations(model, patterns);
   const network = networkWithWeights(model);
   return patterns.map((pattern) => {
     network.forward(pattern.input);

@@ -4,6 +4,7 @@
  * and with what it cannot hold; a request the model cannot answer throws ExportError.
  */
 import { isGraphModel } from '../../engine/graph/graph-support';
+import { networkGraph } from '../../model/graph';
 import type { ModelDocument } from '../../model/schema';
 import { ExportError, type ExportedText } from './export-error';
 import { hiddenActivationsCsv } from './hidden-csv';
@@ -71,7 +72,8 @@ export interface ModelExport {
  * room, else as a `provenance.json` file beside the others. Without it, the format's files alone.
  *
  * `layer`: for `hidden`, one hidden layer by index (1 … D−1; all of them when left out); for `weights`,
- * the weight layer from layer `layer` into the next (from 0; 0 when left out); for `npy`, the .npz's
+ * the projection at that place in the model's projections (a chain's weight layer from layer `layer` into
+ * the next; from 0; 0 when left out); for `npy`, the .npz's
  * array by its place in the archive (from 0; 0 when left out). Other formats ignore it.
  */
 export function exportModel(model: ModelDocument, format: ModelExportFormat, layer?: number, context?: ExportContext): ModelExport {
@@ -86,7 +88,9 @@ export function exportModel(model: ModelDocument, format: ModelExportFormat, lay
 }
 
 /** The formats that write a graph network (several input or output layers, skips) as it is; the others refuse one. */
-export const GRAPH_EXPORT_FORMATS: ReadonlySet<ModelExportFormat> = new Set(['npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat']);
+export const GRAPH_EXPORT_FORMATS: ReadonlySet<ModelExportFormat> = new Set([
+  'npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat', 'outputs', 'hidden', 'weights', 'curve', 'tlearn', 'pat',
+]);
 
 /** The formats with room for the provenance inside: an archive's entry, a header's or model's metadata. */
 const EMBEDS_PROVENANCE: ReadonlySet<ModelExportFormat> = new Set(['npz', 'safetensors', 'onnx', 'onnx-float32', 'mat']);
@@ -155,8 +159,11 @@ export function layerChoices(model: ModelDocument, format: ModelExportFormat): L
       const each = hidden.map((j) => ({ layer: j, label: `layer ${j}: ${layers[j].name} (${units(layers[j].units)})` }));
       return hidden.length > 1 ? [{ layer: undefined, label: 'every hidden layer, side by side' }, ...each] : each;
     }
-    case 'weights':
-      return layers.slice(1).map((receiving, j) => ({ layer: j, label: `weight layer ${j}: ${layers[j].name} → ${receiving.name}` }));
+    case 'weights': {
+      const graph = networkGraph(model);
+      if (graph.isChain) return layers.slice(1).map((receiving, j) => ({ layer: j, label: `weight layer ${j}: ${layers[j].name} → ${receiving.name}` }));
+      return graph.projections.map(({ from, to }, q) => ({ layer: q, label: `projection ${q}: ${layers[from].name} → ${layers[to].name}` }));
+    }
     case 'array':
       return modelArrays(model).map(({ name, shape }, index) => ({ layer: index, label: `${name} (${shape.join(' × ')})` }));
     case null:

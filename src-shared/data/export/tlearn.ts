@@ -1,8 +1,10 @@
 /**
  * A model as a tlearn project: the .cf (network), the .data (inputs) and the .teach (targets, `*` for a
- * don't-care). Hidden layers are numbered first, then the outputs, as tlearn's own examples do. tlearn has
+ * don't-care). Hidden layers are numbered first, then the outputs, as tlearn's own examples do; a graph's
+ * projections are written as connections between the node ranges of their two layers. tlearn has
  * logistic and linear units only, so other activations are refused rather than written as something else.
  */
+import { networkGraph, topologicalOrder } from '../../model/graph';
 import type { LayerSpec, ModelDocument, Pattern } from '../../model/schema';
 import { ExportError } from './export-error';
 
@@ -24,43 +26,60 @@ export function exportTlearn(model: ModelDocument, patterns: Pattern[] = model.p
 
 export function tlearnConfig(model: ModelDocument): { text: string; notes: string[] } {
   const layers = model.layers;
-  layers.slice(1).forEach(checkExpressible);
+  const graph = networkGraph(model);
+  layers.forEach((layer) => {
+    if (layer.kind !== 'input') checkExpressible(layer);
+  });
   const notes: string[] = [
     'training settings (learning rate, momentum, number of sweeps, seed) are given in tlearn\'s training options, not in the .cf; the app\'s were not written',
     'the weights are not written: tlearn keeps them in a .wts file, which this export does not produce',
   ];
-  // tlearn numbers its non-input units 1, 2, …: the first hidden layer first, the output layer last.
-  const first: number[] = [];
+  // tlearn numbers its non-input units 1, 2, …, each layer after those that feed it (a chain's first hidden
+  // layer first, its output layer last), and its inputs i1, i2, … in the input layers' order.
+  const order = topologicalOrder(layers.length, graph.projections);
+  const first: number[] = new Array<number>(layers.length).fill(0);
   let next = 1;
-  for (const layer of layers.slice(1)) {
-    first.push(next);
-    next += layer.units;
+  for (const j of order) {
+    if (layers[j].kind === 'input') continue;
+    first[j] = next;
+    next += layers[j].units;
+  }
+  let nextInput = 1;
+  for (const j of graph.inputs) {
+    first[j] = nextInput;
+    nextInput += layers[j].units;
   }
   const nodes = next - 1;
-  const range = (j: number) => span(first[j - 1], first[j - 1] + layers[j].units - 1);
-  const outputs = layers[layers.length - 1].units;
-  const outputRange = range(layers.length - 1);
+  const range = (j: number) => span(first[j], first[j] + layers[j].units - 1, layers[j].kind === 'input' ? 'i' : '');
+  // The .teach columns go to the output nodes in the listed order: the output layers' order in a pattern.
+  const outputFirsts = graph.outputs.map((j) => first[j]);
+  if (outputFirsts.some((at, k) => k > 0 && at < outputFirsts[k - 1])) {
+    throw new ExportError(`the output layers ${graph.outputs.map((j) => `"${layers[j].name}"`).join(', ')} cannot be written as a tlearn .cf in their order: tlearn would number one fed by another first`);
+  }
+  const outputs = graph.outputs.reduce((sum, j) => sum + layers[j].units, 0);
+  const outputRange = graph.outputs.map(range).join(',');
   const lines = [
     'NODES:',
     `nodes = ${nodes}`,
-    `inputs = ${layers[0].units}`,
+    `inputs = ${graph.inputs.reduce((sum, j) => sum + layers[j].units, 0)}`,
     `outputs = ${outputs}`,
     outputs === 1 ? `output node is ${outputRange}` : `output nodes are ${outputRange}`,
     'CONNECTIONS:',
     'groups = 0',
   ];
-  for (let j = 1; j < layers.length; j++) lines.push(`${range(j)} from ${j === 1 ? span(1, layers[0].units, 'i') : range(j - 1)}`);
-  for (let j = 1; j < layers.length; j++) if (layers[j].bias) lines.push(`${range(j)} from 0`);
+  for (const { from, to } of graph.projections) lines.push(`${range(to)} from ${range(from)}`);
+  for (const j of graph.biased) if (layers[j].bias) lines.push(`${range(j)} from 0`);
   lines.push('SPECIAL:');
-  const linear = layers.map((layer, j) => (j > 0 && layer.activation === 'linear' ? range(j) : null)).filter((r) => r !== null);
+  const linear = graph.biased.filter((j) => layers[j].activation === 'linear').map(range);
   if (linear.length > 0) lines.push(`linear = ${linear.join(',')}`);
   const init = model.training.init;
   if (init.kind === 'uniform') lines.push(`weight_limit = ${init.range / 2}`);
   else notes.push(`tlearn draws initial weights uniformly within ±weight_limit; the app's ${init.kind} initialisation cannot be written, so tlearn's default applies`);
   lines.push(`selected = ${span(1, nodes)}`);
-  if (layers.some((layer, j) => j > 0 && layer.learn === false)) {
-    notes.push('frozen layers (weights that do not learn) are not written: tlearn would train them');
+  if (layers.some((layer) => layer.kind !== 'input' && layer.learn === false) || graph.projections.some((p) => p.learn === false)) {
+    notes.push('frozen layers and projections (weights that do not learn) are not written: tlearn would train them');
   }
+  if (graph.projections.some((p) => p.init !== undefined)) notes.push('a projection\'s own initialisation is not written: tlearn draws every weight within one weight_limit');
   if (layers.some((layer) => layer.unitNames)) notes.push('unit names are not written: tlearn numbers its units');
   if (model.training.rule !== 'backprop' || model.training.loss !== 'squared-error') {
     notes.push(`tlearn trains with backpropagation of squared error; the model's ${model.training.rule} rule with ${model.training.loss} loss is not written`);

@@ -32,13 +32,19 @@ describe('a graph network outside the app', () => {
     expect(tested.out).toMatch(/epoch 60 {2}tss \d/);
   });
 
-  it('is refused by name by the exporters, which assume a chain, rather than exported as one', async () => {
+  it('exports its tables and tlearn files per layer and projection, and is refused by name by the formats that assume a chain', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bplab-graph-'));
     const file = join(dir, 'xor-2-1-1.bplab');
     await writeFile(file, (await cli('example', 'xor-2-1-1')).out);
-    const exported = await cli('export', file, '--to', 'tlearn', '--out', join(dir, 'net'));
-    expect(exported.code).toBe(1);
-    expect(exported.err).toMatch(/cannot export tlearn: .* is a graph network .*, which the tlearn export does not write yet; npz, npy, safetensors, onnx, onnx-float32, mat do/);
+    const tlearn = await cli('export', file, '--to', 'tlearn', '--out', join(dir, 'net'));
+    expect(tlearn.code).toBe(0);
+    expect(await readFile(join(dir, 'net.cf'), 'utf8')).toMatch(/\n1 from i1-i2\n2 from i1-i2\n2 from 1\n/);
+    const weights = await cli('export', file, '--to', 'weights', '--layer', '1', '--out', join(dir, 'skip.csv'));
+    expect(weights.code).toBe(0);
+    expect((await readFile(join(dir, 'skip.csv'), 'utf8')).split('\n')[0]).toBe('unit,input_1,input_2,bias');
+    const lens = await cli('export', file, '--to', 'ex', '--out', join(dir, 'net.ex'));
+    expect(lens.code).toBe(1);
+    expect(lens.err).toMatch(/cannot export ex: .* is a graph network .*, which the ex export does not write yet; npz, npy, safetensors, onnx, onnx-float32, mat, outputs, hidden, weights, curve, tlearn, pat do/);
   });
 
   it('is loaded by the app\'s trainer on the graph path (test/unit/trainer/serve-trainer-graph.test.ts trains it)', async () => {
