@@ -14,48 +14,60 @@
 
 /** Forward: OUT[p][r] = b[r] + Σ_k H[p][k] W[r][k], for m patterns (H: m × K, W: N × K, OUT: m × N). */
 export function forwardProduct(H: Float64Array, W: Float64Array, b: Float64Array, OUT: Float64Array, m: number, K: number, N: number): void {
+  // W[r][k] is W[r·K + k]: the next output's row is K further on, the next k one further.
+  for (let p = rowTiles(H, W, K, 1, b, OUT, m, K, N); p < m; p++) forwardOne(H, p * K, W, b, OUT, p * N, K, N);
+}
+
+/**
+ * The 4 × 4 tiles of both block products: OUT[p][q] = start_q + Σ_i X[p][i] M(q, i), for the patterns p in
+ * whole groups of four (X: m × inner, OUT: m × outer), where M(q, i) = M[q·qStride + i·iStride] and
+ * start_q = b[q], or 0 without b. Returns how many patterns it did (m rounded down to a multiple of 4).
+ */
+function rowTiles(
+  X: Float64Array, M: Float64Array, qStride: number, iStride: number, b: Float64Array | null, OUT: Float64Array,
+  m: number, inner: number, outer: number,
+): number {
+  const q1 = qStride, q2 = 2 * qStride, q3 = 3 * qStride;
   let p = 0;
   for (; p + 4 <= m; p += 4) {
-    const h0 = p * K, h1 = h0 + K, h2 = h1 + K, h3 = h2 + K;
-    let r = 0;
-    for (; r + 4 <= N; r += 4) {
-      const w0 = r * K, w1 = w0 + K, w2 = w1 + K, w3 = w2 + K;
-      let a00 = b[r], a01 = b[r + 1], a02 = b[r + 2], a03 = b[r + 3];
+    const x0 = p * inner, x1 = x0 + inner, x2 = x1 + inner, x3 = x2 + inner;
+    let q = 0;
+    for (; q + 4 <= outer; q += 4) {
+      let a00 = b ? b[q] : 0, a01 = b ? b[q + 1] : 0, a02 = b ? b[q + 2] : 0, a03 = b ? b[q + 3] : 0;
       let a10 = a00, a11 = a01, a12 = a02, a13 = a03;
       let a20 = a00, a21 = a01, a22 = a02, a23 = a03;
       let a30 = a00, a31 = a01, a32 = a02, a33 = a03;
-      for (let k = 0; k < K; k++) {
-        const x0 = H[h0 + k], x1 = H[h1 + k], x2 = H[h2 + k], x3 = H[h3 + k];
-        let w = W[w0 + k];
-        a00 += x0 * w; a10 += x1 * w; a20 += x2 * w; a30 += x3 * w;
-        w = W[w1 + k];
-        a01 += x0 * w; a11 += x1 * w; a21 += x2 * w; a31 += x3 * w;
-        w = W[w2 + k];
-        a02 += x0 * w; a12 += x1 * w; a22 += x2 * w; a32 += x3 * w;
-        w = W[w3 + k];
-        a03 += x0 * w; a13 += x1 * w; a23 += x2 * w; a33 += x3 * w;
+      for (let i = 0, mo = q * qStride; i < inner; i++, mo += iStride) {
+        const v0 = X[x0 + i], v1 = X[x1 + i], v2 = X[x2 + i], v3 = X[x3 + i];
+        let w = M[mo];
+        a00 += v0 * w; a10 += v1 * w; a20 += v2 * w; a30 += v3 * w;
+        w = M[mo + q1];
+        a01 += v0 * w; a11 += v1 * w; a21 += v2 * w; a31 += v3 * w;
+        w = M[mo + q2];
+        a02 += v0 * w; a12 += v1 * w; a22 += v2 * w; a32 += v3 * w;
+        w = M[mo + q3];
+        a03 += v0 * w; a13 += v1 * w; a23 += v2 * w; a33 += v3 * w;
       }
-      let o = p * N + r;
+      let o = p * outer + q;
       OUT[o] = a00; OUT[o + 1] = a01; OUT[o + 2] = a02; OUT[o + 3] = a03;
-      o += N;
+      o += outer;
       OUT[o] = a10; OUT[o + 1] = a11; OUT[o + 2] = a12; OUT[o + 3] = a13;
-      o += N;
+      o += outer;
       OUT[o] = a20; OUT[o + 1] = a21; OUT[o + 2] = a22; OUT[o + 3] = a23;
-      o += N;
+      o += outer;
       OUT[o] = a30; OUT[o + 1] = a31; OUT[o + 2] = a32; OUT[o + 3] = a33;
     }
-    for (; r < N; r++) {
-      const w0 = r * K;
-      let a0 = b[r], a1 = a0, a2 = a0, a3 = a0;
-      for (let k = 0; k < K; k++) {
-        const w = W[w0 + k];
-        a0 += H[h0 + k] * w; a1 += H[h1 + k] * w; a2 += H[h2 + k] * w; a3 += H[h3 + k] * w;
+    for (; q < outer; q++) {
+      let a0 = b ? b[q] : 0, a1 = a0, a2 = a0, a3 = a0;
+      for (let i = 0, mo = q * qStride; i < inner; i++, mo += iStride) {
+        const w = M[mo];
+        a0 += X[x0 + i] * w; a1 += X[x1 + i] * w; a2 += X[x2 + i] * w; a3 += X[x3 + i] * w;
       }
-      const o = p * N + r;
-      OUT[o] = a0; OUT[o + N] = a1; OUT[o + 2 * N] = a2; OUT[o + 3 * N] = a3;
+      const o = p * outer + q;
+      OUT[o] = a0; OUT[o + outer] = a1; OUT[o + 2 * outer] = a2; OUT[o + 3 * outer] = a3;
     }
   }
-  for (; p < m; p++) forwardOne(H, p * K, W, b, OUT, p * N, K, N);
+  return p;
 }
 
 /**
@@ -103,44 +115,8 @@ export function forwardOne(H: Float64Array, hStart: number, W: Float64Array, b: 
  * or, for feedback alignment, F; OUT: m × K), each sum starting from 0.
  */
 export function backwardProduct(D: Float64Array, B: Float64Array, OUT: Float64Array, m: number, N: number, K: number): void {
-  let p = 0;
-  for (; p + 4 <= m; p += 4) {
-    const d0 = p * N, d1 = d0 + N, d2 = d1 + N, d3 = d2 + N;
-    let c = 0;
-    for (; c + 4 <= K; c += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0;
-      let a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      for (let r = 0, wo = c; r < N; r++, wo += K) {
-        const x0 = D[d0 + r], x1 = D[d1 + r], x2 = D[d2 + r], x3 = D[d3 + r];
-        let w = B[wo];
-        a00 += x0 * w; a10 += x1 * w; a20 += x2 * w; a30 += x3 * w;
-        w = B[wo + 1];
-        a01 += x0 * w; a11 += x1 * w; a21 += x2 * w; a31 += x3 * w;
-        w = B[wo + 2];
-        a02 += x0 * w; a12 += x1 * w; a22 += x2 * w; a32 += x3 * w;
-        w = B[wo + 3];
-        a03 += x0 * w; a13 += x1 * w; a23 += x2 * w; a33 += x3 * w;
-      }
-      let o = p * K + c;
-      OUT[o] = a00; OUT[o + 1] = a01; OUT[o + 2] = a02; OUT[o + 3] = a03;
-      o += K;
-      OUT[o] = a10; OUT[o + 1] = a11; OUT[o + 2] = a12; OUT[o + 3] = a13;
-      o += K;
-      OUT[o] = a20; OUT[o + 1] = a21; OUT[o + 2] = a22; OUT[o + 3] = a23;
-      o += K;
-      OUT[o] = a30; OUT[o + 1] = a31; OUT[o + 2] = a32; OUT[o + 3] = a33;
-    }
-    for (; c < K; c++) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-      for (let r = 0, wo = c; r < N; r++, wo += K) {
-        const w = B[wo];
-        a0 += D[d0 + r] * w; a1 += D[d1 + r] * w; a2 += D[d2 + r] * w; a3 += D[d3 + r] * w;
-      }
-      const o = p * K + c;
-      OUT[o] = a0; OUT[o + K] = a1; OUT[o + 2 * K] = a2; OUT[o + 3 * K] = a3;
-    }
-  }
-  for (; p < m; p++) backwardOne(D, p * N, B, OUT, p * K, N, K);
+  // B[r][c] is B[r·K + c]: the next output's column is one further on, the next r K further.
+  for (let p = rowTiles(D, B, 1, K, null, OUT, m, N, K); p < m; p++) backwardOne(D, p * N, B, OUT, p * K, N, K);
 }
 
 /** One pattern: out[c] = Σ_r d[r] B[r][c], four columns at a time. */
