@@ -143,6 +143,17 @@ export function backwardOne(D: Float64Array, dStart: number, B: Float64Array, OU
  * instead of from G, so an update of one pattern gives g = δ h exactly, as the online path computes it.
  */
 export function gradientProduct(D: Float64Array, H: Float64Array, G: Float64Array, m: number, N: number, K: number, first: boolean): void {
+  gradientTiles(D, H, G, null, m, N, K, first, 0, 0);
+}
+
+/**
+ * The sums g[r][c] = (first ? D[0][r] H[0][c] : G[r][c]) + Σ_p D[p][r] H[p][c] over the patterns p in order,
+ * in 4 × 4 tiles; each is stored in G, or, with a momentum term mW, applied at once to the weights in G.
+ */
+function gradientTiles(
+  D: Float64Array, H: Float64Array, G: Float64Array, mW: Float64Array | null, m: number, N: number, K: number,
+  first: boolean, lr: number, alpha: number,
+): void {
   const p0 = first ? 1 : 0;
   let r = 0;
   for (; r + 4 <= N; r += 4) {
@@ -174,10 +185,17 @@ export function gradientProduct(D: Float64Array, H: Float64Array, G: Float64Arra
         h = H[hp + 3];
         a03 += x0 * h; a13 += x1 * h; a23 += x2 * h; a33 += x3 * h;
       }
-      G[g0 + c] = a00; G[g0 + c + 1] = a01; G[g0 + c + 2] = a02; G[g0 + c + 3] = a03;
-      G[g1 + c] = a10; G[g1 + c + 1] = a11; G[g1 + c + 2] = a12; G[g1 + c + 3] = a13;
-      G[g2 + c] = a20; G[g2 + c + 1] = a21; G[g2 + c + 2] = a22; G[g2 + c + 3] = a23;
-      G[g3 + c] = a30; G[g3 + c + 1] = a31; G[g3 + c + 2] = a32; G[g3 + c + 3] = a33;
+      if (mW) {
+        step(G, mW, g0 + c, a00, lr, alpha); step(G, mW, g0 + c + 1, a01, lr, alpha); step(G, mW, g0 + c + 2, a02, lr, alpha); step(G, mW, g0 + c + 3, a03, lr, alpha);
+        step(G, mW, g1 + c, a10, lr, alpha); step(G, mW, g1 + c + 1, a11, lr, alpha); step(G, mW, g1 + c + 2, a12, lr, alpha); step(G, mW, g1 + c + 3, a13, lr, alpha);
+        step(G, mW, g2 + c, a20, lr, alpha); step(G, mW, g2 + c + 1, a21, lr, alpha); step(G, mW, g2 + c + 2, a22, lr, alpha); step(G, mW, g2 + c + 3, a23, lr, alpha);
+        step(G, mW, g3 + c, a30, lr, alpha); step(G, mW, g3 + c + 1, a31, lr, alpha); step(G, mW, g3 + c + 2, a32, lr, alpha); step(G, mW, g3 + c + 3, a33, lr, alpha);
+      } else {
+        G[g0 + c] = a00; G[g0 + c + 1] = a01; G[g0 + c + 2] = a02; G[g0 + c + 3] = a03;
+        G[g1 + c] = a10; G[g1 + c + 1] = a11; G[g1 + c + 2] = a12; G[g1 + c + 3] = a13;
+        G[g2 + c] = a20; G[g2 + c + 1] = a21; G[g2 + c + 2] = a22; G[g2 + c + 3] = a23;
+        G[g3 + c] = a30; G[g3 + c + 1] = a31; G[g3 + c + 2] = a32; G[g3 + c + 3] = a33;
+      }
     }
     for (; c < K; c++) {
       let a0, a1, a2, a3;
@@ -191,7 +209,11 @@ export function gradientProduct(D: Float64Array, H: Float64Array, G: Float64Arra
         const h = H[hp];
         a0 += D[dp] * h; a1 += D[dp + 1] * h; a2 += D[dp + 2] * h; a3 += D[dp + 3] * h;
       }
-      G[g0 + c] = a0; G[g1 + c] = a1; G[g2 + c] = a2; G[g3 + c] = a3;
+      if (mW) {
+        step(G, mW, g0 + c, a0, lr, alpha); step(G, mW, g1 + c, a1, lr, alpha); step(G, mW, g2 + c, a2, lr, alpha); step(G, mW, g3 + c, a3, lr, alpha);
+      } else {
+        G[g0 + c] = a0; G[g1 + c] = a1; G[g2 + c] = a2; G[g3 + c] = a3;
+      }
     }
   }
   for (; r < N; r++) {
@@ -199,9 +221,17 @@ export function gradientProduct(D: Float64Array, H: Float64Array, G: Float64Arra
     for (let c = 0; c < K; c++) {
       let a = first ? D[r] * H[c] : G[g0 + c];
       for (let p = p0, dp = r + p0 * N, hp = c + p0 * K; p < m; p++, dp += N, hp += K) a += D[dp] * H[hp];
-      G[g0 + c] = a;
+      if (mW) step(G, mW, g0 + c, a, lr, alpha);
+      else G[g0 + c] = a;
     }
   }
+}
+
+/** One weight's update from its summed gradient g: ΔW = α ΔW(t−1) − λ g (optimizer.ts's arithmetic). */
+function step(W: Float64Array, mW: Float64Array, i: number, g: number, lr: number, alpha: number): void {
+  const v = alpha * mW[i] - lr * g;
+  mW[i] = v;
+  W[i] += v;
 }
 
 /** Bias gradient: g_b[r] = g_b[r] + Σ_p D[p][r] (with `first`, starting from the first pattern's delta). */
@@ -220,71 +250,7 @@ export function biasGradient(D: Float64Array, gb: Float64Array, m: number, N: nu
  * arithmetic) to W and its momentum term mW, never stored — which saves writing and re-reading g.
  */
 export function gradientUpdate(D: Float64Array, H: Float64Array, W: Float64Array, mW: Float64Array, m: number, N: number, K: number, lr: number, alpha: number): void {
-  let r = 0;
-  for (; r + 4 <= N; r += 4) {
-    const g0 = r * K, g1 = g0 + K, g2 = g1 + K, g3 = g2 + K;
-    const e0 = D[r], e1 = D[r + 1], e2 = D[r + 2], e3 = D[r + 3];
-    let c = 0;
-    for (; c + 4 <= K; c += 4) {
-      const y0 = H[c], y1 = H[c + 1], y2 = H[c + 2], y3 = H[c + 3];
-      let a00 = e0 * y0, a01 = e0 * y1, a02 = e0 * y2, a03 = e0 * y3;
-      let a10 = e1 * y0, a11 = e1 * y1, a12 = e1 * y2, a13 = e1 * y3;
-      let a20 = e2 * y0, a21 = e2 * y1, a22 = e2 * y2, a23 = e2 * y3;
-      let a30 = e3 * y0, a31 = e3 * y1, a32 = e3 * y2, a33 = e3 * y3;
-      for (let p = 1, dp = r + N, hp = c + K; p < m; p++, dp += N, hp += K) {
-        const x0 = D[dp], x1 = D[dp + 1], x2 = D[dp + 2], x3 = D[dp + 3];
-        let h = H[hp];
-        a00 += x0 * h; a10 += x1 * h; a20 += x2 * h; a30 += x3 * h;
-        h = H[hp + 1];
-        a01 += x0 * h; a11 += x1 * h; a21 += x2 * h; a31 += x3 * h;
-        h = H[hp + 2];
-        a02 += x0 * h; a12 += x1 * h; a22 += x2 * h; a32 += x3 * h;
-        h = H[hp + 3];
-        a03 += x0 * h; a13 += x1 * h; a23 += x2 * h; a33 += x3 * h;
-      }
-      let i = g0 + c, v = alpha * mW[i] - lr * a00;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a01;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a02;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a03;
-      mW[i] = v; W[i] += v; i = g1 + c; v = alpha * mW[i] - lr * a10;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a11;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a12;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a13;
-      mW[i] = v; W[i] += v; i = g2 + c; v = alpha * mW[i] - lr * a20;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a21;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a22;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a23;
-      mW[i] = v; W[i] += v; i = g3 + c; v = alpha * mW[i] - lr * a30;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a31;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a32;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a33;
-      mW[i] = v; W[i] += v;
-    }
-    for (; c < K; c++) {
-      const y = H[c];
-      let a0 = e0 * y, a1 = e1 * y, a2 = e2 * y, a3 = e3 * y;
-      for (let p = 1, dp = r + N, hp = c + K; p < m; p++, dp += N, hp += K) {
-        const h = H[hp];
-        a0 += D[dp] * h; a1 += D[dp + 1] * h; a2 += D[dp + 2] * h; a3 += D[dp + 3] * h;
-      }
-      let i = g0 + c, v = alpha * mW[i] - lr * a0;
-      mW[i] = v; W[i] += v; i = g1 + c; v = alpha * mW[i] - lr * a1;
-      mW[i] = v; W[i] += v; i = g2 + c; v = alpha * mW[i] - lr * a2;
-      mW[i] = v; W[i] += v; i = g3 + c; v = alpha * mW[i] - lr * a3;
-      mW[i] = v; W[i] += v;
-    }
-  }
-  for (; r < N; r++) {
-    const g0 = r * K;
-    for (let c = 0; c < K; c++) {
-      let a = D[r] * H[c];
-      for (let p = 1, dp = r + N, hp = c + K; p < m; p++, dp += N, hp += K) a += D[dp] * H[hp];
-      const i = g0 + c;
-      const v = alpha * mW[i] - lr * a;
-      mW[i] = v;
-      W[i] += v;
-    }
-  }
+  gradientTiles(D, H, W, mW, m, N, K, true, lr, alpha);
 }
 
 /** The bias's share of gradientUpdate: Δb = α Δb(t−1) − λ Σ_p D[p][r], summed as biasGradient sums it. */
