@@ -1,4 +1,8 @@
-/** Building doubles bit by bit, and reproducible random 32-bit words, for the bit-exact maths tests. */
+/**
+ * Building doubles bit by bit, and reproducible random 32-bit words, for the bit-exact maths tests — written
+ * apart from the engine's own word access (src-shared/engine/fdlibm/words.ts), so the tests' inputs do not
+ * depend on the code they test.
+ */
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 const steps = new BigInt64Array(bits.buffer);
