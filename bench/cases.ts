@@ -57,6 +57,7 @@ export function benchCases(): BenchCase[] {
     makeCase('XOR 2-2-1, online', [2, 2, 1], xor, { ...small, update: 'online', patternsPerUpdate: 1, goal: { times: 500, of: 'best' } }),
     makeCase('8-3-8, online', [8, 3, 8], encoder, { ...small, update: 'online', patternsPerUpdate: 1, goal: { times: 500, of: 'best' } }),
     makeCase('8-16-32, online', [8, 16, 32], items, { ...small, update: 'online', patternsPerUpdate: 1, goal: { times: 0, of: 'best' } }),
+    makeCase('8-16-32 tanh, online', [8, 16, 32], items, { ...small, hidden: 'tanh', update: 'online', patternsPerUpdate: 1, goal: { times: 0, of: 'best' } }),
     makeCase('8-16-32, full batch', [8, 16, 32], items, { ...small, update: 'batch', patternsPerUpdate: 8, goal: { times: 50, of: 'best' } }),
     makeCase('784-256-10, minibatch 32', [784, 256, 10], mnistLike, { ...large, update: 'minibatch', patternsPerUpdate: 32, goal: { times: 1.1, of: 'wasm' } }),
     makeCase('784-1024-1024-10, minibatch 128', [784, 1024, 1024, 10], mnistLike, { ...large, update: 'minibatch', patternsPerUpdate: 128, goal: { times: 2, of: 'wasm' } }),

@@ -61,7 +61,7 @@ export function tfjsTrainer(c: BenchCase): { step: () => void; examplesPerStep: 
     for (let j = 0; j < W.length; j++) {
       n = tf.add(tf.matMul(h, W[j]), b[j]);
       const activation = j === W.length - 1 ? c.output : c.hidden;
-      h = activation === 'relu' ? tf.relu(n) : activation === 'softmax' ? n : tf.sigmoid(n);
+      h = activation === 'relu' ? tf.relu(n) : activation === 'tanh' ? tf.tanh(n) : activation === 'softmax' ? n : tf.sigmoid(n);
     }
     if (c.output === 'softmax') return tf.losses.softmaxCrossEntropy(t, n, undefined, 0, tf.Reduction.SUM) as tf.Scalar;
     return tf.mul(0.5, tf.sum(tf.square(tf.sub(t, h))));

@@ -5,8 +5,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { engineFingerprint } from '../../src-shared/experiment/fingerprint';
-import { plannedRun, planExperiment, type ExperimentPlan } from '../../src-shared/experiment/plan';
+import { manifestText } from '../../src-shared/experiment/manifest';
+import { plannedRun, planExperiment } from '../../src-shared/experiment/plan';
 import { runFileName } from '../../src-shared/experiment/run-record';
 import type { RunStatus } from '../../src-shared/experiment/run-one';
 import { curvesHeader, curvesRows, failedRunsRow, runsHeader, runsRow } from '../../src-shared/experiment/tables';
@@ -20,8 +20,6 @@ export interface MergeReport {
   missing: number[];
   failed: { index: number; message: string }[];
 }
-
-export const MANIFEST_FORMAT = 'backprop-lab-experiment-results';
 
 export async function mergeResults(dir: string): Promise<MergeReport> {
   const model = await readExperimentModel(dir);
@@ -52,37 +50,16 @@ export async function mergeResults(dir: string): Promise<MergeReport> {
   const ordered = [...summaryRows.keys()].sort((a, b) => a - b);
   await writeFileAtomic(join(dir, 'runs.csv'), runsHeader(plan) + ordered.map((index) => summaryRows.get(index)!).join(''));
   const times = await runFileTimes(dir, report.finished);
-  const manifest = {
-    format: MANIFEST_FORMAT,
-    version: 1,
+  await writeFileAtomic(join(dir, 'manifest.json'), manifestText(plan, {
     experiment: model.name,
     appVersion: APP_VERSION,
-    engineFingerprint: engineFingerprint(),
     started: times.first,
     ended: report.missing.length === 0 ? times.last : null,
-    total: plan.total,
-    conditions: plan.conditions.length,
-    replications: plan.spec.replications,
-    counts: countStatuses(statuses, report),
-    runs: manifestRuns(plan, statuses, report),
-  };
-  await writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    statuses,
+    failures: report.failed,
+    missing: report.missing.length,
+  }));
   return report;
-}
-
-function countStatuses(statuses: Map<number, RunStatus>, report: MergeReport): Record<string, number> {
-  const counts: Record<string, number> = { finished: 0, 'stopped-at-criterion': 0, diverged: 0, failed: report.failed.length, missing: report.missing.length };
-  for (const status of statuses.values()) counts[status]++;
-  return counts;
-}
-
-function manifestRuns(plan: ExperimentPlan, statuses: Map<number, RunStatus>, report: MergeReport) {
-  const messages = new Map(report.failed.map((f) => [f.index, f.message]));
-  return Array.from({ length: plan.total }, (_, index) => {
-    const { condition, replication, seed } = plannedRun(plan, index);
-    const status = statuses.get(index) ?? (messages.has(index) ? 'failed' : 'missing');
-    return { index, condition, replication, seed, status, ...(messages.has(index) ? { message: messages.get(index) } : {}) };
-  });
 }
 
 /** When the experiment's computing began and ended, as its run files' times say (whichever host wrote them). */

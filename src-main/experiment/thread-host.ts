@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { WorkerStartError, type RunWorker } from '../../src-shared/experiment/pool';
-import type { RunResult } from '../../src-shared/experiment/run-one';
+import type { RunWorker } from '../../src-shared/experiment/pool';
+import { workerConversation } from '../../src-shared/experiment/worker-conversation';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { ownWorkerSource } from '../cli/single-file/running';
 import type { ThreadReply } from './thread-messages';
@@ -35,42 +35,15 @@ function startThread(model: ModelDocument, script: URL | string, typescript: boo
   const worker = typescript
     ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(String(script))}); })`, { eval: true, execArgv: [], workerData: { model } })
     : new Worker(script, { eval: evaluate, workerData: { model } });
-  let pending: { index: number; resolve(result: RunResult): void; reject(error: Error): void } | null = null;
-  let ended: Error | null = null;
-  let ready = false;
-  const fail = (crash: Error) => {
-    const error = ready ? crash : new WorkerStartError(`a worker thread could not start: ${crash.message}`);
-    ended ??= error;
-    if (pending) {
-      pending.reject(error);
-      pending = null;
-    }
-  };
-  worker.on('message', (reply: ThreadReply) => {
-    if ('ready' in reply) {
-      ready = true;
-      return;
-    }
-    if (!pending || reply.index !== pending.index) return;
-    const { resolve, reject } = pending;
-    pending = null;
-    if ('error' in reply) reject(new Error(reply.error));
-    else resolve(reply.result);
-  });
-  worker.on('error', (error) => fail(new Error(`the worker crashed: ${error.message}`)));
-  worker.on('exit', (code) => fail(new Error(`the worker stopped (exit code ${code})`)));
+  const conversation = workerConversation('a worker thread could not start');
+  worker.on('message', (reply: ThreadReply) => conversation.receive(reply));
+  worker.on('error', (error) => conversation.fail(new Error(`the worker crashed: ${error.message}`)));
+  worker.on('exit', (code) => conversation.fail(new Error(`the worker stopped (exit code ${code})`)));
   return {
-    run(index) {
-      if (ended) return Promise.reject(ended);
-      return new Promise<RunResult>((resolve, reject) => {
-        pending = { index, resolve, reject };
-        worker.postMessage({ index });
-      });
-    },
+    run: (index) => conversation.run(index, () => worker.postMessage({ index })),
     async terminate() {
       // Terminating a worker that has not yet said it is ready is not a failure to start.
-      ready = true;
-      ended ??= new Error('the worker was stopped');
+      conversation.stopping();
       await worker.terminate();
     },
   };

@@ -2,8 +2,8 @@
  * The pool's workers in the page (web build, and the desktop app's renderer): module Web Workers running
  * experiment-worker. `makeWorker` is replaceable so the glue is tested with a fake worker.
  */
-import { WorkerStartError, type RunWorker } from '../../src-shared/experiment/pool';
-import type { RunResult } from '../../src-shared/experiment/run-one';
+import type { RunWorker } from '../../src-shared/experiment/pool';
+import { unstartedWorker, workerConversation } from '../../src-shared/experiment/worker-conversation';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import type { ExperimentReply, ExperimentRequest } from './experiment-messages';
 
@@ -24,51 +24,26 @@ export function webWorkerStarter(model: ModelDocument, makeWorker: () => WorkerL
   return () => startWorker(model, makeWorker);
 }
 
+const START_FAILURE = 'an experiment worker could not start';
+
 function startWorker(model: ModelDocument, makeWorker: () => WorkerLike): RunWorker {
-  let pending: { index: number; resolve(result: RunResult): void; reject(error: Error): void } | null = null;
-  let ended: Error | null = null;
-  let ready = false;
-  const fail = (crash: Error) => {
-    const error = ready ? crash : new WorkerStartError(`an experiment worker could not start: ${crash.message}`);
-    ended ??= error;
-    if (pending) {
-      pending.reject(error);
-      pending = null;
-    }
-  };
+  const conversation = workerConversation(START_FAILURE);
   let worker: WorkerLike;
   try {
     worker = makeWorker();
   } catch (error) {
-    const failure = new WorkerStartError(`an experiment worker could not start: ${(error as Error).message}`);
-    return { run: () => Promise.reject(failure), terminate() {} };
+    return unstartedWorker(START_FAILURE, error as Error);
   }
-  worker.addEventListener('message', ({ data: reply }) => {
-    if ('ready' in reply) {
-      ready = true;
-      return;
-    }
-    if (!pending || reply.index !== pending.index) return;
-    const { resolve, reject } = pending;
-    pending = null;
-    if ('error' in reply) reject(new Error(reply.error));
-    else resolve(reply.result);
-  });
-  worker.addEventListener('error', (event) => fail(new Error(`the worker crashed: ${event.message ?? 'no message'}`)));
+  worker.addEventListener('message', ({ data: reply }) => conversation.receive(reply));
+  worker.addEventListener('error', (event) => conversation.fail(new Error(`the worker crashed: ${event.message ?? 'no message'}`)));
   // $state proxies cannot be cloned into a worker: the model goes as plain data.
   worker.postMessage({ model: JSON.parse(JSON.stringify(model)) as ModelDocument });
   return {
-    run(index) {
-      if (ended) return Promise.reject(ended);
-      return new Promise<RunResult>((resolve, reject) => {
-        pending = { index, resolve, reject };
-        worker.postMessage({ index });
-      });
-    },
+    run: (index) => conversation.run(index, () => worker.postMessage({ index })),
     terminate() {
-      ready = true;
+      conversation.stopping();
       // A terminated Web Worker says nothing more (a worker thread reports its exit): the run under way ends here.
-      fail(new Error('the worker was stopped'));
+      conversation.fail(new Error('the worker was stopped'));
       worker.terminate();
     },
   };

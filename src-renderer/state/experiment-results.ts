@@ -4,7 +4,7 @@
  * `cli experiment run` writes (src-main/experiment/merge-results.ts), byte for byte but for the manifest's times.
  */
 import { zipSync, type Zippable } from 'fflate';
-import { engineFingerprint } from '../../src-shared/experiment/fingerprint';
+import { manifestText } from '../../src-shared/experiment/manifest';
 import { plannedRun, planExperiment } from '../../src-shared/experiment/plan';
 import { failedRunFileName, runFileName, serializeFailedRun, serializeRun, type FailedRun } from '../../src-shared/experiment/run-record';
 import type { RunResult } from '../../src-shared/experiment/run-one';
@@ -12,9 +12,6 @@ import { curvesHeader, curvesRows, failedRunsRow, runsHeader, runsRow } from '..
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { serializeModel } from '../../src-shared/model/serialize';
 import { APP_VERSION } from './app-version';
-
-/** As merge-results.ts names it: a reader of either host's manifest sees one format. */
-export const MANIFEST_FORMAT = 'backprop-lab-experiment-results';
 
 /** The model as an experiment runs it (results-folder.ts): no weights, no provenance. */
 export function experimentModel(model: ModelDocument): ModelDocument {
@@ -52,31 +49,18 @@ export function resultsFiles(model: ModelDocument, runs: readonly StoredRun[], f
     rows.set(index, failedRunsRow(plan, index, run.condition, run.seed));
   }
   files.set('runs.csv', runsHeader(plan) + [...rows.keys()].sort((a, b) => a - b).map((index) => rows.get(index)!).join(''));
-  const messages = new Map(failures.map((f) => [f.index, f.message]));
   const statuses = new Map(sorted.map(({ result }) => [result.index, result.status as string]));
   const missing = plan.total - sorted.length - failures.length;
-  const counts: Record<string, number> = { finished: 0, 'stopped-at-criterion': 0, diverged: 0, failed: failures.length, missing };
-  for (const status of statuses.values()) counts[status]++;
   const times = sorted.map((run) => run.time);
-  const manifest = {
-    format: MANIFEST_FORMAT,
-    version: 1,
+  files.set('manifest.json', manifestText(plan, {
     experiment: model.name,
     appVersion: APP_VERSION,
-    engineFingerprint: engineFingerprint(),
     started: times.length === 0 ? null : new Date(Math.min(...times)).toISOString(),
     ended: missing === 0 && times.length > 0 ? new Date(Math.max(...times)).toISOString() : null,
-    total: plan.total,
-    conditions: plan.conditions.length,
-    replications: plan.spec.replications,
-    counts,
-    runs: Array.from({ length: plan.total }, (_, index) => {
-      const { condition, replication, seed } = plannedRun(plan, index);
-      const status = statuses.get(index) ?? (messages.has(index) ? 'failed' : 'missing');
-      return { index, condition, replication, seed, status, ...(messages.has(index) ? { message: messages.get(index) } : {}) };
-    }),
-  };
-  files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    statuses,
+    failures,
+    missing,
+  }));
   return files;
 }
 

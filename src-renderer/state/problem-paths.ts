@@ -5,6 +5,7 @@
  * is layer 0), patterns from 1 as the grid does, settings by their labels on the Train tab.
  */
 import type { ModelProblem } from '../../src-shared/model/consistency';
+import { NUMBER_SETTINGS } from './number-settings';
 
 /** Problems at `path` or inside it (`layers[1]` holds `layers[1].units`), not at a sibling (`layers[10]`). */
 export function problemsAt(problems: readonly ModelProblem[], path: string): ModelProblem[] {
@@ -13,10 +14,9 @@ export function problemsAt(problems: readonly ModelProblem[], path: string): Mod
 
 /** The labels of the Train tab's settings (SettingsPanel.svelte), by their key in the file. */
 const SETTING_LABELS: Record<string, string> = {
-  rule: 'Rule', loss: 'Loss', update: 'Update', batchSize: 'Minibatch size', order: 'Pattern order',
-  learningRate: 'Learning rate λ', momentum: 'Momentum α', weightDecay: 'Weight decay κ', init: 'Initialization',
-  seed: 'Random seed', maxEpochs: 'Max epochs', errorCriterion: 'Error criterion', margin: 'Margin',
+  rule: 'Rule', loss: 'Loss', update: 'Update', order: 'Pattern order', init: 'Initialization',
   stopWhenAllCorrect: 'Stop once every pattern is correct',
+  ...Object.fromEntries(Object.entries(NUMBER_SETTINGS).map(([key, field]) => [key, field.label])),
 };
 
 /** The labels of the settings' choices (SettingsPanel.svelte), by their value in the file. */

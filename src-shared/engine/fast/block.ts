@@ -2,21 +2,15 @@
  * The passes over a block of patterns at once — the batch and minibatch path, and test passes. A block is
  * a few rows of an update; its activations and deltas are matrices (one row per pattern), so the kernels
  * can reuse each weight they load across patterns. Buffers are sized once; the passes allocate nothing.
+ * Which kernel forms each product is chosen in plan.ts.
  */
-import { activate, LOGISTIC, multiplyByDerivative, RELU } from '../activations';
+import { activate, LOGISTIC, multiplyByDerivative } from '../activations';
 import { backwardProduct, biasGradient, biasGradientUpdate, forwardProduct, gradientProduct, gradientUpdate } from './kernels';
 import { outputDeltas, SQUARED_ERROR, type LossCode } from '../losses';
 import type { LayerViews, Network } from '../network';
-import { blockIsFinite, countZeros, sparseForwardProduct, sparseGradientUpdate, sparseInputGradientUpdate } from './sparse';
+import { chooseForwardKernel, chooseUpdateKernel, inputsAreSparse } from './plan';
+import { sparseForwardProduct, sparseGradientUpdate, sparseInputGradientUpdate } from './sparse';
 import type { ArenaMemory, BlockKernels } from './wasm/kernel-arena';
-
-/**
- * The sparse kernels (sparse.ts) give the dense kernels' bits; they pay off when at most this fraction of
- * a ReLU layer's deltas are nonzero (usually about half are)…
- */
-const SPARSE_DELTA_FRACTION = 0.625;
-/** … or of a block's input values (one-hot and binary patterns); else the dense 4 × 4 tiles are faster. */
-const SPARSE_INPUT_FRACTION = 0.25;
 
 /** Rows per block: enough for the kernels' 4 × 4 tiles to pay off, few enough to bound the buffers' memory. */
 export function blockCapacity(sizes: readonly number[], updateSize: number): number {
@@ -72,23 +66,17 @@ export class BlockPass {
   }
 
   /**
-   * Whether the pattern set gathered from is mostly zeros, so the first layer uses the sparse-input kernels:
-   * judged once per pattern set (its inputs never change), over all of its patterns. Only a matter of speed:
-   * the sparse kernels give the same bits whatever the inputs.
-   */
-  private judgeInputs(inputs: Float64Array): void {
-    this.judgedInputs = inputs;
-    this.inputsSparse = this.network.sizes[1] >= 4 && countZeros(inputs, inputs.length) >= (1 - SPARSE_INPUT_FRACTION) * inputs.length;
-  }
-
-  /**
    * Copies the inputs of patterns order[start … start+count) (or start … start+count−1 without an order)
    * into the block's rows, and notes where their targets are for outputDeltas.
    */
   gather(inputs: Float64Array, targets: Float64Array | null, order: Uint32Array | null, start: number, count: number): void {
     const inUnits = this.network.sizes[0];
     const h0 = this.act[0];
-    if (inputs !== this.judgedInputs) this.judgeInputs(inputs);
+    // Whether the first layer uses the sparse-input kernels is judged once per pattern set (plan.ts).
+    if (inputs !== this.judgedInputs) {
+      this.judgedInputs = inputs;
+      this.inputsSparse = inputsAreSparse(inputs, this.network.sizes[1]);
+    }
     this.targets = targets;
     this.order = order;
     this.first = start;
@@ -105,9 +93,10 @@ export class BlockPass {
     for (let j = 0; j < net.depth; j++) {
       const rows = net.sizes[j + 1];
       const wasm = this.inArena[j] ? this.wasm : null;
-      if (wasm) {
-        wasm.forward(this.act[j].byteOffset, net.weights[j].byteOffset, net.biases[j].byteOffset, this.net[j + 1].byteOffset, count, net.sizes[j], rows);
-      } else if (j === 0 && this.inputsSparse && count >= 4 && blockIsFinite(net.weights[0], rows * net.sizes[0])) {
+      const kernel = chooseForwardKernel(j, wasm !== null, this.inputsSparse, count, net.weights[j], rows * net.sizes[j]);
+      if (kernel === 'wasm') {
+        wasm!.forward(this.act[j].byteOffset, net.weights[j].byteOffset, net.biases[j].byteOffset, this.net[j + 1].byteOffset, count, net.sizes[j], rows);
+      } else if (kernel === 'sparse-inputs') {
         sparseForwardProduct(this.act[0], net.weights[0], net.biases[0], this.net[1], count, net.sizes[0], rows, this.colIndex, this.colValue);
       } else {
         forwardProduct(this.act[j], net.weights[j], net.biases[j], this.net[j + 1], count, net.sizes[j], rows);
@@ -172,12 +161,12 @@ export class BlockPass {
       const D = this.delta[j + 1];
       const H = this.act[j];
       const mW = momentum.weights[j];
-      if (this.inArena[j] && this.arena!.holds(mW)) {
+      const kernel = chooseUpdateKernel(j, this.inArena[j] && this.arena!.holds(mW), this.inputsSparse, net.codes[j + 1], D, H, count, rows, cols);
+      if (kernel === 'wasm') {
         this.wasm!.gradientUpdate(D.byteOffset, H.byteOffset, net.weights[j].byteOffset, mW.byteOffset, count, rows, cols, learningRate, alpha);
-      } else if (count >= 4 && net.codes[j + 1] === RELU && countZeros(D, count * rows) >= (1 - SPARSE_DELTA_FRACTION) * count * rows &&
-        blockIsFinite(H, count * cols)) {
+      } else if (kernel === 'sparse-deltas') {
         sparseGradientUpdate(D, H, net.weights[j], mW, count, rows, cols, learningRate, alpha, this.rowStart, this.rowValue);
-      } else if (j === 0 && this.inputsSparse && count >= 4 && blockIsFinite(D, count * rows)) {
+      } else if (kernel === 'sparse-inputs') {
         sparseInputGradientUpdate(D, H, net.weights[j], mW, count, rows, cols, learningRate, alpha, this.rowStart, this.rowValue);
       } else {
         gradientUpdate(D, H, net.weights[j], mW, count, rows, cols, learningRate, alpha);

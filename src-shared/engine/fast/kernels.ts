@@ -14,48 +14,60 @@
 
 /** Forward: OUT[p][r] = b[r] + Σ_k H[p][k] W[r][k], for m patterns (H: m × K, W: N × K, OUT: m × N). */
 export function forwardProduct(H: Float64Array, W: Float64Array, b: Float64Array, OUT: Float64Array, m: number, K: number, N: number): void {
+  // W[r][k] is W[r·K + k]: the next output's row is K further on, the next k one further.
+  for (let p = rowTiles(H, W, K, 1, b, OUT, m, K, N); p < m; p++) forwardOne(H, p * K, W, b, OUT, p * N, K, N);
+}
+
+/**
+ * The 4 × 4 tiles of both block products: OUT[p][q] = start_q + Σ_i X[p][i] M(q, i), for the patterns p in
+ * whole groups of four (X: m × inner, OUT: m × outer), where M(q, i) = M[q·qStride + i·iStride] and
+ * start_q = b[q], or 0 without b. Returns how many patterns it did (m rounded down to a multiple of 4).
+ */
+function rowTiles(
+  X: Float64Array, M: Float64Array, qStride: number, iStride: number, b: Float64Array | null, OUT: Float64Array,
+  m: number, inner: number, outer: number,
+): number {
+  const q1 = qStride, q2 = 2 * qStride, q3 = 3 * qStride;
   let p = 0;
   for (; p + 4 <= m; p += 4) {
-    const h0 = p * K, h1 = h0 + K, h2 = h1 + K, h3 = h2 + K;
-    let r = 0;
-    for (; r + 4 <= N; r += 4) {
-      const w0 = r * K, w1 = w0 + K, w2 = w1 + K, w3 = w2 + K;
-      let a00 = b[r], a01 = b[r + 1], a02 = b[r + 2], a03 = b[r + 3];
+    const x0 = p * inner, x1 = x0 + inner, x2 = x1 + inner, x3 = x2 + inner;
+    let q = 0;
+    for (; q + 4 <= outer; q += 4) {
+      let a00 = b ? b[q] : 0, a01 = b ? b[q + 1] : 0, a02 = b ? b[q + 2] : 0, a03 = b ? b[q + 3] : 0;
       let a10 = a00, a11 = a01, a12 = a02, a13 = a03;
       let a20 = a00, a21 = a01, a22 = a02, a23 = a03;
       let a30 = a00, a31 = a01, a32 = a02, a33 = a03;
-      for (let k = 0; k < K; k++) {
-        const x0 = H[h0 + k], x1 = H[h1 + k], x2 = H[h2 + k], x3 = H[h3 + k];
-        let w = W[w0 + k];
-        a00 += x0 * w; a10 += x1 * w; a20 += x2 * w; a30 += x3 * w;
-        w = W[w1 + k];
-        a01 += x0 * w; a11 += x1 * w; a21 += x2 * w; a31 += x3 * w;
-        w = W[w2 + k];
-        a02 += x0 * w; a12 += x1 * w; a22 += x2 * w; a32 += x3 * w;
-        w = W[w3 + k];
-        a03 += x0 * w; a13 += x1 * w; a23 += x2 * w; a33 += x3 * w;
+      for (let i = 0, mo = q * qStride; i < inner; i++, mo += iStride) {
+        const v0 = X[x0 + i], v1 = X[x1 + i], v2 = X[x2 + i], v3 = X[x3 + i];
+        let w = M[mo];
+        a00 += v0 * w; a10 += v1 * w; a20 += v2 * w; a30 += v3 * w;
+        w = M[mo + q1];
+        a01 += v0 * w; a11 += v1 * w; a21 += v2 * w; a31 += v3 * w;
+        w = M[mo + q2];
+        a02 += v0 * w; a12 += v1 * w; a22 += v2 * w; a32 += v3 * w;
+        w = M[mo + q3];
+        a03 += v0 * w; a13 += v1 * w; a23 += v2 * w; a33 += v3 * w;
       }
-      let o = p * N + r;
+      let o = p * outer + q;
       OUT[o] = a00; OUT[o + 1] = a01; OUT[o + 2] = a02; OUT[o + 3] = a03;
-      o += N;
+      o += outer;
       OUT[o] = a10; OUT[o + 1] = a11; OUT[o + 2] = a12; OUT[o + 3] = a13;
-      o += N;
+      o += outer;
       OUT[o] = a20; OUT[o + 1] = a21; OUT[o + 2] = a22; OUT[o + 3] = a23;
-      o += N;
+      o += outer;
       OUT[o] = a30; OUT[o + 1] = a31; OUT[o + 2] = a32; OUT[o + 3] = a33;
     }
-    for (; r < N; r++) {
-      const w0 = r * K;
-      let a0 = b[r], a1 = a0, a2 = a0, a3 = a0;
-      for (let k = 0; k < K; k++) {
-        const w = W[w0 + k];
-        a0 += H[h0 + k] * w; a1 += H[h1 + k] * w; a2 += H[h2 + k] * w; a3 += H[h3 + k] * w;
+    for (; q < outer; q++) {
+      let a0 = b ? b[q] : 0, a1 = a0, a2 = a0, a3 = a0;
+      for (let i = 0, mo = q * qStride; i < inner; i++, mo += iStride) {
+        const w = M[mo];
+        a0 += X[x0 + i] * w; a1 += X[x1 + i] * w; a2 += X[x2 + i] * w; a3 += X[x3 + i] * w;
       }
-      const o = p * N + r;
-      OUT[o] = a0; OUT[o + N] = a1; OUT[o + 2 * N] = a2; OUT[o + 3 * N] = a3;
+      const o = p * outer + q;
+      OUT[o] = a0; OUT[o + outer] = a1; OUT[o + 2 * outer] = a2; OUT[o + 3 * outer] = a3;
     }
   }
-  for (; p < m; p++) forwardOne(H, p * K, W, b, OUT, p * N, K, N);
+  return p;
 }
 
 /**
@@ -103,44 +115,8 @@ export function forwardOne(H: Float64Array, hStart: number, W: Float64Array, b: 
  * or, for feedback alignment, F; OUT: m × K), each sum starting from 0.
  */
 export function backwardProduct(D: Float64Array, B: Float64Array, OUT: Float64Array, m: number, N: number, K: number): void {
-  let p = 0;
-  for (; p + 4 <= m; p += 4) {
-    const d0 = p * N, d1 = d0 + N, d2 = d1 + N, d3 = d2 + N;
-    let c = 0;
-    for (; c + 4 <= K; c += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0;
-      let a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      for (let r = 0, wo = c; r < N; r++, wo += K) {
-        const x0 = D[d0 + r], x1 = D[d1 + r], x2 = D[d2 + r], x3 = D[d3 + r];
-        let w = B[wo];
-        a00 += x0 * w; a10 += x1 * w; a20 += x2 * w; a30 += x3 * w;
-        w = B[wo + 1];
-        a01 += x0 * w; a11 += x1 * w; a21 += x2 * w; a31 += x3 * w;
-        w = B[wo + 2];
-        a02 += x0 * w; a12 += x1 * w; a22 += x2 * w; a32 += x3 * w;
-        w = B[wo + 3];
-        a03 += x0 * w; a13 += x1 * w; a23 += x2 * w; a33 += x3 * w;
-      }
-      let o = p * K + c;
-      OUT[o] = a00; OUT[o + 1] = a01; OUT[o + 2] = a02; OUT[o + 3] = a03;
-      o += K;
-      OUT[o] = a10; OUT[o + 1] = a11; OUT[o + 2] = a12; OUT[o + 3] = a13;
-      o += K;
-      OUT[o] = a20; OUT[o + 1] = a21; OUT[o + 2] = a22; OUT[o + 3] = a23;
-      o += K;
-      OUT[o] = a30; OUT[o + 1] = a31; OUT[o + 2] = a32; OUT[o + 3] = a33;
-    }
-    for (; c < K; c++) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-      for (let r = 0, wo = c; r < N; r++, wo += K) {
-        const w = B[wo];
-        a0 += D[d0 + r] * w; a1 += D[d1 + r] * w; a2 += D[d2 + r] * w; a3 += D[d3 + r] * w;
-      }
-      const o = p * K + c;
-      OUT[o] = a0; OUT[o + K] = a1; OUT[o + 2 * K] = a2; OUT[o + 3 * K] = a3;
-    }
-  }
-  for (; p < m; p++) backwardOne(D, p * N, B, OUT, p * K, N, K);
+  // B[r][c] is B[r·K + c]: the next output's column is one further on, the next r K further.
+  for (let p = rowTiles(D, B, 1, K, null, OUT, m, N, K); p < m; p++) backwardOne(D, p * N, B, OUT, p * K, N, K);
 }
 
 /** One pattern: out[c] = Σ_r d[r] B[r][c], four columns at a time. */
@@ -167,6 +143,17 @@ export function backwardOne(D: Float64Array, dStart: number, B: Float64Array, OU
  * instead of from G, so an update of one pattern gives g = δ h exactly, as the online path computes it.
  */
 export function gradientProduct(D: Float64Array, H: Float64Array, G: Float64Array, m: number, N: number, K: number, first: boolean): void {
+  gradientTiles(D, H, G, null, m, N, K, first, 0, 0);
+}
+
+/**
+ * The sums g[r][c] = (first ? D[0][r] H[0][c] : G[r][c]) + Σ_p D[p][r] H[p][c] over the patterns p in order,
+ * in 4 × 4 tiles; each is stored in G, or, with a momentum term mW, applied at once to the weights in G.
+ */
+function gradientTiles(
+  D: Float64Array, H: Float64Array, G: Float64Array, mW: Float64Array | null, m: number, N: number, K: number,
+  first: boolean, lr: number, alpha: number,
+): void {
   const p0 = first ? 1 : 0;
   let r = 0;
   for (; r + 4 <= N; r += 4) {
@@ -198,10 +185,17 @@ export function gradientProduct(D: Float64Array, H: Float64Array, G: Float64Arra
         h = H[hp + 3];
         a03 += x0 * h; a13 += x1 * h; a23 += x2 * h; a33 += x3 * h;
       }
-      G[g0 + c] = a00; G[g0 + c + 1] = a01; G[g0 + c + 2] = a02; G[g0 + c + 3] = a03;
-      G[g1 + c] = a10; G[g1 + c + 1] = a11; G[g1 + c + 2] = a12; G[g1 + c + 3] = a13;
-      G[g2 + c] = a20; G[g2 + c + 1] = a21; G[g2 + c + 2] = a22; G[g2 + c + 3] = a23;
-      G[g3 + c] = a30; G[g3 + c + 1] = a31; G[g3 + c + 2] = a32; G[g3 + c + 3] = a33;
+      if (mW) {
+        step(G, mW, g0 + c, a00, lr, alpha); step(G, mW, g0 + c + 1, a01, lr, alpha); step(G, mW, g0 + c + 2, a02, lr, alpha); step(G, mW, g0 + c + 3, a03, lr, alpha);
+        step(G, mW, g1 + c, a10, lr, alpha); step(G, mW, g1 + c + 1, a11, lr, alpha); step(G, mW, g1 + c + 2, a12, lr, alpha); step(G, mW, g1 + c + 3, a13, lr, alpha);
+        step(G, mW, g2 + c, a20, lr, alpha); step(G, mW, g2 + c + 1, a21, lr, alpha); step(G, mW, g2 + c + 2, a22, lr, alpha); step(G, mW, g2 + c + 3, a23, lr, alpha);
+        step(G, mW, g3 + c, a30, lr, alpha); step(G, mW, g3 + c + 1, a31, lr, alpha); step(G, mW, g3 + c + 2, a32, lr, alpha); step(G, mW, g3 + c + 3, a33, lr, alpha);
+      } else {
+        G[g0 + c] = a00; G[g0 + c + 1] = a01; G[g0 + c + 2] = a02; G[g0 + c + 3] = a03;
+        G[g1 + c] = a10; G[g1 + c + 1] = a11; G[g1 + c + 2] = a12; G[g1 + c + 3] = a13;
+        G[g2 + c] = a20; G[g2 + c + 1] = a21; G[g2 + c + 2] = a22; G[g2 + c + 3] = a23;
+        G[g3 + c] = a30; G[g3 + c + 1] = a31; G[g3 + c + 2] = a32; G[g3 + c + 3] = a33;
+      }
     }
     for (; c < K; c++) {
       let a0, a1, a2, a3;
@@ -215,7 +209,11 @@ export function gradientProduct(D: Float64Array, H: Float64Array, G: Float64Arra
         const h = H[hp];
         a0 += D[dp] * h; a1 += D[dp + 1] * h; a2 += D[dp + 2] * h; a3 += D[dp + 3] * h;
       }
-      G[g0 + c] = a0; G[g1 + c] = a1; G[g2 + c] = a2; G[g3 + c] = a3;
+      if (mW) {
+        step(G, mW, g0 + c, a0, lr, alpha); step(G, mW, g1 + c, a1, lr, alpha); step(G, mW, g2 + c, a2, lr, alpha); step(G, mW, g3 + c, a3, lr, alpha);
+      } else {
+        G[g0 + c] = a0; G[g1 + c] = a1; G[g2 + c] = a2; G[g3 + c] = a3;
+      }
     }
   }
   for (; r < N; r++) {
@@ -223,9 +221,17 @@ export function gradientProduct(D: Float64Array, H: Float64Array, G: Float64Arra
     for (let c = 0; c < K; c++) {
       let a = first ? D[r] * H[c] : G[g0 + c];
       for (let p = p0, dp = r + p0 * N, hp = c + p0 * K; p < m; p++, dp += N, hp += K) a += D[dp] * H[hp];
-      G[g0 + c] = a;
+      if (mW) step(G, mW, g0 + c, a, lr, alpha);
+      else G[g0 + c] = a;
     }
   }
+}
+
+/** One weight's update from its summed gradient g: ΔW = α ΔW(t−1) − λ g (optimizer.ts's arithmetic). */
+function step(W: Float64Array, mW: Float64Array, i: number, g: number, lr: number, alpha: number): void {
+  const v = alpha * mW[i] - lr * g;
+  mW[i] = v;
+  W[i] += v;
 }
 
 /** Bias gradient: g_b[r] = g_b[r] + Σ_p D[p][r] (with `first`, starting from the first pattern's delta). */
@@ -244,71 +250,7 @@ export function biasGradient(D: Float64Array, gb: Float64Array, m: number, N: nu
  * arithmetic) to W and its momentum term mW, never stored — which saves writing and re-reading g.
  */
 export function gradientUpdate(D: Float64Array, H: Float64Array, W: Float64Array, mW: Float64Array, m: number, N: number, K: number, lr: number, alpha: number): void {
-  let r = 0;
-  for (; r + 4 <= N; r += 4) {
-    const g0 = r * K, g1 = g0 + K, g2 = g1 + K, g3 = g2 + K;
-    const e0 = D[r], e1 = D[r + 1], e2 = D[r + 2], e3 = D[r + 3];
-    let c = 0;
-    for (; c + 4 <= K; c += 4) {
-      const y0 = H[c], y1 = H[c + 1], y2 = H[c + 2], y3 = H[c + 3];
-      let a00 = e0 * y0, a01 = e0 * y1, a02 = e0 * y2, a03 = e0 * y3;
-      let a10 = e1 * y0, a11 = e1 * y1, a12 = e1 * y2, a13 = e1 * y3;
-      let a20 = e2 * y0, a21 = e2 * y1, a22 = e2 * y2, a23 = e2 * y3;
-      let a30 = e3 * y0, a31 = e3 * y1, a32 = e3 * y2, a33 = e3 * y3;
-      for (let p = 1, dp = r + N, hp = c + K; p < m; p++, dp += N, hp += K) {
-        const x0 = D[dp], x1 = D[dp + 1], x2 = D[dp + 2], x3 = D[dp + 3];
-        let h = H[hp];
-        a00 += x0 * h; a10 += x1 * h; a20 += x2 * h; a30 += x3 * h;
-        h = H[hp + 1];
-        a01 += x0 * h; a11 += x1 * h; a21 += x2 * h; a31 += x3 * h;
-        h = H[hp + 2];
-        a02 += x0 * h; a12 += x1 * h; a22 += x2 * h; a32 += x3 * h;
-        h = H[hp + 3];
-        a03 += x0 * h; a13 += x1 * h; a23 += x2 * h; a33 += x3 * h;
-      }
-      let i = g0 + c, v = alpha * mW[i] - lr * a00;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a01;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a02;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a03;
-      mW[i] = v; W[i] += v; i = g1 + c; v = alpha * mW[i] - lr * a10;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a11;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a12;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a13;
-      mW[i] = v; W[i] += v; i = g2 + c; v = alpha * mW[i] - lr * a20;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a21;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a22;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a23;
-      mW[i] = v; W[i] += v; i = g3 + c; v = alpha * mW[i] - lr * a30;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a31;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a32;
-      mW[i] = v; W[i] += v; i++; v = alpha * mW[i] - lr * a33;
-      mW[i] = v; W[i] += v;
-    }
-    for (; c < K; c++) {
-      const y = H[c];
-      let a0 = e0 * y, a1 = e1 * y, a2 = e2 * y, a3 = e3 * y;
-      for (let p = 1, dp = r + N, hp = c + K; p < m; p++, dp += N, hp += K) {
-        const h = H[hp];
-        a0 += D[dp] * h; a1 += D[dp + 1] * h; a2 += D[dp + 2] * h; a3 += D[dp + 3] * h;
-      }
-      let i = g0 + c, v = alpha * mW[i] - lr * a0;
-      mW[i] = v; W[i] += v; i = g1 + c; v = alpha * mW[i] - lr * a1;
-      mW[i] = v; W[i] += v; i = g2 + c; v = alpha * mW[i] - lr * a2;
-      mW[i] = v; W[i] += v; i = g3 + c; v = alpha * mW[i] - lr * a3;
-      mW[i] = v; W[i] += v;
-    }
-  }
-  for (; r < N; r++) {
-    const g0 = r * K;
-    for (let c = 0; c < K; c++) {
-      let a = D[r] * H[c];
-      for (let p = 1, dp = r + N, hp = c + K; p < m; p++, dp += N, hp += K) a += D[dp] * H[hp];
-      const i = g0 + c;
-      const v = alpha * mW[i] - lr * a;
-      mW[i] = v;
-      W[i] += v;
-    }
-  }
+  gradientTiles(D, H, W, mW, m, N, K, true, lr, alpha);
 }
 
 /** The bias's share of gradientUpdate: Δb = α Δb(t−1) − λ Σ_p D[p][r], summed as biasGradient sums it. */

@@ -5,36 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exp } from '../../../src-shared/engine/exp';
-
-const bits = new Float64Array(1);
-const words = new Uint32Array(bits.buffer);
-const steps = new BigInt64Array(bits.buffer);
-
-function fromWords(high: number, low: number): number {
-  words[1] = high;
-  words[0] = low;
-  return bits[0];
-}
-
-/** `value` moved by `ulps` units in the last place (through zero for small values). */
-function nudged(value: number, ulps: number): number {
-  bits[0] = value;
-  steps[0] += BigInt(ulps);
-  return bits[0];
-}
-
-/** xorshift32: reproducible inputs without depending on the engine's own random streams. */
-function generator(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-}
+import { fromWords, generator, nudged } from '../../support/float-bits';
 
 /** Arguments on which exp and Math.exp differ (at most a few, for the message). */
 function mismatches(values: Iterable<number>): { x: number; exp: number; mathExp: number }[] {

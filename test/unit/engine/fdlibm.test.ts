@@ -14,36 +14,7 @@ import { twoOverPi } from '../../../src-shared/engine/fdlibm/kernel-rem-pio2';
 import { log } from '../../../src-shared/engine/fdlibm/log';
 import { log1p } from '../../../src-shared/engine/fdlibm/log1p';
 import { tanh } from '../../../src-shared/engine/fdlibm/tanh';
-
-const bits = new Float64Array(1);
-const words = new Uint32Array(bits.buffer);
-const steps = new BigInt64Array(bits.buffer);
-
-function fromWords(high: number, low: number): number {
-  words[1] = high;
-  words[0] = low;
-  return bits[0];
-}
-
-/** `value` moved by `ulps` units in the last place (through zero for small values). */
-function nudged(value: number, ulps: number): number {
-  bits[0] = value;
-  steps[0] += BigInt(ulps);
-  return bits[0];
-}
-
-/** xorshift32: reproducible inputs without depending on the engine's own random streams. */
-function generator(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-}
+import { fromWords, generator, nudged } from '../../support/float-bits';
 
 const SPECIAL = [0, -0, Infinity, -Infinity, NaN, 1, -1, 2, -2, 0.5, -0.5, Number.MIN_VALUE, -Number.MIN_VALUE,
   Number.MAX_VALUE, -Number.MAX_VALUE, 2.2250738585072014e-308, -2.2250738585072014e-308, Math.E, Math.PI,
