@@ -64,6 +64,9 @@ export interface GraphLayoutOptions {
 
 type Edge = { from: number; to: number };
 
+/** Units closer than this (px between centres) are hard to see: labels move above the units to make room. */
+const COMFORTABLE_GAP = 20;
+
 /**
  * Each layer's row: the longest path to it from a layer nothing feeds, then sources (input layers) raised to
  * just below the shallowest layer they feed. A cycle (which the validator names) stops the count at the
@@ -156,7 +159,9 @@ export function graphLayout(layers: readonly LayerSpec[], projections: readonly 
   const rowGap = compact ? 50 : 64;
   // A row of one layer is labelled at its right, name and detail, as a chain's rows are; in a row of several,
   // each layer's name stands centred above its units (its detail is on its card), so the row stays narrow.
-  const stacked = (row: readonly number[]) => labelled && row.length > 1;
+  // Where labels at the right would leave the units too small to read, every name stands above its units.
+  let allAbove = false;
+  const stacked = (row: readonly number[]) => labelled && (allAbove || row.length > 1);
   const nameWidth = (j: number) => 9.5 * layers[j].name.length;
   const groupWidth = (row: readonly number[], j: number, gap: number) => (stacked(row) ? Math.max(drawn(j) * gap, nameWidth(j) + 6) : drawn(j) * gap);
   const spansAt = (gap: number) => rowsByDepth.map((row) => row.reduce((sum, j, k) => sum + groupWidth(row, j, gap) + (k > 0 ? groupGap : 0), 0));
@@ -166,8 +171,16 @@ export function graphLayout(layers: readonly LayerSpec[], projections: readonly 
     const half = Math.max(...spans) / 2;
     return 2 * pad + skipRoom + Math.max(...rowsByDepth.map((row, d) => half + spans[d] / 2 + rightLabel(row)));
   };
-  let unitGap = compact ? 28 : 34;
-  while (unitGap > 6 && widthAt(unitGap) > maxWidth) unitGap *= 0.97;
+  const fit = () => {
+    let gap = compact ? 28 : 34;
+    while (gap > 6 && widthAt(gap) > maxWidth) gap *= 0.97;
+    return gap;
+  };
+  let unitGap = fit();
+  if (labelled && unitGap < COMFORTABLE_GAP) {
+    allAbove = true;
+    unitGap = fit();
+  }
   const radius = Math.min(compact ? 9 : 11, unitGap * 0.36);
   const padY = labelled ? labelPad : pad;
   const height = (rowsByDepth.length - 1) * rowGap + 2 * padY;
@@ -197,6 +210,15 @@ export function graphLayout(layers: readonly LayerSpec[], projections: readonly 
       x += group + groupGap;
     }
   });
+  // The labels at the right line up, as a chain's do.
+  const single = rows.flatMap((row, j) => (row.labelAbove ? [] : [j]));
+  if (labelled && single.length > 1) {
+    const labelX = Math.max(...single.map((j) => rows[j].right + 8));
+    for (const j of single) {
+      rows[j].labelX = labelX;
+      right = Math.max(right, labelX + labelWidth(j) - 8);
+    }
+  }
   const lines: LayoutLine[] = [];
   let skipIndex = 0;
   for (const p of projections) {
