@@ -95,9 +95,15 @@ export async function openExample(page: Page, title: string, { pace = 'full' }: 
   await page.goto('/');
   const hidden = galleryExamples.some((example) => example.title === title) ? undefined : examples.find((example) => example.title === title);
   if (hidden) {
-    // A built-in example the gallery no longer shows (the chain approximation of Rumelhart's network): as a file.
-    const buffer = Buffer.from(serializeModel(hidden.build()));
-    await openThroughPicker(page, { name: `${hidden.id}.bplab`, mimeType: 'application/json', buffer });
+    // A built-in example the gallery no longer shows (the chain approximation of Rumelhart's network):
+    // dropped onto the window as a file, which leaves the page's file access as each test set it.
+    const data = await page.evaluateHandle(({ content, name }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], name, { type: 'application/json' }));
+      return transfer;
+    }, { content: serializeModel(hidden.build()), name: `${hidden.id}.bplab` });
+    await page.locator('main').dispatchEvent('dragenter', { dataTransfer: data });
+    await page.locator('main').dispatchEvent('drop', { dataTransfer: data });
   } else {
     await page.getByRole('button', { name: title, exact: true }).click();
   }

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { findExample } from '../../src-shared/data/examples';
 import { parseModelText } from '../../src-shared/model/parse';
 import type { ModelDocument } from '../../src-shared/model/schema';
-import { expect, openExample, saveByDownload, test } from './app';
+import { expect, openExample, saveByDownload, test, withoutFileAccess } from './app';
 
 /** A layer's card by the layer's name (its label reads "Layer 1: hidden, hidden, 2 units, logistic"). */
 const card = (page: Page, name: string) => page.locator(`[data-testid="layer-card"][aria-label*=": ${name}, "]`);
@@ -35,6 +35,7 @@ function topology(model: ModelDocument): { layers: string[]; projections: string
 }
 
 test('the 2-1-1 XOR built by dragging a projection with the mouse is saved as the built-in example\'s network; Undo removes it', async ({ page }, testInfo) => {
+  await withoutFileAccess(page);
   await xorWithOneHiddenUnit(page);
   // Press on the input card's ⇡ handle, move onto the output card in steps, release.
   const handle = (await card(page, 'input').getByTestId('connect-handle').boundingBox())!;
