@@ -105,3 +105,30 @@ test('a projection back into a lower layer is named as a cycle where the builder
   await expect(page.locator('.layers > [data-testid="inline-problem"]')).toContainText('form a cycle, hidden → output → hidden: remove one of its projections');
   await expect(page.getByTestId('document-problems')).toContainText('The projections: form a cycle');
 });
+
+test('the gallery offers both graphs; the builder draws each at 1366×768 with no label over another label or a unit', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const [title, file, layers] of [
+    ['Rumelhart network: living things', 'rumelhart-graph', 5],
+    ['XOR with one hidden unit', 'xor-2-1-1', 3],
+  ] as const) {
+    await page.goto('/');
+    await page.getByRole('button', { name: title, exact: true }).click();
+    await page.getByRole('tab', { name: 'Network' }).click();
+    await expect(page.getByTestId('layer-card')).toHaveCount(layers);
+    const boxes = await diagram(page).evaluate((svg) => {
+      const box = (e: Element) => e.getBoundingClientRect();
+      return {
+        labels: [...svg.querySelectorAll('text.name, text.detail')].map((t) => ({ text: t.textContent, ...box(t).toJSON() })),
+        units: [...svg.querySelectorAll('circle, rect.block')].map((c) => box(c).toJSON()),
+      };
+    });
+    type Box = { left: number; right: number; top: number; bottom: number };
+    const overlap = (a: Box, b: Box) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    boxes.labels.forEach((a, i) => {
+      for (const b of boxes.labels.slice(i + 1)) expect(overlap(a, b), `${a.text} over ${b.text}`).toBe(false);
+      for (const unit of boxes.units) expect(overlap(a, unit), `${a.text} over a unit`).toBe(false);
+    });
+    await page.screenshot({ path: testInfo.outputPath(`builder-${file}-1366.png`) });
+  }
+});

@@ -9,13 +9,6 @@ import { layerDetail } from '../../../src-renderer/components/describe-network';
 const build = (id: string) => findExample(id)!.build();
 const layoutOf = (model: ModelDocument, maxWidth = 330): NetworkLayout =>
   networkLayout(model.layers, { maxWidth, details: model.layers.map(layerDetail), projections: model.projections });
-/** A label's box as drawn: 17 px names and 14 px details, ~9.5 and ~8 px a character (generous). */
-const labelBox = (layout: NetworkLayout, j: number) => {
-  const row = layout.rows[j];
-  const chars = Math.max(row.layer.name.length * 9.5, layerDetail(row.layer).length * 8);
-  return { left: row.labelX, right: row.labelX + chars, top: row.y - 20, bottom: row.y + 20 };
-};
-
 describe('graph layout by depth', () => {
   it('puts the Rumelhart graph on four rows: item; representation beside relation; hidden; attributes', () => {
     const model = build('rumelhart-graph');

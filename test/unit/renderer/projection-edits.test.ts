@@ -16,7 +16,7 @@ const pairs = (model: ModelDocument) => model.projections?.map((p) => `${p.from}
 
 function roundTrip(model: ModelDocument): ModelDocument {
   const read = parseModelText(serializeModel(model));
-  if (!read.ok) throw new Error(read.message);
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
   return read.model;
 }
 
@@ -120,5 +120,30 @@ describe('layers added, moved and removed in a graph', () => {
     });
     expect(patternBlock(model, 3)).toBeNull();
     expect(patternBlock(model, 4)).toEqual({ side: 'target', offset: 0 });
+  });
+});
+
+describe('graph problems in the builder’s words', () => {
+  it('names loose layers and a cycle as the builder mends them', async () => {
+    const { describeProblem } = await import('../../../src-renderer/state/problem-paths');
+    const cut = removeProjection(xor(), 1, 2);
+    const words = checkConsistency(cut).map((p) => describeProblem(p, cut));
+    expect(words).toContainEqual({ subject: 'Layer 1 (hidden)', message: expect.stringMatching(/^this layer feeds no other layer: connect it to one/), place: 'Network tab' });
+    expect(words).toContainEqual({ subject: 'Layer 2 (output)', message: expect.stringMatching(/^nothing feeds this layer: connect another layer to it/), place: 'Network tab' });
+    const cyclic = addProjection(xor211(), 2, 1);
+    const cycle = checkConsistency(cyclic).map((p) => describeProblem(p, cyclic)).find((w) => w.subject === 'The projections');
+    expect(cycle?.message).toBe('form a cycle, hidden → output → hidden: remove one of its projections (a loop needs a time-delayed copy, and recurrent networks are not supported yet)');
+  });
+});
+
+describe('the gallery', () => {
+  it('offers the 2-1-1 XOR and Rumelhart\'s graph in place of the chain approximation, which stays findable by id', async () => {
+    const { galleryExamples } = await import('../../../src-shared/data/examples');
+    const ids = galleryExamples.map((e) => e.id);
+    expect(ids).toContain('xor-2-1-1');
+    expect(ids).toContain('rumelhart-graph');
+    expect(ids).not.toContain('rumelhart');
+    expect(ids.indexOf('xor-2-1-1')).toBe(ids.indexOf('xor') + 1);
+    expect(findExample('rumelhart')!.build().projections).toBeUndefined();
   });
 });
