@@ -5,7 +5,7 @@
 import type { ActivationName, LayerSpec, ModelDocument } from '../../src-shared/model/schema';
 import { networkGraph } from '../../src-shared/model/graph';
 import { changeLayer, insertLayer, moveLayer, newLayer, patternBlock, patternWidth, removeLayer, resizePatterns, type LayerKind } from './layer-edits';
-import { addProjection, removeProjection } from './projection-edits';
+import { addProjection, connectionProblem, removeProjection } from './projection-edits';
 import { hasTrainedWeights } from './weights-fit';
 import type { Change, Workspace } from './workspace.svelte';
 
@@ -55,12 +55,14 @@ export class NetworkBuilder {
     return this.workspace.edit(label, change, { confirmDiscard: async () => true });
   }
 
-  /** A projection from layer `from` into layer `to`; its weights start as the run's initialization makes them. */
+  /**
+   * A projection from layer `from` into layer `to`; its weights start as the run's initialization makes them.
+   * One the format cannot hold (into an input layer, out of a softmax layer, a layer into itself, a repeat)
+   * is not made; one that closes a cycle is, and the validator names the cycle.
+   */
   connect(from: number, to: number): Promise<boolean> {
     const model = this.model;
-    if (!model) return Promise.resolve(false);
-    const next = addProjection(model, from, to);
-    if (next === model) return Promise.resolve(false);
+    if (!model || connectionProblem(model, from, to) !== null) return Promise.resolve(false);
     return this.workspace.edit(`Connect “${model.layers[from].name}” to “${model.layers[to].name}”`, (m) => addProjection(m, from, to));
   }
 

@@ -119,8 +119,8 @@ test('the gallery offers both graphs; the builder draws each at 1366×768 with n
     const boxes = await diagram(page).evaluate((svg) => {
       const box = (e: Element) => e.getBoundingClientRect();
       return {
-        labels: [...svg.querySelectorAll('text.name, text.detail')].map((t) => ({ text: t.textContent, ...box(t).toJSON() })),
-        units: [...svg.querySelectorAll('circle, rect.block')].map((c) => box(c).toJSON()),
+        labels: Array.from(svg.querySelectorAll('text.name, text.detail')).map((t) => ({ text: t.textContent, ...box(t).toJSON() })),
+        units: Array.from(svg.querySelectorAll('circle, rect.block')).map((c) => box(c).toJSON()),
       };
     });
     type Box = { left: number; right: number; top: number; bottom: number };
