@@ -1,6 +1,8 @@
 /** The builder's drag payloads, told apart by type (a drag's data can be read only when it is dropped). */
 export const NEW_LAYER = 'application/x-backprop-lab-new-layer';
 export const MOVE_LAYER = 'application/x-backprop-lab-move-layer';
+/** A projection being drawn: the layer it comes from (its card's ⇡ handle), dropped on the layer it goes into. */
+export const CONNECT_LAYER = 'application/x-backprop-lab-connect-layer';
 
 export function carries(event: DragEvent, type: string): boolean {
   return event.dataTransfer?.types.includes(type) ?? false;

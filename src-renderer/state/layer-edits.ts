@@ -4,6 +4,8 @@
  * the result is shown inline; these never refuse.
  */
 import type { ActivationName, LayerSpec, ModelDocument, Pattern } from '../../src-shared/model/schema';
+import { networkGraph } from '../../src-shared/model/graph';
+import { rearranged } from './projection-edits';
 
 export type LayerKind = LayerSpec['kind'];
 
@@ -16,22 +18,31 @@ export function newLayer(layers: readonly LayerSpec[], kind: LayerKind, activati
   return { kind, name, units, activation: kind === 'input' ? 'linear' : activation, bias: kind !== 'input' };
 }
 
+/** Layers and projections follow (projection-edits.ts): in a graph the new layer starts unconnected. */
 export function insertLayer(model: ModelDocument, index: number, layer: LayerSpec): ModelDocument {
+  const at = Math.max(0, Math.min(index, model.layers.length));
   const layers = [...model.layers];
-  layers.splice(Math.max(0, Math.min(index, layers.length)), 0, layer);
-  return { ...model, layers };
+  layers.splice(at, 0, layer);
+  return rearranged(model, layers, model.layers.map((_, i) => (i < at ? i : i + 1)));
 }
 
-/** Moves the layer at `from` so that it ends up at index `to` of the new list. */
+/**
+ * Moves the layer at `from` so that it ends up at index `to` of the new list. A chain stays a chain of the
+ * new order (the validator names a layer out of place); a graph's projections follow their layers.
+ */
 export function moveLayer(model: ModelDocument, from: number, to: number): ModelDocument {
-  const layers = [...model.layers];
-  const [layer] = layers.splice(from, 1);
-  layers.splice(Math.max(0, Math.min(to, layers.length)), 0, layer);
-  return { ...model, layers };
+  const order = model.layers.map((_, i) => i);
+  const [moved] = order.splice(from, 1);
+  order.splice(Math.max(0, Math.min(to, order.length)), 0, moved);
+  const layers = order.map((old) => model.layers[old]);
+  if (!model.projections) return { ...model, layers };
+  const newIndex = order.reduce<number[]>((map, old, now) => ((map[old] = now), map), []);
+  return rearranged(model, layers, newIndex);
 }
 
+/** Removes a layer and every projection into or out of it. */
 export function removeLayer(model: ModelDocument, index: number): ModelDocument {
-  return { ...model, layers: model.layers.filter((_, j) => j !== index) };
+  return rearranged(model, model.layers.filter((_, j) => j !== index), model.layers.map((_, i) => (i < index ? i : i === index ? -1 : i - 1)));
 }
 
 export function changeLayer(model: ModelDocument, index: number, changes: Partial<LayerSpec>): ModelDocument {
@@ -52,15 +63,34 @@ export function patternWidth(model: ModelDocument, side: 'input' | 'target'): nu
 }
 
 /**
- * The patterns (and test patterns) made `units` wide on one side: new inputs 0, new targets 0; values past
- * the new width are dropped.
+ * Which side of the patterns a layer's units are, and where its block of values starts: input layers'
+ * values are the input, output layers' the target, each side the layers' blocks in layer order
+ * (model/graph.ts). Null for a hidden layer.
  */
-export function resizePatterns(model: ModelDocument, side: 'input' | 'target', units: number): ModelDocument {
+export function patternBlock(model: ModelDocument, index: number): { side: 'input' | 'target'; offset: number } | null {
+  const kind = model.layers[index].kind;
+  if (kind === 'hidden') return null;
+  const graph = networkGraph(model);
+  const layers = kind === 'input' ? graph.inputs : graph.outputs;
+  const offset = layers.filter((j) => j < index).reduce((sum, j) => sum + model.layers[j].units, 0);
+  return { side: kind === 'input' ? 'input' : 'target', offset };
+}
+
+/**
+ * The patterns (and test patterns) with one side's block of `from` values at `offset` made `units` wide:
+ * new values 0, values past the new width dropped. Without a block, the whole side.
+ */
+export function resizePatterns(
+  model: ModelDocument, side: 'input' | 'target', units: number, block: { offset: number; from: number } | null = null,
+): ModelDocument {
   const resize = (pattern: Pattern): Pattern => {
     const values = pattern[side];
-    if (values.length === units) return pattern;
-    const resized = values.length > units ? values.slice(0, units) : [...values, ...Array<number>(units - values.length).fill(0)];
-    return { ...pattern, [side]: resized };
+    const offset = block?.offset ?? 0;
+    const from = block?.from ?? values.length;
+    if (from === units) return pattern;
+    const own = values.slice(offset, offset + from);
+    const resized = own.length > units ? own.slice(0, units) : [...own, ...Array<number>(units - own.length).fill(0)];
+    return { ...pattern, [side]: [...values.slice(0, offset), ...resized, ...values.slice(offset + from)] };
   };
   return {
     ...model,

@@ -3,7 +3,9 @@
  * ask before trained weights go; a new size of the input or output layer offers to take the patterns along.
  */
 import type { ActivationName, LayerSpec, ModelDocument } from '../../src-shared/model/schema';
-import { changeLayer, insertLayer, moveLayer, newLayer, patternWidth, removeLayer, resizePatterns, type LayerKind } from './layer-edits';
+import { networkGraph } from '../../src-shared/model/graph';
+import { changeLayer, insertLayer, moveLayer, newLayer, patternBlock, patternWidth, removeLayer, resizePatterns, type LayerKind } from './layer-edits';
+import { addProjection, connectionProblem, removeProjection } from './projection-edits';
 import { hasTrainedWeights } from './weights-fit';
 import type { Change, Workspace } from './workspace.svelte';
 
@@ -36,15 +38,38 @@ export class NetworkBuilder {
   async setUnits(index: number, units: number): Promise<boolean> {
     const model = this.model;
     if (!model) return false;
-    const side = index === 0 ? 'input' : index === model.layers.length - 1 ? 'target' : null;
+    const block = patternBlock(model, index);
     const label = `Change units of “${model.layers[index].name}”`;
     const resize = (m: ModelDocument) => changeLayer(m, index, { units });
-    if (!side || patternWidth(model, side) === units) return this.workspace.edit(label, resize);
-    const answer = await this.askResize(model, index, side, units);
+    if (!block) return this.workspace.edit(label, resize);
+    const { side, offset } = block;
+    // The layer's block of pattern values: the whole side when it is the side's only layer.
+    const graph = networkGraph(model);
+    const only = (side === 'input' ? graph.inputs : graph.outputs).length === 1;
+    const from = only ? patternWidth(model, side) : model.layers[index].units;
+    if (from === units) return this.workspace.edit(label, resize);
+    const answer = await this.askResize(model, index, side, from, units);
     if (answer === 'cancel') return false;
-    const change: Change = answer === 'resize' ? (m) => resizePatterns(resize(m), side, units) : resize;
+    const change: Change = answer === 'resize' ? (m) => resizePatterns(resize(m), side, units, { offset, from }) : resize;
     // Already asked, weights included.
     return this.workspace.edit(label, change, { confirmDiscard: async () => true });
+  }
+
+  /**
+   * A projection from layer `from` into layer `to`; its weights start as the run's initialization makes them.
+   * One the format cannot hold (into an input layer, out of a softmax layer, a layer into itself, a repeat)
+   * is not made; one that closes a cycle is, and the validator names the cycle.
+   */
+  connect(from: number, to: number): Promise<boolean> {
+    const model = this.model;
+    if (!model || connectionProblem(model, from, to) !== null) return Promise.resolve(false);
+    return this.workspace.edit(`Connect “${model.layers[from].name}” to “${model.layers[to].name}”`, (m) => addProjection(m, from, to));
+  }
+
+  disconnect(from: number, to: number): Promise<boolean> {
+    const model = this.model;
+    if (!model) return Promise.resolve(false);
+    return this.workspace.edit(`Remove projection “${model.layers[from].name}” → “${model.layers[to].name}”`, (m) => removeProjection(m, from, to));
   }
 
   setActivation(index: number, activation: ActivationName): Promise<boolean> {
@@ -72,9 +97,8 @@ export class NetworkBuilder {
     return this.workspace.edit(label, (m) => changeLayer(m, index, changes));
   }
 
-  private async askResize(model: ModelDocument, index: number, side: 'input' | 'target', units: number): Promise<'cancel' | 'layer' | 'resize'> {
+  private async askResize(model: ModelDocument, index: number, side: 'input' | 'target', width: number, units: number): Promise<'cancel' | 'layer' | 'resize'> {
     const layer = model.layers[index];
-    const width = patternWidth(model, side);
     const values = side === 'input' ? 'input values' : 'target values';
     const how = units > width ? `adds ${units - width} ${values} of 0 to each pattern` : `drops each pattern’s last ${width - units} ${values}`;
     const weights = hasTrainedWeights(model) ? ` The weights trained for ${model.state?.epoch} epochs are discarded; Undo brings them back.` : '';

@@ -8,7 +8,11 @@
  *   CIRCLE_LIMIT drawn as a grid of cells, sizes following the width available within limits that keep
  *   a projector's back row able to read them.
  */
-import type { LayerSpec } from '../../src-shared/model/schema';
+import { networkGraph } from '../../src-shared/model/graph';
+import type { LayerSpec, ProjectionSpec } from '../../src-shared/model/schema';
+import { graphLayout, type LayoutLine } from './graph-layout';
+
+export type { LayoutLine } from './graph-layout';
 
 /** The network diagram draws layers up to this wide unit by unit; wider ones as a block. */
 export const MAX_DRAWN = 8;
@@ -43,16 +47,22 @@ export interface LayoutRow {
   xs: number[];
   block: { x: number; width: number } | null;
   layer: LayerSpec;
+  /** The units' extent (a chain's rows all span the widest), and where the layer's label starts. */
+  left: number;
+  right: number;
+  labelX: number;
+  /** The name alone, centred above the units (a layer sharing its row in a graph); else name and detail at the right. */
+  labelAbove: boolean;
 }
 
 export interface NetworkLayout {
   width: number;
   height: number;
   radius: number;
-  unitsWidth: number;
-  /** Where the layer labels start (right of the units). */
-  labelX: number;
+  /** Rows by layer index. */
   rows: LayoutRow[];
+  /** Every projection's lines, unit to unit (a skip projection's curved). */
+  lines: LayoutLine[];
 }
 
 export interface LayoutOptions {
@@ -60,9 +70,14 @@ export interface LayoutOptions {
   /** Each layer's second label line ("2 units, logistic"); given, the layers are labelled. */
   details?: readonly string[] | null;
   compact?: boolean;
+  /** The network's projections; absent, the chain of the layers. A graph is laid out by depth (graph-layout.ts). */
+  projections?: readonly ProjectionSpec[];
 }
 
-export function networkLayout(layers: readonly LayerSpec[], { maxWidth, details = null, compact = false }: LayoutOptions): NetworkLayout {
+export function networkLayout(layers: readonly LayerSpec[], { maxWidth, details = null, compact = false, projections }: LayoutOptions): NetworkLayout {
+  if (projections && layers.length > 0 && !networkGraph({ layers: [...layers], projections: [...projections] }).isChain) {
+    return graphLayout(layers, projections, { maxWidth, details, compact, maxDrawn: MAX_DRAWN, pad: PAD, labelPad: LABEL_PAD, edgeAnchors });
+  }
   // Room for the labels: their longest line at about 9.5 px a character (17 px semibold), at least 130.
   const labelled = details !== null;
   const labelWidth = labelled
@@ -76,16 +91,24 @@ export function networkLayout(layers: readonly LayerSpec[], { maxWidth, details 
   const width = unitsWidth + 2 * PAD + labelWidth;
   const padY = labelled ? LABEL_PAD : PAD;
   const height = (layers.length - 1) * rowGap + 2 * padY;
+  const labelX = PAD + unitsWidth + 12;
   const rows = layers.map((layer, index): LayoutRow => {
     const y = height - padY - index * rowGap;
+    const extent = { left: PAD, right: PAD + unitsWidth, labelX, labelAbove: false };
     if (layer.units > MAX_DRAWN) {
       const x = PAD + unitGap * 0.15;
       const blockWidth = unitsWidth - unitGap * 0.3;
-      return { y, xs: edgeAnchors(x, x + blockWidth), block: { x, width: blockWidth }, layer };
+      return { y, xs: edgeAnchors(x, x + blockWidth), block: { x, width: blockWidth }, layer, ...extent };
     }
-    return { y, xs: centredUnits(layer.units, unitGap, PAD, unitsWidth), block: null, layer };
+    return { y, xs: centredUnits(layer.units, unitGap, PAD, unitsWidth), block: null, layer, ...extent };
   });
-  return { width, height, radius, unitsWidth, labelX: PAD + unitsWidth + 12, rows };
+  // Each layer to the next, every unit to every unit.
+  const lines = rows.slice(1).flatMap((above, j) => {
+    const below = rows[j];
+    const faint = above.block !== null || below.block !== null;
+    return above.xs.flatMap((x2) => below.xs.map((x1): LayoutLine => ({ from: j, to: j + 1, x1, y1: below.y, x2, y2: above.y, faint, via: null })));
+  });
+  return { width, height, radius, rows, lines };
 }
 
 // ---- Step through's value diagram ------------------------------------------------------------------

@@ -42,7 +42,10 @@ interface Named {
 /** A problem as the workbench says it, given the document's layers and patterns (for their names). */
 export function describeProblem(
   problem: ModelProblem,
-  document: { layers: readonly Named[]; patterns: readonly Named[]; testPatterns?: readonly Named[] | null },
+  document: {
+    layers: readonly Named[]; patterns: readonly Named[]; testPatterns?: readonly Named[] | null;
+    projections?: readonly { from: number; to: number }[];
+  },
 ): ProblemWords {
   return { subject: subjectOf(problem.path, document), message: inAppWords(problem.message), place: placeOf(problem.path) };
 }
@@ -59,6 +62,13 @@ function subjectOf(path: string, document: Parameters<typeof describeProblem>[1]
     const set = pattern[1] === 'testPatterns' ? document.testPatterns ?? [] : document.patterns;
     return withField(`${pattern[1] === 'testPatterns' ? 'Test pattern' : 'Pattern'} ${index + 1}${named(set[index])}`, pattern[3]);
   }
+  const projection = /^projections\[(\d+)\]/.exec(path);
+  if (projection) {
+    const p = document.projections?.[Number(projection[1])];
+    const name = (i: number) => document.layers[i]?.name ?? `layer ${i}`;
+    return p ? `Projection ${name(p.from)} → ${name(p.to)}` : `Projection ${Number(projection[1]) + 1}`;
+  }
+  if (path === 'projections') return 'The projections';
   const setting = /^training\.(\w+)/.exec(path);
   if (setting) return SETTING_LABELS[setting[1]] ?? setting[1];
   if (path === 'layers') return 'The network';
@@ -81,16 +91,22 @@ function withField(subject: string, rest: string): string {
   return words ? `${subject}, ${words}` : subject;
 }
 
-/** `set training.loss to "cross-entropy"` → `set Loss to Cross-entropy`. */
+/**
+ * `set training.loss to "cross-entropy"` → `set Loss to Cross-entropy`; a graph's loose layers and cycles
+ * as the builder mends them (the validator's words name layers by index, which the subject already does).
+ */
 export function inAppWords(message: string): string {
   return message
+    .replace(/^layer \d+(?: \([^)]*\))? is fed by no projection: connect a layer to it, or remove it$/, 'nothing feeds this layer: connect another layer to it (drag from that layer’s ⇡ handle, or use its “Connect to…” list), or remove it')
+    .replace(/^layer \d+(?: \([^)]*\))? feeds no other layer: connect it to a layer, or remove it$/, 'this layer feeds no other layer: connect it to one (drag its ⇡ handle onto that layer, or use “Connect to…”), or remove it')
+    .replace(/^form a cycle, (.+): a loop needs a time-delayed copy, and recurrent networks are not supported yet$/, 'form a cycle, $1: remove one of its projections (a loop needs a time-delayed copy, and recurrent networks are not supported yet)')
     .replace(/training\.(\w+)/g, (whole, key: string) => SETTING_LABELS[key] ?? whole)
     .replace(/"([\w-]+)"/g, (whole, value: string) => CHOICE_LABELS[value] ?? whole);
 }
 
 /** Where a field path is edited in the workbench. */
 export function placeOf(path: string): string {
-  if (/^layers\b/.test(path)) return 'Network tab';
+  if (/^(layers|projections)\b/.test(path)) return 'Network tab';
   if (/^(patterns|testPatterns)\[/.test(path)) return 'Patterns tab';
   if (path.startsWith('training.')) return 'Train tab, settings';
   return 'the model file';

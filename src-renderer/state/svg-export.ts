@@ -3,7 +3,7 @@
  * written inline and resolved for print (black on white, no CSS variables, no stylesheet), every weight of
  * the matrix is drawn however large it is, and the text is the same as on screen.
  */
-import type { LayerSpec } from '../../src-shared/model/schema';
+import type { LayerSpec, ProjectionSpec } from '../../src-shared/model/schema';
 import { hintonSquares, scaleNote, unitLabel, type ProjectionWeights } from './hinton';
 import { networkLayout } from './network-layout';
 
@@ -133,17 +133,22 @@ export function hintonSvg({ title, receiving, sending, projection, scale }: Hint
 
 const UNIT_FILL: Record<LayerSpec['kind'], string> = { input: '#ffffff', hidden: '#e2e2e2', output: '#b8b8b8' };
 
-/** The network diagram as drawn on screen (the same layout), in greys for print. */
-export function networkSvg(layers: readonly LayerSpec[], { maxWidth, details, title }: { maxWidth: number; details: readonly string[]; title: string }): string {
-  const { width, height, radius, labelX, rows } = networkLayout(layers, { maxWidth, details });
+/** The network diagram as drawn on screen (the same layout), in greys for print; a graph's skip projections curved. */
+export function networkSvg(
+  layers: readonly LayerSpec[],
+  { maxWidth, details, title, projections }: { maxWidth: number; details: readonly string[]; title: string; projections?: readonly ProjectionSpec[] },
+): string {
+  const { width, height, radius, rows, lines } = networkLayout(layers, { maxWidth, details, projections });
   const body: string[] = [];
-  rows.slice(1).forEach((row, index) => {
-    const below = rows[index];
-    const faint = row.block || below.block;
-    for (const x of row.xs)
-      for (const x0 of below.xs)
-        body.push(`<line x1="${n(x0)}" y1="${n(below.y)}" x2="${n(x)}" y2="${n(row.y)}" stroke="#707070" stroke-width="${faint ? 0.8 : 1.2}"/>`);
-  });
+  for (const line of lines) {
+    const stroke = `stroke="#707070" stroke-width="${line.faint ? 0.8 : 1.2}"`;
+    const { via } = line;
+    body.push(
+      via
+        ? `<path d="M${n(line.x1)} ${n(line.y1)} C${n(via.c1x)} ${n(via.c1y)} ${n(via.c2x)} ${n(via.c2y)} ${n(line.x2)} ${n(line.y2)}" fill="none" ${stroke}/>`
+        : `<line x1="${n(line.x1)}" y1="${n(line.y1)}" x2="${n(line.x2)}" y2="${n(line.y2)}" ${stroke}/>`,
+    );
+  }
   rows.forEach((row, j) => {
     const fill = UNIT_FILL[row.layer.kind];
     if (row.block) {
@@ -154,9 +159,15 @@ export function networkSvg(layers: readonly LayerSpec[], { maxWidth, details, ti
     } else {
       for (const x of row.xs) body.push(`<circle class="unit" cx="${n(x)}" cy="${n(row.y)}" r="${n(radius)}" fill="${fill}" stroke="${INK}" stroke-width="1.5"/>`);
     }
+    if (row.labelAbove) {
+      body.push(
+        `<text x="${n(row.labelX)}" y="${n(row.y - radius - 6)}" text-anchor="middle" font-size="17" font-weight="bold" fill="${INK}" stroke="#ffffff" stroke-width="5" paint-order="stroke">${escapeXml(row.layer.name)}</text>`,
+      );
+      return;
+    }
     body.push(
-      `<text x="${n(labelX)}" y="${n(row.y - 5)}" font-size="17" font-weight="bold" fill="${INK}">${escapeXml(row.layer.name)}</text>`,
-      `<text x="${n(labelX)}" y="${n(row.y + 17)}" font-size="14" fill="#333333">${escapeXml(details[j] ?? '')}</text>`,
+      `<text x="${n(row.labelX)}" y="${n(row.y - 5)}" font-size="17" font-weight="bold" fill="${INK}">${escapeXml(row.layer.name)}</text>`,
+      `<text x="${n(row.labelX)}" y="${n(row.y + 17)}" font-size="14" fill="#333333">${escapeXml(details[j] ?? '')}</text>`,
     );
   });
   return document(width, height, title, body);

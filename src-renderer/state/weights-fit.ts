@@ -6,15 +6,26 @@ import { chainProjections } from '../../src-shared/model/graph';
 import type { LayerSpec, ModelDocument, NetworkState, ProjectionSpec } from '../../src-shared/model/schema';
 import { historyLength } from '../../src-shared/model/epoch-history';
 import { resetsWeights } from '../../src-shared/engine/setting-changes';
+import { networkGraph } from '../../src-shared/model/graph';
 
 /** Layer count, units and biases: what the weight matrices' shapes and meaning depend on. */
 export function sameArchitecture(a: readonly LayerSpec[], b: readonly LayerSpec[]): boolean {
   return a.length === b.length && a.every((layer, j) => layer.units === b[j].units && (j === 0 || layer.bias === b[j].bias));
 }
 
+/**
+ * The same projections, in the same order, with the same initializations: the state holds one weight
+ * matrix per projection, so a projection added, removed or reordered needs new weights.
+ */
+export function sameProjections(before: ModelDocument, after: ModelDocument): boolean {
+  const a = networkGraph(before).projections;
+  const b = networkGraph(after).projections;
+  return a.length === b.length && a.every((p, j) => p.from === b[j].from && p.to === b[j].to && JSON.stringify(p.init) === JSON.stringify(b[j].init));
+}
+
 /** Whether `after` can keep the weights `before` trained: a new seed or initialization starts again too. */
 export function weightsCarryOver(before: ModelDocument, after: ModelDocument): boolean {
-  return sameArchitecture(before.layers, after.layers) && !resetsWeights(before.training, after.training);
+  return sameArchitecture(before.layers, after.layers) && sameProjections(before, after) && !resetsWeights(before.training, after.training);
 }
 
 /**

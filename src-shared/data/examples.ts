@@ -207,13 +207,14 @@ export function findExample(id: string): ExampleInfo | undefined {
 }
 
 /**
- * Examples whose network is a graph, not a chain. The command line lists and trains them now; the app's
- * gallery shows them once its views draw graphs (until then it announces a graph instead of opening it).
+ * Examples whose network is a graph, not a chain. The command line lists and trains them; the app's gallery
+ * shows them (galleryExamples) and its builder draws them.
  */
 export const graphExamples: readonly ExampleInfo[] = [
   {
     id: 'xor-2-1-1',
     title: 'XOR with one hidden unit',
+    displayPace: 50,
     summary: 'Exclusive or learned by a single hidden unit, because the inputs also reach the output directly (Rumelhart, Hinton & Williams, 1986).',
     build: () => createModel({
       name: 'XOR with one hidden unit (2-1-1)',
@@ -263,3 +264,15 @@ export const graphExamples: readonly ExampleInfo[] = [
     },
   },
 ];
+
+/**
+ * The app's gallery: the chain examples with the 2-1-1 XOR beside the 2-2-1, and Rumelhart's network as he
+ * built it (a graph) in place of the chain approximation, which stays available by its id ('rumelhart') to
+ * the command line and to tests.
+ */
+export const galleryExamples: readonly ExampleInfo[] = examples.flatMap((example) => {
+  const graph = (id: string) => graphExamples.find((g) => g.id === id)!;
+  if (example.id === 'xor') return [example, graph('xor-2-1-1')];
+  if (example.id === 'rumelhart') return [graph('rumelhart-graph')];
+  return [example];
+});

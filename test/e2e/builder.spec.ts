@@ -32,7 +32,7 @@ test('a layer dragged from the palette lands where it is dropped', async ({ page
   await page.mouse.up();
   await expect(shape(page)).toHaveText('2-2-2-2-1');
   expect(await names(page)).toEqual(['output', 'hidden 2', 'hidden', 'hidden 3', 'input']);
-  await expect(cards(page).nth(3).locator('select')).toHaveValue('tanh');
+  await expect(cards(page).nth(3).locator('label.field select')).toHaveValue('tanh');
   await expect(page.getByTestId('document-problems')).toHaveCount(0);
 });
 
@@ -76,10 +76,10 @@ test('every drag has a keyboard alternative', async ({ page }) => {
 
 test('the validator explains softmax and pattern sizes beside the fields they name', async ({ page }) => {
   await openBuilder(page);
-  await cards(page).nth(1).locator('select').selectOption('softmax');
+  await cards(page).nth(1).locator('label.field select').selectOption('softmax');
   await expect(cards(page).nth(1).getByTestId('inline-problem')).toContainText('use it only on the output layer');
   await page.keyboard.press('Control+z');
-  await cards(page).nth(0).locator('select').selectOption('softmax');
+  await cards(page).nth(0).locator('label.field select').selectOption('softmax');
   await expect(cards(page).nth(0).getByTestId('inline-problem')).toContainText('need the cross-entropy loss');
   await expect(page.getByTestId('document-problems')).toContainText('Layer 2 (output), activation:');
   await page.getByRole('tab', { name: 'Train' }).click();

@@ -253,7 +253,7 @@ test('at “every 100 epochs” a run is shown only at multiples of 100, exact f
   await page.getByRole('button', { name: 'XOR', exact: true }).click();
   await expect(page.getByLabel('Display', { exact: true })).toHaveValue('slow-50');
   await page.getByRole('button', { name: '← Examples' }).click();
-  await page.getByRole('button', { name: 'Rumelhart & Todd: living things', exact: true }).click();
+  await page.getByRole('button', { name: 'Rumelhart network: living things', exact: true }).click();
   await expect(page.getByLabel('Display', { exact: true })).toHaveValue('every-100');
 });
 

@@ -90,8 +90,7 @@ for (const screen of SCREENS) {
     note('the gallery', [...(await overflowing(page)), ...(await overlaps(page, ['main.gallery > *', 'main.gallery li']))]);
 
     // The widest example: its output table and pattern grid are the likeliest to run off.
-    await page.getByRole('button', { name: 'Rumelhart & Todd: living things', exact: true }).click();
-    await expect(page.getByTestId('status')).toHaveText('Ready');
+    await openExample(page, 'Rumelhart & Todd: living things', { pace: 'example' });
     await page.getByRole('tab', { name: 'Train', exact: true }).click();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('ArrowRight');
@@ -113,8 +112,7 @@ for (const screen of [{ width: 1280, height: 720 }, { width: 1366, height: 768 }
   test(`at ${screen.width}×${screen.height} the document bar keeps a long name, the unsaved marker, the commands and the theme on one line`, async ({ page }) => {
     await page.setViewportSize(screen);
     await page.goto('/');
-    await page.getByRole('button', { name: 'Rumelhart & Todd: living things', exact: true }).click();
-    await expect(page.getByTestId('status')).toHaveText('Ready');
+    await openExample(page, 'Rumelhart & Todd: living things', { pace: 'example' });
     await page.getByRole('tab', { name: 'Train', exact: true }).click();
     await setSetting(page, 'Learning rate λ', '0.3');
     await expect(page.getByTestId('unsaved-marker')).toBeVisible();

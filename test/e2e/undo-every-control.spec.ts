@@ -62,12 +62,21 @@ const controls: Control[] = [
   {
     name: 'activation',
     tab: 'Network',
-    edit: async (page) => void (await card(page, 1).getByRole('combobox').selectOption('tanh')),
+    edit: async (page) => void (await card(page, 1).locator('label.field select').selectOption('tanh')),
     changed: (m) => m.layers,
   },
   { name: 'bias', tab: 'Network', edit: async (page) => card(page, 1).getByLabel('Bias').uncheck(), changed: (m) => m.layers },
   { name: 'learns', tab: 'Network', edit: async (page) => card(page, 1).getByLabel('Learns').uncheck(), changed: (m) => m.layers },
   { name: 'unit names', tab: 'Network', edit: (page) => commitText(page, 'Unit names', 'a, b', card(page, 3)), changed: (m) => m.layers },
+  {
+    name: 'draw projection',
+    tab: 'Network',
+    edit: async (page) => {
+      await card(page, 3).getByTestId('connect-to').selectOption({ label: 'output' });
+      await card(page, 3).getByRole('button', { name: 'Connect', exact: true }).click();
+    },
+    changed: (m) => m.projections ?? null,
+  },
   { name: 'add layer', tab: 'Network', edit: async (page) => page.getByRole('button', { name: 'Hidden layer' }).click(), changed: (m) => m.layers },
   { name: 'remove layer', tab: 'Network', edit: async (page) => page.getByRole('button', { name: 'Remove hidden', exact: true }).click(), changed: (m) => m.layers },
   {

@@ -15,7 +15,7 @@ test('a problem with the model is said in the app’s words, numbering layers as
   await expect(problems).not.toContainText('layer 2');
 
   await page.keyboard.press('Control+z');
-  await page.getByTestId('layer-card').nth(0).locator('select').selectOption('softmax');
+  await page.getByTestId('layer-card').nth(0).locator('label.field select').selectOption('softmax');
   // The fix is a setting: named by its label on the Train tab, not by its key in the file.
   await expect(problems).toContainText('Layer 2 (output), activation: softmax outputs need the cross-entropy loss: set Loss to Cross-entropy');
   await expect(problems).not.toContainText('training.loss');

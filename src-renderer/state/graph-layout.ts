@@ -1,0 +1,268 @@
+/**
+ * Where a graph network's layers and units are drawn (network-layout.ts draws a chain): the PDP way, input
+ * at the bottom, each layer on the row of its depth — the longest path to it from an input layer — with an
+ * input layer that feeds only deeper layers raised to the row below its first (Rumelhart's relation layer
+ * beside the representation it joins). Layers on one row stand side by side, each labelled at its right.
+ * A projection between neighbouring rows is a line from every unit to every unit; one that skips rows is a
+ * curve passing left of every layer between (skipRoute), so no line crosses a unit or a label it skips.
+ */
+import type { LayerSpec } from '../../src-shared/model/schema';
+
+/** A cubic Bézier's two control points: the curve of a projection that skips rows. */
+export interface CurveVia {
+  c1x: number;
+  c1y: number;
+  c2x: number;
+  c2y: number;
+}
+
+export interface LayoutLine {
+  /** Layer indices and unit (or anchor) indices at either end. */
+  from: number;
+  to: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Drawn fainter: one end is a block. */
+  faint: boolean;
+  /** Present for a projection that skips rows: the curve's control points. */
+  via: CurveVia | null;
+}
+
+export interface GraphRow {
+  y: number;
+  xs: number[];
+  block: { x: number; width: number } | null;
+  layer: LayerSpec;
+  /** The units' extent, and where the label starts (its centre, when it stands above the units). */
+  left: number;
+  right: number;
+  labelX: number;
+  /** The name alone, centred above the units: the layer shares its row with others. */
+  labelAbove: boolean;
+  depth: number;
+}
+
+export interface GraphLayout {
+  width: number;
+  height: number;
+  radius: number;
+  rows: GraphRow[];
+  lines: LayoutLine[];
+}
+
+export interface GraphLayoutOptions {
+  maxWidth: number;
+  details: readonly string[] | null;
+  compact: boolean;
+  maxDrawn: number;
+  pad: number;
+  labelPad: number;
+  edgeAnchors: (left: number, right: number) => number[];
+}
+
+type Edge = { from: number; to: number };
+
+/** Units closer than this (px between centres) are hard to see: labels move above the units to make room. */
+const COMFORTABLE_GAP = 20;
+
+/**
+ * Each layer's row: the longest path to it from a layer nothing feeds, then sources (input layers) raised to
+ * just below the shallowest layer they feed. A cycle (which the validator names) stops the count at the
+ * number of layers, so even an invalid graph is drawn.
+ */
+export function layerDepths(count: number, projections: readonly Edge[]): number[] {
+  const depth = new Array<number>(count).fill(0);
+  for (let round = 0; round < count; round++) {
+    let changed = false;
+    for (const p of projections) {
+      if (p.from === p.to || depth[p.to] >= depth[p.from] + 1 || depth[p.from] + 1 >= count) continue;
+      depth[p.to] = depth[p.from] + 1;
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  for (let i = 0; i < count; i++) {
+    if (projections.some((p) => p.to === i)) continue;
+    const targets = projections.filter((p) => p.from === i && p.to !== i).map((p) => depth[p.to]);
+    if (targets.length > 0) depth[i] = Math.max(depth[i], Math.min(...targets) - 1);
+  }
+  // Rows without a layer close up, so the drawing has no empty row.
+  const used = [...new Set(depth)].sort((a, b) => a - b);
+  return depth.map((d) => used.indexOf(d));
+}
+
+/** Layers row by row, each row ordered by where its feeders on lower rows stand (fewest crossings), then index. */
+function orderRows(depths: readonly number[], projections: readonly Edge[]): number[][] {
+  const rows: number[][] = [];
+  depths.forEach((d, i) => (rows[d] ??= []).push(i));
+  const position = new Map<number, number>();
+  rows.forEach((row, r) => {
+    const key = (i: number) => {
+      const feeders = projections.filter((p) => p.to === i && position.has(p.from)).map((p) => position.get(p.from)!);
+      return feeders.length > 0 ? feeders.reduce((a, b) => a + b, 0) / feeders.length : Number.POSITIVE_INFINITY;
+    };
+    if (r > 0) row.sort((a, b) => key(a) - key(b) || a - b);
+    row.forEach((i, k) => position.set(i, row.length === 1 ? 0.5 : k / (row.length - 1)));
+  });
+  return rows;
+}
+
+/** A point of the cubic Bézier from (x1, y1) through the control points to (x2, y2), at t in [0, 1]. */
+export function curvePoint(line: Pick<LayoutLine, 'x1' | 'y1' | 'x2' | 'y2'>, via: CurveVia, t: number): { x: number; y: number } {
+  const s = 1 - t;
+  const a = s * s * s;
+  const b = 3 * s * s * t;
+  const c = 3 * s * t * t;
+  const d = t * t * t;
+  return { x: a * line.x1 + b * via.c1x + c * via.c2x + d * line.x2, y: a * line.y1 + b * via.c1y + c * via.c2y + d * line.y2 };
+}
+
+/** The curve's x where it crosses height y (it falls monotonically from y1 to y2), by bisection. */
+export function curveXAt(line: Pick<LayoutLine, 'x1' | 'y1' | 'x2' | 'y2'>, via: CurveVia, y: number): number {
+  let lo = 0;
+  let hi = 1;
+  for (let k = 0; k < 40; k++) {
+    const mid = (lo + hi) / 2;
+    if (curvePoint(line, via, mid).y > y) lo = mid;
+    else hi = mid;
+  }
+  return curvePoint(line, via, (lo + hi) / 2).x;
+}
+
+/**
+ * The control points of a curve from (x1, y1) up to (x2, y2) that passes left of `clearX` at every one of
+ * the heights `between`: vertical tangents at both ends, bowed out further until it clears.
+ */
+export function skipRoute(x1: number, y1: number, x2: number, y2: number, between: readonly number[], clearX: number): CurveVia {
+  const rise = y1 - y2;
+  for (let bow = 0; ; bow += 4) {
+    const cx = clearX - bow;
+    const via = { c1x: cx, c1y: y1 - rise * 0.35, c2x: cx, c2y: y2 + rise * 0.35 };
+    const line = { x1, y1, x2, y2 };
+    if (between.every((y) => curveXAt(line, via, y) <= clearX) || bow > 4000) return via;
+  }
+}
+
+export function graphLayout(layers: readonly LayerSpec[], projections: readonly Edge[], options: GraphLayoutOptions): GraphLayout {
+  const { maxWidth, details, compact, maxDrawn, pad, labelPad } = options;
+  const labelled = details !== null;
+  const depths = layerDepths(layers.length, projections);
+  const rowsByDepth = orderRows(depths, projections);
+  const labelWidth = (j: number) => (labelled ? 14 + 9.5 * Math.max(layers[j].name.length, (details[j] ?? '').length * 0.8) : 0);
+  const drawn = (j: number) => Math.min(layers[j].units, maxDrawn);
+  const groupGap = labelled ? 10 : 18;
+  const skips = projections.filter((p) => depths[p.to] - depths[p.from] > 1);
+  // Room at the left for the curves of projections that skip rows.
+  const skipRoom = skips.length > 0 ? 14 + 8 * skips.length : 0;
+  const rowGap = compact ? 50 : 64;
+  // A row of one layer is labelled at its right, name and detail, as a chain's rows are; in a row of several,
+  // each layer's name stands centred above its units (its detail is on its card), so the row stays narrow.
+  // Where labels at the right would leave the units too small to read, every name stands above its units.
+  let allAbove = false;
+  const stacked = (row: readonly number[]) => labelled && (allAbove || row.length > 1);
+  const nameWidth = (j: number) => 9.5 * layers[j].name.length;
+  const groupWidth = (row: readonly number[], j: number, gap: number) => (stacked(row) ? Math.max(drawn(j) * gap, nameWidth(j) + 6) : drawn(j) * gap);
+  const spansAt = (gap: number) => rowsByDepth.map((row) => row.reduce((sum, j, k) => sum + groupWidth(row, j, gap) + (k > 0 ? groupGap : 0), 0));
+  const rightLabel = (row: readonly number[]) => (stacked(row) ? 0 : labelWidth(row[row.length - 1]));
+  const widthAt = (gap: number) => {
+    const spans = spansAt(gap);
+    const half = Math.max(...spans) / 2;
+    return 2 * pad + skipRoom + Math.max(...rowsByDepth.map((row, d) => half + spans[d] / 2 + rightLabel(row)));
+  };
+  const fit = () => {
+    let gap = compact ? 28 : 34;
+    while (gap > 6 && widthAt(gap) > maxWidth) gap *= 0.97;
+    return gap;
+  };
+  let unitGap = fit();
+  if (labelled && unitGap < COMFORTABLE_GAP) {
+    allAbove = true;
+    unitGap = fit();
+  }
+  const radius = Math.min(compact ? 9 : 11, unitGap * 0.36);
+  const padY = labelled ? labelPad : pad;
+  const height = (rowsByDepth.length - 1) * rowGap + 2 * padY;
+  // Rows centred on one axis by their units (a right-hand label hangs past it).
+  const spans = spansAt(unitGap);
+  const axis = pad + skipRoom + Math.max(...spans) / 2;
+  const rows = new Array<GraphRow>(layers.length);
+  let right = 0;
+  rowsByDepth.forEach((row, d) => {
+    const y = height - padY - d * rowGap;
+    let x = axis - spans[d] / 2;
+    for (const j of row) {
+      const group = groupWidth(row, j, unitGap);
+      const width = drawn(j) * unitGap;
+      const left = x + (group - width) / 2;
+      const layer = layers[j];
+      const label = stacked(row) ? { labelX: left + width / 2, labelAbove: true } : { labelX: left + width + 8, labelAbove: false };
+      const place = { layer, left, right: left + width, depth: d, y, ...label };
+      if (layer.units > maxDrawn) {
+        const blockX = left + unitGap * 0.15;
+        const blockWidth = width - unitGap * 0.3;
+        rows[j] = { ...place, xs: options.edgeAnchors(blockX, blockX + blockWidth), block: { x: blockX, width: blockWidth } };
+      } else {
+        rows[j] = { ...place, xs: Array.from({ length: layer.units }, (_, i) => left + unitGap * (i + 0.5)), block: null };
+      }
+      right = Math.max(right, x + group + (stacked(row) ? 0 : labelWidth(j)));
+      x += group + groupGap;
+    }
+  });
+  // The labels at the right line up, as a chain's do.
+  const single = rows.flatMap((row, j) => (row.labelAbove ? [] : [j]));
+  if (labelled && single.length > 1) {
+    const labelX = Math.max(...single.map((j) => rows[j].right + 8));
+    for (const j of single) {
+      rows[j].labelX = labelX;
+      right = Math.max(right, labelX + labelWidth(j) - 8);
+    }
+  }
+  const lines: LayoutLine[] = [];
+  let skipIndex = 0;
+  for (const p of projections) {
+    if (p.from === p.to || !rows[p.from] || !rows[p.to]) continue;
+    const below = rows[p.from];
+    const above = rows[p.to];
+    const faint = below.block !== null || above.block !== null;
+    const skipped = rowsByDepth.slice(Math.min(below.depth, above.depth) + 1, Math.max(below.depth, above.depth));
+    let clearX = 0;
+    if (skipped.length > 0) {
+      clearX = Math.min(...skipped.flat().map((j) => rows[j].left)) - radius - 6 - 8 * skipIndex;
+      skipIndex++;
+    }
+    for (const x2 of above.xs) {
+      for (const x1 of below.xs) {
+        const line = { from: p.from, to: p.to, x1, y1: below.y, x2, y2: above.y, faint };
+        const between = skipped.map((row) => rows[row[0]].y);
+        lines.push({ ...line, via: skipped.length > 0 && below.y > above.y ? skipRoute(x1, below.y, x2, above.y, between, clearX) : null });
+      }
+    }
+  }
+  // Curves bowed past the left edge: everything moves right to make room.
+  const leftmost = Math.min(pad, ...lines.flatMap((l) => (l.via ? [leftOf(l, l.via)] : [])));
+  const shift = pad - leftmost;
+  if (shift > 0) {
+    for (const row of rows) {
+      row.xs = row.xs.map((x) => x + shift);
+      row.left += shift;
+      row.right += shift;
+      row.labelX += shift;
+      if (row.block) row.block = { ...row.block, x: row.block.x + shift };
+    }
+    for (const line of lines) {
+      line.x1 += shift;
+      line.x2 += shift;
+      if (line.via) line.via = { ...line.via, c1x: line.via.c1x + shift, c2x: line.via.c2x + shift };
+    }
+  }
+  return { width: right + shift + pad, height, radius, rows, lines };
+}
+
+/** The curve's leftmost x, sampled. */
+function leftOf(line: LayoutLine, via: CurveVia): number {
+  let left = Math.min(line.x1, line.x2);
+  for (let k = 1; k < 32; k++) left = Math.min(left, curvePoint(line, via, k / 32).x);
+  return left;
+}
