@@ -1,0 +1,19 @@
+/**
+ * A training run of a recurrent network (Elman's simple recurrent network, Jordan's network): the graph
+ * path's run (../graph/graph-run.ts) with time — the context layers, the sequences and the gradient's
+ * terms from earlier events — given by a Recurrence (recurrence.ts).
+ */
+import type { ModelDocument } from '../../model/schema';
+import { GraphRun } from '../graph/graph-run';
+import { Recurrence } from './recurrence';
+
+export class RecurrentRun extends GraphRun {
+  protected override createTime(model: ModelDocument): Recurrence {
+    return new Recurrence(this.network, model);
+  }
+
+  /** The run's Recurrence: its context's values and stored events. */
+  get recurrence(): Recurrence {
+    return this.time!;
+  }
+}
