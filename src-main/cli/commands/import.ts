@@ -52,12 +52,14 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
   let layers: LayerSpec[] | undefined;
   let training;
   let projections;
+  let links;
   try {
     const read = readFiles(files, sizes, values);
     imported = read.imported;
     layers = read.layers ?? layersForPatterns(imported, hidden);
     training = read.training;
     projections = read.projections;
+    links = read.links;
   } catch (error) {
     if (error instanceof ImportError || error instanceof ImportSetError) throw new CliError(error.message);
     throw error;
@@ -68,6 +70,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
     imported,
     layers,
     projections,
+    links,
     training,
   });
   const checked = parseModel(model);

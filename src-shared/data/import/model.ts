@@ -3,7 +3,7 @@
  * input → hidden → output network sized to the patterns), the patterns, and the unit names a file gave.
  */
 import { createModel } from '../../model/create';
-import type { LayerSpec, ModelDocument, ProjectionSpec, TrainingSettings } from '../../model/schema';
+import type { CopyLinkSpec, LayerSpec, ModelDocument, ProjectionSpec, TrainingSettings } from '../../model/schema';
 import type { ImportedPatterns } from './imported';
 
 export interface ImportedModelParts {
@@ -16,6 +16,8 @@ export interface ImportedModelParts {
   layers?: LayerSpec[];
   /** Absent: the chain of the layers. */
   projections?: ProjectionSpec[];
+  /** A recurrent network's copy links (a tlearn .cf's copy-back); absent: none. */
+  links?: CopyLinkSpec[];
   training?: Partial<TrainingSettings>;
 }
 
@@ -31,6 +33,7 @@ export function modelFromImport(parts: ImportedModelParts): ModelDocument {
     description: parts.description ?? '',
     layers,
     ...(parts.projections ? { projections: parts.projections } : {}),
+    ...(parts.links ? { links: parts.links } : {}),
     patterns: copy(imported),
     ...(parts.test ? { testPatterns: copy(parts.test) } : {}),
     training: parts.training,
@@ -47,7 +50,7 @@ function labelUnits(layers: LayerSpec[], names: readonly string[] | undefined): 
 }
 
 function copy(imported: ImportedPatterns) {
-  return imported.patterns.map((p) => ({ name: p.name, input: [...p.input], target: [...p.target] }));
+  return imported.patterns.map((p) => ({ name: p.name, input: [...p.input], target: [...p.target], ...(p.reset ? { reset: true } : {}) }));
 }
 
 /** A network the patterns fit: inputs, optionally one logistic hidden layer, logistic outputs. */

@@ -16,4 +16,20 @@ export class RecurrentRun extends GraphRun {
   get recurrence(): Recurrence {
     return this.time!;
   }
+
+  /**
+   * Layer g's activations at each event of a pass over a set in its order, from the initial context and
+   * resetting at its marks, with the current weights (the training stream is not disturbed).
+   */
+  layerOverSequence(g: number, set: 'train' | 'test' = 'train'): number[][] {
+    const data = set === 'train' ? this.data : this.testData;
+    if (!data) return [];
+    const net = this.network;
+    return Array.from({ length: data.count }, (_, p) => {
+      this.recurrence.enterEvaluation(set, p);
+      net.forward(data.inputs, p * net.inputUnits);
+      this.recurrence.leaveEvaluation();
+      return Array.from(net.act[g]);
+    });
+  }
 }
