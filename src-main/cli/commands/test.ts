@@ -4,7 +4,7 @@
  */
 import { errorByPosition } from '../../../src-shared/analysis/sequence-positions';
 import { createRun } from '../../../src-shared/engine/training-run';
-import { isRecurrent, sequenceRanges } from '../../../src-shared/model/recurrence';
+import { isRecurrent } from '../../../src-shared/model/recurrence';
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
 import { onlyFile, parseOptions, wholeNumber } from '../options';
@@ -18,8 +18,8 @@ export async function testCommand(args: string[], io: CliIo): Promise<void> {
   const period = wholeNumber(values.period, 'period', 1, 1_000_000);
   const simulation = createRun(model);
   const pass = simulation.testPass();
-  // Elman's error by position: a stream (one sequence) is grouped modulo --period, or not at all without it.
-  const stream = sequenceRanges(model.patterns).length === 1;
+  // Elman's error by position: a stream (no reset marks) is grouped modulo --period, or not at all without it.
+  const stream = model.patterns.every((p) => !p.reset);
   const byPosition = isRecurrent(model) && (!stream || period !== undefined)
     ? errorByPosition(model.patterns, pass.patterns.map((p) => p.pss), period)
     : null;

@@ -61,3 +61,22 @@ export function layersForPatterns(imported: ImportedPatterns, hiddenUnits = 0): 
   layers.push({ kind: 'output', name: 'output', units: first.target.length, activation: 'logistic', bias: true });
   return layers;
 }
+
+/**
+ * Elman's simple recurrent network for patterns in sequences (a Lens file of multi-event examples): inputs,
+ * a context layer holding the hidden layer's previous activations (0.5 at each sequence's start, as Lens
+ * starts it), `hiddenUnits` logistic hidden units fed by both, logistic outputs.
+ */
+export function recurrentLayersForPatterns(imported: ImportedPatterns, hiddenUnits: number): Required<Pick<ImportedModelParts, 'layers' | 'projections' | 'links'>> {
+  const first = imported.patterns[0];
+  return {
+    layers: [
+      { kind: 'input', name: 'input', units: first.input.length, activation: 'linear', bias: false },
+      { kind: 'hidden', name: 'context', units: hiddenUnits, activation: 'linear', bias: false },
+      { kind: 'hidden', name: 'hidden', units: hiddenUnits, activation: 'logistic', bias: true },
+      { kind: 'output', name: 'output', units: first.target.length, activation: 'logistic', bias: true },
+    ],
+    projections: [{ from: 0, to: 2 }, { from: 1, to: 2 }, { from: 2, to: 3 }],
+    links: [{ kind: 'copy', from: 2, to: 1, delay: 1, initial: 0.5 }],
+  };
+}

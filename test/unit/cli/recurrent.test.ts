@@ -54,6 +54,25 @@ async function phaseErrors(trained: string): Promise<number[]> {
   return pass.byPosition.map((row) => row.meanPss);
 }
 
+describe('a Lens file of multi-event examples on the command line', () => {
+  it('imports its sequences into an Elman network (with --hidden N), trains it and tests it by position', async () => {
+    const lens = fileURLToPath(new URL('../../fixtures/lens/sequence.ex', import.meta.url));
+    const refused = await cli('import', lens, '--out', join(dir, 'lens.bplab'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('the examples are sequences (several events each): give --hidden N');
+    const out = join(dir, 'lens.bplab');
+    const result = await cli('import', lens, '--hidden', '4', '--out', out);
+    expect(result.code, result.err).toBe(0);
+    const model = await readModel(out);
+    expect(model.links).toEqual([{ kind: 'copy', from: 2, to: 1, delay: 1, initial: 0.5 }]);
+    expect(model.patterns.map((p) => [p.name, p.reset ?? false])).toEqual([['abc 1', true], ['abc 2', false], ['abc 3', false]]);
+    const trained = join(dir, 'lens-trained.bplab');
+    expect((await cli('train', out, '--epochs', '20', '--out', trained)).code).toBe(0);
+    const table = await cli('test', trained);
+    expect(table.out).toMatch(/error by position in the sequence \(mean pss\)\nposition {2}events {2}mean pss\n {7}0 {7}1 .*\n {7}1 {7}1 .*\n {7}2 {7}1 /);
+  });
+});
+
 describe('a tlearn simple recurrent network on the command line', () => {
   it('imports temporal XOR (.cf with copy-back, .data, .teach), trains it, and the predictable phase has the lowest error', async () => {
     const trained = await importAndTrain('txor', ['txor.cf', 'txor.data', 'txor.teach']);
