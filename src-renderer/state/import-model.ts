@@ -120,7 +120,13 @@ export function guessCsvSizes(preview: CsvPreview): NetworkSizes {
   return { inputs: Math.max(1, numeric.length - outputs), outputs };
 }
 
-function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: PatternFile, { imported, layers, projections, training }: ImportedFiles): ImportRead {
+/** Sequences and context layers are read, but the app's views do not show recurrent networks yet. */
+const RECURRENT_IMPORT_NOTICE =
+  'These files describe a simple recurrent network (context units, sequences): recurrent networks are shown in the app from a later version. ' +
+  'Until then, import, train and test them with the command line (backprop-lab cli import FILES --out MODEL.bplab).';
+
+function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: PatternFile, { imported, layers, projections, links, training }: ImportedFiles): ImportRead {
+  if (links?.length || imported.patterns.some((p) => p.reset)) return { kind: 'refused', message: RECURRENT_IMPORT_NOTICE };
   if (!cf || !layers) return builtFor(imported, [data.name, teach.name]);
   const read = checked(cf.name, [cf.name, data.name, teach.name], imported, layers, training, projections);
   if (read.kind !== 'model') return read;
@@ -133,6 +139,7 @@ function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: Patte
 
 /** Patterns that bring no network: one hidden layer sized by the default rule, said so the user checks it. */
 function builtFor(imported: ImportedPatterns, sources: string[]): ImportRead {
+  if (imported.patterns.some((p) => p.reset)) return { kind: 'refused', message: RECURRENT_IMPORT_NOTICE };
   const [first] = imported.patterns;
   const hidden = defaultHiddenUnits(first.input.length, first.target.length);
   const read = checked(sources[0], sources, imported, layersForPatterns(imported, hidden));

@@ -2,6 +2,7 @@
 import { createModel } from '../model/create';
 import type { LayerSpec, ModelDocument, Pattern } from '../model/schema';
 import { chainExample } from './chain-example';
+import { recurrentExamples } from './recurrent-examples';
 import { eightLivingThings, fourItems } from './semantic-items';
 
 export interface ExampleInfo {
@@ -203,7 +204,8 @@ function popcount(n: number): number {
 }
 
 export function findExample(id: string): ExampleInfo | undefined {
-  return examples.find((example) => example.id === id) ?? graphExamples.find((example) => example.id === id);
+  return examples.find((example) => example.id === id) ?? graphExamples.find((example) => example.id === id)
+    ?? recurrentExamples.find((example) => example.id === id);
 }
 
 /**

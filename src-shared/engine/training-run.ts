@@ -1,13 +1,15 @@
 /**
  * A training run of any model, for the command line, the experiments and the app's trainer: the chain
- * engine (Simulation) for a chain, the graph path (graph/graph-run.ts) for any other network — the members
- * both give.
+ * engine (Simulation) for a chain, the graph path (graph/graph-run.ts) for any other network, with time for
+ * a recurrent one (recurrent/recurrent-run.ts) — the members all give.
  */
 import type { ModelDocument, NetworkState, TrainingSettings } from '../model/schema';
 import { GraphRun } from './graph/graph-run';
 import { isGraphModel } from './graph/graph-support';
 import type { PatternInspection } from './inspection';
 import type { PatternSet } from './patterns';
+import { RecurrentRun } from './recurrent/recurrent-run';
+import { isRecurrent } from '../model/recurrence';
 import { Simulation } from './simulation';
 import type { AdvanceOutcome, StopReason } from './stopping';
 import type { TestPass } from './test-pass';
@@ -46,5 +48,6 @@ export interface TrainingRun {
 }
 
 export function createRun(model: ModelDocument): TrainingRun {
+  if (isRecurrent(model)) return new RecurrentRun(model);
   return isGraphModel(model) ? new GraphRun(model) : new Simulation(model);
 }

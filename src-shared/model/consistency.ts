@@ -6,6 +6,7 @@
 import { MAX_WEIGHTS, type ModelDocument, type NetworkState, type Pattern } from './schema';
 import { historyLength } from './epoch-history';
 import { findCycle, networkGraph } from './graph';
+import { checkRecurrence, checkRecurrentState } from './recurrence';
 
 export interface ModelProblem {
   /** Field path in the document, e.g. `patterns[3].target`. */
@@ -30,13 +31,13 @@ export function checkConsistency(model: ModelDocument): ModelProblem[] {
       problems.push({ path: `layers[${index}].activation`, message: 'softmax normalizes a whole layer: use it only on the output layer' });
     }
   });
-  if (model.links?.length) {
-    problems.push({ path: 'links', message: 'hold time-delayed copies into context layers: recurrent networks are not supported yet' });
-  }
   // Nothing below can be checked against a graph that is not one.
   const graphProblems = model.projections ? checkGraph(model) : [];
   appendAll(problems, graphProblems);
-  if (graphProblems.length > 0 || model.links?.length) return problems;
+  if (graphProblems.length > 0) return problems;
+  const recurrenceProblems = checkRecurrence(model);
+  appendAll(problems, recurrenceProblems);
+  if (recurrenceProblems.length > 0) return problems;
   const weights = networkGraph(model).projections.reduce((sum, p) => sum + layers[p.to].units * layers[p.from].units, 0)
     + layers.reduce((sum, layer) => sum + (layer.kind === 'input' ? 0 : layer.units), 0);
   if (weights > MAX_WEIGHTS) {
@@ -74,7 +75,7 @@ function checkGraph(model: ModelDocument): ModelProblem[] {
     }
     if (p.from >= layers.length || p.to >= layers.length) return;
     const key = `${p.from}>${p.to}`;
-    if (p.from === p.to) problems.push({ path, message: `projects ${layerName(model, p.from)} into itself: a loop needs a time-delayed copy, and recurrent networks are not supported yet` });
+    if (p.from === p.to) problems.push({ path, message: `projects ${layerName(model, p.from)} into itself: a loop needs a time-delayed copy into a context layer (links)` });
     else if (seen.has(key)) problems.push({ path, message: `repeats the projection from ${layerName(model, p.from)} to ${layerName(model, p.to)}` });
     seen.add(key);
     if (layers[p.to].kind === 'input') problems.push({ path: `${path}.to`, message: `is ${layerName(model, p.to)}, an input layer: its activity is the pattern, nothing projects into it` });
@@ -86,13 +87,14 @@ function checkGraph(model: ModelDocument): ModelProblem[] {
   const cycle = findCycle(layers.length, projections.filter((p) => p.from !== p.to));
   if (cycle) {
     const names = cycle.map((i) => layers[i].name || `layer ${i}`);
-    problems.push({ path: 'projections', message: `form a cycle, ${names.join(' → ')}: a loop needs a time-delayed copy, and recurrent networks are not supported yet` });
+    problems.push({ path: 'projections', message: `form a cycle, ${names.join(' → ')}: a loop needs a time-delayed copy into a context layer (links)` });
     return problems;
   }
   let inputs = 0;
   let outputs = 0;
   layers.forEach((layer, index) => {
-    const fed = projections.some((p) => p.to === index);
+    // A context layer is filled by its link (recurrence.ts checks it).
+    const fed = projections.some((p) => p.to === index) || (model.links ?? []).some((link) => link.to === index);
     const feeds = projections.some((p) => p.from === index);
     if (layer.kind === 'input') inputs++;
     if (layer.kind === 'output') outputs++;
@@ -226,6 +228,7 @@ function checkStateShape(model: ModelDocument): ModelProblem[] {
   }
   appendAll(problems, checkBiaslessLayers(model));
   appendAll(problems, checkSettingChanges(model));
+  appendAll(problems, checkRecurrentState(model));
   return problems;
 }
 

@@ -1,5 +1,5 @@
 /** Building a fresh model document with the defaults a new user expects. */
-import { MODEL_FORMAT, MODEL_VERSION, type LayerSpec, type ModelDocument, type Pattern, type ProjectionSpec, type TrainingSettings } from './schema';
+import { MODEL_FORMAT, MODEL_VERSION, type CopyLinkSpec, type LayerSpec, type ModelDocument, type Pattern, type ProjectionSpec, type RecurrenceSpec, type TrainingSettings } from './schema';
 
 export const defaultTraining: TrainingSettings = {
   rule: 'backprop',
@@ -24,6 +24,9 @@ export interface ModelParts {
   layers: LayerSpec[];
   /** Absent: the chain of the layers. */
   projections?: ProjectionSpec[];
+  /** A recurrent network's time-delayed copies into context layers, and how its gradient is computed. */
+  links?: CopyLinkSpec[];
+  recurrence?: RecurrenceSpec;
   patterns: Pattern[];
   testPatterns?: Pattern[];
   training?: Partial<TrainingSettings>;
@@ -37,6 +40,8 @@ export function createModel(parts: ModelParts): ModelDocument {
     description: parts.description,
     layers: parts.layers,
     ...(parts.projections ? { projections: parts.projections } : {}),
+    ...(parts.links ? { links: parts.links } : {}),
+    ...(parts.recurrence ? { recurrence: parts.recurrence } : {}),
     training: { ...defaultTraining, ...parts.training },
     patterns: parts.patterns,
     ...(parts.testPatterns ? { testPatterns: parts.testPatterns } : {}),

@@ -25,12 +25,13 @@ export function chainProjections(count: number): ProjectionSpec[] {
   return Array.from({ length: count - 1 }, (_, j) => ({ from: j, to: j + 1 }));
 }
 
-export function networkGraph(model: Pick<ModelDocument, 'layers' | 'projections'>): NetworkGraph {
+export function networkGraph(model: Pick<ModelDocument, 'layers' | 'projections'> & Partial<Pick<ModelDocument, 'links'>>): NetworkGraph {
   const { layers } = model;
   const projections = model.projections ?? chainProjections(layers.length);
   const indices = (kind: LayerSpec['kind']) => layers.flatMap((layer, i) => (layer.kind === kind ? [i] : []));
   const isChain = projections.length === layers.length - 1 && projections.every((p, j) => p.from === j && p.to === j + 1 && p.learn === undefined && p.init === undefined)
-    && layers.every((layer, i) => layer.kind === (i === 0 ? 'input' : i === layers.length - 1 ? 'output' : 'hidden'));
+    && layers.every((layer, i) => layer.kind === (i === 0 ? 'input' : i === layers.length - 1 ? 'output' : 'hidden'))
+    && !model.links?.length;
   return {
     projections,
     inputs: indices('input'),

@@ -17,6 +17,10 @@ export const migrations: readonly Migration[] = [
   // Version 3 added `projections` (and `links`): absent, they mean the chain every version-2 network is, and
   // a chain's state (W^j, b_{j+1}) is already per projection and per non-input layer, so nothing changes.
   { from: 2, migrate: (document) => document },
+  // Version 4 added recurrent networks: sequences (a pattern's `reset` mark), a link's `initial` value, the
+  // `recurrence` section and the state's `recurrent` part. A version-3 file with links was refused on load,
+  // so every version-3 file that loaded is a network without recurrence, whose meaning and state are unchanged.
+  { from: 3, migrate: (document) => document },
 ];
 
 export type MigrationResult =

@@ -1,5 +1,6 @@
 /**
- * The model document, version 3: the layers and (for a network that is not a chain) the projections between them, the training settings, the patterns,
+ * The model document, version 4: the layers and (for a network that is not a chain) the projections between them, the
+ * time-delayed copies of a recurrent network and how it trains, the training settings, the patterns (grouped into sequences),
  * (once trained) the weights and what exact continuation needs, and optionally an experiment of many runs.
  * Every boundary parses it with these schemas; the TypeScript types are inferred from them so the two cannot drift apart.
  */
@@ -7,7 +8,7 @@ import { z } from 'zod';
 import { isHistoryStride } from './epoch-history';
 
 export const MODEL_FORMAT = 'backprop-lab-model';
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 /** Largest layer the app accepts: a guard against files that would exhaust memory. */
 export const MAX_UNITS = 4096;
@@ -101,8 +102,10 @@ export type ProjectionSpec = z.infer<typeof projectionSchema>;
 
 /**
  * The one link that closes a loop: layer `from`'s activations at the previous event copied one-to-one into
- * the context layer `to` (tlearn's fixed one-to-one copy-back, Elman's context units). Defined so the
- * recurrent networks add their training without reshaping the format; refused until then (consistency.ts).
+ * the context layer `to` (tlearn's fixed one-to-one copy-back, Elman's context units): weight 1, never
+ * learned. The context layer is a hidden layer fed by no projection, linear and without a bias; it projects
+ * with learned weights into other layers (Elman: into the hidden layer it copies). Copying from an output
+ * layer is a Jordan network.
  */
 export const copyLinkSchema = z.strictObject({
   kind: z.literal('copy'),
@@ -110,8 +113,27 @@ export const copyLinkSchema = z.strictObject({
   to: layerIndex,
   /** Events back: 1, the previous event. */
   delay: z.literal(1),
+  /**
+   * The context's value at a sequence's first event (version 4; absent: 0, as tlearn; Lens starts at 0.5).
+   */
+  initial: z.number().min(-MAX_PATTERN_MAGNITUDE).max(MAX_PATTERN_MAGNITUDE).optional(),
 });
 export type CopyLinkSpec = z.infer<typeof copyLinkSchema>;
+
+/** The deepest truncated backpropagation through time the format accepts. */
+export const MAX_BPTT_DEPTH = 1000;
+
+/**
+ * How a recurrent network's gradient is computed (version 4; absent: the one-step gradient).
+ * `one-step`: Elman's and tlearn's — the context is treated as an input, no gradient crosses the copy.
+ * `bptt`: truncated backpropagation through time to `depth` events (Williams & Peng's BPTT(h)): the current
+ * event's error carried back through the last `depth` events' stored activations; depth 1 is the one-step gradient.
+ */
+export const recurrenceSchema = z.discriminatedUnion('gradient', [
+  z.strictObject({ gradient: z.literal('one-step') }),
+  z.strictObject({ gradient: z.literal('bptt'), depth: z.number().int().min(1).max(MAX_BPTT_DEPTH) }),
+]);
+export type RecurrenceSpec = z.infer<typeof recurrenceSchema>;
 
 export const ruleSchema = z.enum(['delta', 'backprop', 'feedback-alignment']);
 export type LearningRule = z.infer<typeof ruleSchema>;
@@ -151,6 +173,12 @@ export const patternSchema = z.strictObject({
   input: z.array(patternValue).max(MAX_UNITS),
   /** null is "don't care" (tlearn's *): no error and no delta for that output. */
   target: z.array(patternValue.nullable()).max(MAX_UNITS),
+  /**
+   * Version 4, recurrent networks: a sequence starts here — every context layer is set to its initial
+   * value before this event (tlearn's .reset). Patterns without a mark continue the sequence before them;
+   * a set with no mark is one continuous stream (Elman 1990), whose context carries across epochs.
+   */
+  reset: z.boolean().optional(),
 });
 export type Pattern = z.infer<typeof patternSchema>;
 
@@ -171,6 +199,24 @@ export const epochCursorSchema = z.strictObject({
   tss: nonNegative,
   correct: z.number().int().min(0),
 });
+
+/**
+ * A recurrent network's state between events (version 4): what the next event's context layers will hold,
+ * and, for truncated backpropagation through time, the last events' activations as computed then.
+ */
+export const recurrentStateSchema = z.strictObject({
+  /** Per link, in the model's order: the values its context layer takes at the next event. */
+  context: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_LAYERS),
+  /**
+   * The last events of the sequence under way (at most depth − 1, oldest first), each with every layer's
+   * net input and activation (net[g], act[g], per layer in layer order): what BPTT carries the error back through.
+   */
+  events: z.array(z.strictObject({
+    net: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_LAYERS),
+    act: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_LAYERS),
+  })).max(MAX_BPTT_DEPTH),
+});
+export type RecurrentState = z.infer<typeof recurrentStateSchema>;
 
 export const networkStateSchema = z.strictObject({
   epoch: z.number().int().min(0),
@@ -217,6 +263,8 @@ export const networkStateSchema = z.strictObject({
    * `pattern` patterns of the next): so every curve says what produced it. Absent when none were.
    */
   settingChanges: z.array(settingChangeSchema).max(100_000).optional(),
+  /** A recurrent network's context and stored events (version 4); absent for a network without links. */
+  recurrent: recurrentStateSchema.optional(),
 });
 export type NetworkState = z.infer<typeof networkStateSchema>;
 
@@ -294,8 +342,10 @@ export const modelSchema = z.strictObject({
    * layer j feeding layer j + 1, each projection learning as its target layer's `learn` says.
    */
   projections: z.array(projectionSchema).min(1).max(MAX_PROJECTIONS).optional(),
-  /** Time-delayed copies into context layers (recurrent networks): defined, not yet trained (refused on load). */
+  /** Time-delayed copies into context layers: a recurrent network (version 3 defined them, version 4 trains them). */
   links: z.array(copyLinkSchema).max(MAX_LAYERS).optional(),
+  /** How a recurrent network's gradient is computed (version 4); absent: the one-step gradient. */
+  recurrence: recurrenceSchema.optional(),
   training: trainingSchema,
   patterns: z.array(patternSchema).min(1).max(MAX_PATTERNS),
   /** Patterns never trained on; their tss is recorded after each epoch beside the training tss. */

@@ -5,6 +5,8 @@
  */
 import { describeStop } from '../engine/stopping';
 import { createRun, type TrainingRun } from '../engine/training-run';
+import { RECURRENT_NETWORKS_NOTICE } from '../engine/graph/graph-support';
+import { isRecurrent } from '../model/recurrence';
 import { describeProblems, parseModel } from '../model/parse';
 import {
   trainerCommandSchema,
@@ -210,6 +212,11 @@ class TrainerLoop {
     const parsed = parseModel(model);
     if (!parsed.ok) {
       this.post({ type: 'error', message: `The model was refused:\n${describeProblems(parsed.problems)}`, command: 'load' });
+      return;
+    }
+    if (isRecurrent(parsed.model)) {
+      // The app's views do not show time yet (context layers, sequences): the command line trains these.
+      this.post({ type: 'error', message: RECURRENT_NETWORKS_NOTICE, command: 'load' });
       return;
     }
     this.running = false;

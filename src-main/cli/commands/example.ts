@@ -1,11 +1,12 @@
 /** `example NAME` prints a built-in example model (or experiment); `example --list` lists them. */
 import { graphExamples, examples as singleRunExamples } from '../../../src-shared/data/examples';
+import { recurrentExamples } from '../../../src-shared/data/recurrent-examples';
 import { experimentExamples } from '../../../src-shared/data/experiment-examples';
 import { CliError } from '../cli-error';
 import { serializeModel } from '../../../src-shared/model/serialize';
 import type { CliIo } from '../io';
 
-const examples = [...singleRunExamples, ...graphExamples, ...experimentExamples];
+const examples = [...singleRunExamples, ...graphExamples, ...recurrentExamples, ...experimentExamples];
 
 export function exampleCommand(args: string[], io: CliIo): void {
   if (args.length === 0 || args[0] === '--list') {

@@ -10,6 +10,8 @@ import { APP_VERSION } from '../../app-version';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
+import { exportRecurrentLayer } from '../recurrent-export';
+import { isRecurrent } from '../../../src-shared/model/recurrence';
 import { onlyFile, parseOptions, wholeNumber } from '../options';
 import { terminalLine, terminalText } from '../terminal-text';
 
@@ -32,6 +34,10 @@ export async function exportCommand(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseOptions(args, { to: { type: 'string' }, out: { type: 'string' }, layer: { type: 'string' }, array: { type: 'string' } }, usage);
   // An untrained file has no weights saved, but its seed fixes them: the exporters use those initial weights.
   const model = await readModelFile(onlyFile(positionals, usage));
+  if (isRecurrent(model) && values.to === 'hidden') {
+    if (!values.out) throw new CliError(`say where to write with --out PATH\nusage: ${usage}`);
+    return exportRecurrentLayer(model, wholeNumber(values.layer, 'layer', 0, 64), values.out, io);
+  }
   const format = values.to;
   if (!format || !isModelExportFormat(format)) throw new CliError(`--to must name a format\nusage: ${usage}`);
   const out = values.out;

@@ -9,6 +9,7 @@ import {
   ImportSetError,
   layersForPatterns,
   modelFromImport,
+  recurrentLayersForPatterns,
   readImportSet,
   type ImportAnswers,
   type ImportedPatterns,
@@ -52,12 +53,19 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
   let layers: LayerSpec[] | undefined;
   let training;
   let projections;
+  let links;
   try {
     const read = readFiles(files, sizes, values);
     imported = read.imported;
     layers = read.layers ?? layersForPatterns(imported, hidden);
     training = read.training;
     projections = read.projections;
+    links = read.links;
+    // Sequences (a Lens file of multi-event examples) without a network of their own: Elman's network.
+    if (!read.layers && imported.patterns.some((p) => p.reset)) {
+      if (hidden === 0) throw new CliError('the examples are sequences (several events each): give --hidden N to build a simple recurrent network with N hidden and N context units');
+      ({ layers, projections, links } = recurrentLayersForPatterns(imported, hidden));
+    }
   } catch (error) {
     if (error instanceof ImportError || error instanceof ImportSetError) throw new CliError(error.message);
     throw error;
@@ -68,6 +76,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
     imported,
     layers,
     projections,
+    links,
     training,
   });
   const checked = parseModel(model);

@@ -3,7 +3,7 @@
  * a tlearn .cf with its .data and .teach, or the .data and .teach without it, or one pattern file on its
  * own. Both ask here, so they take and refuse the same sets of files, in the same words.
  */
-import type { LayerSpec, ProjectionSpec, TrainingSettings } from '../../model/schema';
+import type { CopyLinkSpec, LayerSpec, ProjectionSpec, TrainingSettings } from '../../model/schema';
 import { importCsv, previewCsv, type CsvColumnRef, type CsvPreview } from './csv';
 import type { ImportedPatterns } from './imported';
 import { importLensExamples } from './lens-ex';
@@ -19,7 +19,7 @@ export interface NamedText {
 
 export type ImportSet<F extends NamedText> =
   /** tlearn's files: the .cf (when given) brings the network, the .data the inputs, the .teach the targets. */
-  | { kind: 'tlearn'; cf?: F; data: F; teach: F }
+  | { kind: 'tlearn'; cf?: F; data: F; teach: F; reset?: F }
   /** One pattern file; a .pat and a table need more said (the split, the columns) before they are read. */
   | { kind: 'pdp-pat' | 'lens-ex' | 'csv'; file: F };
 
@@ -38,9 +38,10 @@ export function sortImportFiles<F extends NamedText>(files: readonly F[]): Impor
   const [cf] = of('tlearn-cf');
   const [data] = of('tlearn-data');
   const [teach] = of('tlearn-teach');
-  if (cf || data || teach) {
-    if (files.length !== [cf, data, teach].filter(Boolean).length) {
-      throw new ImportSetError('Import a tlearn .cf with its .data and .teach (one of each), or one pattern file on its own.');
+  const [reset] = of('tlearn-reset');
+  if (cf || data || teach || reset) {
+    if (files.length !== [cf, data, teach, reset].filter(Boolean).length) {
+      throw new ImportSetError('Import a tlearn .cf with its .data and .teach (one of each, and optionally its .reset), or one pattern file on its own.');
     }
     if (!data || !teach) {
       const missing = [data ? null : '.data', teach ? null : '.teach'].filter(Boolean).join(' and ');
@@ -48,7 +49,7 @@ export function sortImportFiles<F extends NamedText>(files: readonly F[]): Impor
         `A tlearn import needs the .data file (inputs) and the .teach file (targets), with the .cf for the network: give them together (the ${missing} ${missing.includes(' and ') ? 'were' : 'was'} not given).`,
       );
     }
-    return { kind: 'tlearn', cf, data, teach };
+    return { kind: 'tlearn', cf, data, teach, ...(reset ? { reset } : {}) };
   }
   if (files.length !== 1) throw new ImportSetError('Import one pattern file at a time, or a tlearn .cf with its .data and .teach together.');
   const [{ file, format }] = recognised;
@@ -61,17 +62,19 @@ export interface ImportedFiles {
   layers?: LayerSpec[];
   /** The projections between the layers, when the .cf's network is not a chain. */
   projections?: ProjectionSpec[];
+  /** The copy links of a simple recurrent network (a .cf's copy-back connections). */
+  links?: CopyLinkSpec[];
   training?: Partial<TrainingSettings>;
 }
 
 /** Reads a tlearn set; the importers' errors (ImportError) say which file, line and column. */
-export function readTlearnSet({ cf, data, teach }: { cf?: NamedText; data: NamedText; teach: NamedText }): ImportedFiles {
-  const files = { data: data.text, teach: teach.text, dataFile: data.name, teachFile: teach.name };
+export function readTlearnSet({ cf, data, teach, reset }: { cf?: NamedText; data: NamedText; teach: NamedText; reset?: NamedText }): ImportedFiles {
+  const files = { data: data.text, teach: teach.text, dataFile: data.name, teachFile: teach.name, ...(reset ? { reset: reset.text, resetFile: reset.name } : {}) };
   if (!cf) return { imported: importTlearnPatterns(files) };
   const project = importTlearnProject({ ...files, cf: cf.text, cfFile: cf.name });
   const init = project.network.training.init;
-  const { projections } = project.network;
-  return { imported: project, layers: project.network.layers, ...(projections ? { projections } : {}), ...(init?.kind === 'uniform' ? { training: { init } } : {}) };
+  const { projections, links } = project.network;
+  return { imported: project, layers: project.network.layers, ...(projections ? { projections } : {}), ...(links ? { links } : {}), ...(init?.kind === 'uniform' ? { training: { init } } : {}) };
 }
 
 /** What the files alone do not say, and the command line's options or the app's questions do. */

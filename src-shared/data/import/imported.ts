@@ -6,6 +6,8 @@ export interface ImportedPattern {
   input: number[];
   /** A `null` entry is a don't-care: no error is counted for that output unit. */
   target: (number | null)[];
+  /** A sequence starts here (a tlearn .reset entry, a Lens example's first event): the context is reset before it. */
+  reset?: boolean;
 }
 
 export interface ImportedPatterns {

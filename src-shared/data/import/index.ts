@@ -7,7 +7,7 @@ export { readTlearnVectors, type TlearnVectors } from './tlearn-vectors';
 export { importTlearnPatterns, importTlearnProject, type TlearnFiles, type TlearnProject } from './tlearn';
 export { importPdpPat, type PdpPatOptions } from './pdp-pat';
 export { importLensExamples, type LensExOptions } from './lens-ex';
-export { layersForPatterns, modelFromImport, type ImportedModelParts } from './model';
+export { layersForPatterns, modelFromImport, recurrentLayersForPatterns, type ImportedModelParts } from './model';
 export { recogniseFormat, type ImportFormat } from './recognise';
 export { ImportSetError, readImportSet, readTlearnSet, sortImportFiles, type ImportAnswers, type ImportSet, type ImportStep, type NamedText, type ImportedFiles } from './file-set';
 export { readNpz, readNpy, readSafetensors, TensorFileError, type Tensor } from './python-tensors';

@@ -3,8 +3,11 @@
  * `max:`, `grace:`, `proc:`) ends with `;`; then examples, each ending with `;`: an optional `name:`, then
  * inputs and targets — dense (`I: 0 1 0`, `T: 1`, `B:` for both), or sparse lists of the units that are on,
  * numbered from 0 (`i: 1 3-5`, `t: 2`, `b:`, `*` for all). Units not given take the default value; a target
- * of `-` (no value) is a don't-care. The app's networks are feed-forward, so an example with several
- * events (a sequence for a recurrent network) is refused, as are group-addressed ranges (`{group}`).
+ * of `-` (no value) is a don't-care. An example of several events (its count after the name, each event's
+ * inputs and targets in turn, or an event header `[k]` before them) is a sequence for a recurrent network:
+ * each event becomes a pattern, the first marked as the sequence's start (Lens resets the network between
+ * examples); an event's units not given take the defaults, as in a one-event example. Group-addressed ranges (`{group}`) and event
+ * headers over several events are refused.
  */
 import { UNNAMED_FILE, type Position } from './import-error';
 import { defaultPatternName, IMPORT_LIMITS, type ImportedPattern, type ImportedPatterns } from './imported';
@@ -36,11 +39,19 @@ interface UnitRange {
   values: { value: number; at: Position }[];
 }
 
+interface RawEvent {
+  defaults: Defaults;
+  input: UnitRange[] | null;
+  target: UnitRange[] | null;
+}
+
 interface RawExample {
   name: string | null;
-  defaults: Defaults;
-  input: UnitRange[];
-  target: UnitRange[];
+  /** Where the example begins, for messages about it as a whole. */
+  at: Position;
+  /** The events the example declares (1 when it says nothing). */
+  declared: number;
+  events: RawEvent[];
 }
 
 const ALL = Number.NEGATIVE_INFINITY;
@@ -59,15 +70,22 @@ export function importLensExamples(text: string, options: LensExOptions = {}): I
     examples.push(readExample(s, { ...defaults }, warnings));
   }
   if (examples.length === 0) s.fail('no examples: expected examples such as `name: one I: 0 1 T: 1;`');
-  const inputs = sizeOf(s, 'input', options.inputs ?? legacy[0], examples.map((e) => e.input), warnings);
-  const outputs = sizeOf(s, 'output', options.outputs ?? legacy[1], examples.map((e) => e.target), warnings);
-  if (examples.length * (inputs + outputs) > IMPORT_LIMITS.values) {
-    s.fail(`${examples.length} examples of ${inputs} inputs and ${outputs} targets are more values than the app holds (${IMPORT_LIMITS.values})`, { line: 1, column: 1 });
+  const events = examples.flatMap((e) => e.events);
+  const inputs = sizeOf(s, 'input', options.inputs ?? legacy[0], events.map((e) => e.input ?? []), warnings);
+  const outputs = sizeOf(s, 'output', options.outputs ?? legacy[1], events.map((e) => e.target ?? []), warnings);
+  if (events.length > IMPORT_LIMITS.patterns) s.fail(`${events.length} events; the app holds at most ${IMPORT_LIMITS.patterns} patterns`, { line: 1, column: 1 });
+  if (events.length * (inputs + outputs) > IMPORT_LIMITS.values) {
+    s.fail(`${events.length} events of ${inputs} inputs and ${outputs} targets are more values than the app holds (${IMPORT_LIMITS.values})`, { line: 1, column: 1 });
   }
-  const patterns: ImportedPattern[] = examples.map((example, i) => ({
-    name: example.name ?? defaultPatternName(i),
-    input: fill(s, example.input, inputs, example.defaults.defI, 'input'),
-    target: fill(s, example.target, outputs, example.defaults.defT, 'output').map((v) => (Number.isNaN(v) ? null : v)),
+  const sequences = examples.some((e) => e.events.length > 1);
+  const patterns: ImportedPattern[] = examples.flatMap((example, i) => example.events.map((event, k) => {
+    const name = example.name ?? defaultPatternName(i);
+    return {
+      name: example.events.length > 1 ? `${name} ${k + 1}` : name,
+      input: fill(s, event.input ?? [], inputs, event.defaults.defI, 'input'),
+      target: fill(s, event.target ?? [], outputs, event.defaults.defT, 'output').map((v) => (Number.isNaN(v) ? null : v)),
+      ...(sequences && k === 0 ? { reset: true } : {}),
+    };
   }));
   return { patterns, warnings: [...warnings] };
 }
@@ -107,7 +125,8 @@ function readDefaultsField(s: LensScanner, defaults: Defaults, warnings: Set<str
 }
 
 function readExample(s: LensScanner, defaults: Defaults, warnings: Set<string>): RawExample {
-  const example: RawExample = { name: null, defaults, input: [], target: [] };
+  const example: RawExample = { name: null, at: s.here(), declared: 1, events: [] };
+  let declaredAt: Position | null = null;
   for (let more = true; more;) {
     more = false;
     if (s.match('name:')) {
@@ -125,19 +144,37 @@ function readExample(s: LensScanner, defaults: Defaults, warnings: Set<string>):
       more = true;
     }
     if (s.isDigit()) {
-      const at = s.here();
-      const events = s.readInt('the number of events');
-      if (events < 1) s.fail(`the number of events must be 1 or more, not ${events}`, at);
-      if (events > 1) s.fail(`Lens examples with several events (sequences for recurrent networks) are not supported yet: this example has ${events} events`, at);
+      declaredAt = s.here();
+      example.declared = s.readInt('the number of events');
+      if (example.declared < 1) s.fail(`the number of events must be 1 or more, not ${example.declared}`, declaredAt);
+      if (example.declared > IMPORT_LIMITS.patterns) s.fail(`${example.declared} events; the app holds at most ${IMPORT_LIMITS.patterns} patterns`, declaredAt);
       more = true;
     }
   }
-  let inputGiven = false;
-  let targetGiven = false;
+  let event: RawEvent | null = null;
+  const next = (at: Position): RawEvent => {
+    if (example.events.length >= example.declared) {
+      s.fail(`event ${example.events.length} is past the example's ${example.declared} event${example.declared === 1 ? '' : 's'}${declaredAt ? '' : ' (give the number of events after the name for a sequence, as `name: {abc} 3`)'}`, at);
+    }
+    const created: RawEvent = { defaults: { ...defaults }, input: null, target: null };
+    example.events.push(created);
+    return created;
+  };
   while (!s.match(';')) {
     if (s.atEnd()) s.fail('the file ends inside an example: expected `;` to end it');
     if (s.match('[')) {
-      readEventHeader(s, example.defaults, warnings);
+      const at = s.here();
+      if (s.match('*')) {
+        // `[*]`: defaults for every event from here on.
+        readEventDefaults(s, defaults, warnings);
+        if (event) readEventDefaultsInto(event.defaults, defaults);
+        continue;
+      }
+      const index = readEventHeader(s, example.events.length);
+      // `[k]` starts event k, the next one; its defaults apply to it alone.
+      if (index !== example.events.length) s.fail(`event ${index} comes out of order: the next event is ${example.events.length}`, at);
+      event = next(at);
+      readEventDefaults(s, event.defaults, warnings);
       continue;
     }
     const kind = ['I:', 'i:', 'T:', 't:', 'B:', 'b:'].find((k) => s.peek(k));
@@ -146,29 +183,40 @@ function readExample(s: LensScanner, defaults: Defaults, warnings: Set<string>):
     s.match(kind);
     const both = kind[0].toLowerCase() === 'b';
     const inputs = both || kind[0].toLowerCase() === 'i';
-    if ((inputs && inputGiven) || (!inputs && targetGiven) || (both && targetGiven)) {
-      s.fail(`a second ${inputs ? 'input' : 'target'} list in one example would start a second event; Lens examples with several events (sequences for recurrent networks) are not supported yet`, at);
-    }
+    // A second input (or target) list starts the next event.
+    if (!event || (inputs && event.input) || (!inputs && event.target) || (both && event.target)) event = next(at);
     const sparse = kind[0] === kind[0].toLowerCase();
-    const value = inputs ? example.defaults.actI : example.defaults.actT;
+    const value = inputs ? event.defaults.actI : event.defaults.actT;
     const ranges = readRanges(s, sparse, value, inputs ? 'input' : 'target');
-    if (inputs) [example.input, inputGiven] = [ranges, true];
-    if (!inputs || both) [example.target, targetGiven] = [ranges, true];
+    if (inputs) event.input = ranges;
+    if (!inputs || both) event.target = ranges;
+  }
+  if (example.events.length === 0) next(example.at);
+  if (example.events.length < example.declared) {
+    s.fail(`the example declares ${example.declared} events but gives ${example.events.length}`, declaredAt ?? example.at);
+  }
+  const missing = example.events.findIndex((e) => e.input === null);
+  if (missing >= 0 && example.events.length > 1) {
+    s.fail(`event ${missing} of this example gives no inputs; every event of a sequence needs its inputs`, example.at);
   }
   return example;
 }
 
-/** `[0 defT: - max: 3]`: only event 0 (or `*`) exists in a one-event example. */
-function readEventHeader(s: LensScanner, defaults: Defaults, warnings: Set<string>): void {
-  while (s.isDigit() || s.peek('*')) {
-    const at = s.here();
-    if (s.match('*')) continue;
-    const first = s.readInt('an event number');
-    const last = s.match('-') ? s.readInt('the end of an event range') : first;
-    if (first !== 0 || last !== 0) {
-      s.fail(`event ${first !== 0 ? first : last} is out of range: Lens examples with several events (sequences) are not supported yet, so only event 0 exists`, at);
-    }
-  }
+function readEventDefaultsInto(target: Defaults, source: Defaults): void {
+  Object.assign(target, source);
+}
+
+/** `[k]`: the event it starts (without a number, the next); a range of events (`[0-2]`) is refused. */
+function readEventHeader(s: LensScanner, nextEvent: number): number {
+  const at = s.here();
+  if (!s.isDigit()) return nextEvent;
+  const first = s.readInt('an event number');
+  if (s.match('-')) s.fail('an event header over several events (`[a-b]`) is not supported: give each event its own header', at);
+  return first;
+}
+
+/** The defaults of an event header, up to its `]`. */
+function readEventDefaults(s: LensScanner, defaults: Defaults, warnings: Set<string>): void {
   while (!s.match(']')) {
     if (s.atEnd()) s.fail('the file ends inside an event header: expected `]`');
     if (!readDefaultsField(s, defaults, warnings)) s.fail(`something unexpected in the event header: \`${s.nextWord()}\``);

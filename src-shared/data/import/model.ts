@@ -3,7 +3,7 @@
  * input → hidden → output network sized to the patterns), the patterns, and the unit names a file gave.
  */
 import { createModel } from '../../model/create';
-import type { LayerSpec, ModelDocument, ProjectionSpec, TrainingSettings } from '../../model/schema';
+import type { CopyLinkSpec, LayerSpec, ModelDocument, ProjectionSpec, TrainingSettings } from '../../model/schema';
 import type { ImportedPatterns } from './imported';
 
 export interface ImportedModelParts {
@@ -16,6 +16,8 @@ export interface ImportedModelParts {
   layers?: LayerSpec[];
   /** Absent: the chain of the layers. */
   projections?: ProjectionSpec[];
+  /** A recurrent network's copy links (a tlearn .cf's copy-back); absent: none. */
+  links?: CopyLinkSpec[];
   training?: Partial<TrainingSettings>;
 }
 
@@ -31,6 +33,7 @@ export function modelFromImport(parts: ImportedModelParts): ModelDocument {
     description: parts.description ?? '',
     layers,
     ...(parts.projections ? { projections: parts.projections } : {}),
+    ...(parts.links ? { links: parts.links } : {}),
     patterns: copy(imported),
     ...(parts.test ? { testPatterns: copy(parts.test) } : {}),
     training: parts.training,
@@ -47,7 +50,7 @@ function labelUnits(layers: LayerSpec[], names: readonly string[] | undefined): 
 }
 
 function copy(imported: ImportedPatterns) {
-  return imported.patterns.map((p) => ({ name: p.name, input: [...p.input], target: [...p.target] }));
+  return imported.patterns.map((p) => ({ name: p.name, input: [...p.input], target: [...p.target], ...(p.reset ? { reset: true } : {}) }));
 }
 
 /** A network the patterns fit: inputs, optionally one logistic hidden layer, logistic outputs. */
@@ -57,4 +60,23 @@ export function layersForPatterns(imported: ImportedPatterns, hiddenUnits = 0): 
   if (hiddenUnits > 0) layers.push({ kind: 'hidden', name: 'hidden', units: hiddenUnits, activation: 'logistic', bias: true });
   layers.push({ kind: 'output', name: 'output', units: first.target.length, activation: 'logistic', bias: true });
   return layers;
+}
+
+/**
+ * Elman's simple recurrent network for patterns in sequences (a Lens file of multi-event examples): inputs,
+ * a context layer holding the hidden layer's previous activations (0.5 at each sequence's start, as Lens
+ * starts it), `hiddenUnits` logistic hidden units fed by both, logistic outputs.
+ */
+export function recurrentLayersForPatterns(imported: ImportedPatterns, hiddenUnits: number): Required<Pick<ImportedModelParts, 'layers' | 'projections' | 'links'>> {
+  const first = imported.patterns[0];
+  return {
+    layers: [
+      { kind: 'input', name: 'input', units: first.input.length, activation: 'linear', bias: false },
+      { kind: 'hidden', name: 'context', units: hiddenUnits, activation: 'linear', bias: false },
+      { kind: 'hidden', name: 'hidden', units: hiddenUnits, activation: 'logistic', bias: true },
+      { kind: 'output', name: 'output', units: first.target.length, activation: 'logistic', bias: true },
+    ],
+    projections: [{ from: 0, to: 2 }, { from: 1, to: 2 }, { from: 2, to: 3 }],
+    links: [{ kind: 'copy', from: 2, to: 1, delay: 1, initial: 0.5 }],
+  };
 }

@@ -2,7 +2,7 @@
  * Which importer a file needs, from its name and (when the extension is not telling) its first words, so
  * the command line and a drop onto the window can take files without being told their format.
  */
-export type ImportFormat = 'csv' | 'tlearn-cf' | 'tlearn-data' | 'tlearn-teach' | 'pdp-pat' | 'lens-ex';
+export type ImportFormat = 'csv' | 'tlearn-cf' | 'tlearn-data' | 'tlearn-teach' | 'tlearn-reset' | 'pdp-pat' | 'lens-ex';
 
 const BY_EXTENSION: Record<string, ImportFormat> = {
   csv: 'csv',
@@ -12,6 +12,7 @@ const BY_EXTENSION: Record<string, ImportFormat> = {
   cf: 'tlearn-cf',
   data: 'tlearn-data',
   teach: 'tlearn-teach',
+  reset: 'tlearn-reset',
   pat: 'pdp-pat',
   ex: 'lens-ex',
 };

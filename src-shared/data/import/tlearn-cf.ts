@@ -4,19 +4,23 @@
  * .data columns keep their order); nodes fed by the same units, and alike in being outputs or not, form a
  * layer. Every connection between two layers must then be whole — each unit of one feeding each unit of the
  * other — and becomes a projection: skip connections, input ranges into any layer and biases from node 0
- * per layer are all built as written. A network that is a chain is imported as a chain. What the app cannot
- * build (copy-back context units, recurrence, shared or fixed weights, bipolar units, partial connections)
+ * per layer are all built as written. A network that is a chain is imported as a chain. Copy-back context
+ * units (tlearn's simple recurrent network) become a context layer and a copy link (tlearn-copy-back.ts).
+ * What the app cannot build (other recurrence, shared or fixed weights, bipolar units, partial connections)
  * is refused with the line and the construct named, never approximated by a different network.
  */
-import type { LayerSpec, ProjectionSpec, TrainingSettings } from '../../model/schema';
+import type { CopyLinkSpec, LayerSpec, ProjectionSpec, TrainingSettings } from '../../model/schema';
 import { MAX_LAYERS } from '../../model/schema';
 import { ImportError, UNNAMED_FILE } from './import-error';
 import { parseTlearnConfig, type ConnectionStatement, type Statement, type TlearnConfigText } from './tlearn-cf-parse';
+import { splitCopyBacks } from './tlearn-copy-back';
 
 export interface TlearnNetwork {
   layers: LayerSpec[];
   /** The projections between the layers, when the network is not a chain (absent: the chain). */
   projections?: ProjectionSpec[];
+  /** Copy-back connections as copy links into context layers (a simple recurrent network); absent: none. */
+  links?: CopyLinkSpec[];
   /** What the .cf says about training: the initial weight range, from `weight_limit`. */
   training: Partial<Pick<TrainingSettings, 'init'>>;
   /** tlearn's name for each unit, layer by layer: `i1` … for inputs, `node3` … for the rest. */
@@ -29,16 +33,25 @@ type Unit = `i${number}` | `n${number}`;
 
 export function importTlearnConfig(text: string, options: { file?: string } = {}): TlearnNetwork {
   const file = options.file ?? UNNAMED_FILE;
-  const cf = parseTlearnConfig(text, file);
   const refuse = (statement: Statement, construct: string, advice = ''): never => {
     throw new ImportError(file, statement.line, 1, `${construct}: line ${statement.line} \`${statement.text}\`${advice ? `. ${advice}` : ''}`);
   };
-  refuseUnsupported(cf, refuse);
+  const { cf, copies } = splitCopyBacks(parseTlearnConfig(text, file), refuse);
+  const contextNodes = new Set(copies.flatMap((copy) => copy.context));
+  refuseUnsupported(cf, refuse, contextNodes);
   const sources = sourcesOf(cf, refuse);
-  const { inputs, groups } = groupUnits(cf, sources, refuse);
-  const layers: Unit[][] = [...inputs, ...groups.map((group) => group.nodes.map((n) => `n${n}` as Unit))];
+  const { inputs, groups } = groupUnits(cf, sources, refuse, contextNodes);
+  const contexts: Unit[][] = copies.map((copy) => copy.context.map((n) => `n${n}` as Unit));
+  const layers: Unit[][] = [...inputs, ...contexts, ...groups.map((group) => group.nodes.map((n) => `n${n}` as Unit))];
   if (layers.length > MAX_LAYERS) refuse(cf.nodesLine, `the connections make ${layers.length} layers; the app builds at most ${MAX_LAYERS}`);
-  const projections = projectionsBetween(cf, sources, layers, inputs.length, refuse);
+  const projections = projectionsBetween(cf, sources, layers, inputs.length + contexts.length, refuse);
+  const links: CopyLinkSpec[] = copies.map((copy, k) => {
+    const from = layers.findIndex((units) => units.includes(`n${copy.sources[0]}`));
+    if (layers[from].length !== copy.sources.length || copy.sources.some((n, i) => layers[from][i] !== `n${n}`)) {
+      refuse(copy.statement, `the copied nodes ${copy.sources.join(', ')} are not one whole layer in order`, `Nodes ${layers[from].map((u) => u.slice(1)).join(', ')} form that layer; a context layer copies all of one layer, unit by unit`);
+    }
+    return { kind: 'copy', from, to: inputs.length + k, delay: 1 };
+  });
   // After the partial connections, whose message points at the line to complete.
   for (let n = 1; n <= cf.nodes; n++) {
     if (!cf.outputNodes.includes(n) && [...sources.values()].every((from) => !from.has(`n${n}`))) {
@@ -52,6 +65,7 @@ export function importTlearnConfig(text: string, options: { file?: string } = {}
   const specs: LayerSpec[] = inputs.map((units, k) => ({
     kind: 'input', name: inputs.length > 1 ? `input ${k + 1}` : 'input', units: units.length, activation: 'linear', bias: false,
   }));
+  contexts.forEach((units, k) => specs.push({ kind: 'hidden', name: contexts.length > 1 ? `context ${k + 1}` : 'context', units: units.length, activation: 'linear', bias: false }));
   let hiddenSeen = 0;
   let outputSeen = 0;
   groups.forEach(({ nodes, output }, k) => {
@@ -65,8 +79,8 @@ export function importTlearnConfig(text: string, options: { file?: string } = {}
     specs.push({ kind: output ? 'output' : 'hidden', name, units: nodes.length, activation: linearCount > 0 ? 'linear' : 'logistic', bias: hasBias[k] });
   });
   const unitNames = layers.map((units) => units.map((unit) => (unit.startsWith('i') ? `i${Number(unit.slice(1)) + 1}` : `node${unit.slice(1)}`)));
-  const chain = projections.length === layers.length - 1 && projections.every((p, j) => p.from === j && p.to === j + 1);
-  return { layers: specs, ...(chain ? {} : { projections }), unitNames, ...initialWeights(cf) };
+  const chain = links.length === 0 && projections.length === layers.length - 1 && projections.every((p, j) => p.from === j && p.to === j + 1);
+  return { layers: specs, ...(chain ? {} : { projections }), ...(links.length > 0 ? { links } : {}), unitNames, ...initialWeights(cf) };
 }
 
 type Refuse = (statement: Statement, construct: string, advice?: string) => never;
@@ -77,10 +91,9 @@ interface NodeGroup {
 }
 
 /** The constructs the app cannot build at all, most recognisable first. */
-function refuseUnsupported(cf: TlearnConfigText, refuse: Refuse): void {
-  const later = (c: ConnectionStatement) => c.from.some((s) => s.kind === 'node' && c.to.some((d) => d.kind === 'node' && s.index >= d.index));
-  const copyBack = cf.connections.find((c) => c.fixed && c.oneToOne && c.from.every((s) => s.kind === 'node'));
-  if (copyBack) refuse(copyBack, 'tlearn copy-back (recurrent) connections are not supported yet', 'The app trains feed-forward networks only; simple recurrent networks with context units are not built');
+function refuseUnsupported(cf: TlearnConfigText, refuse: Refuse, contextNodes: ReadonlySet<number>): void {
+  // A context node feeds lower-numbered nodes (its copy is from the previous sweep): that is no recurrence within a sweep.
+  const later = (c: ConnectionStatement) => c.from.some((s) => s.kind === 'node' && !contextNodes.has(s.index) && c.to.some((d) => d.kind === 'node' && s.index >= d.index));
   const recurrent = cf.connections.find(later);
   if (recurrent) refuse(recurrent, 'tlearn recurrent connections (from a node to itself or to an earlier-numbered node) are not supported yet');
   if (cf.groups && cf.groups.count > 0) refuse(cf.groups, 'tlearn weight groups (connections that share one weight) are not supported yet');
@@ -121,9 +134,11 @@ function describe(key: Unit | 'bias'): string {
  * units and alike in being outputs or not — hidden ones by depth (the longest path from an input), then by
  * their first node; output ones in the order of the .cf's output list, which is the .teach file's columns.
  */
-function groupUnits(cf: TlearnConfigText, sources: Sources, refuse: Refuse): { inputs: Unit[][]; groups: NodeGroup[] } {
+function groupUnits(cf: TlearnConfigText, sources: Sources, refuse: Refuse, contextNodes: ReadonlySet<number>): { inputs: Unit[][]; groups: NodeGroup[] } {
   const depth = new Map<number, number>();
+  for (const n of contextNodes) depth.set(n, 0);
   for (let n = 1; n <= cf.nodes; n++) {
+    if (contextNodes.has(n)) continue;
     let deepest = -1;
     for (const key of sources.get(n)!.keys()) {
       if (key === 'bias') continue;
@@ -145,7 +160,7 @@ function groupUnits(cf: TlearnConfigText, sources: Sources, refuse: Refuse): { i
   const outputs = new Set(cf.outputNodes);
   const hidden = new Map<string, number[]>();
   for (let n = 1; n <= cf.nodes; n++) {
-    if (outputs.has(n)) continue;
+    if (outputs.has(n) || contextNodes.has(n)) continue;
     const key = fedBy(n);
     hidden.set(key, [...(hidden.get(key) ?? []), n]);
   }

@@ -5,6 +5,7 @@
 import { ImportError, UNNAMED_FILE } from './import-error';
 import { defaultPatternName, type ImportedPatterns } from './imported';
 import { importTlearnConfig, type TlearnNetwork } from './tlearn-cf';
+import { readTlearnReset } from './tlearn-reset';
 import { readTlearnVectors } from './tlearn-vectors';
 
 export interface TlearnFiles {
@@ -15,6 +16,9 @@ export interface TlearnFiles {
   outputs?: number;
   dataFile?: string;
   teachFile?: string;
+  /** tlearn's .reset file: the patterns at which the context units are reset (a sequence starts). */
+  reset?: string;
+  resetFile?: string;
 }
 
 export function importTlearnPatterns(files: TlearnFiles): ImportedPatterns {
@@ -25,11 +29,13 @@ export function importTlearnPatterns(files: TlearnFiles): ImportedPatterns {
     throw new ImportError(teachFile, teach.countAt.line, teach.countAt.column,
       `the .teach file has ${teach.vectors.length} vectors but the .data file has ${data.vectors.length}; each input vector needs its target vector`);
   }
+  const resets = files.reset === undefined ? null : readTlearnReset(files.reset, data.vectors.length, files.resetFile ?? UNNAMED_FILE);
   const patterns = data.vectors.map((input, i) => ({
     name: defaultPatternName(i),
     // A .data file cannot hold `*`, so every input is a number.
     input: input as number[],
     target: teach.vectors[i],
+    ...(resets?.has(i) ? { reset: true } : {}),
   }));
   return { patterns, warnings: [...data.warnings, ...teach.warnings] };
 }

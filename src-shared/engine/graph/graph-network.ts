@@ -6,7 +6,8 @@
  *     backward, in the reverse order     δ_g = f'(n_g) ⊙ Σ_{p out of g} B_pᵀ δ_{to(p)}  (+ the loss's term on an output layer)
  *     gradient                           ∂L/∂W_p = δ_{to(p)} h_{from(p)}ᵀ,   ∂L/∂b_g = δ_g
  *
- * B_p is W_p (backpropagation) or the fixed F_p (feedback alignment). Every sum starts from the bias (or 0)
+ * B_p is W_p (backpropagation) or the fixed F_p (feedback alignment). A context layer (filled by a link of a
+ * recurrent network, ../recurrent/recurrence.ts) is skipped by the forward pass: its values are set before it. Every sum starts from the bias (or 0)
  * and runs over projections in the model's order, then over units in ascending order, as the reference
  * (../reference/network.ts) sums. All parameters live in one flat Float64Array, layer by layer in the
  * topological order, each layer's incoming projections' W_p then its b_g: for a chain exactly the chain
@@ -43,6 +44,8 @@ export class GraphNetwork {
   /** Whether projection p's weights learn, and whether layer g's bias does. */
   readonly projectionLearns: readonly boolean[];
   readonly biasLearns: readonly boolean[];
+  /** Whether layer g is a context layer, which a link fills and the forward pass leaves as it is. */
+  readonly isContext: readonly boolean[];
   readonly params: Float64Array;
   readonly weights: Float64Array[];
   readonly biases: Float64Array[];
@@ -55,8 +58,9 @@ export class GraphNetwork {
   readonly inputUnits: number;
   readonly outputUnits: number;
 
-  constructor(model: Pick<ModelDocument, 'layers' | 'projections'>) {
+  constructor(model: Pick<ModelDocument, 'layers' | 'projections'> & Partial<Pick<ModelDocument, 'links'>>) {
     const graph = networkGraph(model);
+    this.isContext = model.layers.map((_, g) => (model.links ?? []).some((link) => link.to === g));
     this.layers = model.layers;
     this.projections = graph.projections;
     this.sizes = model.layers.map((layer) => layer.units);
@@ -106,7 +110,7 @@ export class GraphNetwork {
       for (let i = 0; i < h.length; i++) h[i] = source[at++];
     }
     for (const g of this.order) {
-      if (this.layers[g].kind === 'input') continue;
+      if (this.layers[g].kind === 'input' || this.isContext[g]) continue;
       const n = this.net[g];
       n.set(this.biases[this.biasIndex[g]]);
       for (const q of this.into[g]) {
@@ -126,15 +130,18 @@ export class GraphNetwork {
   /**
    * The deltas, after the forward pass and with each output layer's loss term already in `delta` (δ of the
    * loss alone): every other layer gets f'(n) ⊙ Σ_{p out of g} B_pᵀ δ_to, and an output layer that also
-   * feeds others adds that sum to its loss term. Input layers get none.
+   * feeds others adds that sum to its loss term. Input layers get none. `injected[g]`, where given, is added
+   * to layer g's sum before f' (backpropagation through time: the δ that later events send back to a link's source).
    */
-  backward(backwardMatrices: readonly Float64Array[]): void {
+  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[]): void {
     for (let k = this.order.length - 1; k >= 0; k--) {
       const g = this.order[k];
       const kind = this.layers[g].kind;
-      if (kind === 'input' || this.outOf[g].length === 0) continue;
+      const inject = injected?.[g];
+      if (kind === 'input' || (this.outOf[g].length === 0 && !inject)) continue;
       const back = this.back[g];
-      back.fill(0);
+      if (inject) back.set(inject);
+      else back.fill(0);
       for (const q of this.outOf[g]) {
         const B = backwardMatrices[q];
         const above = this.delta[this.projections[q].to];

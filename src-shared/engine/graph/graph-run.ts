@@ -4,35 +4,32 @@
  * alignment with one fixed F per projection, frozen projections and layers, and everything exact
  * continuation needs (momentum, the gradient summed in an unfinished update, the order stream and the
  * epoch cursor), saved per projection as the model document holds it. Chains keep the chain engine's fast
- * paths (../simulation.ts); this is the path for every other graph.
+ * paths (../simulation.ts); this is the path for every other graph. A recurrent network runs here too, with
+ * its time (context layers, sequences, BPTT) in a Recurrence that ../recurrent/recurrent-run.ts supplies.
  */
 import { recordsEpoch } from '../../model/epoch-history';
 import { formatPath } from '../../model/parse';
 import { MAX_WEIGHT_MAGNITUDE, trainingSchema, type ModelDocument, type NetworkState, type Pattern, type SettingChange, type TrainingSettings } from '../../model/schema';
 import { EpochCursor } from '../checkpoint';
-import { lossCode, outputDeltas, patternLoss, type LossCode } from '../losses';
+import { lossCode, type LossCode } from '../losses';
 import { applyUpdate } from '../optimizer';
 import { toPatternSet, type PatternSet } from '../patterns';
 import { RandomStream } from '../rng';
 import { RunHistories } from '../run-histories';
-import { fromRows, toRows } from '../state-io';
 import { resetsWeights, settingChange } from '../setting-changes';
+import { toRows } from '../state-io';
 import { maximumMessage, stopAfterEpoch, type AdvanceOutcome, type StopReason } from '../stopping';
 import type { TestPass } from '../test-pass';
 import type { PatternInspection } from '../inspection';
+import type { Recurrence } from '../recurrent/recurrence';
 import { drawGraphFeedback, initializeGraphWeights } from './graph-init';
 import { inspectGraph, inspectGraphPattern } from './graph-inspect';
+import { RECURRENT_NETWORKS_NOTICE } from './graph-support';
+import { isRecurrent } from '../../model/recurrence';
+import { testPassOf } from './graph-test-pass';
+import { GraphOutputLoss } from './graph-loss';
+import { readGraphParameters, writeGraphParameters, type GraphSnapshot as Snapshot } from './graph-state';
 import { GraphNetwork, type GraphViews } from './graph-network';
-
-/** Where an epoch began: what a diverged epoch goes back to. */
-interface Snapshot {
-  params: Float64Array;
-  momentum: Float64Array;
-  gradient: Float64Array;
-  gradientPending: boolean;
-  orderStream: RandomStream;
-  cursor: EpochCursor;
-}
 
 export class GraphRun {
   readonly network: GraphNetwork;
@@ -54,18 +51,18 @@ export class GraphRun {
   private snapshot: Snapshot | null = null;
   /** A divergence state() found in the middle of an epoch: the next advance() reports it. */
   private pendingDivergence: AdvanceOutcome | null = null;
-  /** Per output layer: its offset in a pattern's target row. */
-  private readonly targetOffsets: number[];
-  private readonly pssRow = new Float64Array(1);
-  private readonly correctRow = new Uint8Array(1);
-  /** One output layer's targets for one pattern (outputDeltas reads rows of one layer's width). */
-  private readonly targetRow: Float64Array;
+  private readonly outputLoss: GraphOutputLoss;
   /** Each training pattern's pss in the last completed epoch (zeros before the first): the terms of its tss. */
   private lastEpochPss: Float64Array;
+
+  /** A recurrent network's context, stored events and sequences; null for a feed-forward network. */
+  protected readonly time: Recurrence | null;
 
   constructor(private model: ModelDocument) {
     this.network = new GraphNetwork(model);
     const net = this.network;
+    this.time = this.createTime(model);
+    if (isRecurrent(model) && !this.time) throw new RangeError(RECURRENT_NETWORKS_NOTICE);
     this.data = toPatternSet(model.patterns, net.inputUnits, net.outputUnits);
     this.testData = model.testPatterns?.length ? toPatternSet(model.testPatterns, net.inputUnits, net.outputUnits) : null;
     this.momentum = new Float64Array(net.params.length);
@@ -73,16 +70,16 @@ export class GraphRun {
     this.gradient = new Float64Array(net.params.length);
     this.gradientViews = net.views(this.gradient);
     this.cursor = new EpochCursor(this.data.count);
-    let offset = 0;
-    this.targetOffsets = net.outputs.map((g) => {
-      const at = offset;
-      offset += net.sizes[g];
-      return at;
-    });
-    this.targetRow = new Float64Array(Math.max(...net.outputs.map((g) => net.sizes[g])));
+    this.outputLoss = new GraphOutputLoss(net);
     this.lastEpochPss = new Float64Array(this.data.count);
     if (model.state) this.restore(model.state);
     else this.reset();
+  }
+
+  /** The recurrent run (../recurrent/recurrent-run.ts) gives its Recurrence; a feed-forward run has none. */
+  protected createTime(model: ModelDocument): Recurrence | null {
+    void model;
+    return null;
   }
 
   get settings(): TrainingSettings {
@@ -186,25 +183,7 @@ export class GraphRun {
   /** Every pattern's outputs (all output layers, concatenated) beside its targets, with the current weights. */
   testPass(set: 'train' | 'test' = 'train'): TestPass {
     const source: readonly Pattern[] = (set === 'train' ? this.model.patterns : this.model.testPatterns) ?? [];
-    const margin = this.settings.margin;
-    let tss = 0;
-    let correct = 0;
-    const outputs = this.outputs(set);
-    const patterns = source.map((pattern, p) => {
-      const output = outputs[p];
-      let pss = 0;
-      let isCorrect = true;
-      pattern.target.forEach((t, k) => {
-        if (t === null) return;
-        const e = t - output[k];
-        pss += e * e;
-        if (!(Math.abs(e) <= margin)) isCorrect = false;
-      });
-      tss += pss;
-      if (isCorrect) correct++;
-      return { name: pattern.name, output, target: [...pattern.target], pss, correct: isCorrect };
-    });
-    return { tss, fractionCorrect: patterns.length > 0 ? correct / patterns.length : 0, patterns };
+    return testPassOf(source, this.outputs(set), this.settings.margin);
   }
 
   /** The matrices deltas are sent back through: W_p, or F_p for feedback alignment. */
@@ -218,6 +197,7 @@ export class GraphRun {
     this.momentum.fill(0);
     this.gradientPending = false;
     this.feedback = null;
+    this.time?.reset();
     this.orderStream = RandomStream.forSeed(this.settings.seed, 'order');
     this.cursor.inEpoch = false;
     this.cursor.position = 0;
@@ -246,12 +226,14 @@ export class GraphRun {
     while (presented < budget && this.epoch < untilEpoch) {
       if (!cursor.inEpoch) this.startEpoch();
       const p = cursor.order[cursor.position];
+      this.time?.enterTraining(p);
       const { pss, correct } = this.present(this.data, p);
       if (!(pss < Number.POSITIVE_INFINITY)) return this.diverge(presented);
       cursor.tss += pss;
       cursor.pss[p] = pss;
       if (correct) cursor.correct++;
       this.network.addGradient(this.gradientViews, !this.gradientPending);
+      this.time?.leaveTraining(this.gradientViews, this.backwardMatrices);
       this.gradientPending = true;
       cursor.position++;
       presented++;
@@ -268,19 +250,9 @@ export class GraphRun {
   present(data: PatternSet, p: number): { pss: number; correct: boolean } {
     const net = this.network;
     net.forward(data.inputs, p * net.inputUnits);
-    let pss = 0;
-    let correct = true;
-    net.outputs.forEach((g, k) => {
-      const units = net.sizes[g];
-      const start = p * net.outputUnits + this.targetOffsets[k];
-      const targets = this.targetRow.subarray(0, units);
-      targets.set(data.targets.subarray(start, start + units));
-      outputDeltas(this.loss, net.codes[g], net.net[g], net.act[g], targets, null, 0, net.delta[g], 1, units, this.settings.margin, this.pssRow, this.correctRow);
-      pss += this.pssRow[0];
-      if (this.correctRow[0] === 0) correct = false;
-    });
+    const outcome = this.outputLoss.deltas(this.loss, data, p, this.settings.margin);
     net.backward(this.backwardMatrices);
-    return { pss, correct };
+    return outcome;
   }
 
   /** L summed over the training patterns with the current weights. */
@@ -288,20 +260,24 @@ export class GraphRun {
     const net = this.network;
     let L = 0;
     for (let p = 0; p < this.data.count; p++) {
+      this.time?.enterEvaluation('train', p);
       net.forward(this.data.inputs, p * net.inputUnits);
-      net.outputs.forEach((g, k) => {
-        const start = p * net.outputUnits + this.targetOffsets[k];
-        L += patternLoss(this.loss, net.codes[g], net.net[g], net.act[g], this.data.targets.subarray(start, start + net.sizes[g]));
-      });
+      this.time?.leaveEvaluation();
+      L += this.outputLoss.loss(this.loss, this.data, p);
     }
     return L;
   }
 
-  /** ∂L/∂W_p and ∂L/∂b summed over the training patterns (for feedback alignment, the rule's direction). */
+  /**
+   * ∂L/∂W_p and ∂L/∂b summed over the training patterns (for feedback alignment, the rule's direction); for a
+   * recurrent network, the one-step gradient along a pass over the set in order.
+   */
   summedGradient(): GraphViews {
     const sum = this.network.views(new Float64Array(this.network.params.length));
     for (let p = 0; p < this.data.count; p++) {
+      this.time?.enterEvaluation('train', p);
       this.present(this.data, p);
+      this.time?.leaveEvaluation();
       this.network.addGradient(sum, p === 0, true);
     }
     return sum;
@@ -313,7 +289,9 @@ export class GraphRun {
     if (!data) return [];
     const net = this.network;
     return Array.from({ length: data.count }, (_, p) => {
+      this.time?.enterEvaluation(set, p);
       net.forward(data.inputs, p * net.inputUnits);
+      this.time?.leaveEvaluation();
       return net.outputs.flatMap((g) => Array.from(net.act[g]));
     });
   }
@@ -325,26 +303,19 @@ export class GraphRun {
    */
   state(): NetworkState {
     if (this.cursor.inEpoch && !this.withinFileBounds()) this.pendingDivergence = this.diverge(0);
-    const net = this.network;
-    const matrices = (views: GraphViews) => views.weights.map((W, q) => toRows(W, net.sizes[net.projections[q].to], net.sizes[net.projections[q].from]));
-    const vectors = (views: GraphViews) => views.biases.map((b) => Array.from(b));
     const { cursor } = this;
     const state: NetworkState = {
       epoch: this.epoch,
-      weights: matrices(net),
-      biases: vectors(net),
-      weightMomentum: matrices(this.momentumViews),
-      biasMomentum: vectors(this.momentumViews),
+      ...writeGraphParameters(this.network, this.momentumViews, this.gradientPending ? this.gradientViews : null, this.feedback),
       orderStream: this.orderStream.state(),
       cursor: cursor.inEpoch ? { order: Array.from(cursor.order), position: cursor.position, tss: cursor.tss, correct: cursor.correct } : null,
       tssHistory: this.histories.tss.slice(),
       correctHistory: this.histories.correct.slice(),
-      feedback: this.feedback && this.feedback.map((F, q) => (F.length === 0 ? [] : toRows(F, net.sizes[net.projections[q].to], net.sizes[net.projections[q].from]))),
-      gradientSum: this.gradientPending ? { weights: matrices(this.gradientViews), biases: vectors(this.gradientViews) } : null,
     };
     if (this.histories.stride !== 1) state.historyStride = this.histories.stride;
     if (this.testData) state.testTssHistory = this.histories.testTss.slice();
     if (this.settingChanges.length > 0) state.settingChanges = structuredClone(this.settingChanges);
+    if (this.time) state.recurrent = this.time.state();
     return state;
   }
 
@@ -353,24 +324,8 @@ export class GraphRun {
   }
 
   private restore(state: NetworkState): void {
-    const net = this.network;
-    const momentum = this.momentumViews;
-    state.weights.forEach((rows, q) => fromRows(rows, net.weights[q]));
-    state.biases.forEach((b, k) => net.biases[k].set(b));
-    state.weightMomentum.forEach((rows, q) => fromRows(rows, momentum.weights[q]));
-    state.biasMomentum.forEach((b, k) => momentum.biases[k].set(b));
     this.gradientPending = Boolean(state.gradientSum);
-    if (state.gradientSum) {
-      state.gradientSum.weights.forEach((rows, q) => fromRows(rows, this.gradientViews.weights[q]));
-      state.gradientSum.biases.forEach((b, k) => this.gradientViews.biases[k].set(b));
-    }
-    this.feedback = state.feedback
-      ? state.feedback.map((rows, q) => {
-        const F = new Float64Array(rows.length === 0 ? 0 : net.weights[q].length);
-        fromRows(rows, F);
-        return F;
-      })
-      : null;
+    this.feedback = readGraphParameters(this.network, this.momentumViews, this.gradientViews, state);
     this.orderStream = RandomStream.fromState(state.orderStream);
     const { cursor } = this;
     cursor.inEpoch = state.cursor !== null;
@@ -381,6 +336,7 @@ export class GraphRun {
       cursor.correct = state.cursor.correct;
     }
     this.epoch = state.epoch;
+    this.time?.restore(state.recurrent);
     this.histories.clear();
     this.histories.stride = state.historyStride ?? 1;
     // Histories can hold tens of thousands of entries: copied by loops, not spread into push() (argument limits).
@@ -421,13 +377,15 @@ export class GraphRun {
     cursor.copyFrom(this.cursor);
     this.snapshot = {
       params: this.network.params.slice(), momentum: this.momentum.slice(), gradient: this.gradient.slice(),
-      gradientPending: this.gradientPending, orderStream: this.orderStream.clone(), cursor,
+      gradientPending: this.gradientPending, orderStream: this.orderStream.clone(), cursor, time: this.time?.snapshot() ?? null,
     };
   }
 
   private startEpoch(): void {
     this.takeSnapshot();
-    this.cursor.start(this.settings.order === 'permuted' ? this.orderStream : null);
+    const permute = this.settings.order === 'permuted' ? this.orderStream : null;
+    if (this.time) this.time.orderEpoch(this.cursor, permute);
+    else this.cursor.start(permute);
   }
 
   /** Whether every number the state would hold is one a file can (schema.ts): weights bounded, the rest finite. */
@@ -435,7 +393,7 @@ export class GraphRun {
     for (const value of this.network.params) if (!(Math.abs(value) <= MAX_WEIGHT_MAGNITUDE)) return false;
     for (const value of this.momentum) if (!Number.isFinite(value)) return false;
     if (this.gradientPending) for (const value of this.gradient) if (!Number.isFinite(value)) return false;
-    return Number.isFinite(this.cursor.tss);
+    return Number.isFinite(this.cursor.tss) && (this.time?.isFinite() ?? true);
   }
 
   /** Records the epoch; false when its tss or a parameter is no longer one a file can hold. */
@@ -454,7 +412,11 @@ export class GraphRun {
 
   private tss(data: PatternSet): number {
     let tss = 0;
-    for (let p = 0; p < data.count; p++) tss += this.present(data, p).pss;
+    for (let p = 0; p < data.count; p++) {
+      this.time?.enterEvaluation(data === this.data ? 'train' : 'test', p);
+      tss += this.present(data, p).pss;
+      this.time?.leaveEvaluation();
+    }
     return tss;
   }
 
@@ -466,6 +428,7 @@ export class GraphRun {
     this.gradientPending = snapshot.gradientPending;
     this.orderStream = snapshot.orderStream.clone();
     this.cursor.copyFrom(snapshot.cursor);
+    if (snapshot.time) this.time?.restoreSnapshot(snapshot.time);
     return {
       presented, stop: 'diverged',
       message: `Training diverged in epoch ${this.epoch + 1}. The weights from the end of epoch ${this.epoch} are kept; try a smaller learning rate.`,

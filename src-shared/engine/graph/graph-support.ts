@@ -13,3 +13,7 @@ export const GRAPH_NETWORKS_NOTICE =
 export function isGraphModel(model: Pick<ModelDocument, 'layers' | 'projections'>): boolean {
   return !networkGraph(model).isChain;
 }
+
+export const RECURRENT_NETWORKS_NOTICE =
+  'This network is recurrent (a context layer holds a copy of another layer from the previous event): recurrent networks are shown in the app from a later version. ' +
+  'Until then, train and test it with the command line (backprop-lab cli train FILE).';

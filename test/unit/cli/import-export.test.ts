@@ -31,9 +31,9 @@ describe('importing and exporting from the command line', () => {
   });
 
   it('refuses what it cannot build, naming the file, line and construct', async () => {
-    const result = await cli('import', fixture('tlearn/srn.cf'), fixture('tlearn/xor.data'), fixture('tlearn/xor.teach'), '--out', join(dir, 'srn.bplab'));
+    const result = await cli('import', fixture('tlearn/recurrent.cf'), fixture('tlearn/xor.data'), fixture('tlearn/xor.teach'), '--out', join(dir, 'recurrent.bplab'));
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/srn\.cf, line 11, column 1: tlearn copy-back \(recurrent\) connections are not supported yet/);
+    expect(result.err).toMatch(/recurrent\.cf, line 9, column 1: tlearn recurrent connections .* are not supported yet/);
   });
 
   it('refuses a set of files it cannot import, as File → Import does', async () => {

@@ -64,7 +64,7 @@ describe('reading a tlearn set', () => {
 
   it('an importer’s error keeps the file, line and column', () => {
     expectImportError(() => readTlearnSet({ data: file('tlearn/bad-value.data'), teach: file('tlearn/xor.teach') }), { file: 'bad-value.data', line: 4, column: 3 });
-    expect(() => readTlearnSet({ cf: file('tlearn/srn.cf'), data: file('tlearn/encoder.data'), teach: file('tlearn/encoder.teach') })).toThrow(/^srn\.cf, line \d+, column \d+: .*(copy-back|recurren|fixed)/i);
+    expect(() => readTlearnSet({ cf: file('tlearn/recurrent.cf'), data: file('tlearn/xor.data'), teach: file('tlearn/xor.teach') })).toThrow(/^recurrent\.cf, line 9, column 1: .*recurrent connections/i);
   });
 });
 

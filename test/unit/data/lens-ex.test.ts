@@ -45,11 +45,30 @@ describe('Lens .ex import', () => {
     expect(imported.warnings).toEqual([]);
   });
 
-  it('refuses sequences and group names clearly', () => {
-    expectImportError(read('sequence.ex'), { file: 'sequence.ex', line: 2, column: 13 }, /several events \(sequences for recurrent networks\) are not supported yet: this example has 3 events/);
+  it('reads multi-event examples as sequences: one pattern per event, each example\'s first marked as a sequence start', () => {
+    const imported = read('sequence.ex')();
+    expect(imported.patterns).toEqual([
+      { name: 'abc 1', input: [1, 0, 0], target: [0, 1, 0], reset: true },
+      { name: 'abc 2', input: [0, 1, 0], target: [0, 0, 1] },
+      { name: 'abc 3', input: [0, 0, 1], target: [1, 0, 0] },
+    ]);
+    const two = importLensExamples('name: x 2 [0 defT: -] i: 0 [1] i: 1 t: 1;\nname: y 1 i: 1 t: 0;', { inputs: 2, outputs: 2 });
+    expect(two.patterns).toEqual([
+      { name: 'x 1', input: [1, 0], target: [null, null], reset: true },
+      { name: 'x 2', input: [0, 1], target: [0, 1] },
+      { name: 'y', input: [0, 1], target: [1, 0], reset: true },
+    ]);
+    // One-event files stay feed-forward: no sequence marks.
+    expect(importLensExamples('i: 0 t: 1;\ni: 1 t: 0;').patterns.every((p) => p.reset === undefined)).toBe(true);
+  });
+
+  it('refuses sequences it cannot read, and group names, clearly', () => {
     expectImportError(read('groups.ex'), { line: 3, column: 4 }, /group names in examples \(`Instance`\) are not supported/);
-    expectImportError(() => importLensExamples('i: 0 t: 0\ni: 1 t: 1;'), { line: 2, column: 1 }, /second input list .* several events/);
-    expectImportError(() => importLensExamples('[1] i: 0 t: 0;'), { line: 1, column: 2 }, /event 1 is out of range/);
+    expectImportError(() => importLensExamples('i: 0 t: 0\ni: 1 t: 1;'), { line: 2, column: 1 }, /event 1 is past the example's 1 event \(give the number of events after the name/);
+    expectImportError(() => importLensExamples('name: x 3 i: 0 t: 0 i: 1 t: 1;'), { line: 1, column: 9 }, /declares 3 events but gives 2/);
+    expectImportError(() => importLensExamples('name: x 2 [1] i: 0 t: 0;'), { line: 1, column: 12 }, /event 1 comes out of order: the next event is 0/);
+    expectImportError(() => importLensExamples('name: x 2 [0-1] i: 0 t: 0;'), { line: 1, column: 12 }, /over several events/);
+    expectImportError(() => importLensExamples('name: x 2 i: 0 t: 0 t: 1;'), { line: 1, column: 1 }, /event 1 of this example gives no inputs/);
   });
 
   it('points at bad values, units out of range and unterminated examples', () => {

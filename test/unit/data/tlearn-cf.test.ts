@@ -39,9 +39,26 @@ describe('tlearn .cf import', () => {
     expect(network.training).toEqual({});
   });
 
-  it('refuses copy-back context units of a simple recurrent network, naming the line', () => {
-    const error = expectImportError(read('srn.cf'), { file: 'srn.cf', line: 11, column: 1 });
-    expect(error.reason).toMatch(/^tlearn copy-back \(recurrent\) connections are not supported yet: line 11 `8-10 from 1-3 = 1\. & 1\. fixed one-to-one`/);
+  it('builds copy-back context units as a context layer and a copy link (a simple recurrent network)', () => {
+    const network = read('srn.cf')();
+    expect(network.layers.map((l) => [l.kind, l.name, l.units, l.activation, l.bias])).toEqual([
+      ['input', 'input', 4, 'linear', false],
+      ['hidden', 'context', 3, 'linear', false],
+      ['hidden', 'hidden', 3, 'logistic', true],
+      ['output', 'output', 4, 'logistic', true],
+    ]);
+    expect(network.projections).toEqual([{ from: 0, to: 2 }, { from: 1, to: 2 }, { from: 2, to: 3 }]);
+    expect(network.links).toEqual([{ kind: 'copy', from: 2, to: 1, delay: 1 }]);
+    expect(network.unitNames[1]).toEqual(['node8', 'node9', 'node10']);
+  });
+
+  it('refuses a copy-back it cannot build, naming the line', () => {
+    const srn = fixture('tlearn/srn.cf');
+    const config = (text: string) => () => importTlearnConfig(text);
+    expectImportError(config(srn.replace('= 1. & 1. fixed', '= 0.5 & 0.5 fixed')), { line: 11, column: 1 }, /weight is not exactly 1 .*line 11 `8-10 from 1-3 = 0\.5 & 0\.5 fixed one-to-one`/);
+    expectImportError(config(srn.replace('linear = 8-10', 'linear = 8-9')), { line: 11, column: 1 }, /context node 10 is not linear: line 11/);
+    expectImportError(config(srn.replace('1-7 from 0', '1-10 from 0')), { line: 12, column: 1 }, /a bias into context node 8: line 12 `1-10 from 0`/);
+    expectImportError(config(srn.replace('8-10 from 1-3 = 1.', '8-10 from 1-2,4 = 1.')), { line: 11, column: 1 }, /copied nodes 1, 2, 4 are not one whole layer/);
   });
 
   it('refuses a connection from a later node (tlearn reads it as recurrent)', () => {
@@ -130,11 +147,11 @@ describe('tlearn .cf files as tlearn course material and projects write them', (
     expect(network.warnings).toEqual([]);
   });
 
-  it('an Elman network with linear context units is refused at its copy-back line, not built as something else', () => {
-    expectImportError(published('elman.cf'), { file: 'elman.cf', line: 12, column: 1 }, /copy-back \(recurrent\) connections are not supported yet: line 12 `8-12 from 1-5 = 1\. & 1\. fixed one-to-one`/);
+  it('an Elman network whose context units also take a bias is refused at the bias line, not built as something else', () => {
+    expectImportError(published('elman.cf'), { file: 'elman.cf', line: 8, column: 1 }, /a bias into context node 8: line 8 `1-12 from 0`.*receives nothing else/);
   });
 
-  it('an attractor network of bipolar units with linear copies is refused at its first copy-back line', () => {
-    expectImportError(published('attractor.cf'), { file: 'attractor.cf', line: 9, column: 1 }, /copy-back \(recurrent\) connections .* line 9 `5-8 from 1-4/);
+  it('an attractor network of bipolar units with fixed input copies is refused at its fixed line', () => {
+    expectImportError(published('attractor.cf'), { file: 'attractor.cf', line: 8, column: 1 }, /fixed \(untrainable\) weights are not supported yet: line 8 `1-4 from i1-i4/);
   });
 });

@@ -119,7 +119,7 @@ describe('the experiment section', () => {
     const text = await readFile(fileURLToPath(new URL('../../fixtures/model/xor-v1.bplab', import.meta.url)), 'utf8');
     expect(JSON.parse(text).version).toBe(1);
     const parsed = parseModelText(text);
-    expect(parsed).toMatchObject({ ok: true, model: { version: 3 } });
+    expect(parsed).toMatchObject({ ok: true, model: { version: 4 } });
     expect(parsed.ok && parsed.model.experiment).toBeUndefined();
     for (const example of experimentExamples) {
       const model = example.build();

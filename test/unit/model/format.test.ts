@@ -9,6 +9,8 @@ import { modelJsonSchema } from '../../../src-shared/model/json-schema';
 import { migrateToCurrent, type Migration } from '../../../src-shared/model/migrations';
 import { parseModelText } from '../../../src-shared/model/parse';
 import { serializeModel, withProvenance } from '../../../src-shared/model/serialize';
+import { MODEL_VERSION } from '../../../src-shared/model/schema';
+import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
@@ -21,7 +23,7 @@ function parsed(text: string) {
 describe('the model file format', () => {
   it('still reads the committed version-1 file, and continues it exactly', async () => {
     const model = parsed(await readFile(root('test/fixtures/model/xor-v1.bplab'), 'utf8'));
-    expect(model.version).toBe(3); // migrated from version 1 on load
+    expect(model.version).toBe(MODEL_VERSION); // migrated from version 1 on load
     expect(model.state?.epoch).toBe(25);
     const continued = new Simulation(model);
     continued.advance(Number.MAX_SAFE_INTEGER, 50);
@@ -33,7 +35,7 @@ describe('the model file format', () => {
   it('still reads the committed version-2 file as a chain, and continues it exactly', async () => {
     const text = await readFile(root('test/fixtures/model/xor-v2.bplab'), 'utf8');
     const model = parsed(text);
-    expect(model.version).toBe(3); // migrated from version 2 on load
+    expect(model.version).toBe(MODEL_VERSION); // migrated from version 2 on load
     expect(model.projections).toBeUndefined(); // absent: the chain
     expect(model.state?.epoch).toBe(25);
     // The state is kept as written: a chain's W^j and b_{j+1} are already per projection and per non-input layer.
@@ -41,6 +43,23 @@ describe('the model file format', () => {
     const continued = new Simulation(model);
     continued.advance(Number.MAX_SAFE_INTEGER, 60);
     const straight = new Simulation({ ...model, state: null });
+    straight.advance(Number.MAX_SAFE_INTEGER, 60);
+    expect(continued.state()).toEqual(straight.state());
+    expect(continued.epoch).toBe(60);
+  });
+
+  it('still reads the committed version-3 graph file (no recurrence), and continues it exactly', async () => {
+    const text = await readFile(root('test/fixtures/model/xor-2-1-1-v3.bplab'), 'utf8');
+    expect(JSON.parse(text).version).toBe(3);
+    const model = parsed(text);
+    expect(model.version).toBe(4); // migrated from version 3 on load
+    expect(model.links).toBeUndefined();
+    expect(model.recurrence).toBeUndefined();
+    expect(model.state?.recurrent).toBeUndefined();
+    expect(model.state!.weights).toEqual(JSON.parse(text).state.weights);
+    const continued = new GraphRun(model);
+    continued.advance(Number.MAX_SAFE_INTEGER, 60);
+    const straight = new GraphRun({ ...model, state: null });
     straight.advance(Number.MAX_SAFE_INTEGER, 60);
     expect(continued.state()).toEqual(straight.state());
     expect(continued.epoch).toBe(60);

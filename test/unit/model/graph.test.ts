@@ -53,7 +53,7 @@ describe('a network as a graph of projections', () => {
     const model = xor211([{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 1 }]);
     expect(problemsOf(model)).toEqual([{
       path: 'projections',
-      message: 'form a cycle, hidden → output → hidden: a loop needs a time-delayed copy, and recurrent networks are not supported yet',
+      message: 'form a cycle, hidden → output → hidden: a loop needs a time-delayed copy into a context layer (links)',
     }]);
     expect(findCycle(3, [{ from: 0, to: 1 }, { from: 1, to: 2 }])).toBeNull();
   });
@@ -71,7 +71,7 @@ describe('a network as a graph of projections', () => {
   it('refuses projections into an input layer, into itself, repeated, past the layers or out of softmax', () => {
     expect(problemsOf(xor211([{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 0 }]))).toContainEqual(
       { path: 'projections[2].to', message: 'is layer 0 (input), an input layer: its activity is the pattern, nothing projects into it' });
-    expect(problemsOf(xor211([{ from: 0, to: 1 }, { from: 1, to: 1 }, { from: 1, to: 2 }]))[0].message).toMatch(/into itself: .*recurrent networks are not supported yet/);
+    expect(problemsOf(xor211([{ from: 0, to: 1 }, { from: 1, to: 1 }, { from: 1, to: 2 }]))[0].message).toMatch(/into itself: a loop needs a time-delayed copy into a context layer/);
     expect(problemsOf(xor211([{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 1, to: 2 }]))).toEqual([
       { path: 'projections[2]', message: 'repeats the projection from layer 1 (hidden) to layer 2 (output)' },
     ]);
@@ -87,9 +87,9 @@ describe('a network as a graph of projections', () => {
     expect(problemsOf(softmax)).toEqual([{ path: 'projections[1].from', message: 'is layer 1 (choice), a softmax layer: nothing may project out of a softmax layer' }]);
   });
 
-  it('defines the time-delayed copy link, and refuses it until recurrent networks are supported', () => {
+  it('refuses a time-delayed copy link that does not fill a context layer, naming it', () => {
     const elman = { ...xor211(), links: [{ kind: 'copy', from: 1, to: 1, delay: 1 }] };
-    expect(problemsOf(elman)).toEqual([{ path: 'links', message: 'hold time-delayed copies into context layers: recurrent networks are not supported yet' }]);
+    expect(problemsOf(elman)).toContainEqual({ path: 'links[0]', message: 'copies layer 1 (hidden) into itself' });
     expect(problemsOf({ ...xor211(), links: [{ kind: 'copy', from: 1, to: 1, delay: 2 }] })[0].path).toBe('links[0].delay');
   });
 

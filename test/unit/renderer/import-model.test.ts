@@ -47,9 +47,15 @@ describe('File → Import: a new document from other tools’ files', () => {
   });
 
   it('refuses a network tlearn can express but the app cannot build, naming the line', () => {
-    const message = refusal(readImportFiles([fixture('tlearn/srn.cf'), fixture('tlearn/encoder.data'), fixture('tlearn/encoder.teach')]));
-    expect(message).toMatch(/^srn\.cf, line \d+, column \d+: /);
-    expect(message).toMatch(/copy-back|recurren|fixed/i);
+    const message = refusal(readImportFiles([fixture('tlearn/recurrent.cf'), fixture('tlearn/xor.data'), fixture('tlearn/xor.teach')]));
+    expect(message).toMatch(/^recurrent\.cf, line 9, column 1: /);
+    expect(message).toMatch(/recurrent connections/i);
+  });
+
+  it('says a simple recurrent network (tlearn copy-back, Lens sequences) is for the command line until the app shows one', () => {
+    const srn = refusal(readImportFiles([fixture('tlearn/srn.cf'), fixture('tlearn/encoder.data'), fixture('tlearn/encoder.teach')]));
+    expect(srn).toMatch(/^These files describe a simple recurrent network .*\(backprop-lab cli import FILES/);
+    expect(refusal(readImportFiles([fixture('lens/sequence.ex')]))).toBe(srn);
   });
 
   it('refuses a bad value with its file, line and column, and a set of files it cannot import in the words of test/unit/data/file-set', () => {

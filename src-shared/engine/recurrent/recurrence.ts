@@ -1,0 +1,220 @@
+/**
+ * Time in a simple recurrent network (docs/science.md, "Simple recurrent networks"): the context layers
+ * each link fills with a copy of a layer's activations from the previous event (weight 1, never learned),
+ * their reset to the initial value at a sequence's start, and the gradient's terms from earlier events —
+ * none for the one-step gradient (the context is an input), the last k − 1 events' for truncated
+ * backpropagation through time to depth k, carried back through their activations as stored then:
+ *
+ *     δ_from(t−1) = [Σ_{p out of ctx} W_pᵀ δ_to(p)(t)] ⊙ f'(n_from(t−1)),   ∂L/∂W_p += δ_to(t−s) h_from(t−s)ᵀ
+ *
+ * The run's GraphNetwork does the passes; this object owns the context's values, the stored events and
+ * the order of the sequences, and saves and restores them with the run.
+ */
+import { sequenceRanges } from '../../model/recurrence';
+import type { CopyLinkSpec, ModelDocument, Pattern, RecurrentState } from '../../model/schema';
+import type { EpochCursor } from '../checkpoint';
+import type { GraphNetwork, GraphViews } from '../graph/graph-network';
+import type { RandomStream } from '../rng';
+import { fromRows } from '../state-io';
+
+/** One event's net input and activation of every layer, as computed when it was presented. */
+interface StoredEvent {
+  net: Float64Array[];
+  act: Float64Array[];
+}
+
+/** What a diverged epoch goes back to. */
+export interface TimeSnapshot {
+  context: Float64Array[];
+  events: StoredEvent[];
+}
+
+export class Recurrence {
+  readonly links: readonly CopyLinkSpec[];
+  /** BPTT's depth k (1: the one-step gradient). */
+  readonly depth: number;
+  /** Per link: the values its context layer takes at the next training event. */
+  readonly context: Float64Array[];
+  /** The same for an evaluation pass (test, outputs), which never disturbs the training stream. */
+  private readonly evaluationContext: Float64Array[];
+  /** The last depth − 1 training events of the sequence under way, oldest first. */
+  private events: StoredEvent[] = [];
+  /** Spare stored events, reused so a long run allocates nothing per event. */
+  private readonly spare: StoredEvent[] = [];
+  /** Whether each training and test pattern starts a sequence (its `reset` mark). */
+  private readonly resets: { train: boolean[]; test: boolean[] };
+  /** Training sequences as [start, end): what a permuted epoch shuffles. */
+  private readonly sequences: [number, number][];
+  private readonly sequenceOrder: Uint32Array;
+  /** Per layer: the δ injected into it from the events after it (a link's source), or null. */
+  private readonly injected: (Float64Array | null)[];
+
+  constructor(private readonly network: GraphNetwork, model: Pick<ModelDocument, 'links' | 'recurrence' | 'patterns' | 'testPatterns'>) {
+    this.links = model.links ?? [];
+    this.depth = model.recurrence?.gradient === 'bptt' ? model.recurrence.depth : 1;
+    const units = (link: CopyLinkSpec) => new Float64Array(network.sizes[link.to]);
+    this.context = this.links.map(units);
+    this.evaluationContext = this.links.map(units);
+    const marks = (patterns: readonly Pattern[] | undefined) => (patterns ?? []).map((p) => p.reset === true);
+    this.resets = { train: marks(model.patterns), test: marks(model.testPatterns) };
+    this.sequences = sequenceRanges(model.patterns);
+    this.sequenceOrder = new Uint32Array(this.sequences.length);
+    this.injected = network.sizes.map((n, g) => (this.links.some((link) => link.from === g) ? new Float64Array(n) : null));
+    this.reset();
+  }
+
+  /** Every context at its initial value, nothing stored: a run's start. */
+  reset(): void {
+    this.fillInitial(this.context);
+    this.dropEvents();
+  }
+
+  /** An epoch's order: whole sequences, in the set's order or shuffled by the run's order stream. */
+  orderEpoch(cursor: EpochCursor, permute: RandomStream | null): void {
+    cursor.start(null);
+    if (!permute) return;
+    const order = this.sequenceOrder;
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    permute.shuffle(order);
+    let at = 0;
+    for (const s of order) {
+      const [start, end] = this.sequences[s];
+      for (let p = start; p < end; p++) cursor.order[at++] = p;
+    }
+  }
+
+  /** Before training event p: a sequence's start resets the context; the context layers take their values. */
+  enterTraining(p: number): void {
+    if (this.resets.train[p]) this.reset();
+    this.load(this.context);
+  }
+
+  /**
+   * After training event p's forward and backward passes and its own gradient term: the earlier events'
+   * terms (BPTT), this event stored, and the copy that the next event's context will hold.
+   */
+  leaveTraining(gradient: GraphViews, backwardMatrices: readonly Float64Array[]): void {
+    if (this.depth > 1) {
+      const current = this.store();
+      if (this.events.length > 1) this.throughTime(gradient, backwardMatrices, current);
+      while (this.events.length > this.depth - 1) this.spare.push(this.events.shift()!);
+    }
+    this.copy(this.context);
+  }
+
+  /** Before event p of an evaluation pass over a set: its first event and every marked one start from the initial value. */
+  enterEvaluation(set: 'train' | 'test', p: number): void {
+    if (p === 0 || this.resets[set][p]) this.fillInitial(this.evaluationContext);
+    this.load(this.evaluationContext);
+  }
+
+  leaveEvaluation(): void {
+    this.copy(this.evaluationContext);
+  }
+
+  /** Whether every value the state would save is finite. */
+  isFinite(): boolean {
+    const finite = (rows: readonly Float64Array[]) => rows.every((row) => row.every(Number.isFinite));
+    return finite(this.context) && this.events.every((event) => finite(event.net) && finite(event.act));
+  }
+
+  snapshot(): TimeSnapshot {
+    return { context: this.context.map((c) => c.slice()), events: this.events.map(cloneEvent) };
+  }
+
+  restoreSnapshot(snapshot: TimeSnapshot): void {
+    snapshot.context.forEach((c, i) => this.context[i].set(c));
+    this.dropEvents();
+    for (const event of snapshot.events) this.events.push(cloneEvent(event));
+  }
+
+  state(): RecurrentState {
+    const rows = (arrays: readonly Float64Array[]) => arrays.map((a) => Array.from(a));
+    return { context: rows(this.context), events: this.events.map((event) => ({ net: rows(event.net), act: rows(event.act) })) };
+  }
+
+  restore(state: RecurrentState | undefined): void {
+    if (!state) {
+      this.reset();
+      return;
+    }
+    state.context.forEach((values, i) => this.context[i].set(values));
+    this.dropEvents();
+    for (const event of state.events) {
+      const stored = this.blankEvent();
+      event.net.forEach((values, g) => fromRows([values], stored.net[g]));
+      event.act.forEach((values, g) => fromRows([values], stored.act[g]));
+      this.events.push(stored);
+    }
+  }
+
+  private fillInitial(contexts: readonly Float64Array[]): void {
+    this.links.forEach((link, i) => contexts[i].fill(link.initial ?? 0));
+  }
+
+  private dropEvents(): void {
+    while (this.events.length > 0) this.spare.push(this.events.pop()!);
+  }
+
+  /** The context layers' activations (and net inputs: a context layer is linear) from `contexts`. */
+  private load(contexts: readonly Float64Array[]): void {
+    this.links.forEach((link, i) => {
+      this.network.act[link.to].set(contexts[i]);
+      this.network.net[link.to].set(contexts[i]);
+    });
+  }
+
+  /** Each link's source activations into `contexts`: c(t + 1) = h(t). */
+  private copy(contexts: Float64Array[]): void {
+    this.links.forEach((link, i) => contexts[i].set(this.network.act[link.from]));
+  }
+
+  private blankEvent(): StoredEvent {
+    return this.spare.pop() ?? { net: this.network.sizes.map((n) => new Float64Array(n)), act: this.network.sizes.map((n) => new Float64Array(n)) };
+  }
+
+  /** The network's current event, stored as the newest. */
+  private store(): StoredEvent {
+    const event = this.blankEvent();
+    const net = this.network;
+    for (let g = 0; g < net.sizes.length; g++) {
+      event.net[g].set(net.net[g]);
+      event.act[g].set(net.act[g]);
+    }
+    this.events.push(event);
+    return event;
+  }
+
+  /**
+   * The current event's error carried back through the stored events, newest first, while there are any
+   * (a sequence's start stores none before it): each step injects the context layers' δ into their links'
+   * sources at the event before and runs that event's backward pass with no error of its own.
+   */
+  private throughTime(gradient: GraphViews, backwardMatrices: readonly Float64Array[], current: StoredEvent): void {
+    const net = this.network;
+    for (let e = this.events.length - 2; e >= 0; e--) {
+      for (const inject of this.injected) inject?.fill(0);
+      this.links.forEach((link) => {
+        const into = this.injected[link.from]!;
+        const delta = net.delta[link.to];
+        for (let i = 0; i < into.length; i++) into[i] += delta[i];
+      });
+      const event = this.events[e];
+      for (let g = 0; g < net.sizes.length; g++) {
+        net.net[g].set(event.net[g]);
+        net.act[g].set(event.act[g]);
+        net.delta[g].fill(0);
+      }
+      net.backward(backwardMatrices, this.injected);
+      net.addGradient(gradient, false);
+    }
+    for (let g = 0; g < net.sizes.length; g++) {
+      net.net[g].set(current.net[g]);
+      net.act[g].set(current.act[g]);
+    }
+  }
+}
+
+function cloneEvent(event: StoredEvent): StoredEvent {
+  return { net: event.net.map((a) => a.slice()), act: event.act.map((a) => a.slice()) };
+}
