@@ -28,7 +28,7 @@ const help = `Backprop Lab command line
                                  a model from CSV/TSV, tlearn (.cf .data .teach), PDP .pat or Lens .ex
   export MODEL --to FORMAT --out PATH [--layer N]
                                  outputs, hidden, weights, curve (CSV); tlearn, pat, ex
-  analyze MODEL [--layer J] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)
+  analyze MODEL [--layer J|NAME] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)
         [--distance correlation|euclidean] --out FILE.csv
                                  a layer's PCA, dissimilarity matrix, clustering or MDS, or the
                                  network's strength on each mode of Σ31, as a tidy CSV table

@@ -1,19 +1,21 @@
 /**
- * `analyze MODEL --layer J (--pca | --rdm | --cluster | --mds | --modes) --out FILE.csv`: the representation
- * and learning-dynamics analyses of src-shared/analysis at the model's current weights, as one tidy CSV table.
+ * `analyze MODEL --layer J|NAME (--pca | --rdm | --cluster | --mds | --modes) --out FILE.csv`: the representation
+ * and learning-dynamics analyses of src-shared/analysis at the model's current weights, as one tidy CSV table,
+ * for a chain or a graph network (a graph's --modes strengths are descriptive, read from its outputs).
  */
 import { writeFile } from 'node:fs/promises';
 import { clusterTable, defaultAnalysisLayer, mdsTable, modesTable, pcaTable, rdmTable, type AnalysisTable } from '../../../src-shared/analysis/analysis-tables';
 import type { Linkage } from '../../../src-shared/analysis/representations/clustering';
 import type { RdmDistance } from '../../../src-shared/analysis/representations/rdm';
 import { toCsv } from '../../../src-shared/data/export/csv-table';
+import type { ModelDocument } from '../../../src-shared/model/schema';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile } from '../model-file';
 import { onlyFile, parseOptions, wholeNumber } from '../options';
 import { terminalLine, terminalText } from '../terminal-text';
 
-export const analyzeUsage = 'analyze MODEL [--layer J] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)\n'
+export const analyzeUsage = 'analyze MODEL [--layer J|NAME] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)\n'
   + '        [--distance correlation|euclidean] [--epoch E] --out FILE.csv';
 
 const ANALYSES = ['pca', 'rdm', 'cluster', 'mds', 'modes'] as const;
@@ -24,6 +26,17 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new CliError(`--${option} must be one of ${allowed.join(', ')}, not "${terminalLine(value)}"`);
   return value as T;
+}
+
+/** --layer as an index (0 the first input layer) or a layer's name, as the model file spells it. */
+function layerNamed(value: string | undefined, model: ModelDocument): number | undefined {
+  if (value === undefined || /^\s*\d+\s*$/.test(value)) return wholeNumber(value, 'layer', 0, model.layers.length - 1);
+  const exact = model.layers.findIndex((layer) => layer.name === value);
+  if (exact !== -1) return exact;
+  const folded = model.layers.flatMap((layer, j) => (layer.name.toLowerCase() === value.toLowerCase() ? [j] : []));
+  if (folded.length === 1) return folded[0];
+  const names = model.layers.map((layer, j) => `${j} ${terminalLine(layer.name)}`).join(', ');
+  throw new CliError(`--layer "${terminalLine(value)}" names no layer of this model: give an index or a name (${names})`);
 }
 
 export async function analyzeCommand(args: string[], io: CliIo): Promise<void> {
@@ -50,8 +63,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<void> {
   if (analysis === 'modes' && values.distance !== undefined) throw new CliError('--distance goes with --rdm, --cluster or --mds');
   const linkage = oneOf(values.linkage, LINKAGES, 'linkage', 'average');
   const distance = oneOf(values.distance, DISTANCES, 'distance', linkage === 'ward' ? 'euclidean' : 'correlation');
-  const last = model.layers.length - 1;
-  const layer = wholeNumber(values.layer, 'layer', 0, last);
+  const layer = layerNamed(values.layer, model);
   let table: AnalysisTable;
   try {
     if (analysis === 'modes') {
