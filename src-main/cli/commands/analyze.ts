@@ -8,9 +8,9 @@ import { clusterTable, defaultAnalysisLayer, mdsTable, modesTable, pcaTable, rdm
 import type { Linkage } from '../../../src-shared/analysis/representations/clustering';
 import type { RdmDistance } from '../../../src-shared/analysis/representations/rdm';
 import { toCsv } from '../../../src-shared/data/export/csv-table';
-import type { ModelDocument } from '../../../src-shared/model/schema';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
+import { layerOption } from '../layer-option';
 import { readModelFile } from '../model-file';
 import { onlyFile, parseOptions, wholeNumber } from '../options';
 import { terminalLine, terminalText } from '../terminal-text';
@@ -26,17 +26,6 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new CliError(`--${option} must be one of ${allowed.join(', ')}, not "${terminalLine(value)}"`);
   return value as T;
-}
-
-/** --layer as an index (0 the first input layer) or a layer's name, as the model file spells it. */
-function layerNamed(value: string | undefined, model: ModelDocument): number | undefined {
-  if (value === undefined || /^\s*\d+\s*$/.test(value)) return wholeNumber(value, 'layer', 0, model.layers.length - 1);
-  const exact = model.layers.findIndex((layer) => layer.name === value);
-  if (exact !== -1) return exact;
-  const folded = model.layers.flatMap((layer, j) => (layer.name.toLowerCase() === value.toLowerCase() ? [j] : []));
-  if (folded.length === 1) return folded[0];
-  const names = model.layers.map((layer, j) => `${j} ${terminalLine(layer.name)}`).join(', ');
-  throw new CliError(`--layer "${terminalLine(value)}" names no layer of this model: give an index or a name (${names})`);
 }
 
 export async function analyzeCommand(args: string[], io: CliIo): Promise<void> {
@@ -63,7 +52,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<void> {
   if (analysis === 'modes' && values.distance !== undefined) throw new CliError('--distance goes with --rdm, --cluster or --mds');
   const linkage = oneOf(values.linkage, LINKAGES, 'linkage', 'average');
   const distance = oneOf(values.distance, DISTANCES, 'distance', linkage === 'ward' ? 'euclidean' : 'correlation');
-  const layer = layerNamed(values.layer, model);
+  const layer = layerOption(values.layer, model);
   let table: AnalysisTable;
   try {
     if (analysis === 'modes') {
