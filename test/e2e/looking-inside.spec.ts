@@ -1,9 +1,9 @@
 /**
  * Looking inside Rumelhart's graph network in the app (the user guide's chapter 11): the pinned network
  * (test/fixtures/model/rumelhart-graph-v3.bplab), trained here in Node, opened as a file; the Representations
- * tab shows the representation layer as one point per item, with the PCA scores, distances and dendrogram
- * computed here, and the hidden layer as one point per pattern; training on moves the figures. Its pictures are the guide's (through
- * screenshotPath, written into the guide's pictures only by `npm run screenshots`).
+ * tab shows the representation layer as one point per item, with the PCA scores and distances computed
+ * here, and the hidden layer as one point per pattern; training on moves the figures. Its pictures are the
+ * guide's (through screenshotPath, written into the guide's pictures only by `npm run screenshots`).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
