@@ -6,6 +6,7 @@ import { exampleCommand } from './commands/example';
 import { experimentCommand, experimentUsage } from './commands/experiment';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { lesionCommand } from './commands/lesion';
 import { modelJsonSchema } from '../../src-shared/model/json-schema';
 import { testCommand } from './commands/test';
 import { trainCommand } from './commands/train';
@@ -28,10 +29,14 @@ const help = `Backprop Lab command line
                                  a model from CSV/TSV, tlearn (.cf .data .teach), PDP .pat or Lens .ex
   export MODEL --to FORMAT --out PATH [--layer N]
                                  outputs, hidden, weights, curve (CSV); tlearn, pat, ex
-  analyze MODEL [--layer J] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)
+  analyze MODEL [--layer J|NAME] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)
         [--distance correlation|euclidean] --out FILE.csv
                                  a layer's PCA, dissimilarity matrix, clustering or MDS, or the
                                  network's strength on each mode of Σ31, as a tidy CSV table
+  lesion MODEL --layer J|NAME (--units 1,3,5 | --fraction F [--seed S]) [--scale K | --noise SD]
+         --out NEW.bplab         damage a hidden layer's units (numbered from 1; --fraction draws them
+                                 from the seed, default the model's): their outgoing weights set to 0
+                                 and frozen, or scaled by K, or with Gaussian noise of sd SD added
   schema                         print the model file's JSON Schema
   ${experimentUsage.replace(/\n {2}/g, '\n  ')}
                                  many runs of a model's experiment section on N worker threads
@@ -69,6 +74,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await experimentCommand(args, io);
       case 'analyze':
         await analyzeCommand(args, io);
+        return 0;
+      case 'lesion':
+        await lesionCommand(args, io);
         return 0;
       case 'schema':
         io.out(`${JSON.stringify(modelJsonSchema(), null, 2)}\n`);

@@ -5,10 +5,13 @@
  */
 import type { Cell } from '../data/export/csv-table';
 import { networkWithWeights } from '../data/export/activations';
+import { isGraphModel } from '../engine/graph/graph-support';
+import { networkGraph } from '../model/graph';
 import { estimatedInitialStrengths, linearMap, predictedStrength } from '../engine/modes';
 import type { ModelDocument } from '../model/schema';
 import { correlationModes, isLinearNetwork, modeStrengthsOf, outputInputCorrelation } from './dynamics/mode-strengths';
 import { halfTime, saxeTheoryApplies } from './dynamics/saxe-theory';
+import { modelActivations } from './representations/activations-at';
 import { hierarchicalClustering, type Linkage } from './representations/clustering';
 import { layerRepresentation, type LayerRepresentation } from './representations/layer-patterns';
 import { classicalMds } from './representations/mds';
@@ -91,6 +94,18 @@ export function mdsTable(model: ModelDocument, layer: number, distance: RdmDista
   return { header: ['layer', 'distance', 'pattern', 'dimension', 'coordinate', 'eigenvalue'], rows, notes: groupNote(representation, model.patterns.length) };
 }
 
+/** W_total, the product of a linear chain's weight matrices. */
+function chainLinearMap(model: ModelDocument): number[][] {
+  const network = networkWithWeights(model);
+  return linearMap(network.weights, network.sizes);
+}
+
+/** Each pattern's outputs, every output layer concatenated in layer order (a pattern's target's layout). */
+function modelOutputs(model: ModelDocument): number[][] {
+  const { outputs } = networkGraph(model);
+  return modelActivations(model).map((layers) => outputs.flatMap((g) => layers[g]));
+}
+
 /**
  * One row per mode of Σ31: its singular value, its subspace (modes with equal values share one), the network's
  * strength on it now and, where Saxe's theory holds, a_0 from the initial weights the seed gives, the analytic
@@ -99,14 +114,15 @@ export function mdsTable(model: ModelDocument, layer: number, distance: RdmDista
 export function modesTable(model: ModelDocument): AnalysisTable {
   if (model.patterns.length === 0) throw new Error('the model has no patterns, so Σ31 has no modes');
   const modes = correlationModes(model.patterns);
-  const network = networkWithWeights(model);
-  const linear = isLinearNetwork(model.layers);
+  const graph = isGraphModel(model);
+  // A graph's map is no single product of weight matrices: its strengths are read from its outputs.
+  const linear = !graph && isLinearNetwork(model.layers);
   const inputs = model.patterns.map((p) => p.input);
-  const map = linear
-    ? linearMap(network.weights, network.sizes)
-    : outputInputCorrelation(inputs, model.patterns.map((p) => Array.from(network.forward(p.input))));
+  const map = linear ? chainLinearMap(model) : outputInputCorrelation(inputs, modelOutputs(model));
   const strengths = modeStrengthsOf(map, modes, linear ? 'linear map' : 'descriptive');
-  const verdict = saxeTheoryApplies(model);
+  const verdict: ReturnType<typeof saxeTheoryApplies> = graph
+    ? { holds: false, reasons: ['the network is a graph (several input or output layers, or projections that skip layers), not the one-hidden-layer chain the formula is for'] }
+    : saxeTheoryApplies(model);
   const epoch = model.state?.epoch ?? 0;
   const lambda = model.training.learningRate;
   let a0: number[] | null = null;
@@ -124,7 +140,7 @@ export function modesTable(model: ModelDocument): AnalysisTable {
     ];
   });
   const notes: string[] = [];
-  if (!linear) notes.push('the network is not linear without biases: strengths are descriptive, u_αᵀ (Σ_μ o_μ x_μᵀ) v_α from its outputs');
+  if (!linear) notes.push(graph ? 'the network is a graph: strengths are descriptive, u_αᵀ (Σ_μ o_μ x_μᵀ) v_α from its outputs (all output layers, concatenated in layer order)' : 'the network is not linear without biases: strengths are descriptive, u_αᵀ (Σ_μ o_μ x_μᵀ) v_α from its outputs');
   if (!verdict.holds) notes.push(`no analytic curve, as Saxe et al.'s formula does not apply: ${verdict.reasons.join('; ')}`);
   else if (lambda * modes.strengths[0] > 5e-4) notes.push(`λ s_max = ${(lambda * modes.strengths[0]).toPrecision(3)}: above about 5·10⁻⁴ the discrete updates drift from the continuous formula`);
   if (modes.subspaces.some((sub) => sub.modes.length > 1)) notes.push('modes with equal singular values have no unique directions: read subspace_strength (the singular values of U_Sᵀ M V_S) for them, not strength');

@@ -1,6 +1,7 @@
 /**
- * `analyze MODEL --layer J (--pca | --rdm | --cluster | --mds | --modes) --out FILE.csv`: the representation
- * and learning-dynamics analyses of src-shared/analysis at the model's current weights, as one tidy CSV table.
+ * `analyze MODEL --layer J|NAME (--pca | --rdm | --cluster | --mds | --modes) --out FILE.csv`: the representation
+ * and learning-dynamics analyses of src-shared/analysis at the model's current weights, as one tidy CSV table,
+ * for a chain or a graph network (a graph's --modes strengths are descriptive, read from its outputs).
  */
 import { writeFile } from 'node:fs/promises';
 import { clusterTable, defaultAnalysisLayer, mdsTable, modesTable, pcaTable, rdmTable, type AnalysisTable } from '../../../src-shared/analysis/analysis-tables';
@@ -9,11 +10,12 @@ import type { RdmDistance } from '../../../src-shared/analysis/representations/r
 import { toCsv } from '../../../src-shared/data/export/csv-table';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
+import { layerOption } from '../layer-option';
 import { readModelFile } from '../model-file';
 import { onlyFile, parseOptions, wholeNumber } from '../options';
 import { terminalLine, terminalText } from '../terminal-text';
 
-export const analyzeUsage = 'analyze MODEL [--layer J] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)\n'
+export const analyzeUsage = 'analyze MODEL [--layer J|NAME] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)\n'
   + '        [--distance correlation|euclidean] [--epoch E] --out FILE.csv';
 
 const ANALYSES = ['pca', 'rdm', 'cluster', 'mds', 'modes'] as const;
@@ -50,8 +52,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<void> {
   if (analysis === 'modes' && values.distance !== undefined) throw new CliError('--distance goes with --rdm, --cluster or --mds');
   const linkage = oneOf(values.linkage, LINKAGES, 'linkage', 'average');
   const distance = oneOf(values.distance, DISTANCES, 'distance', linkage === 'ward' ? 'euclidean' : 'correlation');
-  const last = model.layers.length - 1;
-  const layer = wholeNumber(values.layer, 'layer', 0, last);
+  const layer = layerOption(values.layer, model);
   let table: AnalysisTable;
   try {
     if (analysis === 'modes') {

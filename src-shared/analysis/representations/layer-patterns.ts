@@ -4,8 +4,9 @@
  * (Rumelhart's representation layer, fed by the item alone, shows one point per item, not one per relation).
  * The functions take an activation matrix, so snapshots of earlier epochs can feed them the same way.
  */
-import { patternActivations } from '../../data/export/activations';
+import { networkGraph } from '../../model/graph';
 import type { ModelDocument, Pattern } from '../../model/schema';
+import { modelActivations } from './activations-at';
 
 export interface PatternGroup {
   /** A label for the group: the pattern's name, or what the names share ("pine" for "pine isa", "pine is"…). */
@@ -35,12 +36,32 @@ export function groupByInputs(patterns: readonly Pattern[], inputUnits: readonly
 }
 
 /**
- * The input units whose activity reaches layer j. Every model today is a chain, where each layer past the
- * input sees the whole input; a graph's layer would see only the input layers with a path to it.
+ * The input units whose activity reaches layer `layer`: the units (indices into a pattern's input, the input
+ * layers concatenated in layer order) of every input layer from which a path of projections leads to it. In a
+ * chain every layer sees the whole input; in Rumelhart's graph the representation layer sees the item units
+ * alone, the hidden layer item and relation. An input layer reaches itself.
  */
-export function inputUnitsReaching(model: ModelDocument, _layer: number): number[] {
-  const inputs = model.layers[0].units;
-  return Array.from({ length: inputs }, (_, i) => i);
+export function inputUnitsReaching(model: Pick<ModelDocument, 'layers' | 'projections'>, layer: number): number[] {
+  const graph = networkGraph(model);
+  const reaches = new Set<number>([layer]);
+  const waiting = [layer];
+  while (waiting.length > 0) {
+    const g = waiting.pop()!;
+    for (const p of graph.projections) {
+      if (p.to === g && !reaches.has(p.from)) {
+        reaches.add(p.from);
+        waiting.push(p.from);
+      }
+    }
+  }
+  const units: number[] = [];
+  let offset = 0;
+  for (const g of graph.inputs) {
+    const size = model.layers[g].units;
+    if (reaches.has(g)) for (let i = 0; i < size; i++) units.push(offset + i);
+    offset += size;
+  }
+  return units;
 }
 
 export interface LayerRepresentation {
@@ -58,7 +79,7 @@ export function layerRepresentation(model: ModelDocument, layer: number): LayerR
     throw new Error(`there is no layer ${layer}: the layers are 0 … ${count - 1} (${model.layers.map((l) => l.name).join(', ')})`);
   }
   if (model.patterns.length === 0) throw new Error('the model has no patterns to present');
-  const all = patternActivations(model);
+  const all = modelActivations(model);
   const groups = groupByInputs(model.patterns, inputUnitsReaching(model, layer));
   return {
     layer,

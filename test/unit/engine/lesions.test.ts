@@ -1,0 +1,145 @@
+/**
+ * Lesions: the split the file can hold (lesioned units as a layer of their own, its outgoing projections zero
+ * and frozen) trains exactly as the unsplit network with those units' outgoing weights held at 0 — checked
+ * against an independent way of holding them: the unsplit network trained one update at a time, the
+ * lesioned columns and their momentum set back to 0 after each.
+ */
+import { describe, expect, it } from 'vitest';
+import { findExample } from '../../../src-shared/data/examples';
+import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
+import { lesionUnits } from '../../../src-shared/engine/lesions/lesion-units';
+import { addNoiseToUnits, scaleUnits, unitsAtRandom } from '../../../src-shared/engine/lesions/perturb-units';
+import { createRun } from '../../../src-shared/engine/training-run';
+import { checkConsistency } from '../../../src-shared/model/consistency';
+import { parseModelText } from '../../../src-shared/model/parse';
+import type { ModelDocument } from '../../../src-shared/model/schema';
+import { serializeModel } from '../../../src-shared/model/serialize';
+
+const REPRESENTATION = 2;
+const LESIONED = [0, 3, 4, 6];
+
+function trained(epochs: number, changes: Partial<ModelDocument['training']> = {}): ModelDocument {
+  const example = findExample('rumelhart-graph')!.build();
+  const run = new GraphRun({ ...example, training: { ...example.training, ...changes } });
+  run.advance(Number.MAX_SAFE_INTEGER, epochs);
+  return run.toModel();
+}
+
+/** The unsplit network with the lesioned columns of representation → hidden held at 0, update by update. */
+function maskedRun(model: ModelDocument, units: readonly number[], epochs: number): GraphRun {
+  const q = model.projections!.findIndex((p) => p.from === REPRESENTATION);
+  const zero = (run: GraphRun) => {
+    const W = run.network.weights[q];
+    const M = run.network.views(run.momentum).weights[q];
+    const cols = model.layers[REPRESENTATION].units;
+    for (let i = 0; i < W.length; i++) {
+      if (units.includes(i % cols)) {
+        W[i] = 0;
+        M[i] = 0;
+      }
+    }
+  };
+  const run = new GraphRun(model);
+  zero(run);
+  while (run.epoch < epochs) {
+    // Up to the next update: every updateSize patterns, and at the epoch's end.
+    const position = run.patternsIntoEpoch;
+    run.advance(Math.min(run.updateSize - (position % run.updateSize), run.patternCount - position), epochs);
+    zero(run);
+  }
+  return run;
+}
+
+function roundTrip(model: ModelDocument): ModelDocument {
+  const parsed = parseModelText(serializeModel(model));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.model;
+}
+
+describe('lesioning units of a hidden layer', () => {
+  for (const changes of [{}, { update: 'batch' as const, learningRate: 0.02 }, { rule: 'feedback-alignment' as const }, { update: 'minibatch' as const, batchSize: 5 }]) {
+    it(`trains as the network with those units' outgoing weights held at 0 (${JSON.stringify(changes)})`, () => {
+      const before = trained(40, changes);
+      const lesioned = roundTrip(lesionUnits(before, REPRESENTATION, LESIONED));
+      expect(checkConsistency(lesioned)).toEqual([]);
+      expect(lesioned.layers.map((l) => `${l.name}:${l.units}`)).toEqual(['item:8', 'relation:4', 'representation:4', 'representation (lesioned):4', 'hidden:15', 'attributes:26']);
+      const split = createRun(lesioned);
+      expect(split.testPass()).toEqual(maskedRun(before, LESIONED, 40).testPass());
+      split.advance(Number.MAX_SAFE_INTEGER, 70);
+      const masked = maskedRun(before, LESIONED, 70);
+      const [a, b] = [split.testPass(), masked.testPass()];
+      expect(a).toEqual(b);
+      // The frozen projection is still 0; the intact units' outgoing weights did learn.
+      const state = split.toModel().state!;
+      const frozen = lesioned.projections!.findIndex((p) => p.from === 3);
+      expect(lesioned.projections![frozen].learn).toBe(false);
+      expect(state.weights[frozen].flat().every((w) => w === 0)).toBe(true);
+      const intactOut = lesioned.projections!.findIndex((p) => p.from === 2 && p.to === 4);
+      expect(state.weights[intactOut]).not.toEqual(lesioned.state!.weights[intactOut]);
+    });
+  }
+
+  it('moves each unit\'s weights, biases and momentum to its part, and says what it did in the description', () => {
+    const before = trained(10);
+    const after = lesionUnits(before, REPRESENTATION, [5, 1]);
+    const into = before.state!.weights[0]; // item → representation, 8 × 8
+    expect(after.state!.weights[0]).toEqual(into.filter((_, r) => r !== 1 && r !== 5));
+    const added = after.projections!.findIndex((p) => p.to === 3);
+    expect(after.state!.weights[added]).toEqual([into[1], into[5]]);
+    expect(after.state!.biases[1]).toEqual([before.state!.biases[0][1], before.state!.biases[0][5]]);
+    expect(after.state!.biasMomentum[0]).toEqual(before.state!.biasMomentum[0].filter((_, u) => u !== 1 && u !== 5));
+    expect(after.description).toMatch(/Lesioned at epoch 10: units 2, 6 of layer "representation" \(numbered from 1\): they are now the layer "representation \(lesioned\)"/);
+    expect(lesionUnits(after, REPRESENTATION, [0]).layers[3].name).toBe('representation (lesioned 2)');
+  });
+
+  it('freezes every outgoing projection at 0 when every unit is lesioned, and lesions a chain (which becomes a graph)', () => {
+    const all = lesionUnits(trained(5), REPRESENTATION, [0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(all.layers).toHaveLength(5);
+    expect(all.projections![1]).toEqual({ from: 2, to: 3, learn: false });
+    expect(all.state!.weights[1].flat().every((w) => w === 0)).toBe(true);
+    const chain = findExample('xor')!.build();
+    const lesionedChain = lesionUnits(chain, 1, [0]);
+    expect(checkConsistency(roundTrip(lesionedChain))).toEqual([]);
+    const start = createRun(chain).testPass();
+    const zeroed = structuredClone(createRun(chain).toModel());
+    zeroed.state!.weights[1][0][0] = 0;
+    expect(createRun(lesionedChain).testPass().patterns.map((p) => p.output)).toEqual(createRun(zeroed).testPass().patterns.map((p) => p.output));
+    expect(start.tss).not.toBe(createRun(lesionedChain).testPass().tss);
+  });
+
+  it('refuses what it cannot lesion, saying what', () => {
+    const model = trained(1);
+    expect(() => lesionUnits(model, 0, [0])).toThrow(/layer 0 \(item\) is an input layer: only a hidden layer's units can be lesioned/);
+    expect(() => lesionUnits(model, 2, [8])).toThrow(/layer 2 \(representation\) has units 1 … 8; there is no unit 9/);
+    expect(() => lesionUnits(model, 2, [])).toThrow(/name at least one unit/);
+    expect(() => lesionUnits(model, 7, [0])).toThrow(/there is no layer 7/);
+  });
+});
+
+describe('scaling, noise and random choices of units', () => {
+  it('scales or adds seeded noise to the chosen units\' outgoing weights only', () => {
+    const model = trained(5);
+    const W = model.state!.weights[1]; // representation → hidden, 15 × 8
+    const scaled = scaleUnits(model, REPRESENTATION, [2], 0.5).state!.weights[1];
+    scaled.forEach((row, r) => row.forEach((w, c) => expect(w).toBe(c === 2 ? W[r][c] * 0.5 : W[r][c])));
+    const noisy = addNoiseToUnits(model, REPRESENTATION, [2, 4], 0.1, 7);
+    expect(noisy).toEqual(addNoiseToUnits(model, REPRESENTATION, [2, 4], 0.1, 7));
+    const changes = noisy.state!.weights[1].flatMap((row, r) => row.map((w, c) => ({ c, d: w - W[r][c] })));
+    expect(changes.filter(({ c }) => c !== 2 && c !== 4).every(({ d }) => d === 0)).toBe(true);
+    const d = changes.filter(({ c }) => c === 2 || c === 4).map(({ d }) => d);
+    const sd = Math.sqrt(d.reduce((s, x) => s + x * x, 0) / d.length);
+    expect(sd).toBeGreaterThan(0.05);
+    expect(sd).toBeLessThan(0.2);
+    expect(noisy.state!.weights[0]).toEqual(model.state!.weights[0]);
+  });
+
+  it('draws a fraction of the units from the seed, the same for the same seed', () => {
+    expect(unitsAtRandom(8, 0.5, 3)).toEqual(unitsAtRandom(8, 0.5, 3));
+    expect(unitsAtRandom(8, 0.5, 3)).toHaveLength(4);
+    expect(new Set(unitsAtRandom(8, 0.5, 3)).size).toBe(4);
+    expect(unitsAtRandom(8, 1, 3)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const draws = new Set(Array.from({ length: 20 }, (_, s) => unitsAtRandom(8, 0.5, s).join()));
+    expect(draws.size).toBeGreaterThan(10);
+    expect(() => unitsAtRandom(8, 0, 1)).toThrow(/above 0 and at most 1/);
+  });
+});
