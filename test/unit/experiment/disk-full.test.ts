@@ -1,7 +1,10 @@
 /**
- * `cli experiment run` on a disk that fills up: it stops with a message naming the folder, why, and how
- * many runs are safe; every run written before is intact; the same command resumes. Simulated with a writer
- * that throws ENOSPC, and for real on a 64 KiB tmpfs when this runs as root (it skips, saying why, when not).
+ * A disk that fills up while an experiment's runs are written, for `cli experiment run` and for the desktop
+ * app's storage path (the page's runner → main's results store): the experiment stops with a message naming
+ * the folder, why, and how many runs are safe; every run written before is intact; running again resumes.
+ * Simulated with a writer that throws ENOSPC (the app's simulated case is in
+ * test/unit/main/experiment-worker-process.test.ts), and for real on a 64 KiB tmpfs when this runs as root
+ * (those skip, saying why, when not).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +16,12 @@ import type { ModelDocument } from '../../../src-shared/model/schema';
 import { serializeModel } from '../../../src-shared/model/serialize';
 import { listRunFiles, readRun, ResultsWriteError, writeFailedRun, writeRun } from '../../../src-main/experiment/results-folder';
 import { runExperiment } from '../../../src-main/experiment/run-experiment';
+import { createExperimentResultsStore } from '../../../src-main/main/experiment-results';
+import { planExperiment } from '../../../src-shared/experiment/plan';
+import { runExperimentRun } from '../../../src-shared/experiment/run-one';
+import { electronExperiments } from '../../../src-renderer/hosts/electron-experiments';
+import { ExperimentRunner } from '../../../src-renderer/state/experiment-runner';
+import { storeAsApi } from '../../support/experiment-processes';
 import { cli } from '../../support/cli-harness';
 
 let root: string;
@@ -100,6 +109,47 @@ describe('a disk that fills up while runs are written', () => {
       expect(resumed.code, resumed.err).toBe(0);
       expect(resumed.err).toContain(`${finished.size} runs were already finished`);
       const fresh = join(root, 'fresh-real.results');
+      await runExperiment({ model, dir: fresh, jobs: 2, merge: true });
+      expect(await tables(dir)).toEqual(await tables(fresh));
+    } finally {
+      execFileSync('umount', [mountPoint]);
+    }
+  });
+});
+
+describe('the desktop app’s results folder on a disk that fills up', () => {
+  it('for real, on a 64 KiB tmpfs: the Experiment tab says where and how many runs are safe, and Resume goes on', async (context) => {
+    const mountPoint = join(root, 'app-tmpfs');
+    await mkdir(mountPoint);
+    const why = tryMount(mountPoint);
+    if (why) {
+      context.skip(`a real full disk needs a tmpfs of 64 KiB: ${why}`);
+      return;
+    }
+    try {
+      const model = xor(10);
+      const store = createExperimentResultsStore({ documentPath: () => join(mountPoint, 'xor.bplab'), dataFolder: join(root, 'data') });
+      const { storage } = electronExperiments(storeAsApi(store), new EventTarget() as unknown as Window);
+      // The runs computed in this process: this is about the storage path, which main's channels take.
+      const startWorker = (m: ModelDocument) => () => {
+        const plan = planExperiment(m);
+        return { run: async (index: number) => runExperimentRun(m, plan, index), terminate() {} };
+      };
+      const runner = new ExperimentRunner({ jobs: 1, storage, startWorker });
+      await runner.start(model);
+      const dir = join(mountPoint, 'xor.results');
+      expect(runner.view.phase).toBe('paused');
+      const match = /the disk is full \(ENOSPC\)\. (\d+) finished runs? (?:is|are) safe in (\S+); free some space and press Resume in the Experiment tab/.exec(runner.view.error ?? '');
+      expect(match, runner.view.error ?? '(no error)').not.toBeNull();
+      expect(match![2]).toBe(dir);
+      const { finished } = await listRunFiles(dir);
+      expect(finished.size).toBe(Number(match![1]));
+      for (const index of finished) await expect(readRun(dir, index)).resolves.toMatchObject({ index });
+
+      execFileSync('mount', ['-o', 'remount,size=4m', mountPoint]);
+      await runner.start(model);
+      expect(runner.view).toMatchObject({ phase: 'done', error: null });
+      const fresh = join(root, 'fresh-app.results');
       await runExperiment({ model, dir: fresh, jobs: 2, merge: true });
       expect(await tables(dir)).toEqual(await tables(fresh));
     } finally {
