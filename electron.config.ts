@@ -5,7 +5,8 @@
  *   out/main/index.js       Electron main (ESM, as package.json says "type": "module")
  *   out/main/trainer.js     the trainer's process entry: Electron's utility process in the app, and a plain
  *                           `child_process.fork` under Node for the command line and the tests
- *   out/main/experiment-worker.js   a worker thread of `experiment run` (src-main/experiment/run-worker.ts)
+ *   out/main/experiment-worker.js   the experiment worker's entry (src-main/experiment/run-worker.ts): a worker
+ *                           thread of `experiment run`, and one of the desktop app's experiment utility processes
  *   out/preload/index.cjs   the preload (CommonJS: a sandboxed preload cannot load ES modules)
  *   out/renderer/           the Svelte app, from the renderer's shared Vite settings
  */

@@ -2,8 +2,8 @@
  * A results folder: `experiment.json` (the model as run), `runs/` (one file per finished or failed run,
  * each written at once and atomically) and, once merged, `manifest.json`, `curves.csv` and `runs.csv`.
  */
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rmdir, unlink } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import { failedRunFileName, parseRun, runFileName, serializeFailedRun, serializeRun, type FailedRun } from '../../src-shared/experiment/run-record';
 import type { RunResult } from '../../src-shared/experiment/run-one';
 import { parseModelText } from '../../src-shared/model/parse';
@@ -21,6 +21,50 @@ export function experimentModel(model: ModelDocument): ModelDocument {
 }
 
 export class ResultsFolderError extends Error {}
+
+/** `NAME.results` beside the model file `NAME.bplab`: where `experiment run` and the desktop app keep its results. */
+export function resultsFolderBeside(modelPath: string): string {
+  return join(dirname(modelPath), `${basename(modelPath, extname(modelPath))}.results`);
+}
+
+/** A run could not be written (a full disk): the experiment stops; every run written before is kept. */
+export class ResultsWriteError extends ResultsFolderError {}
+
+/** How the runs of a results folder are written: these functions, or a test's that fail as a full disk does. */
+export interface ResultsWriter {
+  writeRun(dir: string, result: RunResult): Promise<void>;
+  writeFailedRun(dir: string, failed: FailedRun): Promise<void>;
+}
+
+/**
+ * Writes run `index` with `write`; if that fails, a ResultsWriteError naming the folder, why, how many runs
+ * are safe in it and how to go on (`again`: "run the same command again", say).
+ */
+export async function writeOrStop(dir: string, index: number, write: () => Promise<void>, again: string): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EDQUOT' ? 'the disk quota is used up (EDQUOT)' : (error as Error).message;
+    const safe = (await listRunFiles(dir)).finished.size;
+    const free = code === 'ENOSPC' || code === 'EDQUOT' ? 'free some space and ' : '';
+    throw new ResultsWriteError(
+      `stopped: run ${index} could not be written into ${join(dir, 'runs')}: ${why}. ${safe} finished run${safe === 1 ? ' is' : 's are'} safe in ${dir}; ${free}${again} to go on where it stopped.`,
+    );
+  }
+}
+
+/** The folder's own files: the runs, the tables, the manifest and experiment.json. */
+const RESULT_FILE = /^run-\d{5}(\.failed)?\.json$/;
+
+/** Removes what an experiment wrote into `dir` (Cancel in the app), and the folder if that leaves it empty; nothing else. */
+export async function clearResultsFolder(dir: string): Promise<void> {
+  const runs = await readdir(join(dir, 'runs')).catch(() => [] as string[]);
+  for (const name of runs) if (RESULT_FILE.test(name)) await unlink(join(dir, 'runs', name));
+  for (const name of ['curves.csv', 'runs.csv', 'manifest.json', EXPERIMENT_FILE]) await unlink(join(dir, name)).catch(() => undefined);
+  await rmdir(join(dir, 'runs')).catch(() => undefined);
+  await rmdir(dir).catch(() => undefined);
+}
 
 /**
  * Makes the folder ready for `model`'s runs: a new folder gets experiment.json; a folder of the same
@@ -48,7 +92,8 @@ export async function openResultsFolder(dir: string, model: ModelDocument): Prom
   await mkdir(join(dir, 'runs'), { recursive: true });
 }
 
-async function readExperimentText(dir: string): Promise<string | null> {
+/** The folder's experiment.json as text, or null when it has none. */
+export async function readExperimentText(dir: string): Promise<string | null> {
   return readFile(join(dir, EXPERIMENT_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;

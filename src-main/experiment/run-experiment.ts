@@ -7,7 +7,7 @@ import { planExperiment } from '../../src-shared/experiment/plan';
 import type { RunResult } from '../../src-shared/experiment/run-one';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { mergeResults, type MergeReport } from './merge-results';
-import { listRunFiles, openResultsFolder, writeFailedRun, writeRun } from './results-folder';
+import { listRunFiles, openResultsFolder, writeFailedRun, writeOrStop, writeRun, type ResultsWriter } from './results-folder';
 import { threadWorkerStarter } from './thread-host';
 
 export interface RunExperimentOptions {
@@ -22,6 +22,10 @@ export interface RunExperimentOptions {
   /** After each run written: how many of this call's runs are done, of how many. */
   onProgress?(done: number, of: number, result: RunResult | null): void;
   startWorker?: () => RunWorker;
+  /** How runs are written (the tests' writer fails as a full disk does). */
+  writer?: ResultsWriter;
+  /** What the message of a failed write tells the user to do to go on. */
+  again?: string;
 }
 
 export interface RunExperimentOutcome extends PoolOutcome {
@@ -42,17 +46,19 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
   const indices: number[] = [];
   for (let index = first; index <= last; index++) if (!finished.has(index)) indices.push(index);
   let done = 0;
+  const writer = options.writer ?? { writeRun, writeFailedRun };
+  const again = options.again ?? 'run the same command again';
   const outcome = await runPool({
     indices,
     jobs: options.jobs,
     startWorker: options.startWorker ?? threadWorkerStarter(model),
     signal: options.signal,
     async onFinished(result) {
-      await writeRun(dir, result);
+      await writeOrStop(dir, result.index, () => writer.writeRun(dir, result), again);
       options.onProgress?.(++done, indices.length, result);
     },
     async onFailed(index, message) {
-      await writeFailedRun(dir, { index, message });
+      await writeOrStop(dir, index, () => writer.writeFailedRun(dir, { index, message }), again);
       options.onProgress?.(++done, indices.length, null);
     },
   });

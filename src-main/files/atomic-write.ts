@@ -9,14 +9,15 @@ export async function writeFileAtomic(path: string, contents: string | Uint8Arra
   const temporary = temporaryPath(path);
   const handle = await open(temporary, 'w');
   try {
-    await handle.writeFile(contents, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(contents, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, path);
   } catch (error) {
+    // A write cut short (a full disk) leaves no half-written temporary file taking up the space.
     await unlink(temporary).catch(() => undefined);
     throw error;
   }

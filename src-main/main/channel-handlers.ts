@@ -4,6 +4,8 @@ import { isWeightFileName, type ImportKind, type ExportFormat, type HelpTopic, t
 import { chooseFilesToImport, chooseWhereToExport, chooseWhereToExportSet, mayReplace, readDocument, readWeightFile, writeDocument, type DocumentDisk, type WindowDialogs } from './document-files';
 import type { DocumentWindow, DocumentWindows } from './document-windows';
 import { UserFacingError, type ChannelHandlers } from './ipc-handlers';
+import { ResultsFolderError } from '../experiment/results-folder';
+import type { ExperimentResultsStore } from './experiment-results';
 import type { RecentEntry } from './preferences';
 
 export interface ChannelHandlerDeps<W extends DocumentWindow> {
@@ -16,6 +18,19 @@ export interface ChannelHandlerDeps<W extends DocumentWindow> {
   /** The page asked for a trainer: its window's supervisor connects a fresh one. */
   connectTrainer(contentsId: number): void;
   openHelp(topic: HelpTopic): Promise<void>;
+  /** The window's experiment workers (experiment-bridge.ts); null when the window is gone. */
+  experimentWorkers(contentsId: number): { start(): number; stop(id: number): void } | null;
+  experimentResults: ExperimentResultsStore;
+}
+
+/** A results folder's own messages (a full disk, another experiment's folder) go to the user as they are. */
+async function results<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ResultsFolderError) throw new UserFacingError(error.message);
+    throw error;
+  }
 }
 
 export function createChannelHandlers<W extends DocumentWindow>(deps: ChannelHandlerDeps<W>): ChannelHandlers {
@@ -46,6 +61,20 @@ export function createChannelHandlers<W extends DocumentWindow>(deps: ChannelHan
       await deps.openHelp(topic);
       return null;
     },
+    experimentWorker: (_payload, event) => {
+      const workers = deps.experimentWorkers(event.sender.id);
+      if (!workers) throw new UserFacingError('This window can no longer start experiment workers.');
+      return { id: workers.start() };
+    },
+    stopExperimentWorker: ({ id }, event) => {
+      deps.experimentWorkers(event.sender.id)?.stop(id);
+      return null;
+    },
+    openExperimentResults: ({ key, experiment }, event) => results(() => deps.experimentResults.open(event.sender.id, key, experiment)),
+    putExperimentRun: ({ key, run }, event) => results(async () => (await deps.experimentResults.put(event.sender.id, key, run), null)),
+    putFailedExperimentRun: ({ key, failed }, event) => results(async () => (await deps.experimentResults.putFailed(event.sender.id, key, failed), null)),
+    mergeExperimentResults: ({ key }, event) => results(async () => (await deps.experimentResults.merge(event.sender.id, key), null)),
+    clearExperimentResults: ({ key }, event) => results(async () => (await deps.experimentResults.clear(event.sender.id, key), null)),
   };
 }
 

@@ -40,6 +40,8 @@ import { finishWritesBeforeQuit } from './quit-after-writes';
 import { reloadAfterRendererCrash } from './renderer-recovery';
 import { cancelForeignRequests, requestPolicy } from './request-policy';
 import { denyPermissions, guardNavigation } from './security';
+import { bridgeExperimentWorkers, type ExperimentWorkers } from './experiment-bridge';
+import { createExperimentResultsStore, type ExperimentResultsStore } from './experiment-results';
 import { bridgeTrainer } from './trainer-bridge';
 import type { TrainerSupervisor } from '../../src-shared/trainer/trainer-supervisor';
 import { helpWindowOptions, mainWindowOptions } from './window-options';
@@ -49,9 +51,11 @@ import { initialPlacement } from './window-placement';
 const bundles = {
   preload: join(import.meta.dirname, '../preload/index.cjs'),
   trainer: join(import.meta.dirname, 'trainer.js'),
+  experimentWorker: join(import.meta.dirname, 'experiment-worker.js'),
   renderer: join(import.meta.dirname, '../renderer'),
 };
 const TRAINER_SERVICE = 'Backprop Lab trainer';
+const EXPERIMENT_SERVICE = 'Backprop Lab experiment worker';
 
 const disk: DocumentDisk = {
   size: async (path) => (await stat(path)).size,
@@ -93,6 +97,9 @@ export function startDesktopApp(documentsToOpen: string[]): void {
   const openExternalHelp = (url: string) => void openHelp(url).catch((error: Error) => console.warn(error.message));
   /** Each window's trainer, by the id of the window's web contents (what an ipc request names). */
   const trainers = new Map<number, TrainerSupervisor>();
+  /** Each window's experiment workers, by the same id; all of a window's end when it closes. */
+  const experimentWorkers = new Map<number, ExperimentWorkers>();
+  let experimentResults: ExperimentResultsStore;
   let preferences: PreferencesStore;
 
   // Before 'ready': Electron fixes sandboxing and scheme privileges at startup.
@@ -137,9 +144,17 @@ export function startDesktopApp(documentsToOpen: string[]): void {
       createChannel: () => new MessageChannelMain(),
     };
     trainers.set(contentsId, bridgeTrainer(window, bundles.trainer, launcher));
+    experimentWorkers.set(contentsId, bridgeExperimentWorkers(window, bundles.experimentWorker, {
+      fork: (modulePath: string) => utilityProcess.fork(modulePath, [], { serviceName: EXPERIMENT_SERVICE }),
+      createChannel: () => new MessageChannelMain(),
+    }));
     reloadAfterRendererCrash(window.webContents);
     window.on('close', () => void preferences.update({ window: { ...window.getNormalBounds(), maximized: window.isMaximized() } }));
-    window.once('closed', () => trainers.delete(contentsId));
+    window.once('closed', () => {
+      trainers.delete(contentsId);
+      experimentWorkers.delete(contentsId);
+      experimentResults?.forget(contentsId);
+    });
     window.once('ready-to-show', () => window.show());
     void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
     return window;
@@ -203,6 +218,8 @@ export function startDesktopApp(documentsToOpen: string[]): void {
     nativeTheme.themeSource = preferences.get().theme;
     app.setAboutPanelOptions({ applicationName: 'Backprop Lab', applicationVersion: app.getVersion(), copyright: 'MIT licence' });
 
+    experimentResults = createExperimentResultsStore({ documentPath: (contentsId) => windows.pathOf(contentsId), dataFolder: join(app.getPath('userData'), 'experiments') });
+
     const policy = contentSecurityPolicy(devServerUrl);
     serveRenderer(protocol, (fileUrl) => net.fetch(fileUrl), bundles.renderer, policy);
     applyContentSecurityPolicy(session.defaultSession.webRequest, policy, isAppUrl);
@@ -215,6 +232,8 @@ export function startDesktopApp(documentsToOpen: string[]): void {
       disk,
       connectTrainer: (contentsId) => trainers.get(contentsId)?.connect(),
       openHelp: (topic) => openHelp(HELP_LINKS[topic]),
+      experimentWorkers: (contentsId) => experimentWorkers.get(contentsId) ?? null,
+      experimentResults,
     }));
     rebuildMenu();
 

@@ -163,6 +163,11 @@ export class DocumentWindows<W extends DocumentWindow = DocumentWindow> {
     return this.focused()?.window ?? null;
   }
 
+  /** The file the window's document was opened from or saved to; null while it has none. */
+  pathOf(contentsId: number): string | null {
+    return this.heldBy(contentsId)?.path ?? null;
+  }
+
   windowOf(contentsId: number): W | null {
     return this.heldBy(contentsId)?.window ?? null;
   }

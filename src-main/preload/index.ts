@@ -7,11 +7,13 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ChannelPayload, ChannelResults, InvokeChannel, InvokeReply } from '../../src-shared/ipc/channels';
 import {
+  EXPERIMENT_PORT_MESSAGE,
   IPC_CHANNELS,
   ipcChannelName,
   MENU_COMMANDS,
   PRELOAD_GLOBAL,
   TRAINER_PORT_MESSAGE,
+  type ExperimentPortMessage,
   type MenuCommand,
   type PreloadApi,
   type TrainerPortMessage,
@@ -32,6 +34,11 @@ declare const window: {
 function connectAppPage(origin: string): void {
   ipcRenderer.on(IPC_CHANNELS.trainerPort, (event, restarted: unknown) => {
     const message: TrainerPortMessage = { type: TRAINER_PORT_MESSAGE, restarted: typeof restarted === 'string' ? restarted : null };
+    window.postMessage(message, origin, event.ports);
+  });
+  ipcRenderer.on(IPC_CHANNELS.experimentPort, (event, id: unknown) => {
+    if (typeof id !== 'number') return;
+    const message: ExperimentPortMessage = { type: EXPERIMENT_PORT_MESSAGE, id };
     window.postMessage(message, origin, event.ports);
   });
   contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, api);
@@ -58,6 +65,20 @@ const api: PreloadApi = {
   exportFile: (content, format, suggestedName) => invoke('exportFile', { content, format, suggestedName }),
   exportFileSet: (baseName, files) => invoke('exportFileSet', { baseName, files }),
   openHelp: (topic) => invoke('openHelp', { topic }),
+  requestExperimentWorker: () => invoke('experimentWorker', {}),
+  stopExperimentWorker: (id) => invoke('stopExperimentWorker', { id }),
+  onExperimentWorkerExit(listener) {
+    const receive = (_event: unknown, id: unknown, reason: unknown) => {
+      if (typeof id === 'number') listener(id, typeof reason === 'string' ? reason : 'it stopped');
+    };
+    ipcRenderer.on(IPC_CHANNELS.experimentWorkerExit, receive);
+    return () => void ipcRenderer.removeListener(IPC_CHANNELS.experimentWorkerExit, receive);
+  },
+  openExperimentResults: (key, experiment) => invoke('openExperimentResults', { key, experiment }),
+  putExperimentRun: (key, run) => invoke('putExperimentRun', { key, run }),
+  putFailedExperimentRun: (key, failed) => invoke('putFailedExperimentRun', { key, failed }),
+  mergeExperimentResults: (key) => invoke('mergeExperimentResults', { key }),
+  clearExperimentResults: (key) => invoke('clearExperimentResults', { key }),
   onMenuCommand(listener) {
     const receive = (_event: unknown, command: unknown) => {
       if (MENU_COMMANDS.includes(command as MenuCommand)) listener(command as MenuCommand);

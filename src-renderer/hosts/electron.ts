@@ -16,6 +16,7 @@ import { fileText } from './file-text';
 import { isTextEntry } from '../components/focus-kinds';
 import { pickFilesToImport as pickFilesWithInput } from './web-import-files';
 import { createRecoveryStore } from './web-recovery';
+import { electronExperiments } from './electron-experiments';
 
 export interface ElectronHost extends Host {
   readonly kind: 'electron';
@@ -43,6 +44,7 @@ export async function createElectronHost(api: PreloadApi): Promise<ElectronHost>
   return {
     kind: 'electron',
     api,
+    experiments: electronExperiments(api),
     trainerPort() {
       endpoint ??= new Promise((resolve) => {
         const trainer = new SwappableTrainerPort();

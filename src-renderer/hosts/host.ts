@@ -5,6 +5,9 @@
 import type { ExportFormat, ImportedFile } from '../../src-shared/ipc/channels';
 import type { MessageEndpoint, TrainerCommand } from '../../src-shared/ipc/trainer-protocol';
 import type { MenuCommand } from '../../src-shared/ipc/preload-api';
+import type { RunWorker } from '../../src-shared/experiment/pool';
+import type { ModelDocument } from '../../src-shared/model/schema';
+import type { ExperimentStorage } from '../state/experiment-runner';
 
 declare const fileTargetBrand: unique symbol;
 /**
@@ -85,8 +88,19 @@ export interface ExportedFileSet {
   files: Array<{ format: ExportFormat; content: string | Uint8Array }>;
 }
 
+/** Where an experiment's runs are computed and kept. */
+export interface ExperimentHost {
+  /** How many runs at once: all cores but one, so the window stays smooth. */
+  readonly jobs: number;
+  /** The pool's workers for `model`'s runs: Web Workers in the browser, utility processes in the desktop app. */
+  startWorker(model: ModelDocument): () => RunWorker;
+  /** The browser's IndexedDB (within a budget), or a results folder on disk through main. */
+  readonly storage: ExperimentStorage;
+}
+
 export interface Host {
   readonly kind: 'electron' | 'web';
+  readonly experiments: ExperimentHost;
   /**
    * Starts (or reaches) the trainer and returns a port to it. Events arrive as untrusted data: the caller
    * validates them with the trainer protocol's schema.

@@ -1,17 +1,11 @@
 /**
- * The experiment runner as the page has it, in the web build and (for now) in the desktop app's renderer
- * too: runs on Web Workers, kept in the browser's IndexedDB.
+ * The experiment runner as the page has it: its workers and storage are the host's (Web Workers and
+ * IndexedDB in the web build, utility processes and a results folder in the desktop app).
  */
 import { ExperimentRunner } from '../state/experiment-runner';
 import { ReactiveRunnerView } from '../state/experiment-view.svelte';
-import { clearRuns, experimentKey, loadRuns, putFailedRun, putRun } from './web-experiment-store';
-import { defaultExperimentJobs, webWorkerStarter } from './web-experiment-pool';
+import type { ExperimentHost } from './host';
 
-export function pageExperimentRunner(jobs = defaultExperimentJobs()): ExperimentRunner {
-  return new ExperimentRunner({
-    jobs,
-    view: new ReactiveRunnerView(),
-    startWorker: (model) => webWorkerStarter(model),
-    storage: { key: experimentKey, load: loadRuns, put: putRun, putFailed: putFailedRun, clear: clearRuns },
-  });
+export function pageExperimentRunner(host: ExperimentHost): ExperimentRunner {
+  return new ExperimentRunner({ jobs: host.jobs, view: new ReactiveRunnerView(), startWorker: host.startWorker, storage: host.storage });
 }

@@ -9,12 +9,14 @@ import { openDroppedFile, openModelFile, openRecentFile, recentFiles, saveModelF
 import { pickFilesToImport } from './web-import-files';
 import { createRecoveryStore } from './web-recovery';
 import { startWorkerTrainer, type WorkerTrainer } from './web-trainer';
+import { webExperiments } from './web-experiments';
 
 export async function createWebHost(): Promise<Host> {
   let trainer: WorkerTrainer | null = null;
   const restartListeners = new Set<(message: string) => void>();
   return {
     kind: 'web',
+    experiments: webExperiments(),
     async trainerPort() {
       if (!trainer) {
         trainer = startWorkerTrainer();

@@ -11,13 +11,21 @@ import { experimentText, type StoredRun } from './experiment-results';
 
 export type RunnerPhase = 'idle' | 'running' | 'paused' | 'done';
 
-/** Where the runs are kept: IndexedDB in the page (web-experiment-store.ts), a Map in tests. */
+/**
+ * Where the runs are kept: IndexedDB in the web build (web-experiment-store.ts), a results folder through
+ * main in the desktop app (electron-experiments.ts), a Map in tests.
+ */
 export interface ExperimentStorage {
   key(text: string): string;
-  load(key: string): Promise<{ runs: StoredRun[]; failed: FailedRun[] }>;
+  /** `text`: the experiment's experiment.json, which `key` was made from. `where`: where they are, to show. */
+  load(key: string, text: string): Promise<{ runs: StoredRun[]; failed: FailedRun[]; where?: string }>;
   put(key: string, run: StoredRun): Promise<void>;
   putFailed(key: string, failed: FailedRun): Promise<void>;
   clear(key: string): Promise<void>;
+  /** Every run has been handed out and stored: the storage may merge them (a results folder's tables). */
+  finish?(key: string): Promise<void>;
+  /** Removes every experiment's stored results (the browser's storage); absent where results are the user's files. */
+  deleteAll?(): Promise<void>;
 }
 
 export interface RunnerOptions {
@@ -38,10 +46,12 @@ export interface RunnerView {
   /** Milliseconds left at the pace of the runs finished since Run or Resume; null until one has. */
   timeLeft: number | null;
   error: string | null;
+  /** Where the shown experiment's results are kept (a folder), once known; null when the storage does not say. */
+  where: string | null;
 }
 
 export function plainRunnerView(): RunnerView {
-  return { phase: 'idle', runs: [], failed: [], total: 0, timeLeft: null, error: null };
+  return { phase: 'idle', runs: [], failed: [], total: 0, timeLeft: null, error: null, where: null };
 }
 
 export class ExperimentRunner {
@@ -51,6 +61,8 @@ export class ExperimentRunner {
   private key = '';
   private controller: AbortController | null = null;
   private running: Promise<void> | null = null;
+  /** The storage could not be opened for the shown experiment. */
+  private unavailable = false;
   private readonly now: () => number;
 
   constructor(private readonly options: RunnerOptions) {
@@ -68,21 +80,52 @@ export class ExperimentRunner {
 
   /** Shows what the storage holds for this model's experiment (after opening it, or a reload). */
   async show(model: ModelDocument): Promise<void> {
-    const key = this.options.storage.key(experimentText(model));
-    if (key === this.key && this.model) return;
+    const text = experimentText(model);
+    const key = this.options.storage.key(text);
+    if (key === this.key && this.model && !this.unavailable) return;
     // Another experiment (its settings edited, another model opened): this one's runs stop where they are.
     if (this.view.phase === 'running') await this.pause();
     this.model = model;
     this.key = key;
     const plan = planExperiment(model);
-    const stored = await this.options.storage.load(key);
+    let stored: Awaited<ReturnType<ExperimentStorage['load']>>;
+    let failure: string | null = null;
+    try {
+      stored = await this.options.storage.load(key, text);
+    } catch (error) {
+      // Nothing is shown as stored, and Run stays refused (it would fail the same way); the message says why.
+      stored = { runs: [], failed: [] };
+      failure = error instanceof Error ? error.message : String(error);
+    }
     if (this.key !== key) return;
+    this.unavailable = failure !== null;
+    this.view.where = stored.where ?? null;
     this.view.total = plan.total;
     this.view.runs = stored.runs;
     this.view.failed = stored.failed.filter((f) => !stored.runs.some((r) => r.result.index === f.index));
     this.view.timeLeft = null;
-    this.view.error = null;
+    this.view.error = failure;
     this.view.phase = this.done >= plan.total ? 'done' : this.done > 0 ? 'paused' : 'idle';
+  }
+
+  private showError(error: unknown): void {
+    this.view.error = error instanceof Error ? error.message : String(error);
+  }
+
+  /** Whether the storage can delete every experiment's results at once (the web build's). */
+  get canDeleteAll(): boolean {
+    return this.options.storage.deleteAll !== undefined;
+  }
+
+  /** Stops the runs, then deletes every experiment's stored results, this one's too. */
+  async deleteAll(): Promise<void> {
+    if (!this.options.storage.deleteAll) return;
+    await this.pause();
+    await this.options.storage.deleteAll();
+    this.view.runs = [];
+    this.view.failed = [];
+    this.view.timeLeft = null;
+    this.view.phase = 'idle';
   }
 
   /** Run, or Resume: the runs not yet stored. */
@@ -108,6 +151,7 @@ export class ExperimentRunner {
 
   private async compute(model: ModelDocument): Promise<void> {
     await this.show(model);
+    if (this.unavailable) return;
     const plan: ExperimentPlan = planExperiment(model);
     const have = this.view.runs.map((run) => run.result.index).sort((a, b) => a - b);
     const indices = Array.from({ length: plan.total }, (_, i) => i).filter((i) => !sortedHas(have, i));
@@ -123,8 +167,9 @@ export class ExperimentRunner {
     };
     this.view.phase = 'running';
     this.view.error = null;
+    let outcome: Awaited<ReturnType<typeof runPool>> | null = null;
     try {
-      await runPool({
+      outcome = await runPool({
         indices,
         jobs: this.options.jobs,
         startWorker: this.options.startWorker(model),
@@ -144,8 +189,9 @@ export class ExperimentRunner {
           pace();
         },
       });
+      if (!outcome.stopped) await this.options.storage.finish?.(key);
     } catch (error) {
-      this.view.error = error instanceof Error ? error.message : String(error);
+      this.showError(error);
     } finally {
       this.controller = null;
       this.view.phase = this.done >= plan.total ? 'done' : this.done > 0 ? 'paused' : 'idle';

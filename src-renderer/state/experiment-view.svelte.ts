@@ -11,4 +11,5 @@ export class ReactiveRunnerView implements RunnerView {
   total = $state(0);
   timeLeft = $state<number | null>(null);
   error = $state<string | null>(null);
+  where = $state<string | null>(null);
 }

@@ -18,7 +18,8 @@ export function serializeRun(result: RunResult): string {
 }
 
 const count = z.number().int().min(0);
-const runSchema = z.object({
+/** A run result as a file or a message holds it (parseRun; the desktop app's page sends runs to main). */
+export const runResultSchema = z.object({
   index: count,
   condition: count,
   replication: count,
@@ -41,7 +42,7 @@ export function parseRun(text: string, expectedIndex: number): { ok: true; run: 
   } catch (error) {
     return { ok: false, message: `is not valid JSON (${(error as Error).message})` };
   }
-  const parsed = runSchema.safeParse(data);
+  const parsed = runResultSchema.safeParse(data);
   if (!parsed.success) return { ok: false, message: `is not a run result: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}` };
   if (parsed.data.index !== expectedIndex) return { ok: false, message: `holds run ${parsed.data.index}, not run ${expectedIndex}` };
   return { ok: true, run: parsed.data as RunResult };

@@ -5,6 +5,8 @@
  * out of its bundle); the ipc names themselves come from ipcChannelName in preload-api.ts.
  */
 import { z } from 'zod';
+import { runResultSchema, type FailedRun } from '../experiment/run-record';
+import type { RunResult } from '../experiment/run-one';
 import { MAX_MODEL_TEXT_BYTES } from '../model/file-size';
 
 /** A model file or an export, as text: as long as any host can hold (file-size.ts), which the largest model fits. */
@@ -22,6 +24,9 @@ const suggestedName = z
 /** The help pages the app may open in the system browser; the page names a topic, never a URL. */
 export const helpTopicSchema = z.enum(['user-guide', 'model-file-format', 'how-to-cite', 'report-a-problem']);
 export type HelpTopic = z.infer<typeof helpTopicSchema>;
+
+/** The page's name for an experiment's results (its text's hash, as web-experiment-store's experimentKey makes it). */
+const experimentKey = z.string().regex(/^[0-9a-f]{16}-\d{1,12}$/, { message: 'must be an experiment key' });
 
 /** What the page can export, by file extension: tables, charts (SVG, PNG), the other simulators' formats, and NumPy's. */
 export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'png', 'txt', 'pat', 'ex', 'data', 'teach', 'cf', 'npz', 'npy', 'safetensors', 'py', 'onnx', 'mat', 'provenance.json']);
@@ -85,6 +90,26 @@ export const channelPayloadSchemas = {
   exportFileSet: z.strictObject({ baseName: suggestedName, files: exportSet }),
   /** Opens one of the help pages: the app's own in its help window, the problem report in the browser. */
   openHelp: z.strictObject({ topic: helpTopicSchema }),
+  /**
+   * Starts an experiment worker (a utility process) for this window; its port arrives as the window message
+   * EXPERIMENT_PORT_MESSAGE with the id answered here.
+   */
+  experimentWorker: z.strictObject({}),
+  /** Ends one of this window's experiment workers. */
+  stopExperimentWorker: z.strictObject({ id: z.number().int().positive() }),
+  /**
+   * Finds the results folder of this window's experiment (`experiment`: the text of its experiment.json,
+   * `key`: the page's name for it in the calls below) and answers with the runs it holds, merged on read.
+   */
+  openExperimentResults: z.strictObject({ key: experimentKey, experiment: text }),
+  /** Writes one finished run of an opened experiment, atomically. */
+  putExperimentRun: z.strictObject({ key: experimentKey, run: runResultSchema }),
+  /** Writes a run whose worker crashed, as failed. */
+  putFailedExperimentRun: z.strictObject({ key: experimentKey, failed: z.strictObject({ index: z.number().int().min(0), message: z.string().max(4096) }) }),
+  /** Merges the folder's runs into its tables and manifest (curves.csv, runs.csv, manifest.json). */
+  mergeExperimentResults: z.strictObject({ key: experimentKey }),
+  /** Cancel: removes the experiment's runs, tables and manifest from its folder. */
+  clearExperimentResults: z.strictObject({ key: experimentKey }),
 } as const;
 
 export type InvokeChannel = keyof typeof channelPayloadSchemas;
@@ -125,6 +150,24 @@ export interface ChannelResults {
   /** Every file written, in the order sent. */
   exportFileSet: { paths: string[] } | null;
   openHelp: null;
+  experimentWorker: { id: number };
+  stopExperimentWorker: null;
+  openExperimentResults: ExperimentResults;
+  putExperimentRun: null;
+  putFailedExperimentRun: null;
+  mergeExperimentResults: null;
+  clearExperimentResults: null;
+}
+
+/** What a results folder holds, as openExperimentResults answers. */
+export interface ExperimentResults {
+  /** The folder, to show the user where the results are. */
+  folder: string;
+  /** Beside the model (`NAME.results`), or in the app's data folder for a model not yet saved. */
+  place: 'beside-model' | 'app-data';
+  /** Each finished run with its file's time (ms since 1970). */
+  runs: Array<{ result: RunResult; time: number }>;
+  failed: FailedRun[];
 }
 
 /** Every invoke is answered with exactly one of these: handlers never throw across the process boundary. */

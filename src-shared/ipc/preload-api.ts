@@ -3,6 +3,8 @@
  * ipcRenderer itself), and what main pushes to the page. Imports only types, so the preload bundle stays
  * one small file without zod.
  */
+import type { FailedRun } from '../experiment/run-record';
+import type { RunResult } from '../experiment/run-one';
 import type { ChannelResults, ExportFormat, HelpTopic, ImportKind, InvokeChannel } from './channels';
 
 export const PRELOAD_GLOBAL = 'backpropLab';
@@ -17,6 +19,17 @@ export const TRAINER_PORT_MESSAGE = 'backprop-lab:trainer-port';
 export interface TrainerPortMessage {
   type: typeof TRAINER_PORT_MESSAGE;
   restarted: string | null;
+}
+
+/**
+ * The window message that carries an experiment worker's MessagePort from the preload to the page: `{ type:
+ * EXPERIMENT_PORT_MESSAGE, id }` with the port as its only transferred object; `id` is the one
+ * requestExperimentWorker answered.
+ */
+export const EXPERIMENT_PORT_MESSAGE = 'backprop-lab:experiment-port';
+export interface ExperimentPortMessage {
+  type: typeof EXPERIMENT_PORT_MESSAGE;
+  id: number;
 }
 
 /**
@@ -57,6 +70,17 @@ export interface PreloadApi {
    */
   exportFileSet(baseName: string, files: Array<{ content: string | Uint8Array; format: ExportFormat }>): Answer<'exportFileSet'>;
   openHelp(topic: HelpTopic): Answer<'openHelp'>;
+  /** Starts an experiment worker; its port arrives as a window message (see EXPERIMENT_PORT_MESSAGE) with this id. */
+  requestExperimentWorker(): Answer<'experimentWorker'>;
+  stopExperimentWorker(id: number): Answer<'stopExperimentWorker'>;
+  /** `listener(id, reason)` when an experiment worker ended by itself (a crash); returns a function that stops listening. */
+  onExperimentWorkerExit(listener: (id: number, reason: string) => void): () => void;
+  /** The results folder of the experiment whose experiment.json text is `experiment`, named `key` from then on. */
+  openExperimentResults(key: string, experiment: string): Answer<'openExperimentResults'>;
+  putExperimentRun(key: string, run: RunResult): Answer<'putExperimentRun'>;
+  putFailedExperimentRun(key: string, failed: FailedRun): Answer<'putFailedExperimentRun'>;
+  mergeExperimentResults(key: string): Answer<'mergeExperimentResults'>;
+  clearExperimentResults(key: string): Answer<'clearExperimentResults'>;
   /** Menu items that act on the document; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -70,6 +94,10 @@ export function ipcChannelName(channel: InvokeChannel): string {
 export const IPC_CHANNELS = {
   /** Main → preload: the page's end of a trainer channel as the only port; the message is a restart notice or null. */
   trainerPort: 'backprop-lab:trainer-port-delivery',
+  /** Main → preload: an experiment worker's port as the only port; the message is its id. */
+  experimentPort: 'backprop-lab:experiment-port-delivery',
+  /** Main → preload: an experiment worker ended by itself; the message is its id and the reason. */
+  experimentWorkerExit: 'backprop-lab:experiment-worker-exit',
   /** Main → preload: a MenuCommand. */
   menuCommand: 'backprop-lab:menu-command',
 } as const;

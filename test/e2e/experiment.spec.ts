@@ -198,3 +198,31 @@ test('clicking a run’s line in the chart opens that run alone', async ({ page 
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/Hidden units on XOR — run \d/);
   await expect(page.getByRole('tab', { name: 'Train', exact: true })).toHaveAttribute('aria-selected', 'true');
 });
+
+test('“Delete stored results” removes every experiment’s runs from the browser, after asking', async ({ page }) => {
+  await openExperiment(page);
+  await expect(page.getByText('This browser keeps the results of the 5 experiments that ran most recently')).toBeVisible();
+  await page.getByLabel('Seeds per condition').fill('2');
+  await page.getByLabel('Seeds per condition').press('Tab');
+  await page.getByLabel('Epochs per run').fill('200');
+  await page.getByLabel('Epochs per run').press('Tab');
+  await page.getByRole('button', { name: 'Run experiment', exact: true }).click();
+  await expect.poll(async () => (await progress(page)).phase, { timeout: 60_000 }).toBe('done');
+  // Declined: nothing goes.
+  await page.getByRole('button', { name: 'Delete stored results' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Keep them' }).click();
+  expect((await progress(page)).done).toBe(6);
+  await page.getByRole('button', { name: 'Delete stored results' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete stored results' }).click();
+  await expect.poll(async () => (await progress(page)).done).toBe(0);
+  const stored = await page.evaluate(() => new Promise<number>((resolve, reject) => {
+    const request = indexedDB.open('backprop-lab-experiments');
+    request.onsuccess = () => {
+      const count = request.result.transaction('runs').objectStore('runs').count();
+      count.onsuccess = () => resolve(count.result);
+      count.onerror = () => reject(count.error);
+    };
+    request.onerror = () => reject(request.error);
+  }));
+  expect(stored).toBe(0);
+});

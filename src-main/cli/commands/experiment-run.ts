@@ -4,10 +4,10 @@
  * stops, keeping every finished run; the same command resumes.
  */
 import { availableParallelism } from 'node:os';
-import { dirname, join, basename, extname } from 'node:path';
+import { join } from 'node:path';
 import { planExperiment } from '../../../src-shared/experiment/plan';
 import { MAX_EXPERIMENT_RUNS } from '../../../src-shared/model/schema';
-import { ResultsFolderError } from '../../experiment/results-folder';
+import { ResultsFolderError, resultsFolderBeside } from '../../experiment/results-folder';
 import { runExperiment } from '../../experiment/run-experiment';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
@@ -18,7 +18,7 @@ import { createRunsProgress } from '../runs-progress';
 const usage = 'experiment run MODEL [--jobs N] [--out DIR] [--runs A-B]';
 
 export function defaultResultsFolder(modelPath: string): string {
-  return join(dirname(modelPath), `${basename(modelPath, extname(modelPath))}.results`);
+  return resultsFolderBeside(modelPath);
 }
 
 export async function experimentRunCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {

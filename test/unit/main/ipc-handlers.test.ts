@@ -22,6 +22,8 @@ function registerAll() {
     dialogs: vi.fn(() => ({ showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showSaveDialog: vi.fn(async () => ({ canceled: true })) })),
     disk: { size: spy(), readText: spy(), writeAtomic: spy() },
     connectTrainer: vi.fn(),
+    experimentWorkers: vi.fn(() => ({ start: () => 1, stop: () => undefined })),
+    experimentResults: { open: spy(), put: spy(), putFailed: spy(), merge: spy(), clear: spy(), forget: vi.fn() },
     openHelp: spy(),
   };
   const listeners = new Map<string, Listener>();
@@ -30,6 +32,7 @@ function registerAll() {
   registerChannelHandlers(ipcMain, appPageCheck(), createChannelHandlers(deps as unknown as ChannelHandlerDeps<DocumentWindow>), warn);
   const sideEffects = () => [
     ...Object.values(deps.documents), deps.dialogs, ...Object.values(deps.disk), deps.connectTrainer, deps.openHelp,
+    deps.experimentWorkers, ...Object.values(deps.experimentResults),
   ].filter((fn) => fn !== deps.documents.windowOf && fn !== deps.recent).reduce((calls, fn) => calls + fn.mock.calls.length, 0);
   return { listeners, sideEffects, deps, warn };
 }
@@ -38,6 +41,8 @@ function eventFrom(frame: { url: string; parent: object | null } | null): IpcMai
   return { senderFrame: frame, sender: { id: 7 } } as unknown as IpcMainInvokeEvent;
 }
 const appPage = eventFrom({ url: 'app://backprop-lab/index.html', parent: null });
+
+const EXPERIMENT_KEY = '0123456789abcdef-120';
 
 /** A payload each channel accepts. */
 const valid: { [C in InvokeChannel]: ChannelPayload<C> } = {
@@ -53,6 +58,19 @@ const valid: { [C in InvokeChannel]: ChannelPayload<C> } = {
   exportFile: { content: 'a,b\n', format: 'csv', suggestedName: 'curve' },
   exportFileSet: { baseName: 'xor', files: [{ content: 'NODES:\n', format: 'cf' }, { content: 'distributed\n', format: 'data' }] },
   openHelp: { topic: 'user-guide' },
+  experimentWorker: {},
+  stopExperimentWorker: { id: 3 },
+  openExperimentResults: { key: EXPERIMENT_KEY, experiment: '{}' },
+  putExperimentRun: {
+    key: EXPERIMENT_KEY,
+    run: {
+      index: 0, condition: 0, replication: 0, seed: 1, status: 'finished', epochs: 1, epochsToCriterion: null,
+      final: { tss: 1, fractionCorrect: 0, testTss: null }, curve: { epoch: [1], tss: [1], correct: [0] }, message: null,
+    },
+  },
+  putFailedExperimentRun: { key: EXPERIMENT_KEY, failed: { index: 2, message: 'the worker crashed' } },
+  mergeExperimentResults: { key: EXPERIMENT_KEY },
+  clearExperimentResults: { key: EXPERIMENT_KEY },
 };
 
 const malformed: unknown[] = [undefined, null, 'text', 42, [], { extra: 'field', text: 1 }, { text: 'x'.repeat(10), suggestedName: '../../etc/passwd' }];
@@ -128,6 +146,18 @@ describe('the ipc wrapper', () => {
     await open(appPage, { path: '/m/xor.bplab' });
     expect(deps.documents.openFor).toHaveBeenCalledWith(null, '/m/xor.bplab');
     expect(await listeners.get(ipcChannelName('recentDocuments'))!(appPage, {})).toEqual({ result: [{ path: '/m/xor.bplab', name: 'xor.bplab', openedAt: 1 }] });
+  });
+
+  it('names an experiment only by its key, and a run only in the shape of a run', async () => {
+    const { listeners, deps } = registerAll();
+    const put = listeners.get(ipcChannelName('putExperimentRun'))!;
+    for (const key of ['../../etc', '0123456789abcdef', '/tmp/x.results', '0123456789ABCDEF-1']) {
+      expect(await put(appPage, { ...valid.putExperimentRun, key }), key).toEqual({ error: expect.stringContaining('must be an experiment key') });
+    }
+    expect(await put(appPage, { ...valid.putExperimentRun, run: { ...valid.putExperimentRun.run, status: 'hacked' } })).toHaveProperty('error');
+    expect(deps.experimentResults.put).not.toHaveBeenCalled();
+    await put(appPage, valid.putExperimentRun);
+    expect(deps.experimentResults.put).toHaveBeenCalledWith(7, EXPERIMENT_KEY, valid.putExperimentRun.run);
   });
 
   it('hands a valid request to the window it came from', async () => {

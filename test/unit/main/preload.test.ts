@@ -6,7 +6,14 @@ import { EventEmitter } from 'node:events';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../../src-shared/ipc/channels';
-import { IPC_CHANNELS, ipcChannelName, PRELOAD_GLOBAL, TRAINER_PORT_MESSAGE, type PreloadApi } from '../../../src-shared/ipc/preload-api';
+import { EXPERIMENT_PORT_MESSAGE, IPC_CHANNELS, ipcChannelName, PRELOAD_GLOBAL, TRAINER_PORT_MESSAGE, type PreloadApi } from '../../../src-shared/ipc/preload-api';
+import type { RunResult } from '../../../src-shared/experiment/run-one';
+
+const KEY = '0123456789abcdef-12';
+const RUN: RunResult = {
+  index: 0, condition: 0, replication: 0, seed: 1, status: 'finished', epochs: 1, epochsToCriterion: null,
+  final: { tss: 1, fractionCorrect: 0, testTss: null }, curve: { epoch: [1], tss: [1], correct: [0] }, message: null,
+};
 
 const electron = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
@@ -55,8 +62,9 @@ describe('the preload', () => {
   it('exposes the verbs of PreloadApi and nothing of ipcRenderer', () => {
     const exposed = api() as unknown as Record<string, unknown>;
     expect(Object.keys(exposed).sort()).toEqual([
-      'exportFile', 'exportFileSet', 'importFile', 'onMenuCommand', 'openDocument', 'openHelp', 'openRecentDocument', 'platform', 'recentDocuments', 'requestTrainerPort',
-      'saveDocument', 'saveDocumentAs', 'setDocumentEdited', 'takePendingDocument',
+      'clearExperimentResults', 'exportFile', 'exportFileSet', 'importFile', 'mergeExperimentResults', 'onExperimentWorkerExit', 'onMenuCommand', 'openDocument',
+      'openExperimentResults', 'openHelp', 'openRecentDocument', 'platform', 'putExperimentRun', 'putFailedExperimentRun', 'recentDocuments',
+      'requestExperimentWorker', 'requestTrainerPort', 'saveDocument', 'saveDocumentAs', 'setDocumentEdited', 'stopExperimentWorker', 'takePendingDocument',
     ]);
     expect(exposed.platform).toBe(process.platform);
     expect(Object.values(exposed)).not.toContain(electron.ipcRenderer);
@@ -77,6 +85,13 @@ describe('the preload', () => {
     await a.exportFile('a,b', 'csv', 'curve');
     await a.exportFileSet('xor', [{ content: 'NODES:', format: 'cf' }]);
     await a.openHelp('user-guide');
+    await a.requestExperimentWorker();
+    await a.stopExperimentWorker(4);
+    await a.openExperimentResults(KEY, '{"format":1}');
+    await a.putExperimentRun(KEY, RUN);
+    await a.putFailedExperimentRun(KEY, { index: 3, message: 'crashed' });
+    await a.mergeExperimentResults(KEY);
+    await a.clearExperimentResults(KEY);
     const calls = vi.mocked(electron.ipcRenderer.invoke).mock.calls;
     expect(calls).toEqual([
       [ipcChannelName('trainerPort'), {}],
@@ -92,6 +107,13 @@ describe('the preload', () => {
       [ipcChannelName('exportFile'), { content: 'a,b', format: 'csv', suggestedName: 'curve' }],
       [ipcChannelName('exportFileSet'), { baseName: 'xor', files: [{ content: 'NODES:', format: 'cf' }] }],
       [ipcChannelName('openHelp'), { topic: 'user-guide' }],
+      [ipcChannelName('experimentWorker'), {}],
+      [ipcChannelName('stopExperimentWorker'), { id: 4 }],
+      [ipcChannelName('openExperimentResults'), { key: KEY, experiment: '{"format":1}' }],
+      [ipcChannelName('putExperimentRun'), { key: KEY, run: RUN }],
+      [ipcChannelName('putFailedExperimentRun'), { key: KEY, failed: { index: 3, message: 'crashed' } }],
+      [ipcChannelName('mergeExperimentResults'), { key: KEY }],
+      [ipcChannelName('clearExperimentResults'), { key: KEY }],
     ]);
     expect(new Set(calls.map(([channel]) => channel))).toEqual(new Set(INVOKE_CHANNELS.map(ipcChannelName)));
   });
@@ -124,6 +146,21 @@ describe('the preload', () => {
     port2.close();
   });
 
+  it('forwards each experiment worker’s port with its id, and tells listeners of a worker that ended by itself', () => {
+    const { port1, port2 } = new MessageChannel();
+    electron.ipcRenderer.emit(IPC_CHANNELS.experimentPort, { ports: [port2] }, 6);
+    electron.ipcRenderer.emit(IPC_CHANNELS.experimentPort, { ports: [port2] }, 'not an id');
+    expect(page.posted).toEqual([{ message: { type: EXPERIMENT_PORT_MESSAGE, id: 6 }, targetOrigin: 'app://backprop-lab' }]);
+    const exits: unknown[] = [];
+    const stop = api().onExperimentWorkerExit((id, reason) => exits.push([id, reason]));
+    electron.ipcRenderer.emit(IPC_CHANNELS.experimentWorkerExit, {}, 6, 'exit code 9');
+    stop();
+    electron.ipcRenderer.emit(IPC_CHANNELS.experimentWorkerExit, {}, 7, 'exit code 1');
+    expect(exits).toEqual([[6, 'exit code 9']]);
+    port1.close();
+    port2.close();
+  });
+
   it('gives the verbs and the port only to the app’s index page, on app:// or the dev server', async () => {
     const loadAt = async (url: string) => {
       page = new FakeWindow(new URL(url));
@@ -137,6 +174,7 @@ describe('the preload', () => {
       await loadAt(url);
       expect(electron.exposed.size, url).toBe(0);
       expect(electron.ipcRenderer.listenerCount(IPC_CHANNELS.trainerPort), url).toBe(0);
+      expect(electron.ipcRenderer.listenerCount(IPC_CHANNELS.experimentPort), url).toBe(0);
     }
     await loadAt('http://localhost:5173/');
     expect(electron.exposed.has(PRELOAD_GLOBAL)).toBe(true);
@@ -188,6 +226,53 @@ describe('the Electron host', () => {
     await vi.waitFor(() => expect(received).toEqual([{ first: { type: 'train' } }, { second: { type: 'snapshot' } }]));
 
     for (const port of [first.port1, first.port2, second.port1, second.port2, stranger.port1, stranger.port2]) port.close();
+  });
+
+  it('runs an experiment’s runs on a worker whose port main hands the page, and fails the run under way when it crashes', async () => {
+    const { createElectronHost } = await import('../../../src-renderer/hosts/electron');
+    const { experimentExamples } = await import('../../../src-shared/data/experiment-examples');
+    const { planExperiment } = await import('../../../src-shared/experiment/plan');
+    const { runExperimentRun } = await import('../../../src-shared/experiment/run-one');
+    const { serveRuns } = await import('../../../src-shared/experiment/serve-runs');
+    const example = experimentExamples.find((e) => e.id === 'experiment-xor-hidden')!.build();
+    const model = { ...example, experiment: { ...example.experiment!, replications: 1, epochs: 40 } };
+    const channels: MessageChannel[] = [];
+    const stopped: unknown[] = [];
+    // Main: a worker is a channel whose far end serves runs (as run-worker.ts does); its port comes as a window message.
+    vi.mocked(electron.ipcRenderer.invoke).mockImplementation(async (channel, payload) => {
+      if (channel === ipcChannelName('stopExperimentWorker')) stopped.push(payload);
+      if (channel !== ipcChannelName('experimentWorker')) return { result: null };
+      const channelPair = new MessageChannel();
+      channels.push(channelPair);
+      const far = channelPair.port1;
+      serveRuns({ postMessage: (reply) => far.postMessage(reply), onMessage: (handler) => far.on('message', handler) });
+      const id = channels.length + 10;
+      electron.ipcRenderer.emit(IPC_CHANNELS.experimentPort, { ports: [channelPair.port2] }, id);
+      return { result: { id } };
+    });
+    const host = await createElectronHost(api());
+    const worker = host.experiments.startWorker(model)();
+    const plan = planExperiment(model);
+    expect(await worker.run(2)).toEqual(JSON.parse(JSON.stringify(runExperimentRun(model, plan, 2))));
+    await worker.terminate();
+    expect(stopped).toEqual([{ id: 11 }]);
+
+    // A second worker whose process ends by itself mid-run: main says so, and the run fails with the reason.
+    vi.mocked(electron.ipcRenderer.invoke).mockImplementationOnce(async () => {
+      const channelPair = new MessageChannel();
+      channels.push(channelPair);
+      channelPair.port1.on('message', () => undefined);
+      electron.ipcRenderer.emit(IPC_CHANNELS.experimentPort, { ports: [channelPair.port2] }, 12);
+      setTimeout(() => electron.ipcRenderer.emit(IPC_CHANNELS.experimentWorkerExit, {}, 12, 'exit code 9'), 20);
+      return { result: { id: 12 } };
+    });
+    const crashing = host.experiments.startWorker(model)();
+    const crashingRun = crashing.run(0);
+    await expect(crashingRun).rejects.toThrow('the worker process stopped (exit code 9)');
+    for (const pair of channels) {
+      pair.port1.close();
+      pair.port2.close();
+    }
   });
 
   it('maps files to main’s verbs: a save without a target asks where, a file placed in a new window leaves the page as it is', async () => {
