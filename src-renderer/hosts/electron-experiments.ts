@@ -16,11 +16,13 @@ const PORT_WAIT_MS = 15_000;
 /** What this needs of the page's window: its messages, and itself as their source. */
 export type PortWindow = Pick<Window, 'addEventListener'>;
 
-export function electronExperiments(api: PreloadApi, page: PortWindow = window): ExperimentHost {
-  const ports = electronWorkerPorts(api, page);
+/** `page` defaults to the window, looked up when the first worker starts (a host made outside a page has none). */
+export function electronExperiments(api: PreloadApi, page?: PortWindow): ExperimentHost {
+  let ports: WorkerPorts | null = null;
+  const listening = () => (ports ??= electronWorkerPorts(api, page ?? window));
   return {
     jobs: defaultExperimentJobs(),
-    startWorker: (model) => portWorkerStarter(model, ports),
+    startWorker: (model) => portWorkerStarter(model, listening()),
     storage: {
       key: experimentKey,
       async load(key, text) {
