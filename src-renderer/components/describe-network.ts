@@ -22,7 +22,7 @@ export function architecture(layers: readonly LayerSpec[]): string {
  * an order every projection runs forward, a layer fed by one layer continuing the line ("→ hidden 15"), one
  * fed by several starting a new clause with its feeders (the line's last layer first): named, "item 8 → representation 8; representation,
  * relation 4 → hidden 15 → attributes 26" (each layer's units where it is first named); else by units only,
- * "8 → 8; 8 + 4 → 15 → 26", short enough for the document's header. A graph with a cycle (which the
+ * "8→8; 8+4→15→26", short enough for the document's header beside the name at 1366 px. A graph with a cycle (which the
  * validator names) reads as its layers in order.
  */
 export function networkShape(layers: readonly LayerSpec[], projections: readonly ProjectionSpec[] | undefined, named: boolean): string {
@@ -40,16 +40,17 @@ export function networkShape(layers: readonly LayerSpec[], projections: readonly
     mentioned.add(g);
     return named ? (first ? `${layers[g].name} ${layers[g].units}` : layers[g].name) : String(layers[g].units);
   };
+  const arrow = named ? ' → ' : '→';
   const clauses: string[] = [];
   let tail: number | null = null;
   for (const g of order) {
     const feeders = [...new Set(projections.filter((p) => p.to === g).map((p) => p.from))].sort((a, b) => Number(b === tail) - Number(a === tail) || rank.get(a)! - rank.get(b)!);
     if (feeders.length === 0) continue;
     if (feeders.length === 1 && feeders[0] === tail) {
-      clauses[clauses.length - 1] += ` → ${label(g)}`;
+      clauses[clauses.length - 1] += `${arrow}${label(g)}`;
     } else {
-      const from = feeders.map(label).join(named ? ', ' : ' + ');
-      clauses.push(`${from} → ${label(g)}`);
+      const from = feeders.map(label).join(named ? ', ' : '+');
+      clauses.push(`${from}${arrow}${label(g)}`);
     }
     tail = g;
   }

@@ -209,18 +209,19 @@ export interface ValueLayout {
   labelX: number;
   /** The lines of numbers a numbered row has room for, under it: 1 or 2. */
   numberLines: number;
-  /** The lines the targets above the top row have room for: as many as the widest needs to keep apart. */
+  /** The lines the targets above a row have room for: as many as the widest needs to keep apart. */
   targetLines: number;
 }
 
 /**
  * `targetWidth`: the widest target label's width (numberWidth), 0 when none is shown. `graph`: a graph's
- * projections and the order its rows stack in from the bottom (a topological order); by default the chain
- * of the layers in order. `rows[g]` is layer g's row either way.
+ * projections, the order its rows stack in from the bottom (a topological order) and its output layers,
+ * each with room above it for its targets; by default the chain of the layers in order, the top row the
+ * output. `rows[g]` is layer g's row either way.
  */
 export function valueLayout(
   sizes: readonly number[], maxWidth: number, labelWidth: number, targetWidth = 0,
-  graph?: { projections: readonly { from: number; to: number }[]; order: readonly number[] },
+  graph?: { projections: readonly { from: number; to: number }[]; order: readonly number[]; outputs?: readonly number[] },
 ): ValueLayout {
   const order = graph?.order ?? sizes.map((_, j) => j);
   const rank: number[] = [];
@@ -251,9 +252,12 @@ export function valueLayout(
   });
   const numberRoom = numbered ? numberBand(numberLines) : 0;
   // Targets a gap apart take turns on as many lines as the widest spans gaps (numberRows places them).
-  const top = sizes[order[order.length - 1]];
-  const targetLines = top > 1 && top <= CIRCLE_LIMIT && targetWidth > 0 ? Math.max(1, Math.ceil((targetWidth + NUMBER_GAP) / gap)) : 1;
-  const height = targetRoom(targetLines) + shapes.reduce((sum, s) => sum + s.height, 0) + rowGap * (sizes.length - 1) + VALUE_PAD + numberRoom;
+  const topLayer = order[order.length - 1];
+  const outputs = graph?.outputs ?? [topLayer];
+  const targetLines = outputs.some((g) => sizes[g] > 1 && sizes[g] <= CIRCLE_LIMIT) && targetWidth > 0 ? Math.max(1, Math.ceil((targetWidth + NUMBER_GAP) / gap)) : 1;
+  // An output layer below the top row has its targets' room above it too, between it and the next row up.
+  const lowerOutputs = outputs.filter((g) => g !== topLayer && sizes[g] !== undefined);
+  const height = targetRoom(targetLines) * (1 + lowerOutputs.length) + shapes.reduce((sum, s) => sum + s.height, 0) + rowGap * (sizes.length - 1) + VALUE_PAD + numberRoom;
   // Rows are stacked from the bottom (input) up; y grows downward.
   let bottom = height - VALUE_PAD - numberRoom;
   const rows: ValueRow[] = [];
@@ -275,7 +279,7 @@ export function valueLayout(
       layer, units: shape.units, style: shape.style, spots, top, bottom,
       radius: shape.style === 'circles' ? radius : shape.cell / 2, cell: shape.cell, numbered: numbered && shape.style === 'circles',
     };
-    bottom = top - rowGap;
+    bottom = top - rowGap - (lowerOutputs.includes(layer) ? targetRoom(targetLines) : 0);
     rows[layer] = row;
   }
   const left = Math.min(...rows.flatMap((row) => row.spots.map((spot) => spot.x)));

@@ -12,7 +12,7 @@ test('tlearn\'s 2-1-1 XOR imported through File → Import opens as a graph with
   const paths = ['xor-211.cf', 'xor-211.data', 'xor-211.teach'].map((name) => fileURLToPath(new URL(`../fixtures/tlearn/${name}`, import.meta.url)));
   await (await chooser).setFiles(paths);
   // The header says the graph's shape: input 2 → hidden 1; hidden and input → output 1.
-  await expect(page.getByTestId('network-shape')).toHaveText('2 → 1; 1 + 2 → 1');
+  await expect(page.getByTestId('network-shape')).toHaveText('2→1; 1+2→1');
   await expect(page.getByTestId('status')).toContainText('Ready');
   await page.getByRole('tab', { name: 'Weights' }).click();
   // One Hinton diagram per projection, the skip among them.

@@ -16,12 +16,12 @@ describe('networkShape', () => {
 
   it('says what Rumelhart’s graph is: item → representation, which joins the relation into the hidden layer', () => {
     expect(shape('rumelhart-graph', true)).toBe('item 8 → representation 8; representation, relation 4 → hidden 15 → attributes 26');
-    expect(shape('rumelhart-graph', false)).toBe('8 → 8; 8 + 4 → 15 → 26');
+    expect(shape('rumelhart-graph', false)).toBe('8→8; 8+4→15→26');
   });
 
   it('shows the 2-1-1 XOR’s direct connections', () => {
     expect(shape('xor-2-1-1', true)).toBe('input 2 → hidden 1; hidden, input → output 1');
-    expect(shape('xor-2-1-1', false)).toBe('2 → 1; 1 + 2 → 1');
+    expect(shape('xor-2-1-1', false)).toBe('2→1; 1+2→1');
   });
 
   it('starts a new clause for a second layer fed by the same one, and reads a cycle as its layers in order', () => {
