@@ -148,3 +148,22 @@ describe('the value diagram of a graph', () => {
     expect(valueLayout([2, 2, 1], 860, 150)).toEqual(valueLayout([2, 2, 1], 860, 150, 0, { projections: [{ from: 0, to: 1 }, { from: 1, to: 2 }], order: [0, 1, 2] }));
   });
 });
+
+describe('the value diagram of a graph with two output layers', () => {
+  // input (0) → hidden (1) → first output (2); hidden → second output (3), stacked 0, 1, 2, 3: the first output below the second.
+  const sizes = [2, 3, 2, 2];
+  const projections = [{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 1, to: 3 }];
+  const order = [0, 1, 2, 3];
+
+  it('leaves room above the lower output layer for its targets, as above the top one', () => {
+    const t = numberWidth('t = 1');
+    const both = valueLayout(sizes, 900, 150, t, { projections, order, outputs: [2, 3] });
+    const topOnly = valueLayout(sizes, 900, 150, t, { projections, order });
+    // Between the lower output's top and the row above it: the rows' gap and the targets' room.
+    const gap = (layout: ReturnType<typeof valueLayout>) => layout.rows[2].top - layout.rows[3].bottom;
+    expect(gap(both) - gap(topOnly)).toBe(26 + both.targetLines * NUMBER_LINE);
+    expect(both.height - topOnly.height).toBe(26 + both.targetLines * NUMBER_LINE);
+    // The top row's room is as before.
+    expect(both.rows[3].top).toBe(topOnly.rows[3].top);
+  });
+});
