@@ -48,7 +48,7 @@ test('the header, the builder and the gallery say what a graph is; the shape sta
   await page.getByRole('button', { name: 'Rumelhart network: living things', exact: true }).click();
   const shape = page.getByTestId('network-shape');
   await expect(shape).toHaveText('8→8; 8+4→15→26');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('title', 'Rumelhart network: living things: item 8 → representation 8; representation, relation 4 → hidden 15 → attributes 26');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('title', 'Rumelhart network: living things item 8 → representation 8; representation, relation 4 → hidden 15 → attributes 26');
   await page.getByRole('tab', { name: 'Network' }).click();
   await expect(page.getByTestId('builder-shape')).toHaveText('item 8 → representation 8; representation, relation 4 → hidden 15 → attributes 26');
   // Edited (the unsaved marker takes room too): the name shortens, never the shape.
