@@ -4,7 +4,10 @@
  * input layer that feeds only deeper layers raised to the row below its first (Rumelhart's relation layer
  * beside the representation it joins). Layers on one row stand side by side, each labelled at its right.
  * A projection between neighbouring rows is a line from every unit to every unit; one that skips rows is a
- * curve passing left of every layer between (skipRoute), so no line crosses a unit or a label it skips.
+ * curve passing beside every layer between (skipRoute), so no line crosses a unit or a label it skips: left
+ * of them from a unit left of their middle, right of them (the labels at the right moving over to make way)
+ * from a unit right of it, so that a skip does not cross the lines its own layer sends to the layers between
+ * (the 2-1-1 XOR's right input unit's curve would cross the left unit's line to the hidden unit).
  */
 import type { LayerSpec } from '../../src-shared/model/schema';
 
@@ -132,16 +135,19 @@ export function curveXAt(line: Pick<LayoutLine, 'x1' | 'y1' | 'x2' | 'y2'>, via:
 }
 
 /**
- * The control points of a curve from (x1, y1) up to (x2, y2) that passes left of `clearX` at every one of
- * the heights `between`: vertical tangents at both ends, bowed out further until it clears.
+ * The control points of a curve from (x1, y1) up to (x2, y2) that passes left of `clearX` (right of it, for
+ * side 'right') at every one of the heights `between`: vertical tangents at both ends, bowed out further
+ * until it clears.
  */
-export function skipRoute(x1: number, y1: number, x2: number, y2: number, between: readonly number[], clearX: number): CurveVia {
+export function skipRoute(x1: number, y1: number, x2: number, y2: number, between: readonly number[], clearX: number, side: 'left' | 'right' = 'left'): CurveVia {
   const rise = y1 - y2;
+  const sign = side === 'left' ? -1 : 1;
+  const clear = (x: number) => (side === 'left' ? x <= clearX : x >= clearX);
   for (let bow = 0; ; bow += 4) {
-    const cx = clearX - bow;
+    const cx = clearX + sign * bow;
     const via = { c1x: cx, c1y: y1 - rise * 0.35, c2x: cx, c2y: y2 + rise * 0.35 };
     const line = { x1, y1, x2, y2 };
-    if (between.every((y) => curveXAt(line, via, y) <= clearX) || bow > 4000) return via;
+    if (between.every((y) => clear(curveXAt(line, via, y))) || bow > 4000) return via;
   }
 }
 
@@ -220,25 +226,54 @@ export function graphLayout(layers: readonly LayerSpec[], projections: readonly 
     }
   }
   const lines: LayoutLine[] = [];
-  let skipIndex = 0;
+  const rightCurves: LayoutLine[] = [];
+  // Each side's curves nest: the n-th projection to skip on a side passes 8 px further out.
+  const skipsOn = { left: 0, right: 0 };
+  // A centred name above its units reaches past them when it is the wider.
+  const leftEdge = (j: number) => (rows[j].labelAbove ? Math.min(rows[j].left, rows[j].labelX - nameWidth(j) / 2) : rows[j].left);
+  const rightEdge = (j: number) => (rows[j].labelAbove ? Math.max(rows[j].right, rows[j].labelX + nameWidth(j) / 2) : rows[j].right);
   for (const p of projections) {
     if (p.from === p.to || !rows[p.from] || !rows[p.to]) continue;
     const below = rows[p.from];
     const above = rows[p.to];
     const faint = below.block !== null || above.block !== null;
-    const skipped = rowsByDepth.slice(Math.min(below.depth, above.depth) + 1, Math.max(below.depth, above.depth));
-    let clearX = 0;
-    if (skipped.length > 0) {
-      clearX = Math.min(...skipped.flat().map((j) => rows[j].left)) - radius - 6 - 8 * skipIndex;
-      skipIndex++;
-    }
+    const skipped = rowsByDepth.slice(Math.min(below.depth, above.depth) + 1, Math.max(below.depth, above.depth)).flat();
+    const curved = skipped.length > 0 && below.y > above.y;
+    const clearLeft = curved ? Math.min(...skipped.map(leftEdge)) - radius - 6 - 8 * skipsOn.left : 0;
+    const clearRight = curved ? Math.max(...skipped.map(rightEdge)) + radius + 6 + 8 * skipsOn.right : 0;
+    const middle = curved ? (Math.min(...skipped.map((j) => rows[j].left)) + Math.max(...skipped.map((j) => rows[j].right))) / 2 : 0;
+    const between = [...new Set(skipped.map((j) => rows[j].y))];
+    const sides = new Set<'left' | 'right'>();
     for (const x2 of above.xs) {
       for (const x1 of below.xs) {
         const line = { from: p.from, to: p.to, x1, y1: below.y, x2, y2: above.y, faint };
-        const between = skipped.map((row) => rows[row[0]].y);
-        lines.push({ ...line, via: skipped.length > 0 && below.y > above.y ? skipRoute(x1, below.y, x2, above.y, between, clearX) : null });
+        if (!curved) {
+          lines.push({ ...line, via: null });
+          continue;
+        }
+        // A block's anchors all pass on the left, as one bundle.
+        const side = below.block === null && x1 > middle ? 'right' : 'left';
+        sides.add(side);
+        const drawn = { ...line, via: skipRoute(x1, below.y, x2, above.y, between, side === 'left' ? clearLeft : clearRight, side) };
+        lines.push(drawn);
+        if (side === 'right') rightCurves.push(drawn);
       }
     }
+    for (const side of sides) skipsOn[side]++;
+  }
+  // Labels at the right of the rows a curve passes on the right move past it (and, lined up, all with them).
+  if (rightCurves.length > 0) {
+    const single = rows.flatMap((row, j) => (row.labelAbove ? [] : [j]));
+    const passed = single.filter((j) => rightCurves.some((l) => l.y2 < rows[j].y && rows[j].y < l.y1));
+    if (passed.length > 0) {
+      const reach = Math.max(...rightCurves.map((l) => rightOf(l, l.via!)));
+      const labelX = Math.max(...single.map((j) => rows[j].labelX), reach + 10);
+      for (const j of single) {
+        rows[j].labelX = labelX;
+        right = Math.max(right, labelX + labelWidth(j) - 8);
+      }
+    }
+    right = Math.max(right, ...rightCurves.map((l) => rightOf(l, l.via!)));
   }
   // Curves bowed past the left edge: everything moves right to make room.
   const leftmost = Math.min(pad, ...lines.flatMap((l) => (l.via ? [leftOf(l, l.via)] : [])));
@@ -265,4 +300,11 @@ function leftOf(line: LayoutLine, via: CurveVia): number {
   let left = Math.min(line.x1, line.x2);
   for (let k = 1; k < 32; k++) left = Math.min(left, curvePoint(line, via, k / 32).x);
   return left;
+}
+
+/** The curve's rightmost x, sampled. */
+function rightOf(line: LayoutLine, via: CurveVia): number {
+  let right = Math.max(line.x1, line.x2);
+  for (let k = 1; k < 32; k++) right = Math.max(right, curvePoint(line, via, k / 32).x);
+  return right;
 }

@@ -190,14 +190,17 @@ export interface ValueProjection {
   from: number;
   to: number;
   /**
-   * Rows the projection passes between its ends (0 for neighbouring rows): a skip's lines curve out to the
-   * left through `bendX`, past the layers between, rather than across them.
+   * Rows the projection passes between its ends (0 for neighbouring rows): a skip's lines curve out past
+   * the layers between rather than across them, to the left through `bendX`, or — a line from a unit right
+   * of the diagram's middle — to the right, through its own `bendX`, so that it does not cross the lines its
+   * unit sends to the rows between (the 2-1-1 XOR's right input unit).
    */
   skip: number;
   bendX: number;
   /** Unit by unit (both ends circles), or a few faint lines between grids' edges. */
   unitByUnit: boolean;
-  lines: Array<{ x1: number; y1: number; x2: number; y2: number; from: number; to: number }>;
+  /** Each line's curve's control x (a skip's; for a neighbouring row's straight line, unused). */
+  lines: Array<{ x1: number; y1: number; x2: number; y2: number; from: number; to: number; bendX: number }>;
 }
 
 export interface ValueLayout {
@@ -209,18 +212,19 @@ export interface ValueLayout {
   labelX: number;
   /** The lines of numbers a numbered row has room for, under it: 1 or 2. */
   numberLines: number;
-  /** The lines the targets above the top row have room for: as many as the widest needs to keep apart. */
+  /** The lines the targets above a row have room for: as many as the widest needs to keep apart. */
   targetLines: number;
 }
 
 /**
  * `targetWidth`: the widest target label's width (numberWidth), 0 when none is shown. `graph`: a graph's
- * projections and the order its rows stack in from the bottom (a topological order); by default the chain
- * of the layers in order. `rows[g]` is layer g's row either way.
+ * projections, the order its rows stack in from the bottom (a topological order) and its output layers,
+ * each with room above it for its targets; by default the chain of the layers in order, the top row the
+ * output. `rows[g]` is layer g's row either way.
  */
 export function valueLayout(
   sizes: readonly number[], maxWidth: number, labelWidth: number, targetWidth = 0,
-  graph?: { projections: readonly { from: number; to: number }[]; order: readonly number[] },
+  graph?: { projections: readonly { from: number; to: number }[]; order: readonly number[]; outputs?: readonly number[] },
 ): ValueLayout {
   const order = graph?.order ?? sizes.map((_, j) => j);
   const rank: number[] = [];
@@ -251,9 +255,12 @@ export function valueLayout(
   });
   const numberRoom = numbered ? numberBand(numberLines) : 0;
   // Targets a gap apart take turns on as many lines as the widest spans gaps (numberRows places them).
-  const top = sizes[order[order.length - 1]];
-  const targetLines = top > 1 && top <= CIRCLE_LIMIT && targetWidth > 0 ? Math.max(1, Math.ceil((targetWidth + NUMBER_GAP) / gap)) : 1;
-  const height = targetRoom(targetLines) + shapes.reduce((sum, s) => sum + s.height, 0) + rowGap * (sizes.length - 1) + VALUE_PAD + numberRoom;
+  const topLayer = order[order.length - 1];
+  const outputs = graph?.outputs ?? [topLayer];
+  const targetLines = outputs.some((g) => sizes[g] > 1 && sizes[g] <= CIRCLE_LIMIT) && targetWidth > 0 ? Math.max(1, Math.ceil((targetWidth + NUMBER_GAP) / gap)) : 1;
+  // An output layer below the top row has its targets' room above it too, between it and the next row up.
+  const lowerOutputs = outputs.filter((g) => g !== topLayer && sizes[g] !== undefined);
+  const height = targetRoom(targetLines) * (1 + lowerOutputs.length) + shapes.reduce((sum, s) => sum + s.height, 0) + rowGap * (sizes.length - 1) + VALUE_PAD + numberRoom;
   // Rows are stacked from the bottom (input) up; y grows downward.
   let bottom = height - VALUE_PAD - numberRoom;
   const rows: ValueRow[] = [];
@@ -275,12 +282,16 @@ export function valueLayout(
       layer, units: shape.units, style: shape.style, spots, top, bottom,
       radius: shape.style === 'circles' ? radius : shape.cell / 2, cell: shape.cell, numbered: numbered && shape.style === 'circles',
     };
-    bottom = top - rowGap;
+    bottom = top - rowGap - (lowerOutputs.includes(layer) ? targetRoom(targetLines) : 0);
     rows[layer] = row;
   }
-  const left = Math.min(...rows.flatMap((row) => row.spots.map((spot) => spot.x)));
-  const projections = links.map((p, q) => connect(rows[p.from], rows[p.to], q, skips[q], left));
-  const labelX = VALUE_PAD + bendRoom + unitsWidth + 16;
+  const xs = rows.flatMap((row) => row.spots.map((spot) => spot.x));
+  const left = Math.min(...xs);
+  const right = Math.max(...xs);
+  const projections = links.map((p, q) => connect(rows[p.from], rows[p.to], q, skips[q], left, right));
+  // Curves bowed out to the right push the labels over by as much as the left ones take.
+  const bendsRight = projections.some((p) => p.skip > 0 && p.lines.some((line) => line.bendX > right));
+  const labelX = VALUE_PAD + bendRoom + unitsWidth + 16 + (bendsRight ? bendRoom : 0);
   return { width: labelX + labelWidth, height, rows, projections, labelX, numberLines, targetLines };
 }
 
@@ -292,12 +303,16 @@ function ends(row: ValueRow, edge: 'top' | 'bottom'): Spot[] {
   return edgeAnchors(Math.min(...xs), Math.max(...xs)).map((x) => ({ x, y }));
 }
 
-function connect(below: ValueRow, above: ValueRow, projection: number, skip: number, left: number): ValueProjection {
+function connect(below: ValueRow, above: ValueRow, projection: number, skip: number, left: number, right: number): ValueProjection {
   const starts = ends(below, 'top');
   const stops = ends(above, 'bottom');
-  const lines = stops.flatMap((stop, to) => starts.map((start, f) => ({ x1: start.x, y1: start.y, x2: stop.x, y2: stop.y, from: f, to })));
-  // A skip bows out to the left of every row, the further the more rows it passes: a quadratic curve's
-  // leftmost point lies about halfway from its ends to its control point.
+  // A skip bows out past every row, the further the more rows it passes: a quadratic curve's outermost
+  // point lies about halfway from its ends to its control point. Left of them, or right from a unit of a
+  // row of circles right of the middle.
   const bendX = left - 2 * SKIP_BEND * skip;
+  const bendRight = right + 2 * SKIP_BEND * skip;
+  const middle = (left + right) / 2;
+  const side = (x: number) => (skip > 0 && below.style === 'circles' && x > middle + 0.5 ? bendRight : bendX);
+  const lines = stops.flatMap((stop, to) => starts.map((start, f) => ({ x1: start.x, y1: start.y, x2: stop.x, y2: stop.y, from: f, to, bendX: side(start.x) })));
   return { projection, from: below.layer, to: above.layer, skip, bendX, unitByUnit: below.style === 'circles' && above.style === 'circles', lines };
 }

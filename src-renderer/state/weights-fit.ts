@@ -1,41 +1,58 @@
 /**
- * When trained weights still belong to a model after it changes: the same architecture (layers, units,
- * biases) and the same initial weights (seed and initialization). Anything else discards them.
+ * When trained weights still belong to a model after it changes, as one rule: every weight matrix and bias
+ * vector must still join the same layers with the same sizes (weightLayout) and start from the same initial
+ * weights (seed and initialization, the run's and each projection's own). A layer resized, a bias added or
+ * removed, a layer's kind changed, a projection added, removed, reordered or given another initialization:
+ * the weights are discarded. A layer moved is the one change this cannot see (a chain of equal layers
+ * reordered keeps every shape), so the builder discards for it by name (network-builder.ts).
  */
-import { chainProjections } from '../../src-shared/model/graph';
 import type { LayerSpec, ModelDocument, NetworkState, ProjectionSpec } from '../../src-shared/model/schema';
 import { historyLength } from '../../src-shared/model/epoch-history';
-import { resetsWeights } from '../../src-shared/engine/setting-changes';
-import { networkGraph } from '../../src-shared/model/graph';
-
-/** Layer count, units and biases: what the weight matrices' shapes and meaning depend on. */
-export function sameArchitecture(a: readonly LayerSpec[], b: readonly LayerSpec[]): boolean {
-  return a.length === b.length && a.every((layer, j) => layer.units === b[j].units && (j === 0 || layer.bias === b[j].bias));
-}
+import { resetsWeights, sameInit } from '../../src-shared/engine/setting-changes';
+import { chainProjections, networkGraph } from '../../src-shared/model/graph';
 
 /**
- * The same projections, in the same order, with the same initializations: the state holds one weight
- * matrix per projection, so a projection added, removed or reordered needs new weights.
+ * What the state's numbers mean: per projection (the state's weights[q]) its two layers and their sizes,
+ * to × from; per layer that is not an input (the state's biases[k]) which layer, its size and whether it
+ * has a bias.
  */
-export function sameProjections(before: ModelDocument, after: ModelDocument): boolean {
+export interface WeightLayout {
+  weights: Array<{ from: number; to: number; rows: number; columns: number }>;
+  biases: Array<{ layer: number; units: number; bias: boolean }>;
+}
+
+export function weightLayout(layers: readonly LayerSpec[], projections: readonly ProjectionSpec[] = chainProjections(layers.length)): WeightLayout {
+  return {
+    weights: projections.map((p) => ({ from: p.from, to: p.to, rows: layers[p.to]?.units ?? 0, columns: layers[p.from]?.units ?? 0 })),
+    biases: layers.flatMap((layer, g) => (layer.kind === 'input' ? [] : [{ layer: g, units: layer.units, bias: layer.bias }])),
+  };
+}
+
+function sameLayout(a: WeightLayout, b: WeightLayout): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Each projection's own initialization the same (absent in both, or drawing the same weights). */
+function sameProjectionInits(a: readonly ProjectionSpec[], b: readonly ProjectionSpec[]): boolean {
+  return a.every((p, q) => (p.init === undefined || b[q].init === undefined ? p.init === b[q].init : sameInit(p.init, b[q].init)));
+}
+
+/** Whether `after` can keep the weights `before` trained. */
+export function weightsCarryOver(before: ModelDocument, after: ModelDocument): boolean {
   const a = networkGraph(before).projections;
   const b = networkGraph(after).projections;
-  return a.length === b.length && a.every((p, j) => p.from === b[j].from && p.to === b[j].to && JSON.stringify(p.init) === JSON.stringify(b[j].init));
-}
-
-/** Whether `after` can keep the weights `before` trained: a new seed or initialization starts again too. */
-export function weightsCarryOver(before: ModelDocument, after: ModelDocument): boolean {
-  return sameArchitecture(before.layers, after.layers) && sameProjections(before, after) && !resetsWeights(before.training, after.training);
+  return sameLayout(weightLayout(before.layers, a), weightLayout(after.layers, b)) && sameProjectionInits(a, b) && !resetsWeights(before.training, after.training);
 }
 
 /**
- * Whether a state's weight matrices have the shapes this network needs, one per projection (to × from; a
- * chain's W^j is layer j → j + 1): a guard on trainer events.
+ * Whether a state's weight matrices and bias vectors have the shapes this network needs (weightLayout): a
+ * guard on trainer events.
  */
 export function stateFitsLayers(state: NetworkState, layers: readonly LayerSpec[], projections?: readonly ProjectionSpec[]): boolean {
-  const links = projections ?? chainProjections(layers.length);
-  if (state.weights.length !== links.length) return false;
-  return state.weights.every((matrix, q) => matrix.length === layers[links[q].to].units && matrix.every((row) => row.length === layers[links[q].from].units));
+  const { weights, biases } = weightLayout(layers, projections);
+  if (state.weights.length !== weights.length || state.biases.length !== biases.length) return false;
+  return state.weights.every((matrix, q) => matrix.length === weights[q].rows && matrix.every((row) => row.length === weights[q].columns))
+    && state.biases.every((vector, k) => vector.length === biases[k].units);
 }
 
 /**

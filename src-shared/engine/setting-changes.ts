@@ -16,7 +16,8 @@ export function settingChange(before: TrainingSettings, after: TrainingSettings,
   return { epoch, pattern, changes: changes as Partial<TrainingSettings> };
 }
 
-function sameInit(a: InitSettings, b: InitSettings): boolean {
+/** Whether two initializations draw the same weights from the same seed (a key order is no difference). */
+export function sameInit(a: InitSettings, b: InitSettings): boolean {
   if (a.kind === 'uniform' && b.kind === 'uniform') return a.range === b.range;
   if (a.kind === 'gaussian' && b.kind === 'gaussian') return a.sd === b.sd;
   return a.kind === b.kind;

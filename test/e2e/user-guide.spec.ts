@@ -100,3 +100,16 @@ test('build XOR from scratch, train it, step through a pattern, read the weights
   await picture(page, '9-dark', testInfo);
   await page.getByLabel('Theme').selectOption('system');
 });
+
+test('a graph in the builder: Rumelhart’s semantic network, its cards and its diagram by depth', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Rumelhart network: living things', exact: true }).click();
+  await page.getByRole('tab', { name: 'Network' }).click();
+  await expect(page.locator('#layers-heading .shape')).toHaveText('item 8 → representation 8; representation, relation 4 → hidden 15 → attributes 26');
+  // The hidden layer's card chosen: fed by two layers, it is where the relation joins.
+  const hidden = page.locator('[data-testid="layer-card"][aria-label*=": hidden, "]');
+  await hidden.click({ position: { x: 300, y: 10 } });
+  await expect(hidden).toContainText('Fed by representation, relation.');
+  await expect(page.locator('.drawing svg')).toHaveAttribute('aria-label', /Projections: item → representation; representation → hidden; relation → hidden; hidden → attributes\./);
+  await picture(page, '2-graph-builder', testInfo);
+});

@@ -22,3 +22,24 @@ export function given(value: number | null): string {
 export function unitLabels(unitNames: readonly string[] | undefined, count: number, stem: string): string[] {
   return Array.from({ length: count }, (_, k) => unitNames?.[k] || `${stem} ${k + 1}`);
 }
+
+/** One input or output layer's block of a pattern's values: its name and units. */
+export interface LayerBlock {
+  name: string;
+  units: number;
+}
+
+/**
+ * Values cut into the layers' blocks, each with its layer's name and where it starts. With fewer than two
+ * blocks (a chain), or blocks that do not add up to the values, one block without a name.
+ */
+export function splitBlocks<T>(values: readonly T[], blocks: readonly LayerBlock[]): Array<{ name: string; offset: number; values: T[] }> {
+  const total = blocks.reduce((sum, b) => sum + b.units, 0);
+  if (blocks.length < 2 || total !== values.length) return [{ name: '', offset: 0, values: [...values] }];
+  let offset = 0;
+  return blocks.map((block) => {
+    const part = { name: block.name, offset, values: values.slice(offset, offset + block.units) };
+    offset += block.units;
+    return part;
+  });
+}

@@ -148,3 +148,48 @@ describe('the value diagram of a graph', () => {
     expect(valueLayout([2, 2, 1], 860, 150)).toEqual(valueLayout([2, 2, 1], 860, 150, 0, { projections: [{ from: 0, to: 1 }, { from: 1, to: 2 }], order: [0, 1, 2] }));
   });
 });
+
+describe('the value diagram of a graph with two output layers', () => {
+  // input (0) → hidden (1) → first output (2); hidden → second output (3), stacked 0, 1, 2, 3: the first output below the second.
+  const sizes = [2, 3, 2, 2];
+  const projections = [{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 1, to: 3 }];
+  const order = [0, 1, 2, 3];
+
+  it('leaves room above the lower output layer for its targets, as above the top one', () => {
+    const t = numberWidth('t = 1');
+    const both = valueLayout(sizes, 900, 150, t, { projections, order, outputs: [2, 3] });
+    const topOnly = valueLayout(sizes, 900, 150, t, { projections, order });
+    // Between the lower output's top and the row above it: the rows' gap and the targets' room.
+    const gap = (layout: ReturnType<typeof valueLayout>) => layout.rows[2].top - layout.rows[3].bottom;
+    expect(gap(both) - gap(topOnly)).toBe(26 + both.targetLines * NUMBER_LINE);
+    expect(both.height - topOnly.height).toBe(26 + both.targetLines * NUMBER_LINE);
+    // The top row's room is as before.
+    expect(both.rows[3].top).toBe(topOnly.rows[3].top);
+  });
+});
+
+describe('the value diagram of the 2-1-1 XOR', () => {
+  const layout = valueLayout([2, 1, 1], 860, 150, 0, { projections: [{ from: 0, to: 1 }, { from: 0, to: 2 }, { from: 1, to: 2 }], order: [0, 1, 2] });
+  const quadraticX = (line: { x1: number; x2: number; bendX: number }, t: number) => (1 - t) ** 2 * line.x1 + 2 * t * (1 - t) * line.bendX + t ** 2 * line.x2;
+
+  it('bends each input unit’s skip out on its own side, so neither crosses the other unit’s line to the hidden unit', () => {
+    const skip = layout.projections.find((p) => p.from === 0 && p.to === 2)!;
+    const [leftUnit, rightUnit] = layout.rows[0].spots.map((s) => s.x);
+    const hidden = layout.rows[1].spots[0].x;
+    const fromLeft = skip.lines.find((l) => l.x1 === leftUnit)!;
+    const fromRight = skip.lines.find((l) => l.x1 === rightUnit)!;
+    // At the curve's middle (about the hidden row's height), each is out past the hidden unit on its side.
+    expect(quadraticX(fromLeft, 0.5)).toBeLessThan(hidden - layout.rows[1].radius);
+    expect(quadraticX(fromRight, 0.5)).toBeGreaterThan(hidden + layout.rows[1].radius);
+    // Every point of the right curve stays right of the left unit's straight line to the hidden unit, at the same height.
+    for (let t = 0.05; t < 1; t += 0.05) {
+      const y = (1 - t) ** 2 * fromRight.y1 + 2 * t * (1 - t) * ((fromRight.y1 + fromRight.y2) / 2) + t ** 2 * fromRight.y2;
+      if (y < layout.rows[1].spots[0].y) continue;
+      const along = (fromRight.y1 - y) / (fromRight.y1 - layout.rows[1].spots[0].y);
+      expect(quadraticX(fromRight, t)).toBeGreaterThan(leftUnit + along * (hidden - leftUnit));
+    }
+    // And clear of the labels, which move over to make room.
+    for (let t = 0; t <= 1; t += 0.05) expect(quadraticX(fromRight, t)).toBeLessThan(layout.labelX - 8);
+    expect(layout.width).toBe(layout.labelX + 150);
+  });
+});
