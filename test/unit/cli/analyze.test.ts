@@ -159,6 +159,11 @@ describe('cli analyze', () => {
     const none = await cli('analyze', file, '--rdm', '--epoch', '30', '--out', out);
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/has no snapshot at epoch 30; its snapshots are at epochs 0, 20, 40 and 60/);
+    // Trained on without --snapshots, the file's schedule goes on keeping them.
+    const more = join(dir, 'semantic-snapshots-80.bplab');
+    expect((await cli('train', file, '--epochs', '20', '--out', more)).code).toBe(0);
+    const continued = parseModelText(await readFile(more, 'utf8'));
+    expect(continued.ok && continued.model.state!.snapshots!.map((s) => s.epoch)).toEqual([0, 20, 40, 60, 80]);
     expect((await cli('train', untrained, '--epochs', '1', '--snapshots', 'often', '--out', file)).err).toMatch(/--snapshots must be a whole number of epochs K \(a snapshot every K\) or "log", not "often"/);
   });
 
