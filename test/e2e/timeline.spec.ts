@@ -55,6 +55,7 @@ test('scrub to a snapshot, see its weights, continue from it beside the original
   await page.getByRole('tab', { name: 'Step through' }).click();
   await expect(page.getByTestId('step-heading')).toContainText('weights after epoch 200');
   await expect(page.getByRole('button', { name: 'Present next pattern' })).toBeDisabled();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/timeline-step-looking-back.png` });
 
   // The Test tab shows the outputs of then: the snapshot's forward pass, not the trained network's.
   await page.getByRole('tab', { name: 'Test' }).click();
