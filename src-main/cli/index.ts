@@ -18,10 +18,11 @@ const help = `Backprop Lab command line
 
   example --list                 list the built-in examples
   example NAME                   print a built-in example model file
-  train FILE [--epochs N] [--seed N] [--out FILE] [--log CURVE.csv]
+  train FILE [--epochs N] [--seed N] [--snapshots K|log] [--out FILE] [--log CURVE.csv]
                                  train N more epochs (or until the file's stopping criterion),
                                  continuing from the weights and random streams the file holds;
-                                 --seed starts over from that seed's initial weights
+                                 --seed starts over from that seed's initial weights;
+                                 --snapshots keeps the network every K epochs (or log-spaced)
   test FILE [--json]             every pattern's output, target and pss, and the tss
   validate FILE                  say whether a model file is valid
   import FILE… --out MODEL.bplab [--hidden N] [--inputs N --outputs N]
@@ -30,9 +31,10 @@ const help = `Backprop Lab command line
   export MODEL --to FORMAT --out PATH [--layer N]
                                  outputs, hidden, weights, curve (CSV); tlearn, pat, ex
   analyze MODEL [--layer J|NAME] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)
-        [--distance correlation|euclidean] --out FILE.csv
+        [--distance correlation|euclidean] [--epoch E] --out FILE.csv
                                  a layer's PCA, dissimilarity matrix, clustering or MDS, or the
                                  network's strength on each mode of Σ31, as a tidy CSV table
+                                 (--epoch: at the snapshot the file keeps of epoch E)
   lesion MODEL --layer J|NAME (--units 1,3,5 | --fraction F [--seed S]) [--scale K | --noise SD]
          --out NEW.bplab         damage a hidden layer's units (numbered from 1; --fraction draws them
                                  from the seed, default the model's): their outgoing weights set to 0

@@ -2,7 +2,8 @@
  * Training settings in the chart's few words, named as in docs/science.md (λ, α, κ): what a marker at a
  * mid-run change says ("λ → 0.05"), and what an earlier run's label says changed ("λ 0.5 → 0.3").
  */
-import type { InitSettings, TrainingSettings } from '../../src-shared/model/schema';
+import type { InitSettings, SnapshotSchedule, TrainingSettings } from '../../src-shared/model/schema';
+import { describeSchedule } from '../../src-shared/model/snapshots';
 
 type Key = keyof TrainingSettings;
 
@@ -21,10 +22,12 @@ const NAMES: Record<Key, string> = {
   errorCriterion: 'criterion',
   margin: 'margin',
   stopWhenAllCorrect: 'stop when all correct',
+  snapshots: 'snapshots',
 };
 
 export function settingValue(key: Key, value: unknown): string {
   if (key === 'init') return describeInit(value as InitSettings);
+  if (key === 'snapshots') return describeSchedule(value as SnapshotSchedule | undefined);
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   return String(value);
 }

@@ -22,6 +22,9 @@ export interface LookedPattern {
 /** The diagram is laid out again only when the card's width moves by more than a scrollbar's. */
 const RELAYOUT_WIDTH = 32;
 
+/** What Step through reads of a trainer: the session itself, or the timeline's snapshot looked back at. */
+export type StepSource = Pick<TrainerSession, 'lastStep' | 'status' | 'epoch' | 'weights' | 'inspect'>;
+
 export class StepThrough {
   /** What is shown: the pattern the trainer last stepped, or one looked at with the current weights. */
   source = $state<'stepped' | 'looked'>('looked');
@@ -79,7 +82,7 @@ export class StepThrough {
   });
 
   constructor(
-    private readonly session: () => TrainerSession,
+    private readonly session: () => StepSource,
     private readonly model: () => ModelDocument,
   ) {
     this.source = untrack(() => (session().lastStep ? 'stepped' : 'looked'));

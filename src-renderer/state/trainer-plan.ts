@@ -29,7 +29,8 @@ export function planTrainerUpdate(held: ModelDocument | null, next: ModelDocumen
 
 export function changedSettings(before: TrainingSettings, after: TrainingSettings): Partial<TrainingSettings> {
   const changes: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as Array<keyof TrainingSettings>) {
+  // Both sides' keys: an optional setting removed (no snapshot schedule) is a change to undefined.
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof TrainingSettings>) {
     if (!same(before[key], after[key])) changes[key] = after[key];
   }
   return changes as Partial<TrainingSettings>;

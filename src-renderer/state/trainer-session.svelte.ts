@@ -115,6 +115,11 @@ export class TrainerSession {
     this.send({ type: 'load', model, parentRunId });
   }
 
+  /** `state` (a snapshot of run `runId`, continued from: the timeline's "Continue from here") starts a run whose parent is that one. */
+  continuesRun(state: NetworkState, runId: RunId): void {
+    this.stateRuns.set(state, runId);
+  }
+
   /** Leaves the model: a run in progress is paused so the trainer does not spin for nobody. */
   close(): void {
     if (this.status === 'training') this.pause();

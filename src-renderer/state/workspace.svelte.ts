@@ -8,6 +8,7 @@ import type { Host } from '../hosts/host';
 import { DocumentStore, type DocumentFile } from './document-store.svelte';
 import { displayFor } from './display-rate.svelte';
 import { Questions } from './questions.svelte';
+import { Timeline } from './timeline.svelte';
 import { TrainerSession } from './trainer-session.svelte';
 import { planTrainerUpdate } from './trainer-plan';
 import { hasTrainedWeights, settleEdit, stateFitsLayers, weightsCarryOver } from './weights-fit';
@@ -36,6 +37,8 @@ export class Workspace {
   readonly document = new DocumentStore();
   readonly questions = new Questions();
   readonly session: TrainerSession;
+  /** Looking back at the run's snapshots, and continuing from one. */
+  readonly timeline: Timeline = new Timeline(this);
   /** The trainer may run: it holds the document as it stands, and the validator has nothing against it. */
   readonly canTrain = $derived.by(() => this.document.problems.length === 0 && this.session.canTrain);
   /** The document as the trainer holds it (its settings, and the state it last reported). */
@@ -62,6 +65,7 @@ export class Workspace {
   ): void {
     this.session.close();
     this.held = null;
+    this.timeline.back();
     this.opened = { tab };
     this.document.open(model, file, unsaved);
     displayFor(this.session).forDocument(displayPace);

@@ -23,6 +23,7 @@ import { resetsWeights, settingChange } from './setting-changes';
 import { stopAfterEpoch, type AdvanceOutcome, type StopReason } from './stopping';
 import { restoreState, saveState, type RunParts } from './run-state';
 import { GRAPH_NETWORKS_NOTICE, isGraphModel } from './graph/graph-support';
+import { SnapshotRecorder } from './snapshot-recorder';
 
 export type { PatternOutcome, TestPass } from './test-pass';
 
@@ -45,6 +46,8 @@ export class Simulation extends RunReadout implements RunBuffers {
    * finishEpoch in the same advance() call, so startEpoch need not take it again.
    */
   private checkpointCurrent = false;
+  /** The snapshots the run keeps as its schedule says (model/snapshots.ts). */
+  private readonly kept = new SnapshotRecorder();
 
   /** A chain's run; a graph network runs on the graph path (graph/graph-run.ts), and is refused here by name. */
   constructor(model: ModelDocument) {
@@ -76,6 +79,8 @@ export class Simulation extends RunReadout implements RunBuffers {
     this.lastEpochPss.fill(0);
     this.applySettings();
     this.checkpoint.take(this.network.params, this);
+    this.kept.clear();
+    this.keepSnapshot();
   }
 
   /**
@@ -108,6 +113,7 @@ export class Simulation extends RunReadout implements RunBuffers {
       this.gradient.fill(0);
       this.gradientPending = true;
     }
+    if (!this.cursor.inEpoch) this.keepSnapshot();
     return false;
   }
 
@@ -146,6 +152,7 @@ export class Simulation extends RunReadout implements RunBuffers {
       if (presenter.failed) return this.diverge(presented);
       if (cursor.position < count) continue;
       if (!this.finishEpoch()) return this.diverge(presented);
+      this.keepSnapshot();
       const stop = stopAfterEpoch(this.settings, this.epoch, cursor.tss, cursor.correct, count, () => this.testPass());
       if (stop) return { presented, ...stop };
     }
@@ -168,7 +175,7 @@ export class Simulation extends RunReadout implements RunBuffers {
    */
   state(): NetworkState {
     if (this.cursor.inEpoch && !withinFileBounds(this.network.params, this.momentum, this.gradientPending ? this.gradient : null, this.cursor.tss)) this.pendingDivergence = this.diverge(0);
-    return saveState(this.parts());
+    return this.kept.into(saveState(this.parts()));
   }
 
   toModel(): ModelDocument {
@@ -186,6 +193,13 @@ export class Simulation extends RunReadout implements RunBuffers {
     this.histories.restored(this.epoch);
     this.applySettings();
     this.checkpoint.take(this.network.params, this);
+    this.kept.restore(state.snapshots);
+    if (!this.cursor.inEpoch) this.keepSnapshot();
+  }
+
+  /** At an epoch boundary: a snapshot of the run here, when its schedule keeps this epoch. */
+  private keepSnapshot(): void {
+    this.kept.record(this.settings, this.epoch, () => saveState(this.parts()));
   }
 
   private parts(): RunParts {

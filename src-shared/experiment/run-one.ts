@@ -68,7 +68,9 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
   const single = singleRunModel(model, plan, index);
   // The single-run model has no stopping rule of its own: the experiment's criterion is the model's.
   const criterion = model.training.errorCriterion;
-  const engine = createRun(single);
+  // An experiment's runs record what its section asks; snapshots (a single run's) would only fill memory.
+  const { snapshots: _unused, ...training } = single.training;
+  const engine = createRun({ ...single, training });
   if (!(engine instanceof Simulation || engine instanceof GraphRun)) throw new Error('an experiment runs the chain engine or the graph path');
   const simulation: ExperimentEngine = engine;
   const { epochs, stopAtCriterion, record } = plan.spec;

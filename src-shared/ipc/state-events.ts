@@ -3,9 +3,11 @@
  * `result` — checked by the schema except for the run's three histories: up to HISTORY_CAPACITY numbers
  * each, which zod's jitless checks take ~0.5 µs a number over (~100 ms a checkpoint on the page's thread,
  * a visible stall). Those are checked here by hand with the schema's own rules (networkStateSchema:
- * tss ≥ 0, fraction correct in [0, 1], finite numbers); a property test compares the two on mutations.
+ * tss ≥ 0, fraction correct in [0, 1], finite numbers), and so are the snapshots' weight arrays
+ * (snapshot-arrays.ts); a property test compares the two on mutations.
  */
 import { isFiniteNumber, isObject, type HotCheck } from './hot-events';
+import { checkSnapshotArrays, restoreArrays, withoutArrays } from './snapshot-arrays';
 import { trainerEventSchema, type TrainerEvent } from './trainer-protocol';
 
 type Rule = (value: unknown) => string | null;
@@ -26,6 +28,15 @@ export function checkStateEvent(data: unknown): HotCheck | null {
   // The schema sees empty histories in their place (anything not an array it sees as it is, and refuses).
   const light: Record<string, unknown> = { ...state };
   for (const [key] of HISTORIES) if (Array.isArray(state[key])) light[key] = [];
+  // So do the snapshots' weight arrays, which snapshot-arrays.ts checks by hand.
+  const snapshots = Array.isArray(state.snapshots) ? (state.snapshots as unknown[]) : [];
+  const handChecked = new Set<number>();
+  for (let i = 0; i < snapshots.length; i++) {
+    const result = checkSnapshotArrays(snapshots[i]);
+    if (result.kind === 'refused') return { ok: false, path: ['state', 'snapshots', i, ...result.path], message: result.message };
+    if (result.kind === 'ok') handChecked.add(i);
+  }
+  if (handChecked.size > 0) light.snapshots = snapshots.map((snapshot, i) => (handChecked.has(i) ? withoutArrays(snapshot as Record<string, unknown>) : snapshot));
   const parsed = trainerEventSchema.safeParse({ ...data, state: light });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -41,5 +52,7 @@ export function checkStateEvent(data: unknown): HotCheck | null {
     }
     (checked.state as unknown as Record<string, unknown>)[key] = values;
   }
+  const checkedSnapshots = (checked.state.snapshots ?? []) as unknown as Record<string, unknown>[];
+  for (const i of handChecked) restoreArrays(checkedSnapshots[i], snapshots[i] as Record<string, unknown>);
   return { ok: true, event: checked };
 }

@@ -7,6 +7,7 @@ import { MAX_WEIGHTS, type ModelDocument, type NetworkState, type Pattern } from
 import { historyLength } from './epoch-history';
 import { findCycle, networkGraph } from './graph';
 import { checkRecurrence, checkRecurrentState } from './recurrence';
+import { modelAtSnapshot } from './snapshots';
 
 export interface ModelProblem {
   /** Field path in the document, e.g. `patterns[3].target`. */
@@ -49,6 +50,28 @@ export function checkConsistency(model: ModelDocument): ModelProblem[] {
   appendAll(problems, checkPatterns(model, 'patterns', model.patterns));
   if (model.testPatterns) appendAll(problems, checkPatterns(model, 'testPatterns', model.testPatterns));
   if (model.state) appendAll(problems, checkStateShape(model));
+  if (model.state?.snapshots && problems.length === 0) appendAll(problems, checkSnapshots(model));
+  return problems;
+}
+
+/** Each snapshot (version 5): in order, at an epoch's end, and a state and settings that fit the network as the run's own state must. */
+function checkSnapshots(model: ModelDocument): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const state = model.state!;
+  const snapshots = state.snapshots!;
+  snapshots.forEach((snapshot, i) => {
+    const path = `state.snapshots[${i}]`;
+    if (snapshot.epoch > state.epoch) problems.push({ path: `${path}.epoch`, message: `is ${snapshot.epoch}: after the ${state.epoch} epochs the run has trained` });
+    else if (i > 0 && snapshot.epoch <= snapshots[i - 1].epoch) problems.push({ path: `${path}.epoch`, message: `is ${snapshot.epoch}: snapshots go oldest first, each at a later epoch than the one before (${snapshots[i - 1].epoch})` });
+    else if (snapshot.cursor !== null) problems.push({ path: `${path}.cursor`, message: 'must be null: a snapshot is taken at the end of an epoch' });
+    else {
+      const continued = modelAtSnapshot(model, snapshot.epoch);
+      const at = { ...continued, state: { ...continued.state!, snapshots: undefined } };
+      for (const problem of [...checkLearning(at), ...checkStateShape(at)]) {
+        problems.push({ path: problem.path.replace(/^state\./, `${path}.`).replace(/^training\./, `${path}.training.`), message: problem.message });
+      }
+    }
+  });
   return problems;
 }
 

@@ -6,6 +6,7 @@
  */
 import { HISTORY_CAPACITY } from './epoch-history';
 import { MAX_PATTERNS, MAX_PROJECTIONS, MAX_UNITS, MAX_WEIGHTS } from './schema';
+import { SNAPSHOT_TEXT_BUDGET } from './snapshots';
 
 /** V8's String::kMaxLength on 64-bit hosts: the longest model text any host can hold. */
 export const MAX_MODEL_TEXT_BYTES = 2 ** 29 - 24;
@@ -39,9 +40,9 @@ export function stateTextBound(sizes: readonly number[], historyEntries: number)
 /**
  * The most the state of any network the format allows can take: four numbers per weight at most (F is no
  * larger than W), lines for the most rows 120 projections (a graph of sixteen layers) into layers of 4096 units have, full histories, and the cursor
- * order of the most patterns. What is left of MAX_MODEL_TEXT_BYTES (about 77 MiB) holds the patterns,
+ * order of the most patterns, and the snapshots' budget (model/snapshots.ts thins them to it). What is left of MAX_MODEL_TEXT_BYTES (about 77 MiB) holds the patterns,
  * names and setting changes; a document larger than that is refused by the save, never half-written.
  */
 export const WORST_CASE_STATE_BYTES =
   4 * MAX_WEIGHTS * NUMBER_BYTES + (4 * MAX_PROJECTIONS * (MAX_UNITS + 3)) * LINE_BYTES + 3 * HISTORY_CAPACITY * NUMBER_BYTES + KEYS_BYTES +
-  MAX_PATTERNS * String(MAX_PATTERNS).length;
+  MAX_PATTERNS * String(MAX_PATTERNS).length + SNAPSHOT_TEXT_BUDGET;

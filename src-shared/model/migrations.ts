@@ -21,6 +21,9 @@ export const migrations: readonly Migration[] = [
   // `recurrence` section and the state's `recurrent` part. A version-3 file with links was refused on load,
   // so every version-3 file that loaded is a network without recurrence, whose meaning and state are unchanged.
   { from: 3, migrate: (document) => document },
+  // Version 5 added snapshots: the training settings' optional `snapshots` schedule and the state's optional
+  // `snapshots` list. A version-4 file has neither — a run that kept no snapshots — and means what it meant.
+  { from: 4, migrate: (document) => document },
 ];
 
 export type MigrationResult =

@@ -1,14 +1,15 @@
 /**
- * The model document, version 4: the layers and (for a network that is not a chain) the projections between them, the
+ * The model document, version 5: the layers and (for a network that is not a chain) the projections between them, the
  * time-delayed copies of a recurrent network and how it trains, the training settings, the patterns (grouped into sequences),
- * (once trained) the weights and what exact continuation needs, and optionally an experiment of many runs.
+ * (once trained) the weights and what exact continuation needs, snapshots of the run at chosen epochs (version 5),
+ * and optionally an experiment of many runs.
  * Every boundary parses it with these schemas; the TypeScript types are inferred from them so the two cannot drift apart.
  */
 import { z } from 'zod';
 import { isHistoryStride } from './epoch-history';
 
 export const MODEL_FORMAT = 'backprop-lab-model';
-export const MODEL_VERSION = 4;
+export const MODEL_VERSION = 5;
 
 /** Largest layer the app accepts: a guard against files that would exhaust memory. */
 export const MAX_UNITS = 4096;
@@ -142,6 +143,19 @@ export type LossName = z.infer<typeof lossSchema>;
 export const updateSchema = z.enum(['online', 'batch', 'minibatch']);
 export type UpdateMode = z.infer<typeof updateSchema>;
 
+/** The most snapshots one run keeps (model/snapshots.ts says which go when there would be more). */
+export const MAX_SNAPSHOTS = 256;
+
+/**
+ * When a run keeps a snapshot (version 5): at every k-th epoch (0, k, 2k, …), or log-spaced on the 1-2-5 series
+ * (0, 1, 2, 5, 10, 20, 50, 100, …). Absent: no snapshots.
+ */
+export const snapshotScheduleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('every'), epochs: z.number().int().min(1).max(MAX_EPOCHS) }),
+  z.strictObject({ kind: z.literal('log') }),
+]);
+export type SnapshotSchedule = z.infer<typeof snapshotScheduleSchema>;
+
 export const trainingSchema = z.strictObject({
   /** The delta rule trains one layer of weights; feedback alignment sends deltas back through fixed random F. */
   rule: ruleSchema,
@@ -165,6 +179,8 @@ export const trainingSchema = z.strictObject({
   margin: nonNegative,
   /** Stop at the end of an epoch in which every pattern was correct within the margin. */
   stopWhenAllCorrect: z.boolean(),
+  /** Which epochs the run keeps a snapshot of (version 5); absent: none. */
+  snapshots: snapshotScheduleSchema.optional(),
 });
 export type TrainingSettings = z.infer<typeof trainingSchema>;
 
@@ -218,7 +234,7 @@ export const recurrentStateSchema = z.strictObject({
 });
 export type RecurrentState = z.infer<typeof recurrentStateSchema>;
 
-export const networkStateSchema = z.strictObject({
+const runStateShape = {
   epoch: z.number().int().min(0),
   /**
    * W_p per projection p, in the order of the model's projections, each to-units × from-units as in
@@ -265,6 +281,22 @@ export const networkStateSchema = z.strictObject({
   settingChanges: z.array(settingChangeSchema).max(100_000).optional(),
   /** A recurrent network's context and stored events (version 4); absent for a network without links. */
   recurrent: recurrentStateSchema.optional(),
+};
+
+/**
+ * The run as it stood at the end of epoch `epoch` (version 5): the state a run stopped there saves, bit for bit,
+ * without the learning curve (the run's own histories hold it up to there) and with the training settings in
+ * effect then — everything continuing exactly from it needs (model/snapshots.ts).
+ */
+export const snapshotSchema = z.strictObject(runStateShape)
+  .omit({ tssHistory: true, correctHistory: true, historyStride: true, testTssHistory: true, settingChanges: true })
+  .extend({ training: trainingSchema });
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+export const networkStateSchema = z.strictObject({
+  ...runStateShape,
+  /** The run's snapshots (version 5), oldest first, each at an epoch before or at `epoch`; absent: none. */
+  snapshots: z.array(snapshotSchema).max(MAX_SNAPSHOTS).optional(),
 });
 export type NetworkState = z.infer<typeof networkStateSchema>;
 

@@ -37,6 +37,7 @@ const controls: Control[] = [
   { name: 'initialization', tab: 'Train', edit: choose('Initialization', 'gaussian'), changed: (m) => m.training.init },
   { name: 'initial range', tab: 'Train', edit: setting('Range r', '2'), changed: (m) => m.training.init },
   { name: 'seed', tab: 'Train', edit: setting('Random seed', '7'), changed: (m) => m.training.seed },
+  { name: 'snapshot schedule', tab: 'Train', edit: choose('Snapshots', 'every-100'), changed: (m) => m.training.snapshots },
   { name: 'new seed', tab: 'Train', edit: async (page) => page.getByRole('button', { name: 'New seed' }).click(), changed: (m) => m.training.seed },
   { name: 'max epochs', tab: 'Train', edit: setting('Max epochs', '100'), changed: (m) => m.training.maxEpochs },
   { name: 'error criterion', tab: 'Train', edit: setting('Error criterion', '0.1'), changed: (m) => m.training.errorCriterion },

@@ -74,6 +74,38 @@ describe('the hand check of the histories a state event carries', () => {
     expect(refused).toBeGreaterThan(50);
   });
 
+  it('checks the snapshots’ weight arrays by hand as the schema would: refused exactly when it refuses, naming its field', () => {
+    const model = findExample('xor')!.build();
+    const simulation = new Simulation({ ...model, training: { ...model.training, snapshots: { kind: 'every', epochs: 2 } } });
+    simulation.advance(Number.MAX_SAFE_INTEGER, 6);
+    const valid = { type: 'checkpoint', runId: 'r-1', epoch: 6, state: simulation.state() };
+    expect(checkStateEvent(valid)).toEqual({ ok: true, event: trainerEventSchema.parse(valid) });
+    const places: Array<[string, number[]]> = [['weights', [1, 0, 1]], ['biases', [0, 1]], ['weightMomentum', [0, 1, 0]], ['biasMomentum', [1, 0]], ['weights', [0]], ['biases', []]];
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), fc.constantFrom(...places), fc.oneof(strange, fc.constantFrom(1e12, -1e12, 1.5e12, 'x')), (index, [key, path], value) => {
+        const mutated = structuredClone(valid) as { state: { snapshots: Array<Record<string, unknown>> } };
+        const snapshot = mutated.state.snapshots[index];
+        if (path.length === 0) snapshot[key] = value;
+        else {
+          let at = snapshot[key] as unknown[];
+          for (const step of path.slice(0, -1)) at = at[step] as unknown[];
+          at[path[path.length - 1]] = value;
+        }
+        const zod = trainerEventSchema.safeParse(mutated);
+        const hand = checkStateEvent(mutated)!;
+        expect(hand.ok, `${key}${JSON.stringify(path)} = ${String(value)}`).toBe(zod.success);
+        if (!hand.ok && !zod.success) {
+          refused++;
+          expect(zod.error.issues.map((issue) => issue.path.join('.'))).toContain(hand.path.join('.'));
+        }
+        if (hand.ok) expect(hand.event).toEqual(zod.data);
+      }),
+      { numRuns: 200 },
+    );
+    expect(refused).toBeGreaterThan(50);
+  });
+
   it('leaves every other event to the schema', () => {
     expect(checkStateEvent({ type: 'metrics' })).toBeNull();
     expect(checkStateEvent({ type: 'checkpoint', epoch: 0, state: 'nothing' })).toBeNull();

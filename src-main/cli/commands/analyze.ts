@@ -1,13 +1,15 @@
 /**
- * `analyze MODEL --layer J|NAME (--pca | --rdm | --cluster | --mds | --modes) --out FILE.csv`: the representation
- * and learning-dynamics analyses of src-shared/analysis at the model's current weights, as one tidy CSV table,
- * for a chain or a graph network (a graph's --modes strengths are descriptive, read from its outputs).
+ * `analyze MODEL --layer J|NAME (--pca | --rdm | --cluster | --mds | --modes) [--epoch E] --out FILE.csv`: the
+ * representation and learning-dynamics analyses of src-shared/analysis at the model's current weights, or with
+ * --epoch E at its snapshot of epoch E (model/snapshots.ts), as one tidy CSV table, for a chain or a graph
+ * network (a graph's --modes strengths are descriptive, read from its outputs).
  */
 import { writeFile } from 'node:fs/promises';
 import { clusterTable, defaultAnalysisLayer, mdsTable, modesTable, pcaTable, rdmTable, type AnalysisTable } from '../../../src-shared/analysis/analysis-tables';
 import type { Linkage } from '../../../src-shared/analysis/representations/clustering';
 import type { RdmDistance } from '../../../src-shared/analysis/representations/rdm';
 import { toCsv } from '../../../src-shared/data/export/csv-table';
+import { missingSnapshotMessage, modelAtSnapshot, snapshotEpochs } from '../../../src-shared/model/snapshots';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { layerOption } from '../layer-option';
@@ -41,12 +43,14 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<void> {
   const out = values.out;
   if (!out) throw new CliError(`say where to write the table with --out FILE.csv\nusage: ${analyzeUsage}`);
   const file = onlyFile(positionals, analyzeUsage);
-  const model = await readModelFile(file);
+  const saved = await readModelFile(file);
   const epoch = wholeNumber(values.epoch, 'epoch', 0, Number.MAX_SAFE_INTEGER);
-  const current = model.state?.epoch ?? 0;
-  if (epoch !== undefined && epoch !== current) {
-    throw new CliError(`${terminalLine(file)} holds the network at epoch ${current} only; analysing epoch ${epoch} needs snapshots, which come with a later version`);
+  const current = saved.state?.epoch ?? 0;
+  // An earlier epoch is read from the run's snapshot there (the current one is the network itself).
+  if (epoch !== undefined && epoch !== current && !snapshotEpochs(saved).includes(epoch)) {
+    throw new CliError(`${terminalLine(file)} ${missingSnapshotMessage(saved, epoch)} (the network itself is at epoch ${current})`);
   }
+  const model = epoch === undefined || epoch === current ? saved : modelAtSnapshot(saved, epoch);
   const [analysis] = chosen;
   if (analysis !== 'cluster' && values.linkage !== undefined) throw new CliError('--linkage goes with --cluster');
   if (analysis === 'modes' && values.distance !== undefined) throw new CliError('--distance goes with --rdm, --cluster or --mds');

@@ -1,11 +1,12 @@
 /**
- * `train FILE [--epochs N] [--seed N] [--out FILE] [--log CURVE.csv]`: continues training from the weights
- * and random-stream state the file holds, exactly as the app would.
+ * `train FILE [--epochs N] [--seed N] [--snapshots K|log] [--out FILE] [--log CURVE.csv]`: continues training
+ * from the weights and random-stream state the file holds, exactly as the app would, keeping snapshots as the
+ * file's schedule (or --snapshots) says.
  */
 import { writeFile } from 'node:fs/promises';
 import { learningCurveCsv, modelLearningCurve } from '../../../src-shared/data/export/learning-curve-csv';
 import { createRun, type TrainingRun } from '../../../src-shared/engine/training-run';
-import { MAX_EPOCHS } from '../../../src-shared/model/schema';
+import { MAX_EPOCHS, type SnapshotSchedule } from '../../../src-shared/model/schema';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../io';
 import { readModelFile, writeModelFile } from '../model-file';
@@ -15,7 +16,7 @@ import { createProgress } from '../progress';
 import { terminalLine } from '../terminal-text';
 import { TSS_AFTER } from '../../../src-shared/tss-names';
 
-const usage = 'train FILE [--epochs N] [--seed N] [--out FILE] [--log CURVE.csv]';
+const usage = 'train FILE [--epochs N] [--seed N] [--snapshots K|log] [--out FILE] [--log CURVE.csv]';
 /** Patterns presented between two looks at the clock. */
 const CHUNK = 4096;
 
@@ -23,6 +24,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     epochs: { type: 'string' },
     seed: { type: 'string' },
+    snapshots: { type: 'string' },
     out: { type: 'string' },
     log: { type: 'string' },
   }, usage);
@@ -33,6 +35,8 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   const simulation = createRun(await readModelFile(file));
   // A new seed means that seed's initial weights: the run starts over.
   if (seed !== undefined) simulation.configure({ seed });
+  const schedule = snapshotSchedule(values.snapshots);
+  if (schedule) simulation.configure({ snapshots: schedule });
   const first = simulation.epoch;
   const target = epochs === undefined ? Number.POSITIVE_INFINITY : first + epochs;
   if (target > MAX_EPOCHS && Number.isFinite(target)) {
@@ -98,4 +102,12 @@ async function writeCurve(path: string, simulation: TrainingRun): Promise<void> 
   } catch (error) {
     throw new CliError(`cannot write ${path}: ${(error as Error).message}`);
   }
+}
+
+/** --snapshots K (every K epochs) or log (0, 1, 2, 5, 10, 20, 50, …). */
+function snapshotSchedule(value: string | undefined): SnapshotSchedule | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'log') return { kind: 'log' };
+  if (!/^\d+$/.test(value.trim())) throw new CliError(`--snapshots must be a whole number of epochs K (a snapshot every K) or "log", not "${terminalLine(value)}"`);
+  return { kind: 'every', epochs: wholeNumber(value, 'snapshots', 1, MAX_EPOCHS)! };
 }

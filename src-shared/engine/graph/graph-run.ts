@@ -30,6 +30,7 @@ import { testPassOf } from './graph-test-pass';
 import { GraphOutputLoss } from './graph-loss';
 import { readGraphParameters, writeGraphParameters, type GraphSnapshot as Snapshot } from './graph-state';
 import { GraphNetwork, type GraphViews } from './graph-network';
+import { SnapshotRecorder } from '../snapshot-recorder';
 
 export class GraphRun {
   readonly network: GraphNetwork;
@@ -49,6 +50,8 @@ export class GraphRun {
   /** Settings changed during the run, where each took effect (reset clears them with the curve). */
   readonly settingChanges: SettingChange[] = [];
   private snapshot: Snapshot | null = null;
+  /** The snapshots the run keeps as its schedule says (model/snapshots.ts); `snapshot` is divergence's. */
+  private readonly kept = new SnapshotRecorder();
   /** A divergence state() found in the middle of an epoch: the next advance() reports it. */
   private pendingDivergence: AdvanceOutcome | null = null;
   private readonly outputLoss: GraphOutputLoss;
@@ -177,6 +180,7 @@ export class GraphRun {
       this.gradient.fill(0);
       this.gradientPending = true;
     }
+    if (!this.cursor.inEpoch) this.kept.record(this.settings, this.epoch, () => this.state());
     return false;
   }
 
@@ -207,6 +211,8 @@ export class GraphRun {
     this.settingChanges.length = 0;
     this.applySettings();
     this.takeSnapshot();
+    this.kept.clear();
+    this.kept.record(this.settings, this.epoch, () => this.state());
   }
 
   /**
@@ -240,6 +246,7 @@ export class GraphRun {
       if (cursor.position % this.updateSize === 0 || cursor.position === count) this.applyUpdates();
       if (cursor.position < count) continue;
       if (!this.finishEpoch()) return this.diverge(presented);
+      this.kept.record(this.settings, this.epoch, () => this.state());
       const stop = stopAfterEpoch(this.settings, this.epoch, cursor.tss, cursor.correct, count, () => this.testPass());
       if (stop) return { presented, ...stop };
     }
@@ -316,7 +323,7 @@ export class GraphRun {
     if (this.testData) state.testTssHistory = this.histories.testTss.slice();
     if (this.settingChanges.length > 0) state.settingChanges = structuredClone(this.settingChanges);
     if (this.time) state.recurrent = this.time.state();
-    return state;
+    return this.kept.into(state);
   }
 
   toModel(): ModelDocument {
@@ -348,6 +355,8 @@ export class GraphRun {
     this.histories.restored(this.epoch);
     this.applySettings();
     this.takeSnapshot();
+    this.kept.restore(state.snapshots);
+    if (!cursor.inEpoch) this.kept.record(this.settings, this.epoch, () => this.state());
   }
 
   private applySettings(): void {

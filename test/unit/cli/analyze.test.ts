@@ -131,11 +131,47 @@ describe('cli analyze', () => {
     expect(result.err).toMatch(/no analytic curve, as Saxe et al.'s formula does not apply: .*momentum is 0\.9, not 0/);
   });
 
+  it('--epoch E reads the snapshot of epoch E that `train --snapshots` kept, and names the epochs there are when E has none', async () => {
+    const untrained = join(dir, 'semantic-snapshots.bplab');
+    await writeFile(untrained, serializeModel({ ...trained, state: null }));
+    const file = join(dir, 'semantic-snapshots-60.bplab');
+    expect((await cli('train', untrained, '--epochs', '60', '--snapshots', '20', '--out', file)).code).toBe(0);
+    const parsed = parseModelText(await readFile(file, 'utf8'));
+    if (!parsed.ok) throw new Error('refused');
+    const snapshot = parsed.model.state!.snapshots!.find((s) => s.epoch === 40)!;
+    expect(parsed.model.state!.snapshots!.map((s) => s.epoch)).toEqual([0, 20, 40, 60]);
+    const out = join(dir, 'semantic-40-rdm.csv');
+    expect((await cli('analyze', file, '--rdm', '--layer', '1', '--distance', 'euclidean', '--epoch', '40', '--out', out)).code).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(await readFile(out, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    // By hand from the snapshot's weights: the Euclidean distance between two items' representations.
+    const hidden = (model: ModelDocument) => patternActivations(model).map((layers) => layers[1]);
+    const atForty = hidden({ ...parsed.model, state: { ...parsed.model.state!, weights: snapshot.weights, biases: snapshot.biases } });
+    const atSixty = hidden(parsed.model);
+    const names = parsed.model.patterns.map((p) => p.name);
+    const distance = (h: number[][], row: Record<string, string>) => {
+      const [a, b] = [h[names.indexOf(row.pattern_a)], h[names.indexOf(row.pattern_b)]];
+      return Math.sqrt(a.reduce((sum, x, u) => sum + (x - b[u]) ** 2, 0));
+    };
+    expect(rows).toHaveLength(16);
+    for (const row of rows) expect(Number(row.dissimilarity)).toBeCloseTo(distance(atForty, row), 12);
+    // …which are not the network's distances at epoch 60.
+    expect(rows.some((row) => Math.abs(Number(row.dissimilarity) - distance(atSixty, row)) > 1e-6)).toBe(true);
+    const none = await cli('analyze', file, '--rdm', '--epoch', '30', '--out', out);
+    expect(none.code).toBe(1);
+    expect(none.err).toMatch(/has no snapshot at epoch 30; its snapshots are at epochs 0, 20, 40 and 60/);
+    // Trained on without --snapshots, the file's schedule goes on keeping them.
+    const more = join(dir, 'semantic-snapshots-80.bplab');
+    expect((await cli('train', file, '--epochs', '20', '--out', more)).code).toBe(0);
+    const continued = parseModelText(await readFile(more, 'utf8'));
+    expect(continued.ok && continued.model.state!.snapshots!.map((s) => s.epoch)).toEqual([0, 20, 40, 60, 80]);
+    expect((await cli('train', untrained, '--epochs', '1', '--snapshots', 'often', '--out', file)).err).toMatch(/--snapshots must be a whole number of epochs K \(a snapshot every K\) or "log", not "often"/);
+  });
+
   it('refuses what it cannot do, saying what and where', async () => {
     const out = join(dir, 'never.csv');
     const epoch = await cli('analyze', trainedFile, '--pca', '--epoch', '40', '--out', out);
     expect(epoch.code).toBe(1);
-    expect(epoch.err).toMatch(/holds the network at epoch 150 only; analysing epoch 40 needs snapshots, which come with a later version/);
+    expect(epoch.err).toMatch(/has no snapshot at epoch 40: its run kept no snapshots \(set a snapshot schedule in the training settings and train\) \(the network itself is at epoch 150\)/);
     expect((await cli('analyze', trainedFile, '--pca', '--epoch', '150', '--out', out)).code).toBe(0);
     expect((await cli('analyze', trainedFile, '--out', out)).err).toMatch(/say which analysis: --pca, --rdm, --cluster, --mds or --modes/);
     expect((await cli('analyze', trainedFile, '--pca', '--rdm', '--out', out)).err).toMatch(/choose one analysis, not --pca and --rdm/);

@@ -7,7 +7,7 @@ import { plannedRun, planExperiment, singleRunModel } from '../../../src-shared/
 import { replicationSeed } from '../../../src-shared/experiment/seed';
 import { createModel } from '../../../src-shared/model/create';
 import { parseModel, parseModelText } from '../../../src-shared/model/parse';
-import type { ExperimentSpec, ModelDocument } from '../../../src-shared/model/schema';
+import { MODEL_VERSION, type ExperimentSpec, type ModelDocument } from '../../../src-shared/model/schema';
 
 function xor(experiment: unknown): Record<string, unknown> {
   const model = createModel({
@@ -119,7 +119,7 @@ describe('the experiment section', () => {
     const text = await readFile(fileURLToPath(new URL('../../fixtures/model/xor-v1.bplab', import.meta.url)), 'utf8');
     expect(JSON.parse(text).version).toBe(1);
     const parsed = parseModelText(text);
-    expect(parsed).toMatchObject({ ok: true, model: { version: 4 } });
+    expect(parsed).toMatchObject({ ok: true, model: { version: MODEL_VERSION } });
     expect(parsed.ok && parsed.model.experiment).toBeUndefined();
     for (const example of experimentExamples) {
       const model = example.build();

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { examples } from '../../../src-shared/data/examples';
+import { examples, findExample } from '../../../src-shared/data/examples';
+import { createRun } from '../../../src-shared/engine/training-run';
 import { Simulation } from '../../../src-shared/engine/simulation';
 import { createModel } from '../../../src-shared/model/create';
 import { modelJsonSchema } from '../../../src-shared/model/json-schema';
@@ -52,7 +53,7 @@ describe('the model file format', () => {
     const text = await readFile(root('test/fixtures/model/xor-2-1-1-v3.bplab'), 'utf8');
     expect(JSON.parse(text).version).toBe(3);
     const model = parsed(text);
-    expect(model.version).toBe(4); // migrated from version 3 on load
+    expect(model.version).toBe(MODEL_VERSION); // migrated from version 3 on load
     expect(model.links).toBeUndefined();
     expect(model.recurrence).toBeUndefined();
     expect(model.state?.recurrent).toBeUndefined();
@@ -63,6 +64,36 @@ describe('the model file format', () => {
     straight.advance(Number.MAX_SAFE_INTEGER, 60);
     expect(continued.state()).toEqual(straight.state());
     expect(continued.epoch).toBe(60);
+  });
+
+  it('still reads the committed version-4 recurrent file (no snapshots), and continues it exactly from mid-epoch', async () => {
+    const text = await readFile(root('test/fixtures/model/temporal-xor-v4.bplab'), 'utf8');
+    expect(JSON.parse(text).version).toBe(4);
+    const model = parsed(text);
+    expect(model.version).toBe(MODEL_VERSION); // migrated from version 4 on load
+    expect(model.training.snapshots).toBeUndefined();
+    expect(model.state!.snapshots).toBeUndefined();
+    expect(model.state!.cursor!.position).toBe(5);
+    const continued = createRun(model);
+    continued.advance(Number.MAX_SAFE_INTEGER, 40);
+    const straight = createRun({ ...model, state: null });
+    straight.advance(Number.MAX_SAFE_INTEGER, 40);
+    expect(continued.state()).toEqual(straight.state());
+    expect(continued.state().snapshots).toBeUndefined();
+  });
+
+  it('save → load → save gives the same bytes with snapshots, taken in this session or read from the file', () => {
+    for (const id of ['xor', 'xor-2-1-1', 'temporal-xor']) {
+      const example = findExample(id)!.build();
+      const run = createRun({ ...example, training: { ...example.training, snapshots: { kind: 'log' } } });
+      run.advance(23 * run.patternCount + 2);
+      const saved = serializeModel(withProvenance(run.toModel(), '1.2.3', new Date(0), true));
+      expect(parsed(saved).state!.snapshots!.map((s) => s.epoch), id).toEqual([0, 1, 2, 5, 10, 20]);
+      // A run restored from the file saves it again to the same bytes, snapshots included.
+      expect(serializeModel(withProvenance(createRun(parsed(saved)).toModel(), '1.2.3', new Date(0), true)), id).toBe(saved);
+      const loaded = serializeModel(parsed(saved));
+      expect(serializeModel(parsed(loaded)), id).toBe(loaded);
+    }
   });
 
   it('save → load → save gives the same bytes, and every weight exactly', () => {
