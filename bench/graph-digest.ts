@@ -3,6 +3,7 @@
  * graph and recurrent runs end with (weights, momentum, pending gradient, tss history, the outputs after
  * training, a recurrent run's context and stored events), each run also done in odd slices of advance()
  * calls, which must agree. Diff its output before and after a change to the graph path: no bit may move.
+ * `GRAPH_REFERENCE=1` runs GraphNetwork's reference passes instead of the fast kernels: the same output.
  */
 import { graphExamples } from '../src-shared/data/examples';
 import { letterTask, temporalXor } from '../src-shared/data/recurrent-examples';
@@ -10,6 +11,9 @@ import { createModel } from '../src-shared/model/create';
 import type { ActivationName, LayerSpec, ModelDocument, ProjectionSpec, TrainingSettings } from '../src-shared/model/schema';
 import { createRun } from '../src-shared/engine/training-run';
 import type { GraphRun } from '../src-shared/engine/graph/graph-run';
+import { useGraphReferencePasses } from '../src-shared/engine/fast/plan';
+
+useGraphReferencePasses(process.env.GRAPH_REFERENCE === '1');
 
 function hashFloats(hash: number, values: ArrayLike<number>): number {
   const bits = new Uint32Array(Float64Array.from(values).buffer);

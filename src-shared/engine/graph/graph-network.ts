@@ -25,7 +25,14 @@ export interface GraphViews {
   biases: Float64Array[];
 }
 
-export class GraphNetwork {
+/** One pattern's passes: GraphNetwork's own (the reference) or the fast kernels' (../fast/graph-passes.ts), with the same bits. */
+export interface GraphPassFunctions {
+  forward(source: ArrayLike<number>, offset?: number): void;
+  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[]): void;
+  addGradient(gradient: GraphViews, first: boolean, all?: boolean): void;
+}
+
+export class GraphNetwork implements GraphPassFunctions {
   readonly layers: readonly LayerSpec[];
   readonly projections: readonly ProjectionSpec[];
   readonly sizes: readonly number[];
