@@ -2,6 +2,7 @@
 import { createModel } from '../src-shared/model/create';
 import type { ActivationName, LayerSpec, ModelDocument, UpdateMode } from '../src-shared/model/schema';
 import { toPatternSet, type PatternSet } from '../src-shared/engine/patterns';
+import type { GraphShape } from './graph-cases';
 
 export interface BenchCase {
   name: string;
@@ -16,6 +17,8 @@ export interface BenchCase {
   patterns: ModelDocument['patterns'];
   /** What the engine must reach: a multiple of tfjs's best backend, or of tfjs-wasm. */
   goal: { times: number; of: 'best' | 'wasm' };
+  /** A graph network's layers and projections (graph-cases.ts); `sizes` is then [input units, output units]. */
+  graph?: GraphShape;
 }
 
 /** Weights and biases: the benchmark counts 6 floating-point operations per parameter per example. */
