@@ -73,9 +73,9 @@ export abstract class GraphReadout extends RunCore {
   present(data: PatternSet, p: number): { pss: number; correct: boolean } {
     const net = this.network;
     net.forward(data.inputs, p * net.inputUnits);
-    const outcome = this.outputLoss.deltas(this.loss, data, p, this.settings.margin);
+    const pss = this.outputLoss.deltas(this.loss, data, p, this.settings.margin);
     net.backward(this.backwardMatrices);
-    return outcome;
+    return { pss, correct: this.outputLoss.correct };
   }
 
   /** L summed over the training patterns with the current weights. */

@@ -75,7 +75,7 @@ export class GraphRun extends GraphReadout {
         const p = cursor.order[cursor.position];
         this.time?.enterTraining(p);
         passes.forward(this.data.inputs, p * this.network.inputUnits);
-        const { pss, correct } = this.outputLoss.deltas(this.loss, this.data, p, this.settings.margin);
+        const pss = this.outputLoss.deltas(this.loss, this.data, p, this.settings.margin);
         if (plan === 'online') {
           this.fast.backwardAndUpdate(B, this.momentumViews, this.settings);
         } else {
@@ -85,7 +85,7 @@ export class GraphRun extends GraphReadout {
         if (!(pss < Number.POSITIVE_INFINITY)) return -1 - presented;
         cursor.tss += pss;
         cursor.pss[p] = pss;
-        if (correct) cursor.correct++;
+        if (this.outputLoss.correct) cursor.correct++;
         this.time?.leaveTraining(this.gradientViews, B, passes);
         cursor.position++;
         presented++;

@@ -158,15 +158,17 @@ export class Recurrence {
 
   /** The context layers' activations (and net inputs: a context layer is linear) from `contexts`. */
   private load(contexts: readonly Float64Array[]): void {
-    this.links.forEach((link, i) => {
-      this.network.act[link.to].set(contexts[i]);
-      this.network.net[link.to].set(contexts[i]);
-    });
+    const links = this.links;
+    for (let i = 0; i < links.length; i++) {
+      this.network.act[links[i].to].set(contexts[i]);
+      this.network.net[links[i].to].set(contexts[i]);
+    }
   }
 
   /** Each link's source activations into `contexts`: c(t + 1) = h(t). */
   private copy(contexts: Float64Array[]): void {
-    this.links.forEach((link, i) => contexts[i].set(this.network.act[link.from]));
+    const links = this.links;
+    for (let i = 0; i < links.length; i++) contexts[i].set(this.network.act[links[i].from]);
   }
 
   private blankEvent(): StoredEvent {

@@ -7,10 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import { createModel } from '../../../src-shared/model/create';
 import { chainProjections } from '../../../src-shared/model/graph';
 import { parseModel } from '../../../src-shared/model/parse';
-import type { ActivationName, LayerSpec, LossName, ModelDocument, ProjectionSpec, TrainingSettings } from '../../../src-shared/model/schema';
+import type { ActivationName, ModelDocument, TrainingSettings } from '../../../src-shared/model/schema';
 import { buildModel, checked, randomPatterns } from './helpers';
 import { randomGraph } from './graph-helpers';
 
