@@ -27,6 +27,9 @@ import { GraphReadout } from './graph-readout';
 import { readGraphParameters, writeGraphParameters, type GraphSnapshot as Snapshot } from './graph-state';
 import { RECURRENT_NETWORKS_NOTICE } from './graph-support';
 
+/** applyUpdate's arrays for the half of an update that does not apply (a projection's bias, a bias's weights). */
+const NONE = new Float64Array(0);
+
 export class GraphRun extends GraphReadout {
   private snapshot: Snapshot | null = null;
   /** The fast kernels' passes over this network. */
@@ -144,14 +147,14 @@ export class GraphRun extends GraphReadout {
     const net = this.network;
     const g = this.gradientViews;
     const m = this.momentumViews;
-    const none = new Float64Array(0);
-    net.projections.forEach((_, q) => {
-      if (net.projectionLearns[q]) applyUpdate(net.weights[q], none, g.weights[q], none, m.weights[q], none, false, this.settings);
-    });
-    net.biased.forEach((layer, k) => {
+    const settings = this.settings;
+    for (let q = 0; q < net.projections.length; q++) {
+      if (net.projectionLearns[q]) applyUpdate(net.weights[q], NONE, g.weights[q], NONE, m.weights[q], NONE, false, settings);
+    }
+    for (let k = 0; k < net.biased.length; k++) {
       // A bias steps with κ = 0: weight decay is for weights only.
-      if (net.biasLearns[layer]) applyUpdate(none, net.biases[k], none, g.biases[k], none, m.biases[k], true, this.settings);
-    });
+      if (net.biasLearns[net.biased[k]]) applyUpdate(NONE, net.biases[k], NONE, g.biases[k], NONE, m.biases[k], true, settings);
+    }
     this.gradientPending = false;
   }
 

@@ -196,11 +196,11 @@ export class Recurrence {
     const net = this.network;
     for (let e = this.events.length - 2; e >= 0; e--) {
       for (const inject of this.injected) inject?.fill(0);
-      this.links.forEach((link) => {
+      for (const link of this.links) {
         const into = this.injected[link.from]!;
         const delta = net.delta[link.to];
         for (let i = 0; i < into.length; i++) into[i] += delta[i];
-      });
+      }
       const event = this.events[e];
       for (let g = 0; g < net.sizes.length; g++) {
         net.net[g].set(event.net[g]);
