@@ -3,6 +3,7 @@ import { createModel } from '../src-shared/model/create';
 import type { ActivationName, LayerSpec, ModelDocument, UpdateMode } from '../src-shared/model/schema';
 import { toPatternSet, type PatternSet } from '../src-shared/engine/patterns';
 import type { GraphShape } from './graph-cases';
+import { lcg } from './support';
 
 export interface BenchCase {
   name: string;
@@ -26,14 +27,6 @@ export function parameterCount(sizes: number[]): number {
   let count = 0;
   for (let j = 0; j + 1 < sizes.length; j++) count += sizes[j] * sizes[j + 1] + sizes[j + 1];
   return count;
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const oneHot = (n: number, i: number) => Array.from({ length: n }, (_, k) => (k === i ? 1 : 0));

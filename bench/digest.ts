@@ -7,12 +7,7 @@ import type { ActivationName, LayerSpec, ModelDocument, TrainingSettings } from 
 import { createModel } from '../src-shared/model/create';
 import { Simulation } from '../src-shared/engine/simulation';
 import { benchCases } from './cases';
-
-function hashFloats(hash: number, values: Float64Array | number[]): number {
-  const bits = new Uint32Array(Float64Array.from(values).buffer);
-  for (let i = 0; i < bits.length; i++) hash = Math.imul(hash ^ bits[i], 16777619) >>> 0;
-  return hash;
-}
+import { hashFloats, lcg } from './support';
 
 function fingerprint(sim: Simulation): string {
   let h = 2166136261;
@@ -47,14 +42,6 @@ function model(v: Variant): ModelDocument {
     name: v.name, description: '', layers, patterns: v.patterns,
     training: { errorCriterion: 0, maxEpochs: 1e9, ...v.training },
   });
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const rand = lcg(7);

@@ -8,18 +8,11 @@ import { createModel } from '../src-shared/model/create';
 import type { LayerSpec, ModelDocument, ProjectionSpec } from '../src-shared/model/schema';
 import { toPatternSet } from '../src-shared/engine/patterns';
 import type { BenchCase } from './cases';
+import { lcg } from './support';
 
 export interface GraphShape {
   layers: LayerSpec[];
   projections: ProjectionSpec[];
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 function graphCase(name: string, graph: GraphShape, patterns: ModelDocument['patterns'], options: Omit<BenchCase, 'name' | 'sizes' | 'data' | 'patterns' | 'graph'>): BenchCase {

@@ -12,14 +12,9 @@ import type { ActivationName, LayerSpec, ModelDocument, ProjectionSpec, Training
 import { createRun } from '../src-shared/engine/training-run';
 import type { GraphRun } from '../src-shared/engine/graph/graph-run';
 import { useGraphReferencePasses } from '../src-shared/engine/fast/plan';
+import { hashFloats, lcg } from './support';
 
 useGraphReferencePasses(process.env.GRAPH_REFERENCE === '1');
-
-function hashFloats(hash: number, values: ArrayLike<number>): number {
-  const bits = new Uint32Array(Float64Array.from(values).buffer);
-  for (let i = 0; i < bits.length; i++) hash = Math.imul(hash ^ bits[i], 16777619) >>> 0;
-  return hash;
-}
 
 function fingerprint(run: GraphRun): string {
   let h = 2166136261;
@@ -32,14 +27,6 @@ function fingerprint(run: GraphRun): string {
   if (state.recurrent) h = hashFloats(h, JSON.stringify(state.recurrent).split('').map((c) => c.charCodeAt(0)));
   h = hashFloats(h, run.outputs('train').flat());
   return h.toString(16).padStart(8, '0');
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const rand = lcg(13);

@@ -9,24 +9,12 @@ import os from 'node:os';
 import { createRun } from '../src-shared/engine/training-run';
 import { benchCases, engineModel, parameterCount, type BenchCase } from './cases';
 import { graphBenchCases, graphEngineModel, graphParameterCount } from './graph-cases';
+import { clock, now } from './support';
 import { selectBackend, settle, tfjsTrainer, tfjsVersion, type TfjsBackend } from './tfjs-reference';
 
 /** Seconds each measurement runs for (after a warm-up); the best of `rounds` measurements is kept. */
 const seconds = Number(process.env.BENCH_SECONDS ?? 1);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
-/**
- * `wall` (the default): examples per second of elapsed time. `cpu`: per second of this process's CPU time
- * (process.cpuUsage), for a machine shared with other work: time the process waits for a core does not
- * count, on either side (tfjs's cpu and wasm backends run on this thread too).
- */
-const clock = process.env.BENCH_CLOCK === 'cpu' ? 'cpu' : 'wall';
-
-/** Milliseconds of the chosen clock. */
-function now(): number {
-  if (clock === 'wall') return performance.now();
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
 
 /** Runs `work` (which returns the examples it did) repeatedly for about `duration` s; examples per second. */
 function measure(work: () => number, duration: number, minimumCalls = 2): number {

@@ -10,19 +10,11 @@ import * as tf from '@tensorflow/tfjs';
 import { letterTask, temporalXor } from '../src-shared/data/recurrent-examples';
 import { RecurrentRun } from '../src-shared/engine/recurrent/recurrent-run';
 import type { ModelDocument } from '../src-shared/model/schema';
+import { clock, now } from './support';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
 /** Rounds, each measuring the engine then tfjs on every case; the best of each side is kept. */
 const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
-/** `cpu`: events per second of this process's CPU time, for a machine shared with other work (as bench/index.ts). */
-const clock = process.env.BENCH_CLOCK === 'cpu' ? 'cpu' : 'wall';
-
-/** Milliseconds of the chosen clock. */
-function now(): number {
-  if (clock === 'wall') return performance.now();
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
 
 interface SrnCase {
   name: string;
