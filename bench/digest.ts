@@ -7,17 +7,9 @@ import type { ActivationName, LayerSpec, ModelDocument, TrainingSettings } from 
 import { createModel } from '../src-shared/model/create';
 import { Simulation } from '../src-shared/engine/simulation';
 import { benchCases } from './cases';
-import { hashFloats, lcg } from './support';
+import { hashRun, lcg, printFingerprints } from './support';
 
-function fingerprint(sim: Simulation): string {
-  let h = 2166136261;
-  h = hashFloats(h, sim.network.params);
-  h = hashFloats(h, sim.momentum);
-  if (sim.gradientPending) h = hashFloats(h, sim.gradient);
-  h = hashFloats(h, sim.tssHistory);
-  h = hashFloats(h, [sim.cursor.tss, sim.cursor.position]);
-  return h.toString(16).padStart(8, '0');
-}
+const fingerprint = (sim: Simulation) => hashRun(sim, [sim.cursor.tss, sim.cursor.position]);
 
 interface Variant {
   name: string;
@@ -101,19 +93,7 @@ for (const u of updates) {
   variants.push({ name: `delta ${tag}`, sizes: [7, 4], hidden: 'logistic', output: 'linear', patterns: sparse(9, 7, 4), training: { ...u, rule: 'delta', learningRate: 0.02 }, presentations: 900 });
 }
 
-let failures = 0;
-for (const v of variants) {
-  const a = new Simulation(model(v));
-  a.advance(v.presentations);
-  const b = new Simulation(model(v));
-  let left = v.presentations;
-  for (let step = 1; left > 0; step = (step * 7 + 3) % 23 + 1) left -= b.advance(Math.min(step, left)).presented;
-  const fa = fingerprint(a);
-  const fb = fingerprint(b);
-  if (fa !== fb) failures++;
-  console.log(`${v.name.padEnd(36)} ${fa}${fa === fb ? '' : ` ≠ sliced ${fb}`}`);
-}
-if (failures) console.log(`${failures} runs depend on slicing`);
+printFingerprints(variants.map((v) => ({ name: v.name, make: () => new Simulation(model(v)), presentations: v.presentations })), fingerprint);
 
 // The sparse kernels against the dense ones on random shapes full of signed zeros, with and without
 // momentum: the same bits, signs of zero included.

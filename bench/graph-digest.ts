@@ -12,21 +12,15 @@ import type { ActivationName, LayerSpec, ModelDocument, ProjectionSpec, Training
 import { createRun } from '../src-shared/engine/training-run';
 import type { GraphRun } from '../src-shared/engine/graph/graph-run';
 import { useGraphReferencePasses } from '../src-shared/engine/fast/plan';
-import { hashFloats, lcg } from './support';
+import { hashRun, lcg, printFingerprints } from './support';
 
 useGraphReferencePasses(process.env.GRAPH_REFERENCE === '1');
 
+/** Besides the run's parameters, momentum, gradient and curve: where it stands, a recurrent run's context and stored events, its outputs. */
 function fingerprint(run: GraphRun): string {
-  let h = 2166136261;
-  h = hashFloats(h, run.network.params);
-  h = hashFloats(h, run.momentum);
-  if (run.gradientPending) h = hashFloats(h, run.gradient);
-  h = hashFloats(h, run.tssHistory);
-  h = hashFloats(h, [run.cursor.tss, run.cursor.position, run.epoch]);
-  const state = run.state();
-  if (state.recurrent) h = hashFloats(h, JSON.stringify(state.recurrent).split('').map((c) => c.charCodeAt(0)));
-  h = hashFloats(h, run.outputs('train').flat());
-  return h.toString(16).padStart(8, '0');
+  const recurrent = run.state().recurrent;
+  const recurrentBits = recurrent ? JSON.stringify(recurrent).split('').map((c) => c.charCodeAt(0)) : [];
+  return hashRun(run, [run.cursor.tss, run.cursor.position, run.epoch], recurrentBits, run.outputs('train').flat());
 }
 
 const rand = lcg(13);
@@ -88,16 +82,4 @@ cases.push({ name: 'letters bptt4', model: srn(letterTask(100), { gradient: 'bpt
 cases.push({ name: 'letters bptt4 minibatch fa', model: srn(letterTask(60), { gradient: 'bptt', depth: 4 }, { update: 'minibatch', batchSize: 5, rule: 'feedback-alignment' }), presentations: 900 });
 cases.push({ name: 'letters one-step batch decay', model: srn(letterTask(60), { gradient: 'one-step' }, { update: 'batch', weightDecay: 1e-4 }), presentations: 900 });
 
-let failures = 0;
-for (const c of cases) {
-  const a = createRun(c.model) as GraphRun;
-  a.advance(c.presentations);
-  const b = createRun(c.model) as GraphRun;
-  let left = c.presentations;
-  for (let step = 1; left > 0; step = (step * 7 + 3) % 23 + 1) left -= b.advance(Math.min(step, left)).presented;
-  const fa = fingerprint(a);
-  const fb = fingerprint(b);
-  if (fa !== fb) failures++;
-  console.log(`${c.name.padEnd(36)} ${fa}${fa === fb ? '' : ` ≠ sliced ${fb}`}`);
-}
-if (failures) console.log(`${failures} runs depend on slicing`);
+printFingerprints(cases.map((c) => ({ name: c.name, make: () => createRun(c.model) as GraphRun, presentations: c.presentations })), fingerprint);

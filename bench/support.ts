@@ -29,3 +29,45 @@ export function now(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 }
+
+/**
+ * Prints each run's fingerprint after `presentations` patterns in one advance() call, checked against the
+ * same run made again and advanced in odd slices (which must agree); then how many depended on slicing.
+ */
+export function printFingerprints<R extends { advance(budget: number): { presented: number } }>(
+  runs: readonly { name: string; make: () => R; presentations: number }[], fingerprint: (run: R) => string,
+): void {
+  let failures = 0;
+  for (const { name, make, presentations } of runs) {
+    const a = make();
+    a.advance(presentations);
+    const b = make();
+    let left = presentations;
+    for (let step = 1; left > 0; step = (step * 7 + 3) % 23 + 1) left -= b.advance(Math.min(step, left)).presented;
+    const fa = fingerprint(a);
+    const fb = fingerprint(b);
+    if (fa !== fb) failures++;
+    console.log(`${name.padEnd(36)} ${fa}${fa === fb ? '' : ` ≠ sliced ${fb}`}`);
+  }
+  if (failures) console.log(`${failures} runs depend on slicing`);
+}
+
+/** What a fingerprint reads of a run (Simulation and GraphRun alike). */
+export interface RunBits {
+  network: { params: Float64Array };
+  momentum: Float64Array;
+  gradient: Float64Array;
+  gradientPending: boolean;
+  tssHistory: number[];
+}
+
+/** A run's exact bits as a hash: parameters, momentum, the pending gradient, the curve, then `more`, each in turn. */
+export function hashRun(run: RunBits, ...more: ArrayLike<number>[]): string {
+  let h = 2166136261;
+  h = hashFloats(h, run.network.params);
+  h = hashFloats(h, run.momentum);
+  if (run.gradientPending) h = hashFloats(h, run.gradient);
+  h = hashFloats(h, run.tssHistory);
+  for (const values of more) h = hashFloats(h, values);
+  return h.toString(16).padStart(8, '0');
+}
