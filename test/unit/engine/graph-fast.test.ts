@@ -67,6 +67,26 @@ describe('the graph path on the fast kernels gives the reference passes\' bits',
     for (const model of cases) expectSameBits(finish(model, 250, false), finish(model, 250, true));
   });
 
+  it('settings changed in the middle of updates and epochs (online ↔ minibatch, decay, the rule)', () => {
+    const changes: Partial<TrainingSettings>[] = [
+      { update: 'minibatch', batchSize: 3 }, { update: 'online' }, { weightDecay: 1e-3 }, { weightDecay: 0, rule: 'feedback-alignment' },
+      { update: 'batch' }, { update: 'online', momentum: 0 },
+    ];
+    const run = (seed: number, reference: boolean) => {
+      const base = randomGraph(seed, 'squared-error', true);
+      useGraphReferencePasses(reference);
+      const graph = new GraphRun({ ...base, training: { ...base.training, learningRate: 0.3, momentum: 0.9 } });
+      for (const change of changes) {
+        graph.advance(7);
+        graph.configure(change);
+      }
+      graph.advance(31);
+      useGraphReferencePasses(false);
+      return [...graph.network.params, ...graph.momentum, ...(graph.gradientPending ? graph.gradient : []), ...graph.tssHistory, graph.cursor.tss];
+    };
+    for (let seed = 20; seed < 26; seed++) expectSameBits(run(seed, false), run(seed, true));
+  });
+
   it('the fused online step is the one chosen wherever it applies', () => {
     const online = { update: 'online', learningRate: 0.1, momentum: 0.9, weightDecay: 0 } as const;
     expect(chooseGraphPlan(online, 1)).toBe('online');
