@@ -6,10 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Simulation } from '../src-shared/engine/simulation';
+import { createRun, type TrainingRun } from '../src-shared/engine/training-run';
 import { benchCases, engineModel, parameterCount } from './cases';
+import { graphBenchCases, graphEngineModel, graphParameterCount } from './graph-cases';
 
-type SimulationClass = typeof Simulation;
+type CreateRun = typeof createRun;
 const other = process.argv[2];
 // Without "type": "module" above DIR, tsx loads DIR's engine as CommonJS, whose cross-module references are
 // getter calls: measured, both engines then ran about 40 % slower and their difference was blurred (×0.99
@@ -22,10 +23,11 @@ if (!existsSync(manifest) || (JSON.parse(readFileSync(manifest, 'utf8')) as { ty
 const filter = process.argv[3] ?? '';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
 const ms = Number(process.env.BENCH_MS ?? 150);
-const { Simulation: Other } = (await import(path.resolve(other, 'src-shared/engine/simulation.ts'))) as { Simulation: SimulationClass };
+// createRun gives a chain the chain engine and a graph the graph path, in either checkout.
+const { createRun: createOther } = (await import(path.resolve(other, 'src-shared/engine/training-run.ts'))) as { createRun: CreateRun };
 
 /** Examples per second of CPU time (process.cpuUsage): time the process spends descheduled on a loaded machine does not count. */
-function speed(simulation: Simulation, chunk: number): number {
+function speed(simulation: TrainingRun, chunk: number): number {
   let n = 0;
   const start = performance.now();
   const cpuStart = process.cpuUsage();
@@ -34,13 +36,14 @@ function speed(simulation: Simulation, chunk: number): number {
   return (n / (cpu.user + cpu.system)) * 1e6;
 }
 
-for (const c of benchCases()) {
+for (const c of [...benchCases(), ...graphBenchCases()]) {
   if (!c.name.includes(filter)) continue;
   const m = c.patternsPerUpdate;
-  const chunk = m * Math.max(1, Math.round(Math.min(4096, 2e7 / parameterCount(c.sizes)) / m));
+  const chunk = m * Math.max(1, Math.round(Math.min(4096, 2e7 / (c.graph ? graphParameterCount(c.graph) : parameterCount(c.sizes))) / m));
+  const model = () => (c.graph ? graphEngineModel({ ...c, graph: c.graph }) : engineModel(c));
   // One run each, trained side by side (the same weights, the same bits), measured in alternating windows.
-  const mine = new Simulation(engineModel(c));
-  const theirs = new Other(engineModel(c)) as Simulation;
+  const mine = createRun(model());
+  const theirs = createOther(model());
   mine.advance(chunk);
   theirs.advance(chunk);
   let a = 0, b = 0;

@@ -2,6 +2,8 @@
 import { createModel } from '../src-shared/model/create';
 import type { ActivationName, LayerSpec, ModelDocument, UpdateMode } from '../src-shared/model/schema';
 import { toPatternSet, type PatternSet } from '../src-shared/engine/patterns';
+import type { GraphShape } from './graph-cases';
+import { lcg } from './support';
 
 export interface BenchCase {
   name: string;
@@ -16,6 +18,8 @@ export interface BenchCase {
   patterns: ModelDocument['patterns'];
   /** What the engine must reach: a multiple of tfjs's best backend, or of tfjs-wasm. */
   goal: { times: number; of: 'best' | 'wasm' };
+  /** A graph network's layers and projections (graph-cases.ts); `sizes` is then [input units, output units]. */
+  graph?: GraphShape;
 }
 
 /** Weights and biases: the benchmark counts 6 floating-point operations per parameter per example. */
@@ -23,14 +27,6 @@ export function parameterCount(sizes: number[]): number {
   let count = 0;
   for (let j = 0; j + 1 < sizes.length; j++) count += sizes[j] * sizes[j + 1] + sizes[j + 1];
   return count;
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const oneHot = (n: number, i: number) => Array.from({ length: n }, (_, k) => (k === i ? 1 : 0));

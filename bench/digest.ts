@@ -7,22 +7,9 @@ import type { ActivationName, LayerSpec, ModelDocument, TrainingSettings } from 
 import { createModel } from '../src-shared/model/create';
 import { Simulation } from '../src-shared/engine/simulation';
 import { benchCases } from './cases';
+import { hashRun, lcg, printFingerprints } from './support';
 
-function hashFloats(hash: number, values: Float64Array | number[]): number {
-  const bits = new Uint32Array(Float64Array.from(values).buffer);
-  for (let i = 0; i < bits.length; i++) hash = Math.imul(hash ^ bits[i], 16777619) >>> 0;
-  return hash;
-}
-
-function fingerprint(sim: Simulation): string {
-  let h = 2166136261;
-  h = hashFloats(h, sim.network.params);
-  h = hashFloats(h, sim.momentum);
-  if (sim.gradientPending) h = hashFloats(h, sim.gradient);
-  h = hashFloats(h, sim.tssHistory);
-  h = hashFloats(h, [sim.cursor.tss, sim.cursor.position]);
-  return h.toString(16).padStart(8, '0');
-}
+const fingerprint = (sim: Simulation) => hashRun(sim, [sim.cursor.tss, sim.cursor.position]);
 
 interface Variant {
   name: string;
@@ -47,14 +34,6 @@ function model(v: Variant): ModelDocument {
     name: v.name, description: '', layers, patterns: v.patterns,
     training: { errorCriterion: 0, maxEpochs: 1e9, ...v.training },
   });
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const rand = lcg(7);
@@ -114,19 +93,7 @@ for (const u of updates) {
   variants.push({ name: `delta ${tag}`, sizes: [7, 4], hidden: 'logistic', output: 'linear', patterns: sparse(9, 7, 4), training: { ...u, rule: 'delta', learningRate: 0.02 }, presentations: 900 });
 }
 
-let failures = 0;
-for (const v of variants) {
-  const a = new Simulation(model(v));
-  a.advance(v.presentations);
-  const b = new Simulation(model(v));
-  let left = v.presentations;
-  for (let step = 1; left > 0; step = (step * 7 + 3) % 23 + 1) left -= b.advance(Math.min(step, left)).presented;
-  const fa = fingerprint(a);
-  const fb = fingerprint(b);
-  if (fa !== fb) failures++;
-  console.log(`${v.name.padEnd(36)} ${fa}${fa === fb ? '' : ` ≠ sliced ${fb}`}`);
-}
-if (failures) console.log(`${failures} runs depend on slicing`);
+printFingerprints(variants.map((v) => ({ name: v.name, make: () => new Simulation(model(v)), presentations: v.presentations })), fingerprint);
 
 // The sparse kernels against the dense ones on random shapes full of signed zeros, with and without
 // momentum: the same bits, signs of zero included.

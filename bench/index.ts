@@ -6,26 +6,15 @@
  * `npm run bench -- experiment` measures experiments instead (bench/experiment.ts).
  */
 import os from 'node:os';
-import { Simulation } from '../src-shared/engine/simulation';
+import { createRun } from '../src-shared/engine/training-run';
 import { benchCases, engineModel, parameterCount, type BenchCase } from './cases';
+import { graphBenchCases, graphEngineModel, graphParameterCount } from './graph-cases';
+import { clock, now } from './support';
 import { selectBackend, settle, tfjsTrainer, tfjsVersion, type TfjsBackend } from './tfjs-reference';
 
 /** Seconds each measurement runs for (after a warm-up); the best of `rounds` measurements is kept. */
 const seconds = Number(process.env.BENCH_SECONDS ?? 1);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
-/**
- * `wall` (the default): examples per second of elapsed time. `cpu`: per second of this process's CPU time
- * (process.cpuUsage), for a machine shared with other work: time the process waits for a core does not
- * count, on either side (tfjs's cpu and wasm backends run on this thread too).
- */
-const clock = process.env.BENCH_CLOCK === 'cpu' ? 'cpu' : 'wall';
-
-/** Milliseconds of the chosen clock. */
-function now(): number {
-  if (clock === 'wall') return performance.now();
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
 
 /** Runs `work` (which returns the examples it did) repeatedly for about `duration` s; examples per second. */
 function measure(work: () => number, duration: number, minimumCalls = 2): number {
@@ -43,12 +32,16 @@ function measure(work: () => number, duration: number, minimumCalls = 2): number
   return (examples / (time - start)) * 1000;
 }
 
+/** Weights and biases of a case's network, chain or graph. */
+const parametersOf = (c: BenchCase) => (c.graph ? graphParameterCount(c.graph) : parameterCount(c.sizes));
+
 function engineSpeed(c: BenchCase): number {
-  const simulation = new Simulation(engineModel(c));
+  // A chain runs on the chain engine, a graph on the graph path (createRun picks).
+  const simulation = createRun(c.graph ? graphEngineModel({ ...c, graph: c.graph }) : engineModel(c));
   // As the trainer loop does: a chunk of patterns per call, sized to a few milliseconds of work — and a
   // whole number of updates, so each update's patterns go through the kernels as one block.
   const m = c.patternsPerUpdate;
-  const chunk = m * Math.max(1, Math.round(Math.min(4096, 2e7 / parameterCount(c.sizes)) / m));
+  const chunk = m * Math.max(1, Math.round(Math.min(4096, 2e7 / parametersOf(c)) / m));
   return measure(() => simulation.advance(chunk).presented, seconds);
 }
 
@@ -77,7 +70,7 @@ async function main(): Promise<void> {
     await (await import('./experiment')).benchExperiment();
     return;
   }
-  const cases = benchCases().filter((c) => c.name.includes(filter));
+  const cases = [...benchCases(), ...graphBenchCases()].filter((c) => c.name.includes(filter));
   const results = new Map<string, { engine: number[]; cpu: number[]; wasm: number[] }>();
   for (const c of cases) results.set(c.name, { engine: [], cpu: [], wasm: [] });
   const backendNames: Record<TfjsBackend, string> = { cpu: 'cpu', wasm: 'wasm' };
@@ -106,7 +99,7 @@ async function main(): Promise<void> {
     const engine = best(r.engine);
     const tfCpu = best(r.cpu);
     const tfWasm = best(r.wasm);
-    const flops = 6 * parameterCount(c.sizes);
+    const flops = 6 * parametersOf(c);
     const tfBest = Math.max(tfCpu, tfWasm);
     const ratioBest = engine / tfBest;
     const ratioWasm = engine / tfWasm;

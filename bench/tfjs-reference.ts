@@ -7,6 +7,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from './cases';
+import type { GraphShape } from './graph-cases';
 
 export type TfjsBackend = 'cpu' | 'wasm';
 
@@ -38,9 +39,7 @@ export async function selectBackend(backend: TfjsBackend): Promise<string> {
 /** A trainer for one case on the current backend: `step()` runs one update; `dispose()` frees its tensors. */
 export function tfjsTrainer(c: BenchCase): { step: () => void; examplesPerStep: number; dispose: () => void } {
   const { sizes, data } = c;
-  const W = sizes.slice(1).map((units, j) => tf.variable(tf.randomUniform([sizes[j], units], -0.5 / Math.sqrt(sizes[j]), 0.5 / Math.sqrt(sizes[j]))));
-  const b = sizes.slice(1).map((units) => tf.variable(tf.zeros([units])));
-  const vars = [...W, ...b];
+  const { vars, forward } = c.graph ? graphNetwork(c.graph) : chainNetwork(c);
   const m = c.patternsPerUpdate;
   const inUnits = sizes[0];
   const outUnits = sizes[sizes.length - 1];
@@ -56,13 +55,7 @@ export function tfjsTrainer(c: BenchCase): { step: () => void; examplesPerStep: 
   const optimizer = tf.train.momentum(c.learningRate, c.momentum);
   let next = 0;
   const loss = (x: tf.Tensor2D, t: tf.Tensor2D) => (): tf.Scalar => {
-    let h: tf.Tensor2D = x;
-    let n: tf.Tensor2D = x;
-    for (let j = 0; j < W.length; j++) {
-      n = tf.add(tf.matMul(h, W[j]), b[j]);
-      const activation = j === W.length - 1 ? c.output : c.hidden;
-      h = activation === 'relu' ? tf.relu(n) : activation === 'tanh' ? tf.tanh(n) : activation === 'softmax' ? n : tf.sigmoid(n);
-    }
+    const { n, h } = forward(x);
     if (c.output === 'softmax') return tf.losses.softmaxCrossEntropy(t, n, undefined, 0, tf.Reduction.SUM) as tf.Scalar;
     return tf.mul(0.5, tf.sum(tf.square(tf.sub(t, h))));
   };
@@ -76,6 +69,67 @@ export function tfjsTrainer(c: BenchCase): { step: () => void; examplesPerStep: 
     dispose: () => {
       optimizer.dispose();
       tf.dispose([...vars, ...batches.flatMap((batch) => [batch.x, batch.t])]);
+    },
+  };
+}
+
+type Forward = (x: tf.Tensor2D) => { n: tf.Tensor2D; h: tf.Tensor2D };
+
+const activate = (activation: string, n: tf.Tensor2D): tf.Tensor2D =>
+  activation === 'relu' ? tf.relu(n) : activation === 'tanh' ? tf.tanh(n) : activation === 'softmax' ? n : tf.sigmoid(n);
+
+/** A chain's variables and forward pass: the output layer's net input and activation. */
+function chainNetwork(c: BenchCase): { vars: tf.Variable[]; forward: Forward } {
+  const { sizes } = c;
+  const W = sizes.slice(1).map((units, j) => tf.variable(tf.randomUniform([sizes[j], units], -0.5 / Math.sqrt(sizes[j]), 0.5 / Math.sqrt(sizes[j]))));
+  const b = sizes.slice(1).map((units) => tf.variable(tf.zeros([units])));
+  return {
+    vars: [...W, ...b],
+    forward: (x) => {
+      let h: tf.Tensor2D = x;
+      let n: tf.Tensor2D = x;
+      for (let j = 0; j < W.length; j++) {
+        n = tf.add(tf.matMul(h, W[j]), b[j]);
+        h = activate(j === W.length - 1 ? c.output : c.hidden, n);
+      }
+      return { n, h };
+    },
+  };
+}
+
+/**
+ * A graph's variables (one W per projection, one b per non-input layer) and forward pass, layers in index
+ * order (the benchmark's graphs list each layer after those feeding it): the input layers are column blocks
+ * of x, the output layers' activations are concatenated in layer order.
+ */
+function graphNetwork(graph: GraphShape): { vars: tf.Variable[]; forward: Forward } {
+  const { layers, projections } = graph;
+  const W = projections.map((p) => {
+    const fanIn = layers[p.from].units;
+    return tf.variable(tf.randomUniform([fanIn, layers[p.to].units], -0.5 / Math.sqrt(fanIn), 0.5 / Math.sqrt(fanIn)));
+  });
+  const b = layers.map((layer) => (layer.kind === 'input' ? null : tf.variable(tf.zeros([layer.units]))));
+  return {
+    vars: [...W, ...b.filter((v): v is tf.Variable => v !== null)],
+    forward: (x) => {
+      const h: tf.Tensor2D[] = [];
+      const outputs: tf.Tensor2D[] = [];
+      let column = 0;
+      layers.forEach((layer, g) => {
+        if (layer.kind === 'input') {
+          h[g] = tf.slice(x, [0, column], [-1, layer.units]);
+          column += layer.units;
+          return;
+        }
+        let n = b[g] as tf.Tensor as tf.Tensor2D;
+        projections.forEach((p, q) => {
+          if (p.to === g) n = tf.add(n, tf.matMul(h[p.from], W[q]));
+        });
+        h[g] = activate(layer.activation, n);
+        if (layer.kind === 'output') outputs.push(h[g]);
+      });
+      const out = outputs.length === 1 ? outputs[0] : tf.concat(outputs, 1);
+      return { n: out, h: out };
     },
   };
 }

@@ -3,6 +3,7 @@
  * diverges (NaN or Infinity) goes back to its last finite weights together with everything that belongs
  * to them. The checkpoint is taken once per epoch into preallocated buffers.
  */
+import type { NetworkState } from '../model/schema';
 import type { RandomStream } from './rng';
 import type { ArenaMemory } from './fast/wasm/kernel-arena';
 
@@ -36,6 +37,21 @@ export class EpochCursor {
     this.position = 0;
     this.tss = 0;
     this.correct = 0;
+  }
+
+  /** Where the run stands as a file holds it: null between epochs. */
+  save(): NetworkState['cursor'] {
+    return this.inEpoch ? { order: Array.from(this.order), position: this.position, tss: this.tss, correct: this.correct } : null;
+  }
+
+  /** Back to where a file says the run stands. */
+  restore(saved: NetworkState['cursor']): void {
+    this.inEpoch = saved !== null;
+    if (!saved) return;
+    this.order.set(saved.order);
+    this.position = saved.position;
+    this.tss = saved.tss;
+    this.correct = saved.correct;
   }
 
   copyFrom(other: EpochCursor): void {

@@ -6,25 +6,16 @@
  * change is a step down the gradient: ΔW^j = −λ δ_{j+1} h_jᵀ.
  */
 import { chainProjections } from '../model/graph';
-import type { LayerSpec } from '../model/schema';
-import { outputDeltas, patternLoss, type LossCode } from './losses';
+import { outputDeltas, patternLoss } from './losses';
 import type { LayerViews, Network } from './network';
-import type { UpdateSettings } from './optimizer';
 import type { PatternSet } from './patterns';
 import { describeInspection } from './inspect-terms';
-import type { PatternInspection } from './inspection';
+import type { InspectionContextOf, PatternInspection } from './inspection';
 
 export type { PatternInspection, UnitLayerInspection, WeightLayerInspection } from './inspection';
 export { deltaSignConvention } from './inspect-terms';
 
-export interface InspectionContext {
-  network: Network;
-  layers: readonly Pick<LayerSpec, 'name' | 'kind'>[];
-  backwardMatrices: readonly Float64Array[];
-  momentum: LayerViews;
-  settings: UpdateSettings & { margin: number };
-  loss: LossCode;
-}
+export type InspectionContext = InspectionContextOf<Network, LayerViews>;
 
 /**
  * Inspects one pattern; `target` holds NaN for "don't care". Uses (and overwrites) the network's

@@ -3,6 +3,19 @@
  * its types, and the trainer protocol checks it with this schema as it crosses a process boundary.
  */
 import { z } from 'zod';
+import type { LayerSpec } from '../model/schema';
+import type { LossCode } from './losses';
+import type { UpdateSettings } from './optimizer';
+
+/** What looking inside a pattern reads of a run: its network N (a chain's or a graph's), with views V into its momentum. */
+export interface InspectionContextOf<N, V> {
+  network: N;
+  layers: readonly Pick<LayerSpec, 'name' | 'kind'>[];
+  backwardMatrices: readonly Float64Array[];
+  momentum: V;
+  settings: UpdateSettings & { margin: number };
+  loss: LossCode;
+}
 
 const vector = z.array(z.number());
 const matrix = z.array(vector);

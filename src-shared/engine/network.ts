@@ -5,14 +5,12 @@
  * `biases[j]` are views into it. Buffers are allocated once; the passes allocate nothing.
  */
 import type { LayerSpec } from '../model/schema';
-import { activate, activationCode, multiplyByDerivative, type ActivationCode } from './activations';
+import { activate, activationCode, multiplyByDerivative } from './activations';
 import { backwardOne, forwardOne } from './fast/kernels';
+import { NetworkBuffers, type ParameterViews } from './network-buffers';
 
 /** Views W^j and b_{j+1} (stored at index j) into one flat buffer laid out like the network's parameters. */
-export interface LayerViews {
-  weights: Float64Array[];
-  biases: Float64Array[];
-}
+export type LayerViews = ParameterViews;
 
 export function parameterCount(sizes: readonly number[]): number {
   let count = 0;
@@ -34,44 +32,29 @@ export function layerViews(sizes: readonly number[], buffer: Float64Array): Laye
   return { weights, biases };
 }
 
-export class Network {
-  /** Units in layers 0 … D. */
-  readonly sizes: readonly number[];
+export class Network extends NetworkBuffers {
   /** D, the number of weight layers. */
   readonly depth: number;
-  /** f_j's code for j = 0 … D (index 0, the input layer, is linear and never used). */
-  readonly codes: readonly ActivationCode[];
   /** Whether layer j (1 … D) has a bias. */
   readonly hasBias: readonly boolean[];
   /** Whether the weights into layer j (W^{j−1}, b_j) learn, for j = 1 … D. */
   readonly learns: readonly boolean[];
   /** The lowest layer whose delta any update needs (D + 1 when nothing learns). */
   readonly lowestDelta: number;
-  /** Every parameter, layer by layer: W^0, b_1, W^1, b_2, … */
-  readonly params: Float64Array;
-  /** W^j (j = 0 … D−1), row-major, sizes[j+1] rows × sizes[j] columns: views into `params`. */
-  readonly weights: Float64Array[];
-  /** b_{j+1} stored at index j (zeros where the layer has no bias): views into `params`. */
-  readonly biases: Float64Array[];
-  /** n_j, h_j and δ_j for j = 0 … D for one pattern (net[0] and delta[0] are unused). */
-  readonly net: Float64Array[];
-  readonly act: Float64Array[];
-  readonly delta: Float64Array[];
+  // From NetworkBuffers: sizes (layers 0 … D), codes, params ([W^0, b_1, W^1, b_2, …]), weights (W^j for
+  // j = 0 … D−1), biases (b_{j+1} stored at index j, zeros where the layer has none), and n_j, h_j, δ_j for
+  // j = 0 … D (net[0] and delta[0] are unused).
 
   /** `allocate` gives the parameters' and the passes' buffers (zeroed): a simulation's kernel arena, or ordinary arrays. */
-  constructor(layers: readonly LayerSpec[], allocate: (length: number) => Float64Array = (length) => new Float64Array(length)) {
-    this.sizes = layers.map((layer) => layer.units);
+  constructor(layers: readonly LayerSpec[], allocate?: (length: number) => Float64Array) {
+    const sizes = layers.map((layer) => layer.units);
+    const codes = layers.map((layer, j) => activationCode(j === 0 ? 'linear' : layer.activation));
+    super(sizes, codes, parameterCount(sizes), (buffer) => layerViews(sizes, buffer), allocate);
     this.depth = layers.length - 1;
-    this.codes = layers.map((layer, j) => activationCode(j === 0 ? 'linear' : layer.activation));
     this.hasBias = layers.map((layer, j) => j > 0 && layer.bias);
     this.learns = layers.map((layer, j) => j > 0 && layer.learn !== false);
     const lowest = this.learns.findIndex((learns) => learns);
     this.lowestDelta = lowest === -1 ? this.depth + 1 : lowest;
-    this.params = allocate(parameterCount(this.sizes));
-    ({ weights: this.weights, biases: this.biases } = layerViews(this.sizes, this.params));
-    this.net = this.sizes.map((n) => allocate(n));
-    this.act = this.sizes.map((n) => allocate(n));
-    this.delta = this.sizes.map((n) => allocate(n));
   }
 
   get output(): Float64Array {

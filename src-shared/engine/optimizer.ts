@@ -59,14 +59,7 @@ export function applyPatternUpdate(network: Network, j: number, mW: Float64Array
   const rows = network.sizes[j + 1];
   const cols = network.sizes[j];
   if (decay === 0) {
-    for (let r = 0, i = 0; r < rows; r++) {
-      const dr = d[r];
-      for (let c = 0; c < cols; c++, i++) {
-        const change = alpha * mW[i] - lr * (dr * h[c]);
-        mW[i] = change;
-        W[i] += change;
-      }
-    }
+    applyOuterProductUpdate(W, mW, d, h, rows, cols, lr, alpha);
   } else {
     for (let r = 0, i = 0; r < rows; r++) {
       const dr = d[r];
@@ -78,4 +71,18 @@ export function applyPatternUpdate(network: Network, j: number, mW: Float64Array
     }
   }
   if (network.hasBias[j + 1]) updateBiases(network.biases[j], d, mb, lr, alpha);
+}
+
+/** ΔW = α ΔW(t−1) − λ δ hᵀ for one pattern without weight decay (W: rows × cols), g formed on the fly. */
+export function applyOuterProductUpdate(
+  W: Float64Array, mW: Float64Array, d: Float64Array, h: Float64Array, rows: number, cols: number, lr: number, alpha: number,
+): void {
+  for (let r = 0, i = 0; r < rows; r++) {
+    const dr = d[r];
+    for (let c = 0; c < cols; c++, i++) {
+      const change = alpha * mW[i] - lr * (dr * h[c]);
+      mW[i] = change;
+      W[i] += change;
+    }
+  }
 }

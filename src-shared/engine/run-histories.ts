@@ -4,6 +4,10 @@
  * summed while training it.
  */
 import { HISTORY_CAPACITY, recordsEpoch, thinHistory } from '../model/epoch-history';
+import type { NetworkState } from '../model/schema';
+
+/** The learning curve as a run's state holds it. */
+export type SavedHistories = Pick<NetworkState, 'tssHistory' | 'correctHistory' | 'historyStride' | 'testTssHistory'>;
 
 export class RunHistories {
   readonly tss: number[] = [];
@@ -44,11 +48,30 @@ export class RunHistories {
    * long (it thins on reaching the capacity), unless written by hand or by an early version: thinned as a run
    * would have thinned it.
    */
-  restored(epoch: number): void {
+  private restored(epoch: number): void {
     while (this.tss.length >= HISTORY_CAPACITY) this.thin();
     const recorded = epoch > 0 && recordsEpoch(epoch, this.stride);
     this.lastTss = recorded ? this.tss[this.tss.length - 1] : null;
     this.lastCorrect = recorded ? this.correct[this.correct.length - 1] : null;
+  }
+
+  /** The curve as a file holds it: the stride where it is not 1, the test set's curve where the model has test patterns. */
+  save(withTest: boolean): SavedHistories {
+    const saved: SavedHistories = { tssHistory: this.tss.slice(), correctHistory: this.correct.slice() };
+    if (this.stride !== 1) saved.historyStride = this.stride;
+    if (withTest) saved.testTssHistory = this.testTss.slice();
+    return saved;
+  }
+
+  /** The curve a file holds, for a run restored at epoch `epoch`. */
+  restore(saved: SavedHistories, epoch: number, withTest: boolean): void {
+    this.clear();
+    this.stride = saved.historyStride ?? 1;
+    // Histories can hold tens of thousands of entries: copied by loops, not spread into push() (argument limits).
+    for (const value of saved.tssHistory) this.tss.push(value);
+    for (const value of saved.correctHistory) this.correct.push(value);
+    if (withTest) for (const value of saved.testTssHistory ?? []) this.testTss.push(value);
+    this.restored(epoch);
   }
 
   private thin(): void {

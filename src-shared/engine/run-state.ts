@@ -6,6 +6,7 @@
 import type { NetworkState, SettingChange } from '../model/schema';
 import type { EpochCursor } from './checkpoint';
 import type { LayerViews, Network } from './network';
+import type { RunHistories } from './run-histories';
 import { RandomStream } from './rng';
 import { fromRows, toRows } from './state-io';
 
@@ -19,12 +20,9 @@ export interface RunParts {
   orderStream: RandomStream;
   cursor: EpochCursor;
   epoch: number;
-  tssHistory: number[];
-  correctHistory: number[];
-  /** Entry i of the histories is epoch (i + 1) · historyStride (model/epoch-history.ts). */
-  historyStride: number;
-  /** null when the model has no test patterns. */
-  testTssHistory: number[] | null;
+  histories: RunHistories;
+  /** Whether the model has test patterns (and so a test curve). */
+  withTest: boolean;
   settingChanges: SettingChange[];
 }
 
@@ -32,7 +30,6 @@ export function saveState(run: RunParts): NetworkState {
   const net = run.network;
   const matrices = (views: LayerViews) => views.weights.map((W, j) => toRows(W, net.sizes[j + 1], net.sizes[j]));
   const vectors = (views: LayerViews) => views.biases.map((b) => Array.from(b));
-  const { cursor } = run;
   const state: NetworkState = {
     epoch: run.epoch,
     weights: matrices(net),
@@ -40,14 +37,11 @@ export function saveState(run: RunParts): NetworkState {
     weightMomentum: matrices(run.momentum),
     biasMomentum: vectors(run.momentum),
     orderStream: run.orderStream.state(),
-    cursor: cursor.inEpoch ? { order: Array.from(cursor.order), position: cursor.position, tss: cursor.tss, correct: cursor.correct } : null,
-    tssHistory: run.tssHistory.slice(),
-    correctHistory: run.correctHistory.slice(),
+    cursor: run.cursor.save(),
+    ...run.histories.save(run.withTest),
     feedback: run.feedback && run.feedback.map((F, j) => (j === 0 ? [] : toRows(F, net.sizes[j + 1], net.sizes[j]))),
     gradientSum: run.gradientPending ? { weights: matrices(run.gradient), biases: vectors(run.gradient) } : null,
   };
-  if (run.historyStride !== 1) state.historyStride = run.historyStride;
-  if (run.testTssHistory) state.testTssHistory = run.testTssHistory.slice();
   if (run.settingChanges.length > 0) state.settingChanges = structuredClone(run.settingChanges);
   return state;
 }
@@ -72,25 +66,9 @@ export function restoreState(run: RunParts, state: NetworkState): void {
     })
     : null;
   run.orderStream = RandomStream.fromState(state.orderStream);
-  const { cursor } = run;
-  cursor.inEpoch = state.cursor !== null;
-  if (state.cursor) {
-    cursor.order.set(state.cursor.order);
-    cursor.position = state.cursor.position;
-    cursor.tss = state.cursor.tss;
-    cursor.correct = state.cursor.correct;
-  }
+  run.cursor.restore(state.cursor);
   run.epoch = state.epoch;
-  run.historyStride = state.historyStride ?? 1;
-  // Histories can hold tens of thousands of entries: copied by loops, not spread into push() (argument limits).
-  copyInto(run.tssHistory, state.tssHistory);
-  copyInto(run.correctHistory, state.correctHistory);
-  if (run.testTssHistory) copyInto(run.testTssHistory, state.testTssHistory ?? []);
+  run.histories.restore(state, state.epoch, run.withTest);
   run.settingChanges.length = 0;
   run.settingChanges.push(...structuredClone(state.settingChanges ?? []));
-}
-
-function copyInto(target: number[], source: readonly number[]): void {
-  target.length = 0;
-  for (let i = 0; i < source.length; i++) target.push(source[i]);
 }

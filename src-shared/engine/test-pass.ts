@@ -23,23 +23,29 @@ export interface TestPass {
 
 /** `data` is `source` as the engine reads it (patterns.ts). */
 export function testPass(net: Network, data: PatternSet, source: readonly Pattern[], margin: number): TestPass {
-  const outUnits = net.sizes[net.depth];
+  return testPassOf(source, source.map((_, p) => Array.from(net.forward(data.inputs, p * net.sizes[0]))), margin);
+}
+
+/**
+ * A test pass's figures from a set's outputs: each pattern's output beside its target, pss and whether it is
+ * correct. `outputs[p]` is pattern p's output activations (a graph's output layers concatenated in layer order).
+ */
+export function testPassOf(source: readonly Pattern[], outputs: readonly number[][], margin: number): TestPass {
   let tss = 0;
   let correct = 0;
   const patterns = source.map((pattern, p) => {
-    const output = Array.from(net.forward(data.inputs, p * net.sizes[0]));
+    const output = outputs[p];
     let pss = 0;
     let isCorrect = true;
-    for (let k = 0; k < outUnits; k++) {
-      const t = pattern.target[k];
-      if (t === null) continue;
+    pattern.target.forEach((t, k) => {
+      if (t === null) return;
       const e = t - output[k];
       pss += e * e;
       if (!(Math.abs(e) <= margin)) isCorrect = false;
-    }
+    });
     tss += pss;
     if (isCorrect) correct++;
     return { name: pattern.name, output, target: [...pattern.target], pss, correct: isCorrect };
   });
-  return { tss, fractionCorrect: correct / patterns.length, patterns };
+  return { tss, fractionCorrect: patterns.length > 0 ? correct / patterns.length : 0, patterns };
 }

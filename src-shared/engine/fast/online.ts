@@ -241,7 +241,7 @@ function backpropagateAndUpdate(net: Network, j: number, B: Float64Array, mW: Fl
  * into `below`, and each weight's change. Column strips: each δ sum stays in a register (one running sum
  * per column, rows in order, as hiddenDelta sums), and every B[i] is read before W[i] changes.
  */
-function backpropagateAndUpdateWithoutDecay(
+export function backpropagateAndUpdateWithoutDecay(
   W: Float64Array, B: Float64Array, mW: Float64Array, d: Float64Array, h: Float64Array, below: Float64Array,
   rows: number, cols: number, lr: number, alpha: number,
 ): void {

@@ -85,3 +85,24 @@ export function chooseUpdateKernel(
   if (j === 0 && inputsSparse && count >= 4 && blockIsFinite(D, count * rows)) return 'sparse-inputs';
   return 'tiles';
 }
+
+/**
+ * How a graph run (../graph/graph-run.ts) presents its patterns, for a whole advance() call: `online`,
+ * each projection's deltas and update fused (GraphPasses.backwardAndUpdate: online, no weight decay, no
+ * gradient through time); `fast`, the fast kernels' passes and the gradient summed; `reference`,
+ * GraphNetwork's own passes (only when switched on for tests and benchmarks: the same bits, slower).
+ */
+export type GraphPlan = 'online' | 'fast' | 'reference';
+
+let graphReference = false;
+
+/** Whether graph runs use GraphNetwork's reference passes instead of the fast kernels (tests compare the two). */
+export function useGraphReferencePasses(on: boolean): void {
+  graphReference = on;
+}
+
+/** `timeDepth`: how many events the gradient reaches back (1 for a feed-forward network and the one-step gradient). */
+export function chooseGraphPlan(settings: UpdateSettings & { update: 'online' | 'batch' | 'minibatch' }, timeDepth: number): GraphPlan {
+  if (graphReference) return 'reference';
+  return settings.update === 'online' && settings.weightDecay === 0 && timeDepth === 1 ? 'online' : 'fast';
+}

@@ -3,22 +3,13 @@
  * forward pass and deltas (graph-network.ts), then every layer's net input as the sum over its incoming
  * projections and every δ as f'(n) ⊙ the sum over its outgoing ones (../inspect-terms.ts). Applies nothing.
  */
-import type { LayerSpec } from '../../model/schema';
-import { outputDeltas, patternLoss, type LossCode } from '../losses';
-import type { UpdateSettings } from '../optimizer';
+import { outputDeltas, patternLoss } from '../losses';
 import type { PatternSet } from '../patterns';
 import { describeInspection } from '../inspect-terms';
-import type { PatternInspection } from '../inspection';
+import type { InspectionContextOf, PatternInspection } from '../inspection';
 import type { GraphNetwork, GraphViews } from './graph-network';
 
-export interface GraphInspectionContext {
-  network: GraphNetwork;
-  layers: readonly Pick<LayerSpec, 'name' | 'kind'>[];
-  backwardMatrices: readonly Float64Array[];
-  momentum: GraphViews;
-  settings: UpdateSettings & { margin: number };
-  loss: LossCode;
-}
+export type GraphInspectionContext = InspectionContextOf<GraphNetwork, GraphViews>;
 
 /** Inspects one pattern: `input` the input layers' values concatenated, `target` the output layers' (NaN for "don't care"). */
 export function inspectGraph(context: GraphInspectionContext, name: string, input: ArrayLike<number>, target: Float64Array): PatternInspection {

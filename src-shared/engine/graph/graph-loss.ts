@@ -12,8 +12,10 @@ export class GraphOutputLoss {
   private readonly targetOffsets: number[];
   private readonly pssRow = new Float64Array(1);
   private readonly correctRow = new Uint8Array(1);
-  /** One output layer's targets for one pattern (outputDeltas reads rows of one layer's width). */
-  private readonly targetRow: Float64Array;
+  /** Per output layer: a row of its width for one pattern's targets (outputDeltas reads rows of one layer's width). */
+  private readonly targetRows: Float64Array[];
+  /** Whether the pattern of the last deltas() was correct within the margin. */
+  correct = true;
 
   constructor(private readonly net: GraphNetwork) {
     let offset = 0;
@@ -22,24 +24,25 @@ export class GraphOutputLoss {
       offset += net.sizes[g];
       return at;
     });
-    this.targetRow = new Float64Array(Math.max(...net.outputs.map((g) => net.sizes[g])));
+    this.targetRows = net.outputs.map((g) => new Float64Array(net.sizes[g]));
   }
 
-  /** After the forward pass on pattern p: each output layer's loss term into its δ; the pss and whether p is correct. */
-  deltas(loss: LossCode, data: PatternSet, p: number, margin: number): { pss: number; correct: boolean } {
+  /** After the forward pass on pattern p: each output layer's loss term into its δ; the pss (and whether p is correct, in `correct`). */
+  deltas(loss: LossCode, data: PatternSet, p: number, margin: number): number {
     const net = this.net;
     let pss = 0;
     let correct = true;
-    net.outputs.forEach((g, k) => {
-      const units = net.sizes[g];
-      const start = p * net.outputUnits + this.targetOffsets[k];
-      const targets = this.targetRow.subarray(0, units);
-      targets.set(data.targets.subarray(start, start + units));
+    for (let k = 0; k < net.outputs.length; k++) {
+      const g = net.outputs[k];
+      const targets = this.targetRows[k];
+      const units = targets.length;
+      for (let i = 0, at = p * net.outputUnits + this.targetOffsets[k]; i < units; i++, at++) targets[i] = data.targets[at];
       outputDeltas(loss, net.codes[g], net.net[g], net.act[g], targets, null, 0, net.delta[g], 1, units, margin, this.pssRow, this.correctRow);
       pss += this.pssRow[0];
       if (this.correctRow[0] === 0) correct = false;
-    });
-    return { pss, correct };
+    }
+    this.correct = correct;
+    return pss;
   }
 
   /** After the forward pass on pattern p: its loss L over every output layer. */

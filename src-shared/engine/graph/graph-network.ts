@@ -15,7 +15,8 @@
  */
 import { networkGraph, projectionLearns, topologicalOrder } from '../../model/graph';
 import type { LayerSpec, ModelDocument, ProjectionSpec } from '../../model/schema';
-import { activate, activationCode, derivative, multiplyByDerivative, type ActivationCode } from '../activations';
+import { activate, activationCode, derivative, multiplyByDerivative } from '../activations';
+import { NetworkBuffers } from '../network-buffers';
 
 /** Views per projection and per non-input layer into one flat buffer laid out like the parameters. */
 export interface GraphViews {
@@ -25,11 +26,17 @@ export interface GraphViews {
   biases: Float64Array[];
 }
 
-export class GraphNetwork {
+/** One pattern's passes: GraphNetwork's own (the reference) or the fast kernels' (../fast/graph-passes.ts), with the same bits. */
+export interface GraphPassFunctions {
+  forward(source: ArrayLike<number>, offset?: number): void;
+  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[]): void;
+  addGradient(gradient: GraphViews, first: boolean, all?: boolean): void;
+}
+
+export class GraphNetwork extends NetworkBuffers implements GraphPassFunctions {
+  // From NetworkBuffers: sizes, codes, params, weights (W_p per projection), biases (b per non-input layer), net, act, delta.
   readonly layers: readonly LayerSpec[];
   readonly projections: readonly ProjectionSpec[];
-  readonly sizes: readonly number[];
-  readonly codes: readonly ActivationCode[];
   /** Input and output layers, in layer order: a pattern's input and target are theirs, concatenated. */
   readonly inputs: readonly number[];
   readonly outputs: readonly number[];
@@ -46,13 +53,6 @@ export class GraphNetwork {
   readonly biasLearns: readonly boolean[];
   /** Whether layer g is a context layer, which a link fills and the forward pass leaves as it is. */
   readonly isContext: readonly boolean[];
-  readonly params: Float64Array;
-  readonly weights: Float64Array[];
-  readonly biases: Float64Array[];
-  /** n, h and δ per layer for one pattern (an input layer's n and δ are unused). */
-  readonly net: Float64Array[];
-  readonly act: Float64Array[];
-  readonly delta: Float64Array[];
   /** Σ over outgoing projections of B_pᵀ δ_{to(p)}, per layer: scratch for the backward pass. */
   private readonly back: Float64Array[];
   readonly inputUnits: number;
@@ -60,25 +60,22 @@ export class GraphNetwork {
 
   constructor(model: Pick<ModelDocument, 'layers' | 'projections'> & Partial<Pick<ModelDocument, 'links'>>) {
     const graph = networkGraph(model);
+    const sizes = model.layers.map((layer) => layer.units);
+    const layout: GraphLayout = {
+      layers: model.layers, projections: graph.projections, sizes, biased: graph.biased,
+      biasIndex: model.layers.map((_, g) => graph.biased.indexOf(g)),
+      order: topologicalOrder(model.layers.length, graph.projections),
+      into: model.layers.map((_, g) => graph.projections.flatMap((p, q) => (p.to === g ? [q] : []))),
+    };
+    const codes = model.layers.map((layer) => activationCode(layer.kind === 'input' ? 'linear' : layer.activation));
+    super(sizes, codes, graphParameterCount(layout), (buffer) => graphViews(layout, buffer));
     this.isContext = model.layers.map((_, g) => (model.links ?? []).some((link) => link.to === g));
-    this.layers = model.layers;
-    this.projections = graph.projections;
-    this.sizes = model.layers.map((layer) => layer.units);
-    this.codes = model.layers.map((layer) => activationCode(layer.kind === 'input' ? 'linear' : layer.activation));
+    ({ layers: this.layers, projections: this.projections, biased: this.biased, biasIndex: this.biasIndex, order: this.order, into: this.into } = layout);
     this.inputs = graph.inputs;
     this.outputs = graph.outputs;
-    this.biased = graph.biased;
-    this.biasIndex = model.layers.map((_, g) => graph.biased.indexOf(g));
-    this.order = topologicalOrder(model.layers.length, graph.projections);
-    this.into = model.layers.map((_, g) => graph.projections.flatMap((p, q) => (p.to === g ? [q] : [])));
     this.outOf = model.layers.map((_, g) => graph.projections.flatMap((p, q) => (p.from === g ? [q] : [])));
     this.projectionLearns = graph.projections.map((p) => projectionLearns(model, p));
     this.biasLearns = model.layers.map((layer) => layer.kind !== 'input' && layer.bias && layer.learn !== false);
-    this.params = new Float64Array(graphParameterCount(this));
-    ({ weights: this.weights, biases: this.biases } = this.views(this.params));
-    this.net = this.sizes.map((n) => new Float64Array(n));
-    this.act = this.sizes.map((n) => new Float64Array(n));
-    this.delta = this.sizes.map((n) => new Float64Array(n));
     this.back = this.sizes.map((n) => new Float64Array(n));
     this.inputUnits = this.inputs.reduce((sum, g) => sum + this.sizes[g], 0);
     this.outputUnits = this.outputs.reduce((sum, g) => sum + this.sizes[g], 0);
@@ -86,20 +83,7 @@ export class GraphNetwork {
 
   /** Per-projection and per-layer views into a buffer laid out like `params` (momentum, a gradient sum). */
   views(buffer: Float64Array): GraphViews {
-    const weights: Float64Array[] = new Array<Float64Array>(this.projections.length);
-    const biases: Float64Array[] = new Array<Float64Array>(this.biased.length);
-    let offset = 0;
-    for (const g of this.order) {
-      if (this.layers[g].kind === 'input') continue;
-      for (const q of this.into[g]) {
-        const size = this.sizes[g] * this.sizes[this.projections[q].from];
-        weights[q] = buffer.subarray(offset, offset + size);
-        offset += size;
-      }
-      biases[this.biasIndex[g]] = buffer.subarray(offset, offset + this.sizes[g]);
-      offset += this.sizes[g];
-    }
-    return { weights, biases };
+    return graphViews(this, buffer);
   }
 
   /** The forward pass from a pattern's input at `source[offset …]`. */
@@ -193,4 +177,28 @@ export function graphParameterCount(network: Pick<GraphNetwork, 'projections' | 
   for (const p of network.projections) count += network.sizes[p.to] * network.sizes[p.from];
   for (const g of network.biased) count += network.sizes[g];
   return count;
+}
+
+/** What the parameters' layout depends on. */
+type GraphLayout = Pick<GraphNetwork, 'layers' | 'projections' | 'sizes' | 'biased' | 'biasIndex' | 'order' | 'into'>;
+
+/**
+ * Views into a buffer laid out like the parameters: layer by layer in the topological order, each layer's
+ * incoming projections' W_p (in the model's order), then its b.
+ */
+function graphViews(layout: GraphLayout, buffer: Float64Array): GraphViews {
+  const weights: Float64Array[] = new Array<Float64Array>(layout.projections.length);
+  const biases: Float64Array[] = new Array<Float64Array>(layout.biased.length);
+  let offset = 0;
+  for (const g of layout.order) {
+    if (layout.layers[g].kind === 'input') continue;
+    for (const q of layout.into[g]) {
+      const size = layout.sizes[g] * layout.sizes[layout.projections[q].from];
+      weights[q] = buffer.subarray(offset, offset + size);
+      offset += size;
+    }
+    biases[layout.biasIndex[g]] = buffer.subarray(offset, offset + layout.sizes[g]);
+    offset += layout.sizes[g];
+  }
+  return { weights, biases };
 }

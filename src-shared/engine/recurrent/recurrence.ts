@@ -13,7 +13,7 @@
 import { sequenceRanges } from '../../model/recurrence';
 import type { CopyLinkSpec, ModelDocument, Pattern, RecurrentState } from '../../model/schema';
 import type { EpochCursor } from '../checkpoint';
-import type { GraphNetwork, GraphViews } from '../graph/graph-network';
+import type { GraphNetwork, GraphPassFunctions, GraphViews } from '../graph/graph-network';
 import type { RandomStream } from '../rng';
 import { fromRows } from '../state-io';
 
@@ -93,10 +93,10 @@ export class Recurrence {
    * After training event p's forward and backward passes and its own gradient term: the earlier events'
    * terms (BPTT), this event stored, and the copy that the next event's context will hold.
    */
-  leaveTraining(gradient: GraphViews, backwardMatrices: readonly Float64Array[]): void {
+  leaveTraining(gradient: GraphViews, backwardMatrices: readonly Float64Array[], passes: GraphPassFunctions = this.network): void {
     if (this.depth > 1) {
       const current = this.store();
-      if (this.events.length > 1) this.throughTime(gradient, backwardMatrices, current);
+      if (this.events.length > 1) this.throughTime(gradient, backwardMatrices, current, passes);
       while (this.events.length > this.depth - 1) this.spare.push(this.events.shift()!);
     }
     this.copy(this.context);
@@ -158,15 +158,17 @@ export class Recurrence {
 
   /** The context layers' activations (and net inputs: a context layer is linear) from `contexts`. */
   private load(contexts: readonly Float64Array[]): void {
-    this.links.forEach((link, i) => {
-      this.network.act[link.to].set(contexts[i]);
-      this.network.net[link.to].set(contexts[i]);
-    });
+    const links = this.links;
+    for (let i = 0; i < links.length; i++) {
+      this.network.act[links[i].to].set(contexts[i]);
+      this.network.net[links[i].to].set(contexts[i]);
+    }
   }
 
   /** Each link's source activations into `contexts`: c(t + 1) = h(t). */
   private copy(contexts: Float64Array[]): void {
-    this.links.forEach((link, i) => contexts[i].set(this.network.act[link.from]));
+    const links = this.links;
+    for (let i = 0; i < links.length; i++) contexts[i].set(this.network.act[links[i].from]);
   }
 
   private blankEvent(): StoredEvent {
@@ -190,23 +192,23 @@ export class Recurrence {
    * (a sequence's start stores none before it): each step injects the context layers' δ into their links'
    * sources at the event before and runs that event's backward pass with no error of its own.
    */
-  private throughTime(gradient: GraphViews, backwardMatrices: readonly Float64Array[], current: StoredEvent): void {
+  private throughTime(gradient: GraphViews, backwardMatrices: readonly Float64Array[], current: StoredEvent, passes: GraphPassFunctions): void {
     const net = this.network;
     for (let e = this.events.length - 2; e >= 0; e--) {
       for (const inject of this.injected) inject?.fill(0);
-      this.links.forEach((link) => {
+      for (const link of this.links) {
         const into = this.injected[link.from]!;
         const delta = net.delta[link.to];
         for (let i = 0; i < into.length; i++) into[i] += delta[i];
-      });
+      }
       const event = this.events[e];
       for (let g = 0; g < net.sizes.length; g++) {
         net.net[g].set(event.net[g]);
         net.act[g].set(event.act[g]);
         net.delta[g].fill(0);
       }
-      net.backward(backwardMatrices, this.injected);
-      net.addGradient(gradient, false);
+      passes.backward(backwardMatrices, this.injected);
+      passes.addGradient(gradient, false);
     }
     for (let g = 0; g < net.sizes.length; g++) {
       net.net[g].set(current.net[g]);

@@ -22,14 +22,6 @@ export class RecurrentRun extends GraphRun {
    * resetting at its marks, with the current weights (the training stream is not disturbed).
    */
   layerOverSequence(g: number, set: 'train' | 'test' = 'train'): number[][] {
-    const data = set === 'train' ? this.data : this.testData;
-    if (!data) return [];
-    const net = this.network;
-    return Array.from({ length: data.count }, (_, p) => {
-      this.recurrence.enterEvaluation(set, p);
-      net.forward(data.inputs, p * net.inputUnits);
-      this.recurrence.leaveEvaluation();
-      return Array.from(net.act[g]);
-    });
+    return this.overSet(set, () => Array.from(this.network.act[g]));
   }
 }

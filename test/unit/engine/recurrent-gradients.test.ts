@@ -6,6 +6,7 @@
  * networks, across a sequence's reset.
  */
 import { describe, expect, it } from 'vitest';
+import { useGraphReferencePasses } from '../../../src-shared/engine/fast/plan';
 import { RecurrentRun } from '../../../src-shared/engine/recurrent/recurrent-run';
 import { createModel } from '../../../src-shared/model/create';
 import type { ActivationName, ModelDocument, Pattern } from '../../../src-shared/model/schema';
@@ -119,8 +120,16 @@ const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-8, Math
  */
 function checkEvent(kind: Kind, act: ActivationName, depth: number, patterns: Pattern[], t: number, initial: number): void {
   const model = network(kind, act, depth, patterns, initial);
+  // The gradient buffer holds event t's gradient after an online step only on GraphNetwork's reference passes:
+  // the fast path fuses the one-step gradient into the update and stores none (graph-fast.test.ts holds
+  // its bits to the reference's).
+  useGraphReferencePasses(true);
   const run = new RecurrentRun(model);
-  run.advance(t + 1);
+  try {
+    run.advance(t + 1);
+  } finally {
+    useGraphReferencePasses(false);
+  }
   const engine = run.network.views(run.gradient);
   const P = paramsOf(run.toModel());
   // Where the window starts: k events back, but never before the sequence's start.
