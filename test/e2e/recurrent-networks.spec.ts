@@ -107,3 +107,42 @@ test('File → Import opens a tlearn temporal-XOR project with its .reset file, 
   await expect(page.getByLabel('Period (events)')).toHaveValue('');
   await expect(page.getByTestId('position-bar').first()).toHaveAttribute('data-position', '0');
 });
+
+test('the builder attaches a context layer to a hidden layer (keyboard) and to an output layer (dragged); Train sets the gradient; the file is Elman’s and Jordan’s network', async ({ page }, testInfo) => {
+  await withoutFileAccess(page);
+  await openExample(page, 'XOR');
+  await page.getByRole('tab', { name: 'Network' }).click();
+  // Keyboard: the hidden card selected, the palette's Context layer pressed.
+  await page.locator('[data-layer-index="1"]').focus();
+  await page.getByRole('button', { name: 'Context layer' }).click();
+  await expect(page.locator('#layers-heading .shape')).toHaveText('2-2-2-1');
+  await expect(page.getByTestId('copy-note')).toHaveText(['Copied into context for the next event.', 'Holds a copy of hidden from the previous event.']);
+  await expect(page.locator('.drawing [data-testid="copy-link"]')).toHaveCount(1);
+  await expect(page.getByTestId('document-problems')).toHaveCount(0);
+  // Mouse: the Context layer dragged onto the output card (a Jordan context).
+  const item = (await page.getByRole('button', { name: 'Context layer' }).boundingBox())!;
+  const output = (await page.locator('[data-layer-index="3"]').boundingBox())!;
+  await page.mouse.move(item.x + item.width / 2, item.y + item.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(output.x + output.width / 2, output.y + output.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await expect(page.locator('.drawing [data-testid="copy-link"]')).toHaveCount(2);
+  await expect(page.getByTestId('document-problems')).toHaveCount(0);
+
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByTestId('status')).toHaveText('Ready');
+  await page.getByLabel('Gradient', { exact: true }).selectOption('bptt');
+  await expect(page.getByLabel('Depth k (events)')).toHaveValue('3');
+  await setSetting(page, 'Initial value of context', '0');
+  await page.getByRole('button', { name: 'Step epoch', exact: true }).click();
+  await expect(page.getByTestId('epoch')).toHaveText('1');
+
+  const file = testInfo.outputPath('xor-srn.bplab');
+  await saveByDownload(page, file);
+  const saved = JSON.parse((await import('node:fs')).readFileSync(file, 'utf8')) as { layers: { name: string }[]; links: { from: number; to: number; initial: number }[]; recurrence: unknown };
+  const names = saved.layers.map((layer) => layer.name);
+  expect(saved.links.map((link) => [names[link.from], names[link.to], link.initial])).toEqual([['hidden', 'context', 0], ['output', 'context 2', 0.5]]);
+  expect(saved.recurrence).toEqual({ gradient: 'bptt', depth: 3 });
+  // The command line trains the same file on.
+  expect(cli('test', file, '--json')).toContain('"epoch": 1');
+});
