@@ -49,7 +49,7 @@ describe('a recurrent network’s phases', () => {
   it('say what the copy is in the title, the equation and a context unit’s numbers', () => {
     expect(phaseTitle(copy, names)).toBe('Copy back: context ← hidden (layer 2 ← layer 1), the previous event\'s activations');
     const graph = { names, kinds: model.layers.map((layer) => layer.kind), projections: model.projections! };
-    const equation = phaseEquation(copy, { depth: 3, activations: model.layers.map((l) => l.activation), loss: 'sse', rule: 'backprop', learningRate: 1, momentum: 0, weightDecay: 0, graph });
+    const equation = phaseEquation(copy, { depth: 3, activations: model.layers.map((l) => l.activation), loss: 'squared-error', rule: 'backprop', learningRate: 1, momentum: 0, weightDecay: 0, graph });
     expect(equation[0].math).toBe('h_{context}(t) = h_{hidden}(t − 1)');
     const rows = unitDetails(inspection, copy, 2, 1, (g, k) => `${names[g]} ${k + 1}`, copies).rows;
     expect(rows).toEqual([{ label: 'copy of hidden, previous event', symbol: 'h₂[2] = h₁[2](t − 1)', value: previousHidden[1] }]);
