@@ -16,14 +16,13 @@ export function isStream(patterns: readonly Pick<Pattern, 'reset'>[]): boolean {
 }
 
 /**
- * Reads the period field: empty is none (a set of sequences grouped by place since each start; a stream
- * needs one), else a whole number of events from 1 up to the set's size.
+ * Reads the period field: empty is none (a set of sequences grouped by place since each start; a stream,
+ * each event in turn — Elman's error over the letters), else a whole number of events from 1 up to the
+ * set's size.
  */
-export function readPeriod(text: string, stream: boolean, events: number): { ok: true; period: number | undefined } | { ok: false; reason: string } {
+export function readPeriod(text: string, events: number): { ok: true; period: number | undefined } | { ok: false; reason: string } {
   const trimmed = text.trim();
-  if (trimmed === '') {
-    return stream ? { ok: false, reason: 'A continuous stream has no sequence starts: give a period (e.g. 3 for temporal XOR).' } : { ok: true, period: undefined };
-  }
+  if (trimmed === '') return { ok: true, period: undefined };
   const period = Number(trimmed);
   if (!Number.isInteger(period) || period < 1) return { ok: false, reason: `The period must be a whole number of events, 1 or more (got “${trimmed}”).` };
   if (period > Math.max(1, events)) return { ok: false, reason: `The period is ${period} events, but the set has only ${events}.` };

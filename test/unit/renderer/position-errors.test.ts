@@ -3,14 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { isStream, positionErrorCsv, positionErrors, readPeriod } from '../../../src-renderer/state/position-errors';
 
 describe('error by position in the Test tab', () => {
-  it('reads the period: a stream needs one, sequences may go without, and bad values are named', () => {
-    expect(readPeriod('3', true, 30)).toEqual({ ok: true, period: 3 });
-    expect(readPeriod(' ', false, 30)).toEqual({ ok: true, period: undefined });
-    const missing = readPeriod('', true, 30);
-    expect(missing.ok ? null : missing.reason).toMatch(/continuous stream .* give a period/);
-    const fraction = readPeriod('2.5', true, 30);
+  it('reads the period: empty is none, and bad values are named', () => {
+    expect(readPeriod('3', 30)).toEqual({ ok: true, period: 3 });
+    expect(readPeriod(' ', 30)).toEqual({ ok: true, period: undefined });
+    const fraction = readPeriod('2.5', 30);
     expect(fraction.ok ? null : fraction.reason).toBe('The period must be a whole number of events, 1 or more (got “2.5”).');
-    const long = readPeriod('40', true, 30);
+    const long = readPeriod('40', 30);
     expect(long.ok ? null : long.reason).toBe('The period is 40 events, but the set has only 30.');
   });
 
@@ -19,6 +17,8 @@ describe('error by position in the Test tab', () => {
     expect(isStream(stream)).toBe(true);
     const pss = [1, 2, 3, 5, 6, 7, 10];
     // Phases 0: events 0, 3, 6 → (1 + 5 + 10) / 3; 1: events 1, 4 → 4; 2: events 2, 5 → 5.
+    // Without a period, a stream's events each stand alone: the error over time, event by event.
+    expect(positionErrors(stream, pss, undefined)!.map((row) => [row.position, row.events, row.meanPss])).toEqual(pss.map((e, p) => [p, 1, e]));
     expect(positionErrors(stream, pss, 3)).toEqual([
       { position: 0, events: 3, meanPss: 16 / 3 },
       { position: 1, events: 2, meanPss: 4 },
