@@ -37,3 +37,22 @@ describe('exporting a recurrent network’s hidden states', () => {
     expect(prepared.ok ? null : prepared.message).toMatch(/^Cannot export hidden: layer 0 cannot be exported: name a layer that is not an input layer/);
   });
 });
+
+describe('exporting a recurrent network’s outputs', () => {
+  it('gives each event the output Test shows: the set run in order with its context, not the event alone', () => {
+    const base = temporalXor(30);
+    const run = new RecurrentRun(base);
+    run.advance(30 * 5);
+    const trained = run.toModel();
+    const prepared = prepareModelExport(trained, 'outputs', undefined);
+    if (!prepared.ok) throw new Error(prepared.message);
+    const lines = String(prepared.set.files[0].content).trim().split('\n');
+    expect(lines[0]).toBe('pattern,input_1,target_output_1,output_output_1,pss');
+    const pass = new RecurrentRun(trained).testPass();
+    lines.slice(1).forEach((line, p) => {
+      const cells = line.split(',');
+      expect(Number(cells[3])).toBe(pass.patterns[p].output[0]);
+      expect(Number(cells[4])).toBe(pass.patterns[p].pss);
+    });
+  });
+});
