@@ -8,12 +8,13 @@ import {
   layersForPatterns,
   modelFromImport,
   readImportSet,
+  recurrentLayersForPatterns,
   type CsvPreview,
   type ImportedFiles,
   type ImportedPatterns,
 } from '../../src-shared/data/import';
 import { describeProblems, parseModel } from '../../src-shared/model/parse';
-import { MAX_UNITS, type LayerSpec, type ModelDocument, type ProjectionSpec, type TrainingSettings } from '../../src-shared/model/schema';
+import { MAX_UNITS, type CopyLinkSpec, type LayerSpec, type ModelDocument, type ProjectionSpec, type TrainingSettings } from '../../src-shared/model/schema';
 import { defaultColumnChoice, importCsvColumns, importMessage, NAME_HEADER, TARGET_HEADER, type ColumnChoice, type NetworkSizes, type PatternFile } from './pattern-import';
 import type { Question } from './questions.svelte';
 
@@ -120,31 +121,42 @@ export function guessCsvSizes(preview: CsvPreview): NetworkSizes {
   return { inputs: Math.max(1, numeric.length - outputs), outputs };
 }
 
-/** Sequences and context layers are read, but the app's views do not show recurrent networks yet. */
-const RECURRENT_IMPORT_NOTICE =
-  'These files describe a simple recurrent network (context units, sequences): recurrent networks are shown in the app from a later version. ' +
-  'Until then, import, train and test them with the command line (backprop-lab cli import FILES --out MODEL.bplab).';
-
 function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: PatternFile, { imported, layers, projections, links, training }: ImportedFiles): ImportRead {
-  if (links?.length || imported.patterns.some((p) => p.reset)) return { kind: 'refused', message: RECURRENT_IMPORT_NOTICE };
   if (!cf || !layers) return builtFor(imported, [data.name, teach.name]);
-  const read = checked(cf.name, [cf.name, data.name, teach.name], imported, layers, training, projections);
+  const read = checked(cf.name, [cf.name, data.name, teach.name], imported, layers, training, projections, links);
   if (read.kind !== 'model') return read;
   const count = imported.patterns.length;
+  const sequences = imported.patterns.filter((p, i) => i === 0 || p.reset).length;
+  const recurrent = links?.length
+    ? ` A simple recurrent network: ${links.length === 1 ? 'a context layer holds' : `${links.length} context layers hold`} a copy of the previous event's ${links.map((link) => read.model.layers[link.from].name || `layer ${link.from}`).join(', ')}; ` +
+      (sequences > 1 ? `the patterns form ${sequences} sequences.` : 'the patterns are one continuous stream.')
+    : '';
   return {
     ...read,
-    notes: [`Imported the tlearn network ${shape(read.model.layers)} from ${cf.name}, with ${count} ${count === 1 ? 'pattern' : 'patterns'} from ${data.name} and ${teach.name}.`, ...notesOf(imported)],
+    notes: [`Imported the tlearn network ${shape(read.model.layers)} from ${cf.name}, with ${count} ${count === 1 ? 'pattern' : 'patterns'} from ${data.name} and ${teach.name}.${recurrent}`, ...notesOf(imported)],
   };
 }
 
-/** Patterns that bring no network: one hidden layer sized by the default rule, said so the user checks it. */
+/**
+ * Patterns that bring no network: one hidden layer sized by the default rule, said so the user checks it —
+ * for patterns in sequences (a Lens file of multi-event examples), Elman's network with as many context units.
+ */
 function builtFor(imported: ImportedPatterns, sources: string[]): ImportRead {
-  if (imported.patterns.some((p) => p.reset)) return { kind: 'refused', message: RECURRENT_IMPORT_NOTICE };
   const [first] = imported.patterns;
   const hidden = defaultHiddenUnits(first.input.length, first.target.length);
+  const count = imported.patterns.length;
+  if (imported.patterns.some((p) => p.reset)) {
+    const { layers, projections, links } = recurrentLayersForPatterns(imported, hidden);
+    const read = checked(sources[0], sources, imported, layers, undefined, projections, links);
+    if (read.kind !== 'model') return read;
+    const sequences = imported.patterns.filter((p, i) => i === 0 || p.reset).length;
+    const built =
+      `Imported ${count} ${count === 1 ? 'event' : 'events'} in ${sequences} sequences from ${sources.join(' and ')}. The files hold no network, so a simple recurrent network was built for them: ` +
+      `${shape(layers)}, with ${hidden} logistic hidden units (√(inputs × outputs), at least 2) and ${hidden} context units holding their previous values (0.5 at each sequence's start, as in Lens). Check it in the Network tab before training.`;
+    return { ...read, notes: [built, ...notesOf(imported)] };
+  }
   const read = checked(sources[0], sources, imported, layersForPatterns(imported, hidden));
   if (read.kind !== 'model') return read;
-  const count = imported.patterns.length;
   const built =
     `Imported ${count} ${count === 1 ? 'pattern' : 'patterns'} from ${sources.join(' and ')}. The files hold no network, so one was built for them: ` +
     `${shape(read.model.layers)}, with one logistic hidden layer of ${hidden} units (√(inputs × outputs), at least 2) and logistic outputs. Check it in the Network tab before training.`;
@@ -153,9 +165,9 @@ function builtFor(imported: ImportedPatterns, sources: string[]): ImportRead {
 
 /** The model from the import, through the file loader's own validator: what could not be opened is refused here. */
 function checked(
-  fileName: string, sources: string[], imported: ImportedPatterns, layers: LayerSpec[], training?: Partial<TrainingSettings>, projections?: ProjectionSpec[],
+  fileName: string, sources: string[], imported: ImportedPatterns, layers: LayerSpec[], training?: Partial<TrainingSettings>, projections?: ProjectionSpec[], links?: CopyLinkSpec[],
 ): ImportRead {
-  const model = modelFromImport({ name: documentName(fileName), description: `Imported from ${sources.join(', ')}.`, imported, layers, projections, training });
+  const model = modelFromImport({ name: documentName(fileName), description: `Imported from ${sources.join(', ')}.`, imported, layers, projections, links, training });
   const parsed = parseModel(model);
   if (!parsed.ok) return { kind: 'refused', message: `The imported model would not be valid:\n${describeProblems(parsed.problems)}` };
   return { kind: 'model', model: parsed.model, notes: [] };

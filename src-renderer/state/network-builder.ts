@@ -6,6 +6,7 @@ import type { ActivationName, LayerSpec, ModelDocument } from '../../src-shared/
 import { networkGraph } from '../../src-shared/model/graph';
 import { changeLayer, insertLayer, moveLayer, newLayer, patternBlock, patternWidth, removeLayer, resizePatterns, type LayerKind } from './layer-edits';
 import { addProjection, connectionProblem, removeProjection } from './projection-edits';
+import { attachContext, contextProblem, setContextInitial, setRecurrenceDepth, unitsFollowCopies } from './context-edits';
 import { hasTrainedWeights } from './weights-fit';
 import type { Change, Workspace } from './workspace.svelte';
 
@@ -40,7 +41,8 @@ export class NetworkBuilder {
     if (!model) return false;
     const block = patternBlock(model, index);
     const label = `Change units of “${model.layers[index].name}”`;
-    const resize = (m: ModelDocument) => changeLayer(m, index, { units });
+    // A context and the layer it copies keep the same size (the copy is one to one).
+    const resize = (m: ModelDocument) => unitsFollowCopies(changeLayer(m, index, { units }), index, units);
     if (!block) return this.workspace.edit(label, resize);
     const { side, offset } = block;
     // The layer's block of pattern values: the whole side when it is the side's only layer.
@@ -64,6 +66,26 @@ export class NetworkBuilder {
     const model = this.model;
     if (!model || connectionProblem(model, from, to) !== null) return Promise.resolve(false);
     return this.workspace.edit(`Connect “${model.layers[from].name}” to “${model.layers[to].name}”`, (m) => addProjection(m, from, to));
+  }
+
+  /**
+   * A context layer copying layer `source` (hidden: Elman; output: Jordan), placed just below it and
+   * projecting into it; not made for a layer that cannot have one (contextProblem).
+   */
+  attachContext(source: number): Promise<boolean> {
+    const model = this.model;
+    if (!model || contextProblem(model, source) !== null) return Promise.resolve(false);
+    return this.workspace.edit(`Attach a context layer to “${model.layers[source].name}”`, (m) => attachContext(m, source));
+  }
+
+  /** Copy link `link`'s value at each sequence's start. */
+  setContextInitial(link: number, initial: number): Promise<boolean> {
+    return this.workspace.edit('Change context initial value', (m) => setContextInitial(m, link, initial));
+  }
+
+  /** The gradient through time: 1 the one-step gradient, k > 1 BPTT to depth k. */
+  setGradientDepth(depth: number): Promise<boolean> {
+    return this.workspace.edit(depth <= 1 ? 'Use the one-step gradient' : `Use BPTT to depth ${depth}`, (m) => setRecurrenceDepth(m, depth));
   }
 
   disconnect(from: number, to: number): Promise<boolean> {

@@ -170,3 +170,21 @@ export function copyBlock(model: ModelDocument, set: PatternSet, rows: [number, 
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * Marks pattern `row` as the start of a sequence (a recurrent network's context resets there), or clears
+ * the mark; an unmarked pattern continues the sequence before it. The first pattern always starts one.
+ */
+export function markSequenceStart(model: ModelDocument, set: PatternSet, row: number, starts: boolean): ModelDocument {
+  return withSet(model, set, (model[set] ?? []).map((p, r) => {
+    if (r !== row) return p;
+    const { reset: _reset, ...rest } = p;
+    return starts ? { ...rest, reset: true } : rest;
+  }));
+}
+
+/** Each pattern's sequence, numbered from 1 in the set's order: a new one at every mark (and at the first pattern). */
+export function sequenceNumbers(patterns: readonly Pick<Pattern, 'reset'>[]): number[] {
+  let sequence = 0;
+  return patterns.map((pattern, r) => (r === 0 || pattern.reset ? ++sequence : sequence));
+}

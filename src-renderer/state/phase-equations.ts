@@ -40,6 +40,8 @@ export function phaseEquation(phase: Phase, context: EquationContext): EquationL
   const { depth } = context;
   const j = phase.layer;
   switch (phase.kind) {
+    case 'copy':
+      return copyEquation(String(j), String(phase.from));
     case 'forward': {
       const f = context.activations[j];
       return [
@@ -119,6 +121,14 @@ export function parseMath(math: string): MathSegment[] {
   return segments;
 }
 
+/** A context layer's copy (docs/science.md, "Simple recurrent networks"): one to one, weight 1, never learned. */
+function copyEquation(context: string, from: string): EquationLine[] {
+  return [
+    { math: `h_{${context}}(t) = h_{${from}}(t − 1)`, note: `The context holds a copy of ${from}’s activations from the previous event (weight 1, one to one, never learned); at a sequence’s start, its initial value.` },
+    { math: `n_{${context}}(t) = h_{${context}}(t)`, note: 'A context layer is linear and has no bias: it passes the copy on as it is.' },
+  ];
+}
+
 /** A graph's equations: each sum over the projections into (forward) or out of (back) the phase's layer. */
 function graphEquation(phase: Phase, context: EquationContext, graph: NonNullable<EquationContext['graph']>): EquationLine[] {
   const { names, projections } = graph;
@@ -127,6 +137,8 @@ function graphEquation(phase: Phase, context: EquationContext, graph: NonNullabl
   const f = context.activations[g];
   const back = context.rule === 'feedback-alignment' ? 'F' : 'W';
   switch (phase.kind) {
+    case 'copy':
+      return copyEquation(n, names[phase.from!]);
     case 'forward': {
       const terms = projections.flatMap((p) => (p.to === g ? [`W^{${names[p.from]}→${n}} h_{${names[p.from]}}`] : []));
       return [

@@ -99,7 +99,7 @@ export function inAppWords(message: string): string {
   return message
     .replace(/^layer \d+(?: \([^)]*\))? is fed by no projection: connect a layer to it, or remove it$/, 'nothing feeds this layer: connect another layer to it (drag from that layer’s ⇡ handle, or use its “Connect to…” list), or remove it')
     .replace(/^layer \d+(?: \([^)]*\))? feeds no other layer: connect it to a layer, or remove it$/, 'this layer feeds no other layer: connect it to one (drag its ⇡ handle onto that layer, or use “Connect to…”), or remove it')
-    .replace(/^form a cycle, (.+): a loop needs a time-delayed copy into a context layer \(links\)$/, 'form a cycle, $1: remove one of its projections (a loop goes through a context layer: a copy of a layer from the previous event)')
+    .replace(/^form a cycle, (.+): a loop needs a time-delayed copy into a context layer \(links\)$/, 'form a cycle, $1: remove one of its projections (a loop needs a time-delayed copy: drop a context layer from the palette onto the layer to copy)')
     .replace(/training\.(\w+)/g, (whole, key: string) => SETTING_LABELS[key] ?? whole)
     .replace(/"([\w-]+)"/g, (whole, value: string) => CHOICE_LABELS[value] ?? whole);
 }

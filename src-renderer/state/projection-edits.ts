@@ -9,6 +9,7 @@
  */
 import { chainProjections, networkGraph } from '../../src-shared/model/graph';
 import type { LayerSpec, ModelDocument, ProjectionSpec } from '../../src-shared/model/schema';
+import { linksRearranged } from './context-edits';
 
 /** The projections as the network means them: explicit, or the chain of its layers. */
 export function projectionsOf(model: Pick<ModelDocument, 'layers' | 'projections'>): readonly ProjectionSpec[] {
@@ -67,7 +68,7 @@ export function removeProjection(model: ModelDocument, from: number, to: number)
  * The projections of `model` after its layers were rearranged into `after`: `newIndex[i]` is where old layer
  * i went, or -1 when it was removed (its projections go with it). A chain whose layers still read as a chain
  * stays a chain — a hidden layer inserted into it is joined in, as before graphs; anything else keeps each
- * projection between the same two layers, and a new layer starts unconnected.
+ * projection (and copy link) between the same two layers, and a new layer starts unconnected.
  */
 export function rearranged(model: ModelDocument, after: LayerSpec[], newIndex: readonly number[]): ModelDocument {
   const next = { ...model, layers: after };
@@ -77,5 +78,6 @@ export function rearranged(model: ModelDocument, after: LayerSpec[], newIndex: r
     const to = newIndex[p.to];
     return from < 0 || to < 0 ? [] : [{ ...p, from, to }];
   });
-  return withProjections(next, projections);
+  // A recurrent network's copy links follow their layers too (context-edits.ts).
+  return linksRearranged(withProjections(next, projections), newIndex);
 }

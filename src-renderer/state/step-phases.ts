@@ -1,5 +1,6 @@
 /**
- * The lecture's phases for one pattern (docs/science.md, "What users look at"): the forward pass layer by layer,
+ * The lecture's phases for one pattern (docs/science.md, "What users look at"): in a recurrent network first
+ * the copy into each context layer (context ← hidden, the previous event's activations), then the forward pass layer by layer,
  * the target beside the output, the error signal, the deltas flowing back layer by layer, and the weight
  * change of each projection — and, for each phase, which of the engine's numbers it reveals. Every number
  * here is read from the engine's inspection; nothing is recomputed.
@@ -7,16 +8,19 @@
 import type { PatternInspection } from '../../src-shared/ipc/trainer-protocol';
 import { topologicalOrder } from '../../src-shared/model/graph';
 
-export type PhaseKind = 'forward' | 'target' | 'error' | 'delta' | 'weight-change';
+export type PhaseKind = 'copy' | 'forward' | 'target' | 'error' | 'delta' | 'weight-change';
 
 export interface Phase {
   kind: PhaseKind;
   /**
-   * forward, delta: the layer computed; target, error: the (last) output layer; weight-change: the layer
-   * the projection feeds (W^{j−1} in a chain).
+   * copy: the context layer filled; forward, delta: the layer computed; target, error: the (last) output
+   * layer; weight-change: the layer the projection feeds (W^{j−1} in a chain).
    */
   layer: number;
-  /** weight-change in a graph: the projection's index in the model (a chain's is layer − 1), and the layer it comes from. */
+  /**
+   * weight-change in a graph: the projection's index in the model (a chain's is layer − 1), and the layer it
+   * comes from; copy: the layer copied (the link's source).
+   */
   projection?: number;
   from?: number;
 }
@@ -25,11 +29,13 @@ export interface Phase {
 export interface PhaseNetwork {
   kinds: readonly ('input' | 'hidden' | 'output')[];
   projections: readonly { from: number; to: number }[];
+  /** A recurrent network's time-delayed copies (the model's links): each fills context layer `to` from layer `from`. */
+  copies?: readonly { from: number; to: number }[];
 }
 
-/** The network an inspection describes. */
-export function inspectedNetwork(inspection: PatternInspection): PhaseNetwork {
-  return { kinds: inspection.layers.map((layer) => layer.kind), projections: inspection.weightLayers };
+/** The network an inspection describes (with the model's copy links: the inspection does not name its context layers). */
+export function inspectedNetwork(inspection: PatternInspection, copies: readonly { from: number; to: number }[] = []): PhaseNetwork {
+  return { kinds: inspection.layers.map((layer) => layer.kind), projections: inspection.weightLayers, copies };
 }
 
 /** A chain of layers 0 … depth as a PhaseNetwork. */
@@ -48,6 +54,7 @@ function isChain(network: PhaseNetwork): boolean {
 
 /** The lecture's five steps, for the stepper's headings. */
 export const phaseGroups: ReadonlyArray<{ kind: PhaseKind; label: string }> = [
+  { kind: 'copy', label: 'Copy back' },
   { kind: 'forward', label: 'Forward pass' },
   { kind: 'target', label: 'Target' },
   { kind: 'error', label: 'Error signal' },
@@ -56,17 +63,20 @@ export const phaseGroups: ReadonlyArray<{ kind: PhaseKind; label: string }> = [
 ];
 
 /**
- * Every phase of one pattern, in the lecture's order: a chain of layers 0 … depth, or any network — the
- * forward pass layer by layer in a topological order, the deltas in the reverse one, then each projection's
- * weight change as its deltas arrive (the projections into the last layer computed first).
+ * Every phase of one pattern, in the lecture's order: a chain of layers 0 … depth, or any network — in a
+ * recurrent one the copy into each context layer first (it is filled, not computed), the forward pass
+ * layer by layer in a topological order, the deltas in the reverse one, then each projection's weight
+ * change as its deltas arrive (the projections into the last layer computed first).
  */
 export function stepPhases(network: number | PhaseNetwork): Phase[] {
   const net = typeof network === 'number' ? chainNetwork(network) : network;
+  const copies = net.copies ?? [];
   const order = topologicalOrder(net.kinds.length, net.projections).filter((g) => net.kinds[g] !== 'input');
   const outputs = order.filter((g) => net.kinds[g] === 'output');
   const last = outputs.at(-1) ?? order.at(-1) ?? 0;
   const chain = isChain(net);
-  const phases: Phase[] = order.map((layer) => ({ kind: 'forward', layer }));
+  const phases: Phase[] = copies.map((copy) => ({ kind: 'copy', layer: copy.to, from: copy.from }));
+  for (const layer of order) if (!copies.some((copy) => copy.to === layer)) phases.push({ kind: 'forward', layer });
   phases.push({ kind: 'target', layer: last }, { kind: 'error', layer: last });
   const down = order.slice().reverse();
   for (const layer of down) phases.push({ kind: 'delta', layer });
@@ -87,6 +97,10 @@ export function phaseProjection(phase: Phase): number {
 export function phaseTitle(phase: Phase, layerNames: readonly string[], projections?: readonly { from: number; to: number }[]): string {
   const name = layerNames[phase.layer] ?? `layer ${phase.layer}`;
   switch (phase.kind) {
+    case 'copy': {
+      const from = layerNames[phase.from!] ?? `layer ${phase.from}`;
+      return `Copy back: ${name} ← ${from} (layer ${phase.layer} ← layer ${phase.from}), the previous event's activations`;
+    }
     case 'forward':
       return `Forward pass: ${name} (layer ${phase.layer})`;
     case 'target':
@@ -164,6 +178,10 @@ export function phaseView(inspection: PatternInspection, phase: Phase): PhaseVie
   let activeProjections: number[] = [];
   const projectionsWhere = (test: (p: { from: number; to: number }) => boolean) => inspection.weightLayers.flatMap((p, q) => (test(p) ? [q] : []));
   switch (phase.kind) {
+    case 'copy':
+      // The context holds the copy before anything is computed: the input and the context alone are shown.
+      unitValues = inspection.layers.map((layer) => (layer.kind === 'input' || layer.layer === phase.layer ? layer.activation : null));
+      break;
     case 'forward':
       unitValues = inspection.layers.map((layer) => (layer.kind === 'input' || rank[layer.layer] <= at ? layer.activation : null));
       activeProjections = projectionsWhere((p) => p.to === phase.layer);
@@ -202,13 +220,13 @@ export function phaseView(inspection: PatternInspection, phase: Phase): PhaseVie
   return {
     shaded,
     unitValues,
-    pending: inspection.layers.map((layer) => phase.kind === 'forward' && layer.kind !== 'input' && rank[layer.layer] > at),
+    pending: inspection.layers.map((layer) => (phase.kind === 'copy' ? layer.kind !== 'input' && layer.layer !== phase.layer : phase.kind === 'forward' && layer.kind !== 'input' && rank[layer.layer] > at)),
     unitNumbers,
     lineValues: lines,
     activeLayer: phase.layer,
     activeProjection: activeProjections[0] ?? null,
     activeProjections,
-    showsTarget: phase.kind !== 'forward',
+    showsTarget: phase.kind !== 'forward' && phase.kind !== 'copy',
     range: largest > 0 ? largest : 1,
   };
 }
@@ -249,7 +267,7 @@ function subscript(n: number): string {
 }
 
 /**
- * One unit's numbers as far as the lecture has come in `phase`: net input and activation once its layer's
+ * One unit's numbers as far as the lecture has come in `phase`: a context unit's copy from the start; net input and activation once its layer's
  * forward pass is shown, target and error at an output once those phases are, its delta once the deltas
  * reach it, and its incoming weight changes in its weight-change phase. In a graph, the net input's terms
  * (one per incoming projection, and the bias) and the delta's (the loss's, one per outgoing projection, and
@@ -257,8 +275,9 @@ function subscript(n: number): string {
  */
 export function unitDetails(
   inspection: PatternInspection, phase: Phase, layer: number, unit: number, unitName: (layer: number, unit: number) => string,
+  copies: readonly { from: number; to: number }[] = [],
 ): UnitDetails {
-  const network = inspectedNetwork(inspection);
+  const network = inspectedNetwork(inspection, copies);
   const order = stepPhases(network);
   const last = order.find((p) => p.kind === 'target')!.layer;
   const graph = !isChain(network);
@@ -267,8 +286,11 @@ export function unitDetails(
   const j = subscript(layer);
   const k = `[${unit + 1}]`;
   const rows: DetailRow[] = [];
+  const copy = copies.find((c) => c.to === layer);
   if (at.kind === 'input') {
     rows.push({ label: 'input', symbol: `i${k}`, value: at.activation[unit] });
+  } else if (copy) {
+    rows.push({ label: `copy of ${name(copy.from)}, previous event`, symbol: `h${j}${k} = h${subscript(copy.from)}${k}(t − 1)`, value: at.activation[unit] });
   } else if (reached(order, phase, 'forward', layer)) {
     rows.push({ label: 'net input', symbol: `n${j}${k}`, value: at.netInput[unit] });
     if (graph) {

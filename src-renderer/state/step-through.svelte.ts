@@ -43,7 +43,9 @@ export class StepThrough {
   readonly depth = $derived.by(() => this.model().layers.length - 1);
   /** The model's network: a chain, or a graph whose sums run over its projections. */
   readonly graph = $derived.by(() => networkGraph(this.model()));
-  readonly phases = $derived.by(() => stepPhases({ kinds: this.model().layers.map((l) => l.kind), projections: this.graph.projections }));
+  /** A recurrent network's copy links: each context layer's copy phase comes before the forward pass. */
+  readonly copies = $derived.by(() => (this.model().links ?? []).map((link) => ({ from: link.from, to: link.to })));
+  readonly phases = $derived.by(() => stepPhases({ kinds: this.model().layers.map((l) => l.kind), projections: this.graph.projections, copies: this.copies }));
   readonly index = $derived.by(() => Math.min(this.phaseIndex, this.phases.length - 1));
   readonly phase = $derived.by(() => this.phases[this.index]);
   readonly titles = $derived.by(() => {
@@ -77,7 +79,7 @@ export class StepThrough {
     const { inspection } = this;
     const layers = this.model().layers;
     return this.fits && inspection && shown && shown.layer <= this.depth && shown.unit < layers[shown.layer].units
-      ? unitDetails(inspection, this.phase, shown.layer, shown.unit, this.unitName)
+      ? unitDetails(inspection, this.phase, shown.layer, shown.unit, this.unitName, this.copies)
       : null;
   });
 

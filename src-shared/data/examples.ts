@@ -270,11 +270,14 @@ export const graphExamples: readonly ExampleInfo[] = [
 /**
  * The app's gallery: the chain examples with the 2-1-1 XOR beside the 2-2-1, and Rumelhart's network as he
  * built it (a graph) in place of the chain approximation, which stays available by its id ('rumelhart') to
- * the command line and to tests.
+ * the command line and to tests; then Elman's simple recurrent networks (temporal XOR, letter prediction).
  */
-export const galleryExamples: readonly ExampleInfo[] = examples.flatMap((example) => {
-  const graph = (id: string) => graphExamples.find((g) => g.id === id)!;
-  if (example.id === 'xor') return [example, graph('xor-2-1-1')];
-  if (example.id === 'rumelhart') return [graph('rumelhart-graph')];
-  return [example];
-});
+export const galleryExamples: readonly ExampleInfo[] = [
+  ...examples.flatMap((example) => {
+    const graph = (id: string) => graphExamples.find((g) => g.id === id)!;
+    if (example.id === 'xor') return [example, graph('xor-2-1-1')];
+    if (example.id === 'rumelhart') return [graph('rumelhart-graph')];
+    return [example];
+  }),
+  ...recurrentExamples,
+];

@@ -5,8 +5,7 @@
  */
 import { describeStop } from '../engine/stopping';
 import { createRun, type TrainingRun } from '../engine/training-run';
-import { RECURRENT_NETWORKS_NOTICE } from '../engine/graph/graph-support';
-import { isRecurrent } from '../model/recurrence';
+import { RecurrentRun } from '../engine/recurrent/recurrent-run';
 import { describeProblems, parseModel } from '../model/parse';
 import {
   trainerCommandSchema,
@@ -23,6 +22,7 @@ import type { ModelDocument } from '../model/schema';
 import { historyEpoch, historyLength } from '../model/epoch-history';
 import { PatternErrorSampler } from './pattern-error-sampler';
 import { inspectProbe, patternWidths, type PatternWidths } from './probe-inspection';
+import { inspectNextEvent } from './recurrent-inspection';
 
 export interface TrainerTiming {
   /** Milliseconds, monotonic. */
@@ -68,9 +68,11 @@ export function serveTrainer(endpoint: MessageEndpoint<TrainerEvent>, timing: Pa
 }
 
 class TrainerLoop {
-  /** The run: the chain engine for a chain, the graph path for any other network (training-run.ts). */
+  /** The run: the chain engine for a chain, the graph path for any other network, with time for a recurrent one (training-run.ts). */
   private simulation: TrainingRun | null = null;
   private widths: PatternWidths = { inUnits: 0, outUnits: 0, inWords: '', outWords: '' };
+  /** The loaded model's patterns: a recurrent network's reset marks, and the test patterns a probe names. */
+  private sets: Pick<ModelDocument, 'patterns' | 'testPatterns'> = { patterns: [] };
   private running = false;
   private targetEpoch = Number.POSITIVE_INFINITY;
   /** The last epoch whose figures went out in a metrics message. */
@@ -191,7 +193,9 @@ class TrainerLoop {
     const pattern = simulation.nextPattern();
     const position = simulation.patternsIntoEpoch;
     const epoch = simulation.epoch;
-    this.post({ type: 'stepped', epoch, position, pattern, inspection: simulation.inspect(pattern) });
+    // A recurrent network's event is seen with the context it is about to be presented with.
+    const inspection = simulation instanceof RecurrentRun ? inspectNextEvent(simulation, this.sets.patterns, pattern) : simulation.inspect(pattern);
+    this.post({ type: 'stepped', epoch, position, pattern, inspection });
     const outcome = simulation.advance(1);
     // Stepping records every epoch it completes.
     if (simulation.epoch > epoch) this.epochEnded(simulation, true);
@@ -200,7 +204,7 @@ class TrainerLoop {
   }
 
   private inspect(simulation: TrainingRun, probe: Probe): void {
-    const inspection = inspectProbe(simulation, this.widths, probe);
+    const inspection = inspectProbe(simulation, this.widths, probe, this.sets);
     if (typeof inspection === 'string') {
       this.post({ type: 'error', message: inspection, command: 'inspect' });
       return;
@@ -214,16 +218,12 @@ class TrainerLoop {
       this.post({ type: 'error', message: `The model was refused:\n${describeProblems(parsed.problems)}`, command: 'load' });
       return;
     }
-    if (isRecurrent(parsed.model)) {
-      // The app's views do not show time yet (context layers, sequences): the command line trains these.
-      this.post({ type: 'error', message: RECURRENT_NETWORKS_NOTICE, command: 'load' });
-      return;
-    }
     this.running = false;
     if (this.simulation) this.flushMetrics(this.simulation, this.timing.now());
     const simulation = createRun(parsed.model);
     this.simulation = simulation;
     this.widths = patternWidths(parsed.model);
+    this.sets = { patterns: parsed.model.patterns, testPatterns: parsed.model.testPatterns };
     // The new run's first metrics carry the history the model brought (nothing for an untrained one).
     this.flushedEpoch = 0;
     this.sampler = new PatternErrorSampler(simulation.patternCount);

@@ -44,8 +44,9 @@ test('hidden layers are reordered and removed by dragging', async ({ page }) => 
   expect(await names(page)).toEqual(['attributes', 'representation', 'hidden', 'item + relation']);
   await expect(shape(page)).toHaveText('12-15-8-26');
 
-  // Drag it out onto the palette to remove it.
-  await cards(page).nth(1).locator('.grip').dragTo(page.getByRole('region', { name: 'Layer palette' }));
+  // Drag it out onto the palette to remove it (near its top: the palette, with its Context layer item, can
+  // be taller than the window, and a drop below the fold would first scroll the page).
+  await cards(page).nth(1).locator('.grip').dragTo(page.getByRole('region', { name: 'Layer palette' }), { targetPosition: { x: 100, y: 60 } });
   expect(await names(page)).toEqual(['attributes', 'hidden', 'item + relation']);
   await page.getByRole('button', { name: 'Undo' }).click();
   expect(await names(page)).toEqual(['attributes', 'representation', 'hidden', 'item + relation']);

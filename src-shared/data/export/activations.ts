@@ -6,7 +6,9 @@ import { initializeWeights } from '../../engine/init';
 import { isGraphModel } from '../../engine/graph/graph-support';
 import { Network } from '../../engine/network';
 import type { ModelDocument, Pattern } from '../../model/schema';
+import { isRecurrent } from '../../model/recurrence';
 import { graphPatternActivations } from './graph-activations';
+import { recurrentPatternActivations } from './recurrent-activations';
 
 /** activations[pattern][layer][unit], layers in the model's order (a chain's layer 0 being the input). */
 export type PatternActivations = number[][][];
@@ -27,6 +29,8 @@ export function networkWithWeights(model: ModelDocument): Network {
 }
 
 export function patternActivations(model: ModelDocument, patterns: Pattern[] = model.patterns): PatternActivations {
+  // A recurrent network's event depends on the ones before: its set is run in order (recurrent-activations.ts).
+  if (isRecurrent(model)) return recurrentPatternActivations(model, patterns);
   if (isGraphModel(model)) return graphPatternActivations(model, patterns);
   const network = networkWithWeights(model);
   return patterns.map((pattern) => {

@@ -3,6 +3,8 @@
  * `export MODEL --to FORMAT` and the app's File → Export. A format answers with its files (by extension)
  * and with what it cannot hold; a request the model cannot answer throws ExportError.
  */
+import { isRecurrent } from '../../model/recurrence';
+import { recurrentHiddenCsv } from './recurrent-hidden-csv';
 import { isGraphModel } from '../../engine/graph/graph-support';
 import { networkGraph } from '../../model/graph';
 import type { ModelDocument } from '../../model/schema';
@@ -103,6 +105,8 @@ function formatFiles(model: ModelDocument, format: ModelExportFormat, layer: num
     case 'outputs':
       return csv(outputsCsv(model));
     case 'hidden':
+      // A recurrent network's hidden states depend on the events before: the layer over the training sequence.
+      if (isRecurrent(model)) return csv(recurrentHiddenCsv(model, layer).text);
       return csv(hiddenActivationsCsv(model, layer === undefined ? {} : { layer }));
     case 'weights':
       return csv(weightsCsv(model, layer ?? 0));

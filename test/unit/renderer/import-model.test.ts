@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
+import { RecurrentRun } from '../../../src-shared/engine/recurrent/recurrent-run';
 import { Simulation } from '../../../src-shared/engine/simulation';
 import type { ModelDocument } from '../../../src-shared/model/schema';
 import {
@@ -52,10 +53,27 @@ describe('File → Import: a new document from other tools’ files', () => {
     expect(message).toMatch(/recurrent connections/i);
   });
 
-  it('says a simple recurrent network (tlearn copy-back, Lens sequences) is for the command line until the app shows one', () => {
-    const srn = refusal(readImportFiles([fixture('tlearn/srn.cf'), fixture('tlearn/encoder.data'), fixture('tlearn/encoder.teach')]));
-    expect(srn).toMatch(/^These files describe a simple recurrent network .*\(backprop-lab cli import FILES/);
-    expect(refusal(readImportFiles([fixture('lens/sequence.ex')]))).toBe(srn);
+  it('opens a simple recurrent network: tlearn copy-back as a context layer, a .reset file\'s sequences, Lens sequences with an Elman network built', () => {
+    const srn = modelOf(readImportFiles([fixture('tlearn/srn.cf'), fixture('tlearn/encoder.data'), fixture('tlearn/encoder.teach')]));
+    expect(srn.model.links).toHaveLength(1);
+    const [link] = srn.model.links!;
+    expect(srn.model.layers[link.to]).toMatchObject({ kind: 'hidden', units: 3, activation: 'linear', bias: false });
+    expect(srn.model.layers[link.from].units).toBe(3);
+    expect(srn.notes[0]).toContain('A simple recurrent network: a context layer holds a copy of the previous event');
+    expect(srn.notes[0]).toContain('one continuous stream');
+    expect(() => new RecurrentRun(srn.model)).not.toThrow();
+
+    const txor = (name: string) => fixture(`tlearn/temporal-xor/${name}`);
+    const reset = modelOf(readImportFiles([txor('txor.cf'), txor('txor.data'), txor('txor.teach'), txor('txor.reset')]));
+    const starts = reset.model.patterns.flatMap((p, i) => (p.reset ? [i] : []));
+    expect(starts.slice(0, 2)).toEqual([0, 300]);
+    expect(reset.notes[0]).toMatch(/the patterns form \d+ sequences/);
+
+    const lens = modelOf(readImportFiles([fixture('lens/sequence.ex')]));
+    expect(lens.model.links).toEqual([{ kind: 'copy', from: 2, to: 1, delay: 1, initial: 0.5 }]);
+    expect(lens.model.patterns[0].reset).toBe(true);
+    expect(lens.notes[0]).toMatch(/^Imported \d+ events in \d+ sequences from sequence\.ex\. The files hold no network, so a simple recurrent network was built/);
+    expect(() => new RecurrentRun(lens.model)).not.toThrow();
   });
 
   it('refuses a bad value with its file, line and column, and a set of files it cannot import in the words of test/unit/data/file-set', () => {

@@ -132,7 +132,7 @@ describe('graph problems in the builder’s words', () => {
     expect(words).toContainEqual({ subject: 'Layer 2 (output)', message: expect.stringMatching(/^nothing feeds this layer: connect another layer to it/), place: 'Network tab' });
     const cyclic = addProjection(xor211(), 2, 1);
     const cycle = checkConsistency(cyclic).map((p) => describeProblem(p, cyclic)).find((w) => w.subject === 'The projections');
-    expect(cycle?.message).toBe('form a cycle, hidden → output → hidden: remove one of its projections (a loop goes through a context layer: a copy of a layer from the previous event)');
+    expect(cycle?.message).toBe('form a cycle, hidden → output → hidden: remove one of its projections (a loop needs a time-delayed copy: drop a context layer from the palette onto the layer to copy)');
   });
 });
 
