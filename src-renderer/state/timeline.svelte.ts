@@ -66,7 +66,7 @@ export class Timeline {
   inspect(probe: Probe): Promise<InspectionAt> {
     const looked = this.lookedBack;
     if (!looked) return Promise.reject(new Error('no snapshot is looked at'));
-    const inspection = inspectProbe(looked.run, patternWidths(looked.model), probe);
+    const inspection = inspectProbe(looked.run, patternWidths(looked.model), probe, looked.model);
     return typeof inspection === 'string' ? Promise.reject(new Error(inspection)) : Promise.resolve({ ...inspection, epoch: looked.epoch });
   }
 

@@ -115,7 +115,7 @@ test('the builder attaches a context layer to a hidden layer (keyboard) and to a
   // Keyboard: the hidden card selected, the palette's Context layer pressed.
   await page.locator('[data-layer-index="1"]').focus();
   await page.getByRole('button', { name: 'Context layer' }).click();
-  await expect(page.locator('#layers-heading .shape')).toHaveText('2-2-2-1');
+  await expect(page.locator('#layers-heading .shape')).toHaveText('input 2, context 2 → hidden 2 → output 1');
   await expect(page.getByTestId('copy-note')).toHaveText(['Copied into context for the next event.', 'Holds a copy of hidden from the previous event.']);
   await expect(page.locator('.drawing [data-testid="copy-link"]')).toHaveCount(1);
   await expect(page.getByTestId('document-problems')).toHaveCount(0);
