@@ -4,9 +4,9 @@ import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { pickHost } from './hosts/index';
-import { FileCommands } from './state/file-commands.svelte';
-import { Theme } from './state/theme.svelte';
-import { Workspace } from './state/workspace.svelte';
+import { FileCommands } from './files/file-commands.svelte';
+import { Theme } from './shell/theme.svelte';
+import { Workspace } from './shared/document/workspace.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element to mount Backprop Lab in.');

@@ -13,10 +13,10 @@ import { SILENCE_MS, SilenceWatch } from '../../src-shared/trainer/silence-watch
 import { restartMessage } from '../../src-shared/trainer/trainer-supervisor';
 import type { FileTarget, Host, OpenedFile } from './host';
 import { fileText } from './file-text';
-import { isTextEntry } from '../components/focus-kinds';
+import { isTextEntry } from '../shared/focus-kinds';
 import { pickFilesToImport as pickFilesWithInput } from './web-import-files';
 import { createRecoveryStore } from './web-recovery';
-import { electronExperiments } from './electron-experiments';
+import { electronExperiments } from './experiments/electron-experiments';
 
 export interface ElectronHost extends Host {
   readonly kind: 'electron';

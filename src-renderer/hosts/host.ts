@@ -7,7 +7,7 @@ import type { MessageEndpoint, TrainerCommand } from '../../src-shared/ipc/train
 import type { MenuCommand } from '../../src-shared/ipc/preload-api';
 import type { RunWorker } from '../../src-shared/experiment/pool';
 import type { ModelDocument } from '../../src-shared/model/schema';
-import type { ExperimentStorage } from '../state/experiment-runner';
+import type { ExperimentStorage } from '../experiment/experiment-runner';
 
 declare const fileTargetBrand: unique symbol;
 /**

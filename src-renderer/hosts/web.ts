@@ -3,13 +3,13 @@
  * input and a download, recent files and recovery drafts in IndexedDB, the browser's own prompt before
  * a tab with unsaved work closes; with no menu to zoom with, the page zooms itself.
  */
-import { downloadExport, downloadExportSet } from '../state/download';
+import { downloadExport, downloadExportSet } from '../files/download';
 import type { Host } from './host';
 import { openDroppedFile, openModelFile, openRecentFile, recentFiles, saveModelFile } from './web-files';
 import { pickFilesToImport } from './web-import-files';
 import { createRecoveryStore } from './web-recovery';
 import { startWorkerTrainer, type WorkerTrainer } from './web-trainer';
-import { webExperiments } from './web-experiments';
+import { webExperiments } from './experiments/web-experiments';
 
 export async function createWebHost(): Promise<Host> {
   let trainer: WorkerTrainer | null = null;

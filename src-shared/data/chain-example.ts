@@ -6,7 +6,7 @@
  */
 import { createModel } from '../model/create';
 import type { LayerSpec } from '../model/schema';
-import type { ExampleInfo } from './examples';
+import type { ExampleInfo } from './example-info';
 
 function unit(kind: LayerSpec['kind'], name: string): LayerSpec {
   return { kind, name, units: 1, activation: 'linear', bias: false };

@@ -1,25 +1,12 @@
 /** The built-in example models: the classic first networks of the PDP tradition. */
 import { createModel } from '../model/create';
-import type { LayerSpec, ModelDocument, Pattern } from '../model/schema';
+import type { LayerSpec, Pattern } from '../model/schema';
 import { chainExample } from './chain-example';
 import { recurrentExamples } from './recurrent-examples';
+import type { ExampleInfo } from './example-info';
 import { eightLivingThings, fourItems } from './semantic-items';
 
-export interface ExampleInfo {
-  id: string;
-  title: string;
-  /** One paragraph on what it teaches. */
-  summary: string;
-  /**
-   * The slow motion the app opens it at, in epochs a second, so that a run of its defaults takes 5–20 s on
-   * screen and a room can watch the curve fall (one of the Display control's choices). Not part of the
-   * model: the command line and experiments train at full speed. Absent: full speed.
-   */
-  displayPace?: number;
-  /** The view the app opens it on, when not the training run: 'dynamics', the Representations tab's learning dynamics. */
-  opensOn?: 'dynamics';
-  build(): ModelDocument;
-}
+export type { ExampleInfo } from './example-info';
 
 function layer(
   kind: LayerSpec['kind'], name: string, units: number, activation: LayerSpec['activation'] = 'logistic',

@@ -5,7 +5,7 @@
  */
 import { createModel } from '../model/create';
 import type { LayerSpec, ModelDocument, Pattern } from '../model/schema';
-import type { ExampleInfo } from './examples';
+import type { ExampleInfo } from './example-info';
 
 /** A small deterministic generator for the examples' data (mulberry32): uniform in [0, 1). */
 export function dataStream(seed: number): () => number {

@@ -1,7 +1,7 @@
 /**
  * manifest.json of an experiment's results folder, the same whichever host wrote the folder: the command
  * line merging run files on disk (src-main/experiment/merge-results.ts) or the page zipping the runs it
- * keeps (src-renderer/state/experiment-results.ts). A reader of either sees one format.
+ * keeps (src-renderer/experiment/experiment-results.ts). A reader of either sees one format.
  */
 import { engineFingerprint } from './fingerprint';
 import { plannedRun, type ExperimentPlan } from './plan';

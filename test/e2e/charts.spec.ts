@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { findExample } from '../../src-shared/data/examples';
 import { Simulation } from '../../src-shared/engine/simulation';
-import { formatError } from '../../src-renderer/components/format';
+import { formatError } from '../../src-renderer/shared/format';
 import { expect, lastRecordedEpoch, openExample, openThroughPicker, saveByDownload, setSetting, strideAfter, test, withoutFileAccess } from './app';
 
 // Independent tests, among the suite's longest: spread over both workers, so neither finishes long after the other.

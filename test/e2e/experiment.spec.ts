@@ -16,6 +16,7 @@ import { expect, test } from './app';
 import { screenshotPath } from './screenshots';
 
 const TITLE = 'Experiment: 2, 4 or 8 hidden units on XOR';
+const EPOCHS = 20_000;
 
 function cli(...args: string[]): string {
   return execFileSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -36,10 +37,19 @@ async function openExperiment(page: Page): Promise<void> {
   await expect(page.getByRole('tab', { name: 'Experiment' })).toHaveAttribute('aria-selected', 'true');
 }
 
+async function setLongerRuns(page: Page): Promise<void> {
+  await page.locator('#experiment-epochs').fill(String(EPOCHS));
+  await page.locator('#experiment-epochs').dispatchEvent('change');
+  await expect(page.getByTestId('experiment-count')).toContainText(`90 runs of ${EPOCHS.toLocaleString('en')} epochs`);
+}
+
 test('the XOR hidden-units experiment runs live, pauses, resumes after a reload, and equals the command line', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   await openExperiment(page);
   await expect(page.getByTestId('experiment-count')).toContainText('3 conditions × 30 seeds = 90 runs of 2,000 epochs');
+  // Runs of 2,000 epochs take the workers a few milliseconds each: the whole experiment could end before the
+  // page could pause it. Ten times as many epochs leave time to see it run, pause and resume.
+  await setLongerRuns(page);
   await page.getByRole('button', { name: 'Estimate time' }).click();
   await expect(page.getByText(/Estimated time:/)).toBeVisible();
 
@@ -63,6 +73,7 @@ test('the XOR hidden-units experiment runs live, pauses, resumes after a reload,
   // A reload: the finished runs are in the browser's storage, and the same experiment resumes from them.
   await page.reload();
   await openExperiment(page);
+  await setLongerRuns(page);
   await expect.poll(async () => (await progress(page)).done).toBe(paused.done);
   await page.getByRole('button', { name: 'Resume experiment', exact: true }).click();
   await expect.poll(async () => (await progress(page)).phase, { timeout: 180_000 }).toBe('done');
@@ -78,7 +89,8 @@ test('the XOR hidden-units experiment runs live, pauses, resumes after a reload,
   await page.screenshot({ path: screenshotPath('guide-10-experiment.png', testInfo) });
 
   // The same model through the command line.
-  const model = experimentExamples.find((e) => e.id === 'experiment-xor-hidden')!.build();
+  const example = experimentExamples.find((e) => e.id === 'experiment-xor-hidden')!.build();
+  const model = { ...example, experiment: { ...example.experiment!, epochs: EPOCHS } };
   const file = testInfo.outputPath('xor-hidden.bplab');
   writeFileSync(file, serializeModel(model));
   const dir = testInfo.outputPath('xor-hidden.results');
@@ -115,11 +127,13 @@ test('the XOR hidden-units experiment runs live, pauses, resumes after a reload,
   const run4 = JSON.parse(readFileSync(join(dir, 'runs', 'run-00004.json'), 'utf8')) as { final: { tss: number } };
   await page.getByText('Open one run in the workbench').click();
   await page.getByRole('button', { name: 'Run 4', exact: true }).click();
+  // The epochs per run were edited: leaving asks first.
+  await page.getByRole('dialog').getByRole('button', { name: 'Don’t save' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Hidden units on XOR — run 4');
   await expect(page.getByRole('tab', { name: 'Train', exact: true })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('status')).toHaveText('Stopped', { timeout: 60_000 });
-  await expect(page.getByTestId('epoch')).toHaveText('2000');
+  await expect(page.getByTestId('epoch')).toHaveText(String(EPOCHS));
   // The readout's tss once stopped is the after-epoch one, the run file's final tss.
   await expect(page.getByTestId('tss')).toHaveText(run4.final.tss.toPrecision(4));
 });

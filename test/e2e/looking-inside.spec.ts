@@ -42,7 +42,7 @@ async function openRepresentations(page: Page, model: ModelDocument): Promise<vo
 
 async function picture(page: Page, name: string, testInfo: TestInfo): Promise<void> {
   await page.mouse.move(0, 0);
-  await page.evaluate(() => new Promise(requestAnimationFrame));
+  await page.evaluate(() => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 1000); }));
   await page.screenshot({ path: screenshotPath(`guide-${name}.png`, testInfo) });
 }
 
@@ -79,6 +79,7 @@ test('the representation layer of the trained network: one point per item, the n
 });
 
 test('the representation layer early in training: plants and animals apart, the finer splits still to come', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
   const model = pinnedTrained(70);
   await openRepresentations(page, model);
   await page.getByTestId('rep-distance').selectOption('euclidean');
@@ -95,7 +96,7 @@ test('the representation layer early in training: plants and animals apart, the 
 
   // Training on moves the figures with it: the graph's live weights reach the tab.
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(async () => Number(await page.getByTestId('rep-source').getAttribute('data-epoch')), { timeout: 20_000 }).toBeGreaterThan(100);
+  await expect.poll(async () => Number(await page.getByTestId('rep-source').getAttribute('data-epoch')), { timeout: 60_000 }).toBeGreaterThan(100);
   // Paused here, unless the run has already stopped at its criterion.
   const pause = page.getByRole('button', { name: 'Pause', exact: true });
   if (await pause.isEnabled()) await pause.click();

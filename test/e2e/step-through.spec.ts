@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { findExample } from '../../src-shared/data/examples';
 import { Simulation } from '../../src-shared/engine/simulation';
-import { formatValue } from '../../src-renderer/state/step-phases';
+import { formatValue } from '../../src-renderer/step-through/step-phases';
 import { serializeModel } from '../../src-shared/model/serialize';
 import { expect, openExample, openThroughPicker, saveByDownload, sentCommands, shownPatterns, test, withoutFileAccess } from './app';
 

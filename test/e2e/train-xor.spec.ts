@@ -20,7 +20,7 @@ test('XOR trains until every pattern is correct', async ({ page }, testInfo) => 
   await expect(page.getByTestId('trainer-error')).toHaveCount(0);
   // No hover highlight in the README's picture, and the chart's last frame drawn.
   await page.mouse.move(0, 0);
-  await page.evaluate(() => new Promise(requestAnimationFrame));
+  await page.evaluate(() => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 1000); }));
   await page.screenshot({ path: screenshotPath('xor-trained.png', testInfo) });
 });
 

@@ -11,7 +11,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 async function picture(page: Page, name: string, testInfo: TestInfo): Promise<void> {
   // No hover highlight, and every chart's last frame drawn.
   await page.mouse.move(0, 0);
-  await page.evaluate(() => new Promise(requestAnimationFrame));
+  await page.evaluate(() => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 1000); }));
   await page.screenshot({ path: screenshotPath(`guide-${name}.png`, testInfo) });
 }
 

@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ExperimentResultsStore } from '../../src-main/main/experiment-results';
 import type { PreloadApi } from '../../src-shared/ipc/preload-api';
-import type { PortLike, WorkerPorts } from '../../src-renderer/hosts/port-experiment-pool';
+import type { PortLike, WorkerPorts } from '../../src-renderer/hosts/experiments/port-experiment-pool';
 
 export const workerEntry = fileURLToPath(new URL('../../src-main/experiment/run-worker.ts', import.meta.url));
 

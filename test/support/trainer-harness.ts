@@ -3,7 +3,7 @@ import { findExample } from '../../src-shared/data/examples';
 import { trainerEventSchema, type TrainerCommand, type TrainerEvent } from '../../src-shared/ipc/trainer-protocol';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { serveTrainer, type TrainerTiming } from '../../src-shared/trainer/serve-trainer';
-import { EpochSeries } from '../../src-renderer/state/epoch-series';
+import { EpochSeries } from '../../src-renderer/shared/trainer/epoch-series';
 
 export interface Received {
   event: TrainerEvent;

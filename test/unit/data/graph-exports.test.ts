@@ -14,7 +14,7 @@ import { outputsCsv } from '../../../src-shared/data/export/outputs-csv';
 import { exportPdpPat } from '../../../src-shared/data/export/pdp-pat';
 import { exportTlearn } from '../../../src-shared/data/export/tlearn';
 import { weightsCsv } from '../../../src-shared/data/export/weights-csv';
-import { prepareModelExport } from '../../../src-renderer/state/model-export';
+import { prepareModelExport } from '../../../src-renderer/files/model-export';
 import { importTlearnConfig } from '../../../src-shared/data/import/tlearn-cf';
 import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
 import type { ModelDocument } from '../../../src-shared/model/schema';

@@ -19,8 +19,8 @@ import { runExperiment } from '../../../src-main/experiment/run-experiment';
 import { createExperimentResultsStore } from '../../../src-main/main/experiment-results';
 import { planExperiment } from '../../../src-shared/experiment/plan';
 import { runExperimentRun } from '../../../src-shared/experiment/run-one';
-import { electronExperiments } from '../../../src-renderer/hosts/electron-experiments';
-import { ExperimentRunner } from '../../../src-renderer/state/experiment-runner';
+import { electronExperiments } from '../../../src-renderer/hosts/experiments/electron-experiments';
+import { ExperimentRunner } from '../../../src-renderer/experiment/experiment-runner';
 import { storeAsApi } from '../../support/experiment-processes';
 import { cli } from '../../support/cli-harness';
 

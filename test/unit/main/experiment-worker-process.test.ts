@@ -19,9 +19,9 @@ import { serializeModel } from '../../../src-shared/model/serialize';
 import { runExperiment } from '../../../src-main/experiment/run-experiment';
 import { writeFailedRun, writeRun } from '../../../src-main/experiment/results-folder';
 import { createExperimentResultsStore } from '../../../src-main/main/experiment-results';
-import { portWorkerStarter } from '../../../src-renderer/hosts/port-experiment-pool';
-import { electronExperiments } from '../../../src-renderer/hosts/electron-experiments';
-import { ExperimentRunner } from '../../../src-renderer/state/experiment-runner';
+import { portWorkerStarter } from '../../../src-renderer/hosts/experiments/port-experiment-pool';
+import { electronExperiments } from '../../../src-renderer/hosts/experiments/electron-experiments';
+import { ExperimentRunner } from '../../../src-renderer/experiment/experiment-runner';
 import { forkedWorkerPorts, forkWorkerEntry, storeAsApi } from '../../support/experiment-processes';
 
 let root: string;

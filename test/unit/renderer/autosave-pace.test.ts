@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RecoveryStore } from '../../../src-renderer/hosts/host';
-import { Autosave, type DraftContent } from '../../../src-renderer/state/autosave';
+import { Autosave, type DraftContent } from '../../../src-renderer/files/autosave';
 
 function fakeStore(): RecoveryStore & { kept: Array<DraftContent & { at: number }>; cleared: number } {
   const store = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import { EpochSeries } from '../../../src-renderer/state/epoch-series';
-import { chartCsv, chartSvg, decadeTicks, linearTicks, type SvgChart } from '../../../src-renderer/state/chart-export';
+import { EpochSeries } from '../../../src-renderer/shared/trainer/epoch-series';
+import { chartCsv, chartSvg, decadeTicks, linearTicks, type SvgChart } from '../../../src-renderer/shared/charts/chart-export';
 
 /** The engine's own record of a short XOR run, as the session would hold it. */
 function trainedXor(epochs: number) {

@@ -6,8 +6,8 @@ import { RecurrentRun } from '../../../src-shared/engine/recurrent/recurrent-run
 import { parseModel } from '../../../src-shared/model/parse';
 import {
   attachContext, contextProblem, recurrenceDepth, setContextInitial, setRecurrenceDepth, unitsFollowCopies,
-} from '../../../src-renderer/state/context-edits';
-import { moveLayer, removeLayer } from '../../../src-renderer/state/layer-edits';
+} from '../../../src-renderer/network/context-edits';
+import { moveLayer, removeLayer } from '../../../src-renderer/network/layer-edits';
 
 describe('attaching a context layer', () => {
   it('turns the 2-2-1 XOR into Elman’s network the loader accepts: context below hidden, copy link, projection back', () => {

@@ -1,6 +1,6 @@
 /** The copy-back curve of a recurrent network's diagram: from the copied layer's last unit to its context's, bulging right. */
 import { describe, expect, it } from 'vitest';
-import { copyPaths } from '../../../src-renderer/state/copy-links';
+import { copyPaths } from '../../../src-renderer/network/copy-links';
 
 describe('copy-back curves', () => {
   it('join the rightmost units of the copied and the context layer, right of both, with the label at the bulge', () => {

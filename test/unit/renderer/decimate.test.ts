@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignSeries, decimate } from '../../../src-renderer/state/decimate';
+import { alignSeries, decimate } from '../../../src-renderer/shared/charts/decimate';
 
 function epochsOf(count: number): Float64Array {
   return Float64Array.from({ length: count }, (_, i) => i + 1);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choiceForPace, countUpTo, DISPLAY_CHOICES, DisplayGate, displayChoice, displayStep, LIVE, shownEpoch, valueAt } from '../../../src-renderer/state/display-gate';
+import { choiceForPace, countUpTo, DISPLAY_CHOICES, DisplayGate, displayChoice, displayStep, LIVE, shownEpoch, valueAt } from '../../../src-renderer/shared/trainer/display-gate';
 
 /** The trainer's epochs as metric batches bring them: ascending, in steps of any size. */
 const epochStream = fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 200 }).map((steps) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import type { ModelDocument, NetworkState } from '../../../src-shared/model/schema';
-import { DocumentHistory } from '../../../src-renderer/state/document-history';
-import { settleEdit } from '../../../src-renderer/state/weights-fit';
+import { DocumentHistory } from '../../../src-renderer/shared/document/document-history';
+import { settleEdit } from '../../../src-renderer/shared/trainer/weights-fit';
 
 function xor(): ModelDocument {
   return findExample('xor')!.build();

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { halfTime } from '../../../src-shared/analysis/dynamics/saxe-theory';
 import { predictedStrength } from '../../../src-shared/engine/modes';
-import { learnedBy, measuredHalfTime, niceTicks, spreadLabels, strengthChartLayout } from '../../../src-renderer/state/dynamics-figures';
-import { MAX_RECORDS, ModeHistory } from '../../../src-renderer/state/mode-history';
+import { learnedBy, measuredHalfTime, niceTicks, spreadLabels, strengthChartLayout } from '../../../src-renderer/inside/dynamics-figures';
+import { MAX_RECORDS, ModeHistory } from '../../../src-renderer/inside/mode-history';
 
 const box = { width: 600, height: 300, left: 50, right: 50, top: 10, bottom: 40 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EpochSeries } from '../../../src-renderer/state/epoch-series';
+import { EpochSeries } from '../../../src-renderer/shared/trainer/epoch-series';
 
 describe('the tss series', () => {
   it('appends batches, grows past its first capacity, and replaces what a later batch covers', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import { choiceForPace } from '../../../src-renderer/state/display-gate';
+import { choiceForPace } from '../../../src-renderer/shared/trainer/display-gate';
 
 const LECTURE = ['xor', 'and', 'or', 'pattern-associator', 'encoder-8-3-8'];
 

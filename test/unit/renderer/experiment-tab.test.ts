@@ -15,12 +15,12 @@ import { runExperimentRun, type RunResult } from '../../../src-shared/experiment
 import type { FailedRun } from '../../../src-shared/experiment/run-record';
 import type { ModelDocument } from '../../../src-shared/model/schema';
 import { runExperiment } from '../../../src-main/experiment/run-experiment';
-import { readLevels, newFactor, levelsText } from '../../../src-renderer/state/experiment-edits';
-import { alignOnEpochs, conditionCurves, criterionCurves } from '../../../src-renderer/state/experiment-curves';
-import { resultsFiles, type StoredRun } from '../../../src-renderer/state/experiment-results';
-import { ExperimentRunner, type ExperimentStorage } from '../../../src-renderer/state/experiment-runner';
-import { defaultExperimentJobs, webWorkerStarter, type WorkerLike } from '../../../src-renderer/hosts/web-experiment-pool';
-import type { ExperimentReply, ExperimentRequest } from '../../../src-renderer/hosts/experiment-messages';
+import { readLevels, newFactor, levelsText } from '../../../src-renderer/experiment/experiment-edits';
+import { alignOnEpochs, conditionCurves, criterionCurves } from '../../../src-renderer/experiment/experiment-curves';
+import { resultsFiles, type StoredRun } from '../../../src-renderer/experiment/experiment-results';
+import { ExperimentRunner, type ExperimentStorage } from '../../../src-renderer/experiment/experiment-runner';
+import { defaultExperimentJobs, webWorkerStarter, type WorkerLike } from '../../../src-renderer/hosts/experiments/web-experiment-pool';
+import type { ExperimentReply, ExperimentRequest } from '../../../src-renderer/hosts/experiments/experiment-messages';
 
 let root: string;
 beforeAll(async () => {
@@ -295,7 +295,7 @@ describe('the Web Worker glue', () => {
 
 describe('the time estimate', () => {
   it('scales a measured pace to every run’s epochs, shared among the workers', async () => {
-    const { estimateExperiment, describeDuration } = await import('../../../src-renderer/state/experiment-estimate');
+    const { estimateExperiment, describeDuration } = await import('../../../src-renderer/experiment/experiment-estimate');
     const model = smallXor();
     // A clock that moves 1 ms per reading: the pace measured is epochs per reading, whatever the machine.
     let t = 0;
@@ -315,7 +315,7 @@ describe('the time estimate', () => {
 
 describe('a click on the chart', () => {
   it('picks the run drawn nearest it, if any is within reach', async () => {
-    const { nearestRun } = await import('../../../src-renderer/state/experiment-curves');
+    const { nearestRun } = await import('../../../src-renderer/experiment/experiment-curves');
     const runs = [
       { index: 3, epochs: [0, 10, 20], values: [1, 0.5, 0.25] },
       { index: 7, epochs: [0, 10, 20], values: [1, 0.9, 0.8] },

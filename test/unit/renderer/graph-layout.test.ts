@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import type { ModelDocument } from '../../../src-shared/model/schema';
-import { curvePoint, curveXAt, layerDepths, skipRoute } from '../../../src-renderer/state/graph-layout';
-import { networkLayout, type NetworkLayout } from '../../../src-renderer/state/network-layout';
-import { layerDetail } from '../../../src-renderer/components/describe-network';
+import { curvePoint, curveXAt, layerDepths, skipRoute } from '../../../src-renderer/network/graph-layout';
+import { networkLayout, type NetworkLayout } from '../../../src-renderer/network/network-layout';
+import { layerDetail } from '../../../src-renderer/network/describe-network';
 
 const build = (id: string) => findExample(id)!.build();
 const layoutOf = (model: ModelDocument, maxWidth = 330): NetworkLayout =>

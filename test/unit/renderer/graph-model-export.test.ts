@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exportFileContent, exportModel, GRAPH_EXPORT_FORMATS, layerChoices, MODEL_EXPORT_FORMAT_IDS } from '../../../src-shared/data/export';
-import { APP_VERSION } from '../../../src-renderer/state/app-version';
-import { prepareModelExport } from '../../../src-renderer/state/model-export';
+import { APP_VERSION } from '../../../src-renderer/shared/app-version';
+import { prepareModelExport } from '../../../src-renderer/files/model-export';
 import { graphXor } from '../data/python-formats/graph-models';
 
 describe('File → Export’s files for a graph network', () => {

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
-import { columnBlocks, columnHeads, columnName, hasLayerBlocks, patternSizes } from '../../../src-renderer/state/pattern-columns';
-import { addPattern, gridShape, pasteBlock } from '../../../src-renderer/state/pattern-edits';
-import { patternsCsv } from '../../../src-renderer/state/pattern-export';
-import { checkColumnChoice } from '../../../src-renderer/state/pattern-import';
-import { targetsOutOfRange } from '../../../src-renderer/state/target-range';
+import { columnBlocks, columnHeads, columnName, hasLayerBlocks, patternSizes } from '../../../src-renderer/patterns/pattern-columns';
+import { addPattern, gridShape, pasteBlock } from '../../../src-renderer/patterns/pattern-edits';
+import { patternsCsv } from '../../../src-renderer/patterns/pattern-export';
+import { checkColumnChoice } from '../../../src-renderer/patterns/pattern-import';
+import { targetsOutOfRange } from '../../../src-renderer/patterns/target-range';
 import type { ModelDocument } from '../../../src-shared/model/schema';
 
 const rumelhart = () => findExample('rumelhart-graph')!.build();

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
-import { projectionsOf, weightsFitLayers } from '../../../src-renderer/state/hinton';
-import { unitWeights } from '../../../src-renderer/state/unit-weights';
-import { graphWeightsFromDocument, weightsToShow } from '../../../src-renderer/state/weights-source';
+import { projectionsOf, weightsFitLayers } from '../../../src-renderer/weights/hinton';
+import { unitWeights } from '../../../src-renderer/weights/unit-weights';
+import { graphWeightsFromDocument, weightsToShow } from '../../../src-renderer/weights/weights-source';
 
 const example = (id: string) => findExample(id)!.build();
 

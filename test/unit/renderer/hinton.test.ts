@@ -13,9 +13,9 @@ import {
   unitLabel,
   weightSign,
   weightsFitLayers,
-} from '../../../src-renderer/state/hinton';
-import { unitExists, unitWeights } from '../../../src-renderer/state/unit-weights';
-import { weightsToShow } from '../../../src-renderer/state/weights-source';
+} from '../../../src-renderer/weights/hinton';
+import { unitExists, unitWeights } from '../../../src-renderer/weights/unit-weights';
+import { weightsToShow } from '../../../src-renderer/weights/weights-source';
 
 const example = (id: string) => findExample(id)!.build();
 

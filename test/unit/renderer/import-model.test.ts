@@ -14,8 +14,8 @@ import {
   readPatSplit,
   splitQuestion,
   type ImportRead,
-} from '../../../src-renderer/state/import-model';
-import { checkColumnChoice, type PatternFile } from '../../../src-renderer/state/pattern-import';
+} from '../../../src-renderer/files/import-model';
+import { checkColumnChoice, type PatternFile } from '../../../src-renderer/patterns/pattern-import';
 
 const fixture = (path: string): PatternFile => ({ name: path.split('/').pop()!, text: readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8') });
 

@@ -9,7 +9,7 @@ import {
   readUnitNames,
   removeLayer,
   resizePatterns,
-} from '../../../src-renderer/state/layer-edits';
+} from '../../../src-renderer/network/layer-edits';
 
 const xor = () => findExample('xor')!.build();
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LABEL_GAP, LABEL_PAD, layoutMarkerLabels, mergeMarkers } from '../../../src-renderer/state/marker-layout';
+import { LABEL_GAP, LABEL_PAD, layoutMarkerLabels, mergeMarkers } from '../../../src-renderer/shared/charts/marker-layout';
 
 const bounds = { left: 70, right: 970 };
 

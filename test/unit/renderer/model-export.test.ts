@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exportProvenance, exportTlearn, hiddenActivationsCsv, provenanceJson, weightsCsv } from '../../../src-shared/data/export';
-import { APP_VERSION } from '../../../src-renderer/state/app-version';
-import { prepareModelExport } from '../../../src-renderer/state/model-export';
+import { APP_VERSION } from '../../../src-renderer/shared/app-version';
+import { prepareModelExport } from '../../../src-renderer/files/model-export';
 import { trainedXor, valid } from '../data/models';
 
 describe('File → Export’s files', () => {

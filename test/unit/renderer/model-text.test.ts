@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { serializeModel } from '../../../src-shared/model/serialize';
-import { readModelText, suggestedFileName } from '../../../src-renderer/state/model-text';
+import { readModelText, suggestedFileName } from '../../../src-renderer/files/model-text';
 
 describe('model file text', () => {
   it('reads back what it writes, byte for byte', () => {

@@ -1,7 +1,7 @@
 /** The one layout of a network's layers and units, for the network diagram and Step through's value diagram. */
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from '../../../src-shared/model/schema';
-import { CIRCLE_LIMIT, MAX_DRAWN, NUMBER_BASELINE, NUMBER_LINE, networkLayout, numberBand, numberRows, numberWidth, valueLayout } from '../../../src-renderer/state/network-layout';
+import { CIRCLE_LIMIT, MAX_DRAWN, NUMBER_BASELINE, NUMBER_LINE, networkLayout, numberBand, numberRows, numberWidth, valueLayout } from '../../../src-renderer/network/network-layout';
 
 function layers(sizes: readonly number[]): LayerSpec[] {
   return sizes.map((units, j) => ({

@@ -1,7 +1,7 @@
 /** The network's shape in words: a chain as "2-2-1", a graph as its projections read forward. */
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
-import { networkShape } from '../../../src-renderer/components/describe-network';
+import { networkShape } from '../../../src-renderer/network/describe-network';
 
 const shape = (id: string, named: boolean) => {
   const model = findExample(id)!.build();

@@ -10,7 +10,7 @@ import {
   readCell,
   setValue,
   splitBlock,
-} from '../../../src-renderer/state/pattern-edits';
+} from '../../../src-renderer/patterns/pattern-edits';
 
 const xor = () => findExample('xor')!.build();
 

@@ -1,6 +1,6 @@
 /** The per-pattern error curves as the session keeps them: appended, replaced, truncated, bounded. */
 import { describe, expect, it } from 'vitest';
-import { MAX_HELD_VALUES, PatternErrorSeries } from '../../../src-renderer/state/pattern-error-series';
+import { MAX_HELD_VALUES, PatternErrorSeries } from '../../../src-renderer/shared/trainer/pattern-error-series';
 import { HISTORY_CAPACITY } from '../../../src-shared/model/epoch-history';
 
 const sample = (epochs: number[], patterns = 2) => ({ patterns, epochs, pss: epochs.flatMap((e) => Array.from({ length: patterns }, (_, p) => e + p / 10)) });

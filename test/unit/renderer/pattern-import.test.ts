@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { parseModel } from '../../../src-shared/model/parse';
 import type { ModelDocument } from '../../../src-shared/model/schema';
-import { exportPatterns, fileBase, type PatternFormat } from '../../../src-renderer/state/pattern-export';
+import { exportPatterns, fileBase, type PatternFormat } from '../../../src-renderer/patterns/pattern-export';
 import {
   checkColumnChoice,
   checkImportedSizes,
@@ -13,7 +13,7 @@ import {
   replaceQuestion,
   type ImportStep,
   type PatternFile,
-} from '../../../src-renderer/state/pattern-import';
+} from '../../../src-renderer/patterns/pattern-import';
 
 const fixture = (path: string): PatternFile => ({ name: path.split('/').pop()!, text: readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8') });
 const xor = () => findExample('xor')!.build();

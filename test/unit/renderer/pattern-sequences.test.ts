@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { temporalXor } from '../../../src-shared/data/recurrent-examples';
 import { parseModel } from '../../../src-shared/model/parse';
 import { sequenceRanges } from '../../../src-shared/model/recurrence';
-import { copyBlock, markSequenceStart, pasteBlock, sequenceNumbers } from '../../../src-renderer/state/pattern-edits';
+import { copyBlock, markSequenceStart, pasteBlock, sequenceNumbers } from '../../../src-renderer/patterns/pattern-edits';
 
 describe('sequences in the pattern grid', () => {
   it('marks a pattern as a sequence start and clears the mark, leaving no field behind', () => {

@@ -8,9 +8,9 @@ import { WorkerStartError } from '../../../src-shared/experiment/pool';
 import type { RunResult } from '../../../src-shared/experiment/run-one';
 import { EXPERIMENT_PORT_MESSAGE, type PreloadApi } from '../../../src-shared/ipc/preload-api';
 import type { ModelDocument } from '../../../src-shared/model/schema';
-import { electronWorkerPorts } from '../../../src-renderer/hosts/electron-experiments';
-import type { ExperimentReply, ExperimentRequest } from '../../../src-renderer/hosts/experiment-messages';
-import { portWorkerStarter, type PortLike, type WorkerPorts } from '../../../src-renderer/hosts/port-experiment-pool';
+import { electronWorkerPorts } from '../../../src-renderer/hosts/experiments/electron-experiments';
+import type { ExperimentReply, ExperimentRequest } from '../../../src-renderer/hosts/experiments/experiment-messages';
+import { portWorkerStarter, type PortLike, type WorkerPorts } from '../../../src-renderer/hosts/experiments/port-experiment-pool';
 
 class FakePort implements PortLike {
   readonly sent: ExperimentRequest[] = [];

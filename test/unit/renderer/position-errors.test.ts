@@ -1,6 +1,6 @@
 /** The Test tab's error by position: the period field, the grouping (against a hand count) and the CSV. */
 import { describe, expect, it } from 'vitest';
-import { isStream, positionErrorCsv, positionErrors, readPeriod } from '../../../src-renderer/state/position-errors';
+import { isStream, positionErrorCsv, positionErrors, readPeriod } from '../../../src-renderer/test-tab/position-errors';
 
 describe('error by position in the Test tab', () => {
   it('reads the period: empty is none, and bad values are named', () => {

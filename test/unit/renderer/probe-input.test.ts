@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readProbeInput, readProbeTarget, splitValues } from '../../../src-renderer/state/probe-input';
+import { readProbeInput, readProbeTarget, splitValues } from '../../../src-renderer/step-through/probe-input';
 
 describe('an input typed into the Test tab', () => {
   it('separates values by spaces, semicolons or “, ”, and reads a decimal comma', () => {

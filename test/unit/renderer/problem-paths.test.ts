@@ -1,6 +1,6 @@
 /** The validator's problems in the workbench's words: layers from 0 as Step through numbers them, patterns from 1, settings by label. */
 import { describe, expect, it } from 'vitest';
-import { describeProblem, problemsAt } from '../../../src-renderer/state/problem-paths';
+import { describeProblem, problemsAt } from '../../../src-renderer/shared/problem-paths';
 
 const document = {
   layers: [{ name: 'input' }, { name: 'hidden' }, { name: 'output' }],

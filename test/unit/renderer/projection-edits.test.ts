@@ -5,9 +5,9 @@ import { checkConsistency } from '../../../src-shared/model/consistency';
 import { parseModelText } from '../../../src-shared/model/parse';
 import { serializeModel } from '../../../src-shared/model/serialize';
 import type { ModelDocument } from '../../../src-shared/model/schema';
-import { insertLayer, moveLayer, newLayer, patternBlock, removeLayer, resizePatterns } from '../../../src-renderer/state/layer-edits';
-import { addProjection, connectableTargets, connectionProblem, removeProjection } from '../../../src-renderer/state/projection-edits';
-import { settleEdit, weightsCarryOver } from '../../../src-renderer/state/weights-fit';
+import { insertLayer, moveLayer, newLayer, patternBlock, removeLayer, resizePatterns } from '../../../src-renderer/network/layer-edits';
+import { addProjection, connectableTargets, connectionProblem, removeProjection } from '../../../src-renderer/network/projection-edits';
+import { settleEdit, weightsCarryOver } from '../../../src-renderer/shared/trainer/weights-fit';
 
 const xor = () => findExample('xor')!.build();
 const xor211 = () => findExample('xor-2-1-1')!.build();
@@ -125,7 +125,7 @@ describe('layers added, moved and removed in a graph', () => {
 
 describe('graph problems in the builder’s words', () => {
   it('names loose layers and a cycle as the builder mends them', async () => {
-    const { describeProblem } = await import('../../../src-renderer/state/problem-paths');
+    const { describeProblem } = await import('../../../src-renderer/shared/problem-paths');
     const cut = removeProjection(xor(), 1, 2);
     const words = checkConsistency(cut).map((p) => describeProblem(p, cut));
     expect(words).toContainEqual({ subject: 'Layer 1 (hidden)', message: expect.stringMatching(/^this layer feeds no other layer: connect it to one/), place: 'Network tab' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimit, type Clock } from '../../../src-renderer/state/rate-limit';
+import { RateLimit, type Clock } from '../../../src-renderer/shared/rate-limit';
 
 /** A clock whose time moves only when the test says, running what is due. */
 class FakeClock implements Clock {

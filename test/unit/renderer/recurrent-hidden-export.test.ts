@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { temporalXor } from '../../../src-shared/data/recurrent-examples';
 import { RecurrentRun } from '../../../src-shared/engine/recurrent/recurrent-run';
-import { prepareModelExport } from '../../../src-renderer/state/model-export';
+import { prepareModelExport } from '../../../src-renderer/files/model-export';
 
 describe('exporting a recurrent network’s hidden states', () => {
   const base = temporalXor(30);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hierarchicalClustering } from '../../../src-shared/analysis/representations/clustering';
-import { dendrogramLayout, placeLabels, scatterLayout } from '../../../src-renderer/state/representation-figures';
+import { dendrogramLayout, placeLabels, scatterLayout } from '../../../src-renderer/inside/representation-figures';
 
 describe('the Representations tab’s geometry', () => {
   it('puts PCA points on one scale for both axes, PC2 up, the farthest point at the margin', () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { resetsWeights } from '../../../src-shared/engine/setting-changes';
 import type { TrainingSettings } from '../../../src-shared/model/schema';
-import { weightsCarryOver } from '../../../src-renderer/state/weights-fit';
-import { planTrainerUpdate } from '../../../src-renderer/state/trainer-plan';
+import { weightsCarryOver } from '../../../src-renderer/shared/trainer/weights-fit';
+import { planTrainerUpdate } from '../../../src-renderer/shared/trainer/trainer-plan';
 
 const xor = () => findExample('xor')!.build();
 const settings = (): TrainingSettings => xor().training;

@@ -9,8 +9,8 @@ import type { MessageEndpoint, RunStart, TrainerCommand, TrainerEvent, TrainerEv
 import type { ModelDocument, TrainingSettings } from '../../../src-shared/model/schema';
 import { serveTrainer } from '../../../src-shared/trainer/serve-trainer';
 import type { Host } from '../../../src-renderer/hosts/host';
-import { MAX_EARLIER_RUNS, RunCurves } from '../../../src-renderer/state/run-curves.svelte';
-import { TrainerSession } from '../../../src-renderer/state/trainer-session.svelte';
+import { MAX_EARLIER_RUNS, RunCurves } from '../../../src-renderer/shared/trainer/run-curves.svelte';
+import { TrainerSession } from '../../../src-renderer/shared/trainer/trainer-session.svelte';
 import { example } from '../../support/trainer-harness';
 
 const xor = example('xor');

@@ -1,6 +1,6 @@
 /** The page's Save and its recovery drafts refuse, saying why, what their readers would refuse. */
 import { describe, expect, it } from 'vitest';
-import { draftText, modelFileText } from '../../../src-renderer/state/save-text';
+import { draftText, modelFileText } from '../../../src-renderer/files/save-text';
 import { examples } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
 import { parseModelText } from '../../../src-shared/model/parse';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSetting } from '../../../src-renderer/state/setting-input';
+import { readSetting } from '../../../src-renderer/shared/setting-input';
 
 describe('reading a typed setting', () => {
   it('understands a decimal comma and exponents', () => {

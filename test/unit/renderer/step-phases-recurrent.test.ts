@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { temporalXor } from '../../../src-shared/data/recurrent-examples';
 import { RecurrentRun } from '../../../src-shared/engine/recurrent/recurrent-run';
 import { inspectNextEvent } from '../../../src-shared/trainer/recurrent-inspection';
-import { phaseEquation } from '../../../src-renderer/state/phase-equations';
-import { inspectedNetwork, phaseTitle, phaseView, stepPhases, unitDetails, type Phase } from '../../../src-renderer/state/step-phases';
+import { phaseEquation } from '../../../src-renderer/step-through/phase-equations';
+import { inspectedNetwork, phaseTitle, phaseView, stepPhases, unitDetails, type Phase } from '../../../src-renderer/step-through/step-phases';
 
 describe('a recurrent network’s phases', () => {
   const model = temporalXor(30);

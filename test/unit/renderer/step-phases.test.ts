@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import { divergingColour } from '../../../src-renderer/state/diverging-scale';
-import { parseMath, phaseEquation } from '../../../src-renderer/state/phase-equations';
-import { formatValue, inspectedNetwork, phaseView, stepPhases, unitDetails, type Phase } from '../../../src-renderer/state/step-phases';
+import { divergingColour } from '../../../src-renderer/shared/diverging-scale';
+import { parseMath, phaseEquation } from '../../../src-renderer/step-through/phase-equations';
+import { formatValue, inspectedNetwork, phaseView, stepPhases, unitDetails, type Phase } from '../../../src-renderer/step-through/step-phases';
 
 /** λ of the model inspected: the equations' factor. */
 const LEARNING_RATE = 0.5;

@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { Simulation } from '../../../src-shared/engine/simulation';
 import type { LayerSpec } from '../../../src-shared/model/schema';
-import { largestMagnitude, projectionsOf } from '../../../src-renderer/state/hinton';
-import { networkLayout } from '../../../src-renderer/state/network-layout';
-import { escapeXml, figureFileName, hintonSvg, networkSvg } from '../../../src-renderer/state/svg-export';
+import { largestMagnitude, projectionsOf } from '../../../src-renderer/weights/hinton';
+import { networkLayout } from '../../../src-renderer/network/network-layout';
+import { escapeXml, figureFileName } from '../../../src-renderer/shared/charts/svg-export';
+import { hintonSvg } from '../../../src-renderer/weights/hinton-svg';
+import { networkSvg } from '../../../src-renderer/network/network-svg';
 
 /** What XML 1.0's Char production leaves out: C0 controls but tab, line feed and carriage return; lone surrogates; U+FFFE, U+FFFF. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for

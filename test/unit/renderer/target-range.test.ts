@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import type { ActivationName } from '../../../src-shared/model/schema';
 import { Simulation } from '../../../src-shared/engine/simulation';
-import { activationRange, rangeSentence, targetsOutOfRange } from '../../../src-renderer/state/target-range';
+import { activationRange, rangeSentence, targetsOutOfRange } from '../../../src-renderer/patterns/target-range';
 
 const ACTIVATIONS: ActivationName[] = ['linear', 'logistic', 'tanh', 'relu', 'softmax'];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import type { ModelDocument } from '../../../src-shared/model/schema';
-import { planTrainerUpdate } from '../../../src-renderer/state/trainer-plan';
+import { planTrainerUpdate } from '../../../src-renderer/shared/trainer/trainer-plan';
 
 const xor = (): ModelDocument => findExample('xor')!.build();
 

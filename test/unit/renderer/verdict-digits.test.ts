@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictDecimals, type Verdict } from '../../../src-renderer/components/verdict-digits';
+import { verdictDecimals, type Verdict } from '../../../src-renderer/shared/verdict-digits';
 
 /** The engine's test for one output (src-shared/engine/losses.ts): within the margin of its target. */
 const within = (output: number, target: number, margin: number) => Math.abs(target - output) <= margin;

@@ -8,16 +8,16 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunResult } from '../../../src-shared/experiment/run-one';
-import type { StoredRun } from '../../../src-renderer/state/experiment-results';
+import type { StoredRun } from '../../../src-renderer/experiment/experiment-results';
 
-type Store = typeof import('../../../src-renderer/hosts/web-experiment-store');
+type Store = typeof import('../../../src-renderer/hosts/experiments/web-experiment-store');
 
 /** A fresh browser storage and a fresh module (its open database is per module). */
 async function freshStore(): Promise<Store> {
   vi.stubGlobal('indexedDB', new IDBFactory());
   vi.stubGlobal('IDBKeyRange', IDBKeyRange);
   vi.resetModules();
-  return import('../../../src-renderer/hosts/web-experiment-store');
+  return import('../../../src-renderer/hosts/experiments/web-experiment-store');
 }
 
 const run = (index: number): StoredRun => ({ result: { index, status: 'finished' } as unknown as RunResult, time: 1000 + index });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { npzBytes } from '../../../src-shared/data/export/numpy/npz';
 import { findExample } from '../../../src-shared/data/examples';
-import { readWeightImport } from '../../../src-renderer/state/weight-import';
+import { readWeightImport } from '../../../src-renderer/files/weight-import';
 
 const xor = () => findExample('xor')!.build();
 const array = (name: string, shape: number[], values: number[]) => ({ name, shape, data: Float64Array.from(values) });

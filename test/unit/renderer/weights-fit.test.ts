@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
 import type { ModelDocument, NetworkState } from '../../../src-shared/model/schema';
-import { settleEdit, stateFitsLayers, weightLayout, weightsCarryOver } from '../../../src-renderer/state/weights-fit';
+import { settleEdit, stateFitsLayers, weightLayout, weightsCarryOver } from '../../../src-renderer/shared/trainer/weights-fit';
 
 function trained(id: string): ModelDocument {
   const run = new GraphRun(findExample(id)!.build());

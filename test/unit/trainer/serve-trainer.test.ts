@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Simulation } from '../../../src-shared/engine/simulation';
 import { HISTORY_CAPACITY, historyEpoch, historyLength } from '../../../src-shared/model/epoch-history';
-import { EpochSeries } from '../../../src-renderer/state/epoch-series';
+import { EpochSeries } from '../../../src-renderer/shared/trainer/epoch-series';
 import { example, startTrainer } from '../../support/trainer-harness';
 
 describe('the trainer loop', () => {

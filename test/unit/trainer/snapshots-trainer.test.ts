@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { modelAtSnapshot } from '../../../src-shared/model/snapshots';
-import { planTrainerUpdate } from '../../../src-renderer/state/trainer-plan';
+import { planTrainerUpdate } from '../../../src-renderer/shared/trainer/trainer-plan';
 import { example, startTrainer } from '../../support/trainer-harness';
 
 describe('snapshots in the trainer', () => {

@@ -6,7 +6,7 @@
 import { crc32 as zlibCrc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { asciiJson, exportProvenance, FIGURE_PROVENANCE_KEY, pngWithText, svgWithMetadata } from '../../../../src-shared/data/export';
-import { withFigureProvenance } from '../../../../src-renderer/state/figure-provenance';
+import { withFigureProvenance } from '../../../../src-renderer/shared/charts/figure-provenance';
 import { trainedXor } from './models';
 
 /** A 1 × 1 grey PNG, built here from the specification. */
