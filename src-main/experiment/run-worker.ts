@@ -8,35 +8,17 @@
 import { isMainThread, parentPort as threadPort, workerData } from 'node:worker_threads';
 import { serveRuns, type RunRequest } from '../../src-shared/experiment/serve-runs';
 import type { ModelDocument } from '../../src-shared/model/schema';
-
-interface ElectronMessagePort {
-  postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-  start(): void;
-}
-interface ElectronParentPort {
-  once(event: 'message', listener: (event: { data: unknown; ports: ElectronMessagePort[] }) => void): void;
-}
-
-const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
+import { electronParentPort, parentProcessChannel, whenPortArrives } from '../process-ports';
 
 if (!isMainThread && threadPort) {
   const port = threadPort;
   serveRuns({ postMessage: (reply) => port.postMessage(reply), onMessage: (handler) => port.on('message', handler) }, (workerData as { model: ModelDocument }).model);
-} else if (electronPort) {
+} else if (electronParentPort) {
   // Electron utility process: the first message from main carries the port to the window.
-  electronPort.once('message', ({ ports: [port] }) => {
-    serveRuns({ postMessage: (reply) => port.postMessage(reply), onMessage: (handler) => port.on('message', (event) => handler(event.data as RunRequest)) });
-    port.start();
-  });
+  whenPortArrives(electronParentPort, (port) => serveRuns({ postMessage: (reply) => port.postMessage(reply), onMessage: (handler) => port.on('message', (event) => handler(event.data as RunRequest)) }));
 } else if (process.send) {
-  const send = process.send.bind(process);
-  // Once the parent has gone a send would fail with EPIPE; the callback takes that error instead.
-  const post = (message: unknown) => {
-    if (process.connected) send(message, undefined, undefined, () => undefined);
-  };
-  serveRuns({ postMessage: post, onMessage: (handler) => process.on('message', (message) => handler(message as RunRequest)) });
-  process.on('disconnect', () => process.exit(0));
+  const child = parentProcessChannel()!;
+  serveRuns({ postMessage: child.post, onMessage: (handler) => child.onMessage((message) => handler(message as RunRequest)) });
 } else {
   console.error('The experiment worker must be started by Backprop Lab (a worker thread, an Electron utility process or a Node child with IPC).');
   process.exit(2);

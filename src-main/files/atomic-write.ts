@@ -1,16 +1,28 @@
 /** Writes a file so that a crash mid-save never damages the file that was there: temporary file, flush, rename. */
 import { randomUUID } from 'node:crypto';
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Text is written as UTF-8, bytes as they are. */
-export async function writeFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
+export function writeFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
+  return writeThroughTemporary(path, (handle) => handle.writeFile(contents, 'utf8'));
+}
+
+/** The same, for a file too large to hold as one string: its text arrives in pieces. */
+export function writeFileAtomicFrom(path: string, pieces: AsyncIterable<string>): Promise<void> {
+  return writeThroughTemporary(path, async (handle) => {
+    for await (const piece of pieces) await handle.write(piece, null, 'utf8');
+  });
+}
+
+/** Writes a temporary file beside `path` with `write`, flushes it to disk and renames it over `path`. */
+async function writeThroughTemporary(path: string, write: (handle: FileHandle) => Promise<unknown>): Promise<void> {
   await removeStaleTemporaries(path);
   const temporary = temporaryPath(path);
   const handle = await open(temporary, 'w');
   try {
     try {
-      await handle.writeFile(contents, 'utf8');
+      await write(handle);
       await handle.sync();
     } finally {
       await handle.close();
@@ -18,25 +30,6 @@ export async function writeFileAtomic(path: string, contents: string | Uint8Arra
     await rename(temporary, path);
   } catch (error) {
     // A write cut short (a full disk) leaves no half-written temporary file taking up the space.
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-}
-
-/** The same, for a file too large to hold as one string: its text arrives in pieces. */
-export async function writeFileAtomicFrom(path: string, pieces: AsyncIterable<string>): Promise<void> {
-  await removeStaleTemporaries(path);
-  const temporary = temporaryPath(path);
-  const handle = await open(temporary, 'w');
-  try {
-    try {
-      for await (const piece of pieces) await handle.write(piece, null, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
-  } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw error;
   }

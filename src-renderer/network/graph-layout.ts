@@ -33,17 +33,23 @@ export interface LayoutLine {
   via: CurveVia | null;
 }
 
-export interface GraphRow {
+/** A row of the network diagram: one layer's units (or its block) and where its label goes. */
+export interface LayoutRow {
   y: number;
+  /** Unit centres, or for a block the anchors its lines meet. */
   xs: number[];
   block: { x: number; width: number } | null;
   layer: LayerSpec;
-  /** The units' extent, and where the label starts (its centre, when it stands above the units). */
+  /** The units' extent (a chain's rows all span the widest), and where the layer's label starts. */
   left: number;
   right: number;
   labelX: number;
-  /** The name alone, centred above the units: the layer shares its row with others. */
+  /** The name alone, centred above the units (a layer sharing its row in a graph); else name and detail at the right. */
   labelAbove: boolean;
+}
+
+/** A graph's row also knows its depth (the longest path from an input layer). */
+export interface GraphRow extends LayoutRow {
   depth: number;
 }
 

@@ -10,7 +10,7 @@
  */
 import { networkGraph } from '../../src-shared/model/graph';
 import type { LayerSpec, ProjectionSpec } from '../../src-shared/model/schema';
-import { graphLayout, type LayoutLine } from './graph-layout';
+import { graphLayout, type LayoutLine, type LayoutRow } from './graph-layout';
 
 export type { LayoutLine } from './graph-layout';
 
@@ -41,19 +41,7 @@ function edgeAnchors(left: number, right: number): number[] {
 
 // ---- The network diagram ----------------------------------------------------------------------------
 
-export interface LayoutRow {
-  y: number;
-  /** Unit centres, or for a block the anchors its lines meet. */
-  xs: number[];
-  block: { x: number; width: number } | null;
-  layer: LayerSpec;
-  /** The units' extent (a chain's rows all span the widest), and where the layer's label starts. */
-  left: number;
-  right: number;
-  labelX: number;
-  /** The name alone, centred above the units (a layer sharing its row in a graph); else name and detail at the right. */
-  labelAbove: boolean;
-}
+export type { LayoutRow } from './graph-layout';
 
 export interface NetworkLayout {
   width: number;
