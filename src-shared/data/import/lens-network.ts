@@ -241,7 +241,10 @@ function setObject(
     return;
   }
   if (property === 'learningRate') training.learningRate = number(command, value, 'a learning rate of zero or more', 0);
-  else if (property === 'momentum') training.momentum = number(command, value, 'a momentum from 0 to below 1', 0);
+  else if (property === 'momentum') {
+    training.momentum = number(command, value, 'a momentum from 0 to below 1', 0);
+    if (training.momentum >= 1) refuse(command, `expected a momentum from 0 to below 1, found \`${value.text}\``, value);
+  }
   else if (property === 'weightDecay') training.weightDecay = number(command, value, 'a weight decay of zero or more', 0);
   else if (property === 'randRange') {
     // Lens draws initial weights from ±randRange; the model's uniform range is the whole width.

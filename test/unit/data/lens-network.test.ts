@@ -56,6 +56,7 @@ describe('a Lens simple recurrent network script', () => {
 
     const byHand = createModel({
       name: 'by hand',
+      description: '',
       layers: [
         { kind: 'input', name: 'input', units: 1, activation: 'linear', bias: false },
         { kind: 'hidden', name: 'context', units: 2, activation: 'linear', bias: false },
@@ -144,6 +145,8 @@ describe('what a Lens script needs Tcl for, or the app cannot build, is refused 
     expectImportError(read(srn('connectGroups hidden output2')), { line: 8, column: 22 }, /there is no group named `output2`/);
     expectImportError(read(srn().replace('connectGroups {input context} hidden output', 'connectGroups {input context} hidden output -bidirectional 1')), { line: 6, column: 45 }, /`-bidirectional 1` is not built here/);
     expectImportError(read(srn('addGroup output2 1 OUTPUT LINEAR', 'connectGroups hidden output2')), { line: 8, column: 1 }, /output groups with different costs/);
+    expectImportError(read(srn('setObject momentum 1.2')), { line: 8, column: 20 }, /expected a momentum from 0 to below 1, found `1\.2`/);
+    expectImportError(read(srn('setObject hidden.gain 2')), { line: 8, column: 11 }, /a group's `gain` is not read here/);
     expectImportError(read('addGroup input 2 INPUT'), { line: 1, column: 1 }, /`addGroup` before `addNet`/);
     expectImportError(read('# nothing but a comment'), { line: 1, column: 1 }, /no `addNet`/);
   });
