@@ -27,7 +27,8 @@ const help = `Backprop Lab command line
   validate FILE                  say whether a model file is valid
   import FILE… --out MODEL.bplab [--hidden N] [--inputs N --outputs N]
          [--input-columns A,B… --target-columns C,… [--name-column N]]
-                                 a model from CSV/TSV, tlearn (.cf .data .teach), PDP .pat or Lens .ex
+                                 a model from CSV/TSV, tlearn (.cf .data .teach), PDP .pat, Lens .ex
+                                 (with its network script .in: addNet, addGroup, elmanConnect…)
   export MODEL --to FORMAT --out PATH [--layer N]
                                  outputs, hidden, weights, curve (CSV); tlearn, pat, ex
   analyze MODEL [--layer J|NAME] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)

@@ -20,7 +20,7 @@ export const MAX_DOCUMENT_BYTES = MAX_MODEL_TEXT_BYTES;
 export const MODEL_FILTERS: FileFilter[] = [{ name: 'Backprop Lab model', extensions: [MODEL_EXTENSION] }];
 const IMPORT_FILTERS: Record<ImportKind, FileFilter[]> = {
   patterns: [
-    { name: 'Patterns and networks (CSV, PDP, Lens, tlearn)', extensions: ['csv', 'tsv', 'tab', 'txt', 'pat', 'ex', 'data', 'teach', 'cf'] },
+    { name: 'Patterns and networks (CSV, PDP, Lens, tlearn)', extensions: ['csv', 'tsv', 'tab', 'txt', 'pat', 'ex', 'in', 'tcl', 'data', 'teach', 'reset', 'cf'] },
     { name: 'Weights for the open model (safetensors, NumPy)', extensions: [...WEIGHT_FILE_EXTENSIONS] },
     { name: 'All files', extensions: ['*'] },
   ],

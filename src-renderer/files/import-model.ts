@@ -1,5 +1,5 @@
 /**
- * File → Import: other tools' files read into a NEW model document. A tlearn .cf gives the network; the
+ * File → Import: other tools' files read into a NEW model document. A tlearn .cf or a Lens .in script gives the network; the
  * other formats give patterns only, and get a network built for their sizes (one hidden layer), which the
  * user is told about. The importers are the command line's; their errors keep file, line and column.
  */
@@ -43,6 +43,7 @@ export function readImportFiles(files: readonly PatternFile[]): ImportRead {
       case 'read': {
         const { set } = step;
         if (set.kind === 'tlearn') return readTlearn(set.cf, set.data, set.teach, step.files);
+        if (set.kind === 'lens') return readLens(set.script, set.examples, step.files);
         return builtFor(step.files.imported, [set.file.name]);
       }
     }
@@ -134,6 +135,22 @@ function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: Patte
   return {
     ...read,
     notes: [`Imported the tlearn network ${shape(read.model.layers)} from ${cf.name}, with ${count} ${count === 1 ? 'pattern' : 'patterns'} from ${data.name} and ${teach.name}.${recurrent}`, ...notesOf(imported)],
+  };
+}
+
+/** A Lens script's network with its examples, said in a note as a tlearn network is. */
+function readLens(script: PatternFile, examples: PatternFile, { imported, layers, projections, links, training }: ImportedFiles): ImportRead {
+  const read = checked(script.name, [script.name, examples.name], imported, layers ?? layersForPatterns(imported), training, projections, links);
+  if (read.kind !== 'model') return read;
+  const count = imported.patterns.length;
+  const sequences = imported.patterns.filter((p, i) => i === 0 || p.reset).length;
+  const recurrent = links?.length
+    ? ` A simple recurrent network: ${links.map((link) => `${read.model.layers[link.to].name} holds a copy of the previous event's ${read.model.layers[link.from].name} (${link.initial ?? 0} at each sequence's start)`).join('; ')}; ` +
+      (sequences > 1 ? `the events form ${sequences} sequences.` : 'the events are one continuous stream.')
+    : '';
+  return {
+    ...read,
+    notes: [`Imported the Lens network ${shape(read.model.layers)} from ${script.name}, with ${count} ${count === 1 ? 'event' : 'events'} from ${examples.name}.${recurrent}`, ...notesOf(imported)],
   };
 }
 

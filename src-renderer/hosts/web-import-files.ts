@@ -10,7 +10,7 @@ import { fileText } from './file-text';
  * Every format File → Import reads (src-shared/data/import/recognise.ts), tlearn's network file first,
  * and the weight files that load into the open model.
  */
-export const IMPORT_FILE_TYPES = ['.cf,.data,.teach,.csv,.tsv,.tab,.txt,.pat,.ex', ...WEIGHT_FILE_EXTENSIONS.map((e) => `.${e}`)].join(',');
+export const IMPORT_FILE_TYPES = ['.cf,.data,.teach,.reset,.csv,.tsv,.tab,.txt,.pat,.ex,.in,.tcl', ...WEIGHT_FILE_EXTENSIONS.map((e) => `.${e}`)].join(',');
 
 /** A weight file's bytes, any other file's text. */
 export async function pickedFile(file: File): Promise<PickedFile> {

@@ -39,8 +39,9 @@ export function gridShape(model: ModelDocument, set: PatternSet): GridShape {
   const patterns = model[set] ?? [];
   const sizes = patternSizes(model);
   return {
-    inputs: Math.max(sizes.inputs, ...patterns.map((p) => p.input.length)),
-    targets: Math.max(sizes.outputs, ...patterns.map((p) => p.target.length)),
+    // A loop, not Math.max(...): a spread of 100,000 patterns' lengths overflows the call's arguments.
+    inputs: patterns.reduce((most, p) => Math.max(most, p.input.length), sizes.inputs),
+    targets: patterns.reduce((most, p) => Math.max(most, p.target.length), sizes.outputs),
   };
 }
 

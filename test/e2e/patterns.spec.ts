@@ -234,3 +234,31 @@ test('a target outside what the output units can give is kept, marked and explai
   await expect(input).not.toHaveClass(/out-of-range/);
   await expect(warning).toHaveCount(0);
 });
+
+test('a long stream (temporal XOR, 3,000 events) draws the rows in view; arrows, scrolling and edits reach every row', async ({ page }) => {
+  await openPatterns(page, 'Temporal XOR (simple recurrent network)');
+  const grid = page.getByRole('table', { name: 'Training patterns' });
+  await expect(grid).toHaveAttribute('aria-rowcount', '3002');
+  await expect(rows(page).first()).toBeVisible();
+  expect(await rows(page).count()).toBeLessThan(200);
+  // Arrows past the drawn rows bring the next ones in.
+  await page.locator('#patterns-cell-0-1').click();
+  for (let i = 0; i < 150; i++) await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#patterns-cell-150-1')).toBeFocused();
+  // Scrolled to the end, the last event is drawn, and an edit there is one undo step like any other.
+  await page.locator('.scroll').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  const last = page.locator('#patterns-cell-2999-1');
+  await expect(last).toBeVisible();
+  const before = await last.inputValue();
+  const typed = before === '1' ? '0' : '1';
+  await last.click();
+  await page.keyboard.type(typed);
+  await page.keyboard.press('Tab');
+  await expect(last).toHaveValue(typed);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(last).toHaveValue(before);
+  // Halfway down, the rows drawn are the middle ones.
+  await page.locator('.scroll').evaluate((element) => element.scrollTo({ top: element.scrollHeight / 2 }));
+  await expect(page.locator('#patterns-cell-1500-1')).toBeAttached();
+  await expect(page.locator('#patterns-cell-2999-1')).not.toBeAttached();
+});

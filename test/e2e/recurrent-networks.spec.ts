@@ -3,7 +3,8 @@
  * trainer; Test's error by position (modulo the period 3 the user sets) is lowest at the predictable phase
  * and is, number for number, the command line's `test --period 3` of the saved file (its screenshot is the
  * user guide's picture); Step through shows the copy phase before the forward pass; File → Import opens a
- * tlearn temporal-XOR project with its .reset file, grouped by position in its sequences.
+ * tlearn temporal-XOR project with its .reset file, grouped by position in its sequences, and a Lens
+ * network script with its examples.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +107,23 @@ test('File → Import opens a tlearn temporal-XOR project with its .reset file, 
   await page.getByRole('tab', { name: 'Test' }).click();
   await expect(page.getByLabel('Period (events)')).toHaveValue('');
   await expect(page.getByTestId('position-bar').first()).toHaveAttribute('data-position', '0');
+});
+
+test('File → Import opens a Lens network script with its examples as the simple recurrent network it builds; a script needing Tcl is refused with its line', async ({ page }) => {
+  await page.goto('/');
+  const pick = async (names: string[]) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import…', exact: true }).click();
+    await (await chooser).setFiles(names.map((name) => fixture(`lens/srn/${name}`)));
+  };
+  await pick(['loops.in', 'txor.ex']);
+  await expect(page.getByTestId('notice')).toContainText('loops.in, line 4, column 1: `set` sets a Tcl variable: Backprop Lab reads only literal Lens commands');
+  await pick(['txor.in', 'txor.ex']);
+  await expect(page.getByTestId('status')).toHaveText('Ready');
+  await expect(page.getByTestId('notice')).toContainText('Imported the Lens network 1-2-2-1 from txor.in, with 24 events from txor.ex. A simple recurrent network: context holds a copy of the previous event');
+  await page.getByRole('tab', { name: 'Patterns' }).click();
+  await expect(page.getByTestId('sequence-cell')).toHaveCount(24);
+  await expect(page.getByTestId('sequence-cell').nth(3)).toHaveAttribute('data-sequence', '2');
 });
 
 test('the builder attaches a context layer to a hidden layer (keyboard) and to an output layer (dragged); Train sets the gradient; the file is Elman’s and Jordan’s network', async ({ page }, testInfo) => {

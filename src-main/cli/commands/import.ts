@@ -1,7 +1,8 @@
 /**
  * `import FILE… --out MODEL.bplab`: a model from other tools' files, the format recognised from each file.
- * tlearn's .cf with its .data and .teach gives the network too; the other formats give patterns, and the
- * network is sized to them (with --hidden N units in one hidden layer).
+ * tlearn's .cf with its .data and .teach, or a Lens network script (.in) with its .ex, gives the network
+ * too; the other formats give patterns, and the network is sized to them (with --hidden N units in one
+ * hidden layer).
  */
 import { basename } from 'node:path';
 import {

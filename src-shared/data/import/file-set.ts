@@ -7,6 +7,7 @@ import type { CopyLinkSpec, LayerSpec, ProjectionSpec, TrainingSettings } from '
 import { importCsv, previewCsv, type CsvColumnRef, type CsvPreview } from './csv';
 import type { ImportedPatterns } from './imported';
 import { importLensExamples } from './lens-ex';
+import { readLensSet } from './lens-set';
 import { importPdpPat } from './pdp-pat';
 import { recogniseFormat, type ImportFormat } from './recognise';
 import { importTlearnPatterns, importTlearnProject } from './tlearn';
@@ -20,6 +21,8 @@ export interface NamedText {
 export type ImportSet<F extends NamedText> =
   /** tlearn's files: the .cf (when given) brings the network, the .data the inputs, the .teach the targets. */
   | { kind: 'tlearn'; cf?: F; data: F; teach: F; reset?: F }
+  /** A Lens network script (.in) and the example file (.ex) it trains on. */
+  | { kind: 'lens'; script: F; examples: F }
   /** One pattern file; a .pat and a table need more said (the split, the columns) before they are read. */
   | { kind: 'pdp-pat' | 'lens-ex' | 'csv'; file: F };
 
@@ -33,8 +36,16 @@ export function sortImportFiles<F extends NamedText>(files: readonly F[]): Impor
   if (files.length === 0) throw new ImportSetError('No file was given to import.');
   const recognised = files.map((file) => ({ file, format: recogniseFormat(file.name, file.text) }));
   const unknown = recognised.find((r) => r.format === null);
-  if (unknown) throw new ImportSetError(`${unknown.file.name}: not a format this app imports (CSV/TSV, tlearn .cf with .data and .teach, PDP .pat, Lens .ex).`);
+  if (unknown) throw new ImportSetError(`${unknown.file.name}: not a format this app imports (CSV/TSV, tlearn .cf with .data and .teach, PDP .pat, Lens .ex, a Lens .in script with its .ex).`);
   const of = (format: ImportFormat) => recognised.filter((r) => r.format === format).map((r) => r.file);
+  const [script] = of('lens-in');
+  if (script) {
+    const [examples] = of('lens-ex');
+    if (files.length !== 2 || !examples) {
+      throw new ImportSetError(`${script.name}: a Lens network script is imported with the example file it trains on: give the .in and one .ex together.`);
+    }
+    return { kind: 'lens', script, examples };
+  }
   const [cf] = of('tlearn-cf');
   const [data] = of('tlearn-data');
   const [teach] = of('tlearn-teach');
@@ -51,18 +62,18 @@ export function sortImportFiles<F extends NamedText>(files: readonly F[]): Impor
     }
     return { kind: 'tlearn', cf, data, teach, ...(reset ? { reset } : {}) };
   }
-  if (files.length !== 1) throw new ImportSetError('Import one pattern file at a time, or a tlearn .cf with its .data and .teach together.');
+  if (files.length !== 1) throw new ImportSetError('Import one pattern file at a time, a tlearn .cf with its .data and .teach together, or a Lens .in script with its .ex.');
   const [{ file, format }] = recognised;
   return { kind: format as 'pdp-pat' | 'lens-ex' | 'csv', file };
 }
 
-/** What files give once read: the patterns, and when one describes a network (a tlearn .cf) its layers and initial weight range. */
+/** What files give once read: the patterns, and when one describes a network (a tlearn .cf, a Lens script) its layers and training settings. */
 export interface ImportedFiles {
   imported: ImportedPatterns;
   layers?: LayerSpec[];
   /** The projections between the layers, when the .cf's network is not a chain. */
   projections?: ProjectionSpec[];
-  /** The copy links of a simple recurrent network (a .cf's copy-back connections). */
+  /** The copy links of a simple recurrent network (a .cf's copy-back connections, a Lens script's elmanConnect). */
   links?: CopyLinkSpec[];
   training?: Partial<TrainingSettings>;
 }
@@ -103,6 +114,8 @@ export function readImportSet<F extends NamedText>(given: readonly F[], answers:
   switch (set.kind) {
     case 'tlearn':
       return { kind: 'read', set, files: readTlearnSet(set) };
+    case 'lens':
+      return { kind: 'read', set, files: readLensSet(set) };
     case 'pdp-pat':
       if (!answers.sizes) return { kind: 'split', file: set.file };
       return { kind: 'read', set, files: { imported: importPdpPat(set.file.text, { ...answers.sizes, file: set.file.name }) } };

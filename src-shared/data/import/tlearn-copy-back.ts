@@ -39,11 +39,38 @@ export function splitCopyBacks(cf: TlearnConfigText, refuse: Refuse): { cf: Tlea
   for (const c of cf.connections) {
     if (isCopyBack(c)) continue;
     const into = c.to.find((d) => d.kind === 'node' && contextNodes.has(d.index));
-    if (into) {
-      const what = c.from.some((s) => s.kind === 'bias') ? 'a bias' : 'a connection';
-      refuse(c, `${what} into context node ${indexOf(into)}`, 'A context node holds an exact copy of the node it copies: it receives nothing else (remove it from this line)');
-    }
+    if (!into) continue;
+    if (c.from.every((s) => s.kind === 'bias')) refuse(c, `a bias into context node ${indexOf(into)}`, biasAdvice(c, contextNodes));
+    const what = c.from.some((s) => s.kind === 'bias') ? 'a bias' : 'a connection';
+    refuse(c, `${what} into context node ${indexOf(into)}`, 'A context node holds an exact copy of the node it copies: it receives nothing else (remove it from this line)');
   }
   if (cf.outputNodes.some((n) => contextNodes.has(n))) refuse(cf.outputsLine as ConnectionStatement, 'a context node is listed as an output node');
   return { cf: { ...cf, connections: cf.connections.filter((c) => !isCopyBack(c)) }, copies };
+}
+
+/**
+ * Why a bias into a context node cannot be built, and the line to write instead. tlearn gives a node an
+ * error only from the higher-numbered nodes it feeds (comp_backprop); a context node feeds lower-numbered
+ * ones, so its error is 0 and its bias never learns: the context holds the copy plus a fixed random offset
+ * from ±weight_limit. The app's context layer holds the exact copy and has no bias.
+ */
+function biasAdvice(c: ConnectionStatement, contextNodes: ReadonlySet<number>): string {
+  const kept = c.to.map(indexOf).filter((n) => !contextNodes.has(n));
+  const instead = kept.length > 0 ? `write \`${nodeRanges(kept)} from 0\`` : 'remove this line';
+  return 'tlearn never trains a bias into a context node (a node learns only from the higher-numbered nodes it feeds, and a context node feeds lower-numbered ones), ' +
+    'so its context would hold the copy plus a fixed random offset; a context layer here holds the exact copy and has no bias. ' +
+    `To bias the other nodes only, as the tlearn manual's Elman networks do, ${instead}`;
+}
+
+/** Node numbers as tlearn lists them: `1-7`, `1-3,5`. */
+function nodeRanges(nodes: readonly number[]): string {
+  const sorted = [...new Set(nodes)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : String(sorted[i]));
+    i = j;
+  }
+  return parts.join(',');
 }

@@ -14,6 +14,6 @@ export function isGraphModel(model: Pick<ModelDocument, 'layers' | 'projections'
   return !networkGraph(model).isChain;
 }
 
+/** What GraphRun says when given a recurrent network: createRun builds it a RecurrentRun, which the app and the command line both use. */
 export const RECURRENT_NETWORKS_NOTICE =
-  'This network is recurrent (a context layer holds a copy of another layer from the previous event): recurrent networks are shown in the app from a later version. ' +
-  'Until then, train and test it with the command line (backprop-lab cli train FILE).';
+  'This network is recurrent (a context layer holds a copy of another layer from the previous event): it runs on the recurrent path (createRun in engine/training-run.ts builds a RecurrentRun), not on GraphRun alone.';

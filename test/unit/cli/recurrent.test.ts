@@ -73,6 +73,30 @@ describe('a Lens file of multi-event examples on the command line', () => {
   });
 });
 
+describe('a Lens simple recurrent network script on the command line', () => {
+  const lens = (name: string) => fileURLToPath(new URL(`../../fixtures/lens/srn/${name}`, import.meta.url));
+
+  it('imports the .in with its .ex as the network the script builds, trains it and tests it by position', async () => {
+    const out = join(dir, 'lens-txor.bplab');
+    const result = await cli('import', lens('txor.in'), lens('txor.ex'), '--out', out);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('24 patterns, network 1-2-2-1');
+    const model = await readModel(out);
+    expect(model.links).toEqual([{ kind: 'copy', from: 2, to: 1, delay: 1, initial: 0.5 }]);
+    expect(model.training).toMatchObject({ loss: 'squared-error', learningRate: 0.5, momentum: 0, init: { kind: 'uniform', range: 1 } });
+    const trained = join(dir, 'lens-txor-trained.bplab');
+    expect((await cli('train', out, '--epochs', '50', '--out', trained)).code).toBe(0);
+    const table = await cli('test', trained);
+    expect(table.out).toMatch(/error by position in the sequence \(mean pss\)\nposition {2}events {2}mean pss\n {7}0 {7}8 /);
+  });
+
+  it('refuses a script that needs Tcl to run, naming the file and line', async () => {
+    const result = await cli('import', lens('loops.in'), lens('txor.ex'), '--out', join(dir, 'loops.bplab'));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/loops\.in, line 4, column 1: `set` sets a Tcl variable: Backprop Lab reads only literal Lens commands/);
+  });
+});
+
 describe('a tlearn simple recurrent network on the command line', () => {
   it('imports temporal XOR (.cf with copy-back, .data, .teach), trains it, and the predictable phase has the lowest error', async () => {
     const trained = await importAndTrain('txor', ['txor.cf', 'txor.data', 'txor.teach']);

@@ -36,13 +36,13 @@ describe('which importer reads a set of files', () => {
 
   it('refuses an unknown format, a tlearn set missing a file or with another, and several pattern files', () => {
     expect(refusal([])).toBe('No file was given to import.');
-    expect(refusal([{ name: 'notes.doc', text: 'hello' }])).toMatch(/^notes\.doc: not a format this app imports \(CSV\/TSV, tlearn \.cf with \.data and \.teach, PDP \.pat, Lens \.ex\)/);
+    expect(refusal([{ name: 'notes.doc', text: 'hello' }])).toMatch(/^notes\.doc: not a format this app imports \(CSV\/TSV, tlearn \.cf with \.data and \.teach, PDP \.pat, Lens \.ex, a Lens \.in script with its \.ex\)/);
     expect(refusal([file('tlearn/xor.cf'), file('tlearn/xor.data')])).toContain('(the .teach was not given)');
     expect(refusal([file('tlearn/xor.cf'), file('tlearn/xor.teach')])).toContain('(the .data was not given)');
     expect(refusal([file('tlearn/xor.cf')])).toContain('(the .data and .teach were not given)');
     expect(refusal([file('tlearn/xor.data'), file('tlearn/xor.teach'), file('pdp/xor.pat')])).toContain('one of each');
     expect(refusal([file('tlearn/xor.data'), file('tlearn/xor.teach'), file('tlearn/encoder.teach')])).toContain('one of each');
-    expect(refusal([file('pdp/xor.pat'), file('lens/xor-sparse.ex')])).toBe('Import one pattern file at a time, or a tlearn .cf with its .data and .teach together.');
+    expect(refusal([file('pdp/xor.pat'), file('lens/xor-sparse.ex')])).toBe('Import one pattern file at a time, a tlearn .cf with its .data and .teach together, or a Lens .in script with its .ex.');
   });
 });
 

@@ -57,7 +57,10 @@ describe('tlearn .cf import', () => {
     const config = (text: string) => () => importTlearnConfig(text);
     expectImportError(config(srn.replace('= 1. & 1. fixed', '= 0.5 & 0.5 fixed')), { line: 11, column: 1 }, /weight is not exactly 1 .*line 11 `8-10 from 1-3 = 0\.5 & 0\.5 fixed one-to-one`/);
     expectImportError(config(srn.replace('linear = 8-10', 'linear = 8-9')), { line: 11, column: 1 }, /context node 10 is not linear: line 11/);
-    expectImportError(config(srn.replace('1-7 from 0', '1-10 from 0')), { line: 12, column: 1 }, /a bias into context node 8: line 12 `1-10 from 0`/);
+    expectImportError(config(srn.replace('1-7 from 0', '1-10 from 0')), { line: 12, column: 1 }, /a bias into context node 8: line 12 `1-10 from 0`.*never trains a bias into a context node.*write `1-7 from 0`/);
+    // A line that biases only context nodes is to be removed; a bias beside other sources is a connection into the context.
+    expectImportError(config(srn.replace('1-7 from 0', '1-7 from 0\n8-10 from 0')), { line: 13, column: 1 }, /a bias into context node 8: line 13 `8-10 from 0`.*remove this line/);
+    expectImportError(config(srn.replace('1-3 from 8-10', '1-3 from 8-10\n9 from 0,i1')), { line: 10, column: 1 }, /a bias into context node 9: line 10 `9 from 0,i1`.*receives nothing else/);
     expectImportError(config(srn.replace('8-10 from 1-3 = 1.', '8-10 from 1-2,4 = 1.')), { line: 11, column: 1 }, /copied nodes 1, 2, 4 are not one whole layer/);
   });
 
@@ -148,7 +151,16 @@ describe('tlearn .cf files as tlearn course material and projects write them', (
   });
 
   it('an Elman network whose context units also take a bias is refused at the bias line, not built as something else', () => {
-    expectImportError(published('elman.cf'), { file: 'elman.cf', line: 8, column: 1 }, /a bias into context node 8: line 8 `1-12 from 0`.*receives nothing else/);
+    expectImportError(published('elman.cf'), { file: 'elman.cf', line: 8, column: 1 }, /a bias into context node 8: line 8 `1-12 from 0`.*fixed random offset.*write `1-7 from 0`/);
+    // Written as the advice says (the bias to hidden and output nodes only, as the tlearn manual's Elman networks do),
+    // the next refusal is the file's own: `nodes = 17` but nodes 13-17 are connected to nothing. With that fixed too, it imports.
+    const advised = fixture('tlearn/published/elman.cf').replace('1-12 from 0', '1-7 from 0');
+    expectImportError(() => importTlearnConfig(advised, { file: 'elman.cf' }), { line: 2, column: 1 }, /node 13 receives no connections/);
+    const network = importTlearnConfig(advised.replace('nodes = 17', 'nodes = 12').replace('selected = 1-17', 'selected = 1-12'), { file: 'elman.cf' });
+    expect(network.layers.map((l) => [l.kind, l.name, l.units, l.bias])).toEqual([
+      ['input', 'input', 9, false], ['hidden', 'context', 5, false], ['hidden', 'hidden', 5, true], ['output', 'output', 2, true],
+    ]);
+    expect(network.links).toEqual([{ kind: 'copy', from: 2, to: 1, delay: 1 }]);
   });
 
   it('an attractor network of bipolar units with fixed input copies is refused at its fixed line', () => {

@@ -76,6 +76,19 @@ describe('File → Import: a new document from other tools’ files', () => {
     expect(() => new RecurrentRun(lens.model)).not.toThrow();
   });
 
+  it('opens a Lens network script with its examples as the network it builds, said in a note; a script needing Tcl is refused with its line', () => {
+    const lens = modelOf(readImportFiles([fixture('lens/srn/txor.ex'), fixture('lens/srn/txor.in')]));
+    expect(lens.model.name).toBe('txor');
+    expect(lens.model.layers.map((l) => l.name)).toEqual(['input', 'context', 'hidden', 'output']);
+    expect(lens.model.links).toEqual([{ kind: 'copy', from: 2, to: 1, delay: 1, initial: 0.5 }]);
+    expect(lens.model.training).toMatchObject({ loss: 'squared-error', learningRate: 0.5, momentum: 0 });
+    expect(lens.notes).toEqual([
+      'Imported the Lens network 1-2-2-1 from txor.in, with 24 events from txor.ex. A simple recurrent network: context holds a copy of the previous event\'s hidden (0.5 at each sequence\'s start); the events form 8 sequences.',
+    ]);
+    expect(() => new RecurrentRun(lens.model)).not.toThrow();
+    expect(refusal(readImportFiles([fixture('lens/srn/loops.in'), fixture('lens/srn/txor.ex')]))).toMatch(/^loops\.in, line 4, column 1: `set` sets a Tcl variable: Backprop Lab reads only literal Lens commands/);
+  });
+
   it('refuses a bad value with its file, line and column, and a set of files it cannot import in the words of test/unit/data/file-set', () => {
     expect(refusal(readImportFiles([]))).toBe('No file was picked.');
     expect(refusal(readImportFiles([fixture('tlearn/bad-value.data'), fixture('tlearn/xor.teach')]))).toMatch(/^bad-value\.data, line 4, column 3: /);
