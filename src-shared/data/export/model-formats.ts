@@ -38,8 +38,8 @@ export const MODEL_EXPORT_FORMATS = {
   ex: { description: 'Lens example file (.ex)', layer: null },
   npz: { description: 'NumPy arrays: weights, biases, activations, targets, curves (float64)', layer: null },
   npy: { description: 'one of those arrays as a NumPy .npy file', layer: 'array' },
-  safetensors: { description: 'weights and biases as safetensors, with a PyTorch model.py (a recurrent network’s forward is one step)', layer: null },
-  onnx: { description: `the network as an ONNX inference graph, float64 (opset ${ONNX_OPSET}); one step of a recurrent network`, layer: null },
+  safetensors: { description: 'weights and biases as safetensors, with a PyTorch model.py', layer: null },
+  onnx: { description: `the network as an ONNX inference graph, float64 (opset ${ONNX_OPSET})`, layer: null },
   'onnx-float32': { description: 'the same graph in float32', layer: null },
   mat: { description: 'MATLAB .mat (level 5): the .npz’s arrays', layer: null },
 } as const satisfies Record<string, { description: string; layer: LayerChoiceKind | null }>;
