@@ -7,7 +7,7 @@
  * engine's activations at every event to 1e-12; model.py compiles and, stepped event by event as its
  * docstring says, gives the engine's outputs to 1e-12; onnxruntime steps the ONNX graph through the sequence,
  * the context fed back from its own output: float64 within 1e-12, float32 within 1e-5 × max(1, largest |net
- * input|).
+ * input|). The safetensors and .npz load back into the model (the context's projection too).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -21,6 +21,7 @@ import { mat5Bytes } from '../../../../src-shared/data/export/matlab/mat5';
 import { npzBytes } from '../../../../src-shared/data/export/numpy/npz';
 import { onnxModelBytes, type OnnxPrecision } from '../../../../src-shared/data/export/onnx/onnx-model';
 import { exportTorch } from '../../../../src-shared/data/export/safetensors';
+import { importWeights } from '../../../../src-shared/data/import';
 import { RecurrentRun } from '../../../../src-shared/engine/recurrent/recurrent-run';
 import { createRun } from '../../../../src-shared/engine/training-run';
 import { networkGraph } from '../../../../src-shared/model/graph';
@@ -286,4 +287,17 @@ describe('the formats for a recurrent network', () => {
       else expect(() => exportModel(model, format), format).toThrow(new RegExp(`^Temporal XOR \\(Elman 1990\\) is a recurrent network .*which the ${format} export does not write yet; npz, `));
     }
   });
+});
+
+describe('weights back from Python into a recurrent network', () => {
+  for (const format of ['safetensors', 'npz'] as const) {
+    it(`loads the Elman and Jordan network’s own ${format} into the untrained model: every projection, the contexts’ included, and the same outputs through time`, () => {
+      const trained = elmanJordan();
+      const bytes = exportFileContent(exportModel(trained, format).files[0]) as Uint8Array;
+      const { model } = importWeights({ ...trained, state: null }, `w.${format}`, bytes);
+      expect(model.state!.weights).toEqual(trained.state!.weights);
+      expect(model.state!.biases).toEqual(trained.state!.biases);
+      expect(engineOutputs(model)).toEqual(engineOutputs(trained));
+    });
+  }
 });
