@@ -90,7 +90,7 @@ export function torchModelPy(model: ModelDocument, network: ExportNetwork = expo
   return `"""The network of a Backprop Lab model as a PyTorch module, with its weights in the .safetensors file beside
 this one (same name). Written by Backprop Lab's export; edit freely. With this file saved as NAME.py:
 
-${usage}
+${docstringText(usage)}
 
 Layers: ${docstringText(structure)}
 forward takes one tensor per input layer (${inputs.join(', ')})${contexts.length > 0 ? ` and one per context layer (${contextArguments.join(', ')})` : ''} and

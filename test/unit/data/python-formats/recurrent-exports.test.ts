@@ -218,6 +218,16 @@ describe('safetensors and model.py of a recurrent network', () => {
     expect(modelPy).toContain('return (torch.full((rows, 3), 0.0, dtype=torch.float64), torch.full((rows, 2), 0.25, dtype=torch.float64),)');
   });
 
+  it.skipIf(!hasNumpy)('compiles with layer names that hold quotes and backslashes', async () => {
+    const model = shortTemporalXor();
+    model.layers = model.layers.map((layer, g) => (g === 0 ? { ...layer, name: 'the """ input \\ ' } : layer));
+    const path = join(await mkdtemp(join(tmpdir(), 'bplab-srn-names-')), 'srn.py');
+    await writeFile(path, exportTorch(model).modelPy);
+    const compiled = spawnSync('python3', ['-m', 'py_compile', path], { encoding: 'utf8' });
+    expect(compiled.stderr).toBe('');
+    expect(compiled.status).toBe(0);
+  });
+
   for (const [label, build] of cases) {
     it.skipIf(!hasNumpy)(`${label}: model.py compiles, and stepped through the sequence with resets it gives the engine’s outputs at every event to 1e-12`, async () => {
       const model = build();
