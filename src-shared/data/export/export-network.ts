@@ -7,11 +7,16 @@
  *
  * A chain runs on the chain engine (activations.ts's networkWithWeights, the bits the other exports
  * write), any other network on the graph engine (GraphRun's network, restored from the model's state or
- * initialised from its seed as a run would start).
+ * initialised from its seed as a run would start). A recurrent network (docs/science.md, "Simple recurrent
+ * networks") is a graph whose context layers no projection feeds: each holds a copy of its link's source
+ * from the event before, c(t) = h_from(t − 1), its `initial` value at a sequence's start. Its activations
+ * are a pass over a set in order from the initial context, as the engine's test pass runs it (RecurrentRun).
  */
 import { GraphRun } from '../../engine/graph/graph-run';
 import { isGraphModel } from '../../engine/graph/graph-support';
+import { RecurrentRun } from '../../engine/recurrent/recurrent-run';
 import { networkGraph } from '../../model/graph';
+import { isRecurrent } from '../../model/recurrence';
 import type { LayerSpec, ModelDocument } from '../../model/schema';
 import { networkWithWeights } from './activations';
 import { layerIdentifiers, projectionNames, type ProjectionName } from './array-names';
@@ -26,6 +31,19 @@ export interface ExportProjection extends ProjectionName {
   rows: number;
   cols: number;
 }
+
+/** A recurrent network's copy link, as the exports state it: context layer `layer` takes `source`'s activations from the event before. */
+export interface ExportContextLayer {
+  /** The context layer's index; no projection feeds it. */
+  layer: number;
+  /** The layer copied into it (Elman: a hidden layer; Jordan: an output layer). */
+  source: number;
+  /** Every unit's value at a sequence's first event. */
+  initial: number;
+}
+
+/** Which of the model's pattern sets. */
+export type ExportSet = 'train' | 'test';
 
 export interface ExportNetwork {
   layers: readonly LayerSpec[];
@@ -42,8 +60,13 @@ export interface ExportNetwork {
   outputs: readonly number[];
   /** Indices of the projections into each layer, in the model's order. */
   into: readonly number[][];
-  /** One pattern's forward pass: n (net input) and h (activation) per layer, layer order, fresh arrays. */
-  forward(input: readonly number[]): { net: Float64Array[]; act: Float64Array[] };
+  /** A recurrent network's context layers, in the order of the model's links; empty for any other network. */
+  contexts: readonly ExportContextLayer[];
+  /**
+   * Every layer's activations h per pattern of a set ([pattern][layer], fresh arrays): each pattern alone,
+   * or for a recurrent network each event with the context its sequence gives it.
+   */
+  activations(set: ExportSet): Float64Array[][];
 }
 
 export function exportNetwork(model: ModelDocument): ExportNetwork {
@@ -63,29 +86,41 @@ export function exportNetwork(model: ModelDocument): ExportNetwork {
     return { ...names[q], fromLayer: from, toLayer: to, weights: Float64Array.from(weights), rows: model.layers[to].units, cols: model.layers[from].units };
   };
   const copy = <T extends ArrayLike<number>>(rows: readonly T[]) => rows.map((row) => Float64Array.from(row));
+  const patternsOf = (set: ExportSet) => (set === 'train' ? model.patterns : (model.testPatterns ?? []));
   if (!isGraphModel(model)) {
     const network = networkWithWeights(model);
     return {
-      layers: model.layers, ids, into, inputs: graph.inputs, outputs: graph.outputs,
+      layers: model.layers, ids, into, inputs: graph.inputs, outputs: graph.outputs, contexts: [],
       projections: network.weights.map((W, j) => projection(j, W)),
       biases: model.layers.map((layer, j) => (j > 0 && layer.bias ? Float64Array.from(network.biases[j - 1]) : null)),
       order: model.layers.map((_, j) => j),
-      forward(input) {
-        network.forward(input);
-        return { net: copy(network.net), act: copy(network.act) };
-      },
+      activations: (set) =>
+        patternsOf(set).map((pattern) => {
+          network.forward(pattern.input);
+          return copy(network.act);
+        }),
     };
   }
-  const { network } = new GraphRun(model);
+  const run = isRecurrent(model) ? new RecurrentRun(model) : new GraphRun(model);
+  const { network } = run;
   return {
     layers: model.layers, ids, into, inputs: network.inputs, outputs: network.outputs,
+    contexts: (model.links ?? []).map((link) => ({ layer: link.to, source: link.from, initial: link.initial ?? 0 })),
     projections: network.weights.map((W, q) => projection(q, W)),
     biases: model.layers.map((layer, g) => (layer.kind !== 'input' && layer.bias ? Float64Array.from(network.biases[network.biasIndex[g]]) : null)),
     order: network.order,
-    forward(input) {
-      if (input.length !== network.inputUnits) throw new RangeError(`a pattern of ${input.length} inputs for a network of ${network.inputUnits} input units`);
-      network.forward(input);
-      return { net: copy(network.net), act: copy(network.act) };
+    activations(set) {
+      if (run instanceof RecurrentRun) {
+        // The engine's own pass through time, layer by layer: each a pass over the set in order, from the
+        // initial context and resetting at its marks (the training stream undisturbed).
+        const byLayer = model.layers.map((_, g) => run.layerOverSequence(g, set));
+        return patternsOf(set).map((_, p) => byLayer.map((rows) => Float64Array.from(rows[p])));
+      }
+      return patternsOf(set).map((pattern) => {
+        if (pattern.input.length !== network.inputUnits) throw new RangeError(`a pattern of ${pattern.input.length} inputs for a network of ${network.inputUnits} input units`);
+        network.forward(pattern.input);
+        return copy(network.act);
+      });
     },
   };
 }

@@ -80,7 +80,10 @@ export interface ModelExport {
  */
 export function exportModel(model: ModelDocument, format: ModelExportFormat, layer?: number, context?: ExportContext): ModelExport {
   if (!GRAPH_EXPORT_FORMATS.has(format) && isGraphModel(model)) {
-    throw new ExportError(`${model.name || 'this model'} is a graph network (several input or output layers, or projections that skip layers), which the ${format} export does not write yet; ${[...GRAPH_EXPORT_FORMATS].join(', ')} do`);
+    const kind = isRecurrent(model)
+      ? 'a recurrent network (context layers holding a copy from the event before)'
+      : 'a graph network (several input or output layers, or projections that skip layers)';
+    throw new ExportError(`${model.name || 'this model'} is ${kind}, which the ${format} export does not write yet; ${[...GRAPH_EXPORT_FORMATS].join(', ')} do`);
   }
   if (!context) return formatFiles(model, format, layer, null);
   const provenance = exportProvenance(model, format, context);

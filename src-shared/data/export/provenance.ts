@@ -16,6 +16,7 @@ import { bytesToHex } from '@noble/hashes/utils';
 import type { ModelDocument, SettingChange, TrainingSettings } from '../../model/schema';
 import { serializeModel } from '../../model/serialize';
 import { networkGraph } from '../../model/graph';
+import { isRecurrent } from '../../model/recurrence';
 import { layerIdentifiers, projectionNames } from './array-names';
 
 /** What the exporting app says about itself. */
@@ -37,6 +38,13 @@ export interface ExportProvenance {
   layers: { name: string; identifier: string; units: number; activation: string | null; bias: boolean }[];
   /** Each projection W_<from>_<to>, by the layers' identifiers, in the model's order (for a chain, layer j → j + 1). */
   projections: { from: string; to: string }[];
+  /**
+   * A recurrent network's copy links, by the layers' identifiers, in the model's order: context layer `to`
+   * holds `from`'s activations from the event before, `initial` at a sequence's start. Absent for other networks.
+   */
+  links?: { from: string; to: string; initial: number }[];
+  /** How a recurrent network trains through time (the model's `recurrence`; the one-step gradient when absent). */
+  recurrence?: ModelDocument['recurrence'] | null;
   modelSha256: string;
   patternsSha256: string;
   testPatternsSha256: string | null;
@@ -59,6 +67,9 @@ export function exportProvenance(model: ModelDocument, format: string, { appVers
     settingChanges: model.state?.settingChanges ?? [],
     layers: model.layers.map((layer, j) => ({ name: layer.name, identifier: ids[j], units: layer.units, activation: layer.kind === 'input' ? null : layer.activation, bias: layer.kind !== 'input' && layer.bias })),
     projections: projectionNames(model.layers, networkGraph(model).projections).map(({ from, to }) => ({ from, to })),
+    ...(isRecurrent(model)
+      ? { links: model.links!.map((link) => ({ from: ids[link.from], to: ids[link.to], initial: link.initial ?? 0 })), recurrence: model.recurrence ?? null }
+      : {}),
     modelSha256: sha256Hex(serializeModel(model)),
     patternsSha256: sha256Hex(JSON.stringify(model.patterns)),
     testPatternsSha256: model.testPatterns && model.testPatterns.length > 0 ? sha256Hex(JSON.stringify(model.testPatterns)) : null,

@@ -3,6 +3,8 @@
  * don't-care). Hidden layers are numbered first, then the outputs, as tlearn's own examples do; a graph's
  * projections are written as connections between the node ranges of their two layers. tlearn has
  * logistic and linear units only, so other activations are refused rather than written as something else.
+ * A recurrent network's copy links are tlearn's copy-back connections (`3-4 from 1-2 = 1. & 1. fixed
+ * one-to-one`, the context nodes linear); what tlearn cannot hold of its time is said in the notes.
  */
 import { networkGraph, topologicalOrder } from '../../model/graph';
 import type { LayerSpec, ModelDocument, Pattern } from '../../model/schema';
@@ -69,6 +71,8 @@ export function tlearnConfig(model: ModelDocument): { text: string; notes: strin
   ];
   for (const { from, to } of graph.projections) lines.push(`${range(to)} from ${range(from)}`);
   for (const j of graph.biased) if (layers[j].bias) lines.push(`${range(j)} from 0`);
+  for (const link of model.links ?? []) lines.push(`${range(link.to)} from ${range(link.from)} = 1. & 1. fixed one-to-one`);
+  notes.push(...recurrentNotes(model));
   lines.push('SPECIAL:');
   const linear = graph.biased.filter((j) => layers[j].activation === 'linear').map(range);
   if (linear.length > 0) lines.push(`linear = ${linear.join(',')}`);
@@ -85,6 +89,17 @@ export function tlearnConfig(model: ModelDocument): { text: string; notes: strin
     notes.push(`tlearn trains with backpropagation of squared error; the model's ${model.training.rule} rule with ${model.training.loss} loss is not written`);
   }
   return { text: `${lines.join('\n')}\n`, notes };
+}
+
+/** What tlearn's copy-back cannot hold of a recurrent network's time. */
+function recurrentNotes(model: ModelDocument): string[] {
+  const links = model.links ?? [];
+  if (links.length === 0) return [];
+  const notes: string[] = [];
+  if (links.some((link) => (link.initial ?? 0) !== 0)) notes.push('tlearn starts its context nodes at 0; the context\'s initial value (' + [...new Set(links.map((link) => link.initial ?? 0))].join(', ') + ') is not written');
+  if ([...model.patterns, ...(model.testPatterns ?? [])].some((p) => p.reset)) notes.push('the sequence starts (reset marks) are not written: tlearn reads them from a .reset file, which this export does not produce');
+  if (model.recurrence?.gradient === 'bptt') notes.push(`tlearn trains a copy-back network with the one-step gradient; backpropagation through time to depth ${model.recurrence.depth} is not written`);
+  return notes;
 }
 
 function checkExpressible(layer: LayerSpec): void {

@@ -7,6 +7,11 @@
  * One graph input h_<layer> per input layer and one graph output per output layer, each a batch of
  * patterns, one per row. float64 unless float32 is asked for, when the weights are rounded to float32 and
  * so is everything the runtime computes.
+ *
+ * A recurrent network's graph is one step (one event): each context layer is a graph input h_<context>
+ * after the input layers, and its new value — its source layer's activations, c(t + 1) = h_from(t) — a
+ * graph output next_h_<context> (an Identity of h_<source>) after the output layers. A sequence runs by
+ * feeding each step's next_h_<context> to the next, starting from the link's initial value.
  */
 import type { ActivationName, ModelDocument } from '../../../model/schema';
 import { exportNetwork } from '../export-network';
@@ -42,8 +47,9 @@ export function onnxModelBytes(model: ModelDocument, { precision = 'float64', me
   const graph = new ProtoMessage();
   const nodes: ProtoMessage[] = [];
   const initializers: ProtoMessage[] = [];
+  const isContext = (g: number) => network.contexts.some((c) => c.layer === g);
   for (const g of network.order) {
-    if (layers[g].kind === 'input') continue;
+    if (layers[g].kind === 'input' || isContext(g)) continue;
     const to = ids[g];
     const into = network.into[g];
     const bias = network.biases[g];
@@ -67,11 +73,15 @@ export function onnxModelBytes(model: ModelDocument, { precision = 'float64', me
     const activation = layers[g].activation;
     nodes.push(node(OPERATOR[activation], `activation_${to}`, [`n_${to}`], [`h_${to}`], activation === 'softmax' ? [['axis', 1]] : []));
   }
+  // No layer's value starts with next_ (those are h_, n_, W_, b_, product_ and partial_).
+  for (const { layer, source } of network.contexts) nodes.push(node('Identity', `copy_${ids[layer]}`, [`h_${ids[source]}`], [`next_h_${ids[layer]}`], []));
   graph.string(2, model.name || 'network');
   for (const message of nodes) graph.message(1, message);
   for (const message of initializers) graph.message(5, message);
   for (const g of network.inputs) graph.message(11, valueInfo(`h_${ids[g]}`, elementType, layers[g].units));
+  for (const { layer } of network.contexts) graph.message(11, valueInfo(`h_${ids[layer]}`, elementType, layers[layer].units));
   for (const g of network.outputs) graph.message(12, valueInfo(`h_${ids[g]}`, elementType, layers[g].units));
+  for (const { layer } of network.contexts) graph.message(12, valueInfo(`next_h_${ids[layer]}`, elementType, layers[layer].units));
 
   const onnx = new ProtoMessage().int(1, ONNX_IR_VERSION).string(2, 'Backprop Lab');
   if (producerVersion) onnx.string(3, producerVersion);

@@ -14,7 +14,8 @@ export interface TorchExport {
 
 /**
  * `metadata`: strings for the header's `__metadata__` beside the modules, the layer list and the
- * projections (each `[from, to]` by the layers' identifiers), the provenance.
+ * projections (each `[from, to]` by the layers' identifiers), the provenance. A recurrent network's header
+ * also lists its copy links (`[from, to, initial]`: context layer `to` holds `from` from the event before).
  */
 export function exportTorch(model: ModelDocument, metadata: Record<string, string> = {}): TorchExport {
   const network = exportNetwork(model);
@@ -25,6 +26,7 @@ export function exportTorch(model: ModelDocument, metadata: Record<string, strin
     modules: JSON.stringify(linearModuleNames(model, network)),
     layers: JSON.stringify(layers),
     projections: JSON.stringify(network.projections.map(({ from, to }) => [from, to])),
+    ...(network.contexts.length > 0 ? { links: JSON.stringify(network.contexts.map((c) => [ids[c.source], ids[c.layer], c.initial])) } : {}),
     ...metadata,
   };
   return { safetensors: safetensorsBytes(torchStateTensors(model, network), header), modelPy: torchModelPy(model, network) };
