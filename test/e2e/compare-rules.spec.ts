@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { examples } from '../../src-shared/data/examples';
 import type { LearningRule } from '../../src-shared/model/schema';
@@ -69,6 +70,9 @@ test('backprop and feedback alignment from identical weights: both curves, equal
   await page.waitForTimeout(600);
   await page.screenshot({ path: screenshotPath('guide-10-compare-rules.png', testInfo) });
 
+  const axe = await new AxeBuilder({ page }).include('[data-testid="compare-rules"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
+
   // The curves' data, against `cli train` of the same model with the rule changed, from --seed 1.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export the rules’ curves’ data as CSV' }).click();
@@ -88,6 +92,26 @@ test('backprop and feedback alignment from identical weights: both curves, equal
     expect(command.header.slice(0, 2)).toEqual(['epoch', 'tss']);
     expect(shown.rows.map((row) => [row[0], row[k + 1]]), rule).toEqual(command.rows.map((row) => [row[0], row[1]]));
   });
+
+  // The angles as a picture and as numbers, as every chart exports.
+  const svgDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the angles as SVG' }).click();
+  const svgPath = testInfo.outputPath('angles.svg');
+  await (await svgDownload).saveAs(svgPath);
+  const svg = readFileSync(svgPath, 'utf8');
+  expect(svg).toContain('signal angle, W1 (code → output)');
+  expect(svg).toContain('weight angle, W1 (code → output)');
+  const pngDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the angles as PNG' }).click();
+  expect((await pngDownload).suggestedFilename()).toBe('8-3-8-encoder-compare-rules-angles.png');
+  const anglesCsv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the angles’ data as CSV' }).click();
+  const anglesPath = testInfo.outputPath('angles.csv');
+  await (await anglesCsv).saveAs(anglesPath);
+  const angleTable = table(readFileSync(anglesPath, 'utf8'));
+  expect(angleTable.header).toEqual(['epoch', 'signal angle, W1 (code → output) (degrees)', 'weight angle, W1 (code → output) (degrees)']);
+  expect(angleTable.rows[0][0]).toBe('0');
+  expect(angleTable.rows.at(-1)![0]).toBe(String(EPOCHS));
 
   // A view, not an edit: nothing to undo, no experiment in the document.
   await dialog.getByRole('button', { name: 'Close' }).click();
