@@ -33,7 +33,8 @@ export function tssChart(comparison: RuleComparison, plan: ExperimentPlan, resul
   const lines: ExperimentLine[] = [];
   const series: { epochs: number[]; values: (number | null)[] }[] = [];
   const bands: ComparisonChart['bands'] = [];
-  for (const curve of conditionCurves(plan, results, 'tss', log)) {
+  const curves = conditionCurves(plan, results, 'tss', log);
+  for (const curve of curves) {
     const { label } = comparison.conditions[curve.condition];
     const colour = conditionColour(curve.condition);
     if (several) {
@@ -50,7 +51,7 @@ export function tssChart(comparison: RuleComparison, plan: ExperimentPlan, resul
   const { x, ys } = alignOnEpochs(series);
   ys.forEach((values, i) => (lines[i].values = values));
   const faint = several
-    ? conditionCurves(plan, results, 'tss', log).flatMap((c) => c.runs.map((run) => ({ index: run.index, colour: conditionColour(c.condition), epochs: run.epochs, values: run.values })))
+    ? curves.flatMap((c) => c.runs.map((run) => ({ index: run.index, colour: conditionColour(c.condition), epochs: run.epochs, values: run.values })))
     : [];
   return { x, lines, bands, faint };
 }
