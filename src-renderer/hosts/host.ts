@@ -6,6 +6,7 @@ import type { ExportFormat, ImportedFile } from '../../src-shared/ipc/channels';
 import type { MessageEndpoint, TrainerCommand } from '../../src-shared/ipc/trainer-protocol';
 import type { MenuCommand } from '../../src-shared/ipc/preload-api';
 import type { RunWorker } from '../../src-shared/experiment/pool';
+import type { RunExtras } from '../../src-shared/experiment/run-angles';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import type { ExperimentStorage } from '../experiment/experiment-runner';
 
@@ -92,8 +93,11 @@ export interface ExportedFileSet {
 export interface ExperimentHost {
   /** How many runs at once: all cores but one, so the window stays smooth. */
   readonly jobs: number;
-  /** The pool's workers for `model`'s runs: Web Workers in the browser, utility processes in the desktop app. */
-  startWorker(model: ModelDocument): () => RunWorker;
+  /**
+   * The pool's workers for `model`'s runs: Web Workers in the browser, utility processes in the desktop app;
+   * `extras` what the runs record beyond the experiment's measures (Compare rules' angles).
+   */
+  startWorker(model: ModelDocument, extras?: RunExtras): () => RunWorker;
   /** The browser's IndexedDB (within a budget), or a results folder on disk through main. */
   readonly storage: ExperimentStorage;
 }

@@ -12,6 +12,7 @@ import type { TestPass } from '../engine/test-pass';
 import { createRun } from '../engine/training-run';
 import type { ModelDocument } from '../model/schema';
 import { plannedRun, singleRunModel, type ExperimentPlan } from './plan';
+import { angleRecorder, type AlignmentAngles, type RunExtras } from './run-angles';
 
 /** Patterns presented per call once the criterion needs no look after each epoch (as `cli train`). */
 const PATTERNS_PER_CALL = 4096;
@@ -46,6 +47,8 @@ export interface RunResult {
   message: string | null;
   outputs?: { name: string; output: number[] }[];
   weights?: { weights: number[][][]; biases: number[][] };
+  /** Only when the page asked for it (run-angles.ts): feedback alignment's angles over training. */
+  alignmentAngles?: AlignmentAngles;
 }
 
 /** What an experiment reads of a run, which Simulation and GraphRun both give. */
@@ -62,8 +65,11 @@ interface ExperimentEngine {
   testPass(set?: 'train' | 'test'): TestPass | null;
 }
 
-/** `model` is the experiment's model (with its experiment section); `index` the run in the plan's order. */
-export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, index: number): RunResult {
+/**
+ * `model` is the experiment's model (with its experiment section); `index` the run in the plan's order;
+ * `extras` what the run records beyond the section's measures (it changes none of them).
+ */
+export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, index: number, extras?: RunExtras): RunResult {
   const run = plannedRun(plan, index);
   const single = singleRunModel(model, plan, index);
   // The single-run model has no stopping rule of its own: the experiment's criterion is the model's.
@@ -74,6 +80,8 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
   if (!(engine instanceof Simulation || engine instanceof GraphRun)) throw new Error('an experiment runs the chain engine or the graph path');
   const simulation: ExperimentEngine = engine;
   const { epochs, stopAtCriterion, record } = plan.spec;
+  const angles = engine instanceof Simulation ? angleRecorder(single, epochs, extras) : null;
+  angles?.look(engine);
   let status: RunStatus = 'finished';
   let message: string | null = null;
   let epochsToCriterion: number | null = null;
@@ -81,7 +89,10 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
     // Until the criterion is met, one epoch at a time (its after-epoch tss is needed); otherwise in chunks
     // of patterns as `cli train` trains. The bits are the same however the work is sliced.
     const checking = criterion > 0 && epochsToCriterion === null;
-    const outcome = simulation.advance(checking ? Number.POSITIVE_INFINITY : PATTERNS_PER_CALL, checking ? simulation.epoch + 1 : epochs);
+    // Stopping at an epoch the angles are taken at slices the work differently, and changes no bit.
+    const until = Math.min(epochs, angles?.nextEpoch(simulation.epoch) ?? epochs);
+    const outcome = simulation.advance(checking ? Number.POSITIVE_INFINITY : PATTERNS_PER_CALL, checking ? simulation.epoch + 1 : until);
+    angles?.look(engine);
     if (outcome.stop === 'diverged') {
       status = 'diverged';
       message = outcome.message;
@@ -108,6 +119,7 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
     curve: recordedCurve(simulation, plan.recordEvery),
     message,
   };
+  if (angles) result.alignmentAngles = angles.result();
   if (record.finalOutputs) result.outputs = pass.patterns.map((p) => ({ name: p.name, output: p.output }));
   if (record.finalWeights) {
     const saved = engine instanceof Simulation ? engine.weightRows() : engine.state();

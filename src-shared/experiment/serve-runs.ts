@@ -8,10 +8,14 @@
 import type { ModelDocument } from '../model/schema';
 import { planExperiment, type ExperimentPlan } from './plan';
 import { runExperimentRun } from './run-one';
+import type { RunExtras } from './run-angles';
 import type { RunReply } from './worker-conversation';
 
-/** What the pool's side sends: the model once (unless the worker was started with it), then run indices. */
-export type RunRequest = { model: ModelDocument } | { index: number };
+/**
+ * What the pool's side sends: the model once (unless the worker was started with it), with what its runs
+ * record beyond the experiment's measures (run-angles.ts), then run indices.
+ */
+export type RunRequest = { model: ModelDocument; extras?: RunExtras } | { index: number };
 
 /** A two-way channel to the pool, whatever carries it. */
 export interface RunChannel {
@@ -21,20 +25,20 @@ export interface RunChannel {
 
 /** Serves runs over `channel`; `model` when the host hands it over at start (a worker thread's workerData). */
 export function serveRuns(channel: RunChannel, model?: ModelDocument): void {
-  let held: { model: ModelDocument; plan: ExperimentPlan } | null = null;
-  const hold = (given: ModelDocument) => {
-    held = { model: given, plan: planExperiment(given) };
+  let held: { model: ModelDocument; plan: ExperimentPlan; extras?: RunExtras } | null = null;
+  const hold = (given: ModelDocument, extras?: RunExtras) => {
+    held = { model: given, plan: planExperiment(given), extras };
     channel.postMessage({ ready: true });
   };
   channel.onMessage((request) => {
     if ('model' in request) {
-      hold(request.model);
+      hold(request.model, request.extras);
       return;
     }
     let reply: RunReply;
     try {
       if (!held) throw new Error('the worker was asked for a run before it was given the experiment');
-      reply = { index: request.index, result: runExperimentRun(held.model, held.plan, request.index) };
+      reply = { index: request.index, result: runExperimentRun(held.model, held.plan, request.index, held.extras) };
     } catch (error) {
       reply = { index: request.index, error: error instanceof Error ? error.message : String(error) };
     }

@@ -22,7 +22,7 @@ export function electronExperiments(api: PreloadApi, page?: PortWindow): Experim
   const listening = () => (ports ??= electronWorkerPorts(api, page ?? window));
   return {
     jobs: defaultExperimentJobs(),
-    startWorker: (model) => portWorkerStarter(model, listening()),
+    startWorker: (model, extras) => portWorkerStarter(model, listening(), extras),
     storage: {
       key: experimentKey,
       async load(key, text) {

@@ -7,6 +7,7 @@
 import type { RunWorker } from '../../../src-shared/experiment/pool';
 import { unstartedWorker, workerConversation } from '../../../src-shared/experiment/worker-conversation';
 import type { ModelDocument } from '../../../src-shared/model/schema';
+import type { RunExtras } from '../../../src-shared/experiment/run-angles';
 import type { ExperimentReply, ExperimentRequest } from './experiment-messages';
 
 /** What the glue needs of a MessagePort. */
@@ -29,15 +30,16 @@ export interface WorkerPorts {
 
 const START_FAILURE = 'an experiment worker process could not start';
 
-export function portWorkerStarter(model: ModelDocument, ports: WorkerPorts): () => RunWorker {
+/** `extras`: what the runs record beyond the experiment's measures (Compare rules' angles). */
+export function portWorkerStarter(model: ModelDocument, ports: WorkerPorts, extras?: RunExtras): () => RunWorker {
   // $state proxies cannot be cloned into a port: the model goes as plain data.
   const plain = JSON.parse(JSON.stringify(model)) as ModelDocument;
-  return () => startPortWorker(plain, ports);
+  return () => startPortWorker(plain, ports, extras);
 }
 
-function startPortWorker(model: ModelDocument, ports: WorkerPorts): RunWorker {
+function startPortWorker(model: ModelDocument, ports: WorkerPorts, extras: RunExtras | undefined): RunWorker {
   const conversation = workerConversation(START_FAILURE);
-  const waiting: ExperimentRequest[] = [{ model }];
+  const waiting: ExperimentRequest[] = [{ model, ...(extras ? { extras } : {}) }];
   let connected: { id: number; port: PortLike; unlisten: () => void } | null = null;
   let stopped = false;
   const send = (request: ExperimentRequest) => (connected ? connected.port.postMessage(request) : waiting.push(request));

@@ -5,6 +5,7 @@
 import type { RunWorker } from '../../../src-shared/experiment/pool';
 import { unstartedWorker, workerConversation } from '../../../src-shared/experiment/worker-conversation';
 import type { ModelDocument } from '../../../src-shared/model/schema';
+import type { RunExtras } from '../../../src-shared/experiment/run-angles';
 import type { ExperimentReply, ExperimentRequest } from './experiment-messages';
 
 /** What the glue needs of a Worker. */
@@ -20,13 +21,14 @@ export function defaultExperimentJobs(cores: number | undefined = globalThis.nav
   return Math.max(1, (cores ?? 2) - 1);
 }
 
-export function webWorkerStarter(model: ModelDocument, makeWorker: () => WorkerLike = defaultWorker): () => RunWorker {
-  return () => startWorker(model, makeWorker);
+/** `extras`: what the runs record beyond the experiment's measures (Compare rules' angles). */
+export function webWorkerStarter(model: ModelDocument, makeWorker: () => WorkerLike = defaultWorker, extras?: RunExtras): () => RunWorker {
+  return () => startWorker(model, makeWorker, extras);
 }
 
 const START_FAILURE = 'an experiment worker could not start';
 
-function startWorker(model: ModelDocument, makeWorker: () => WorkerLike): RunWorker {
+function startWorker(model: ModelDocument, makeWorker: () => WorkerLike, extras: RunExtras | undefined): RunWorker {
   const conversation = workerConversation(START_FAILURE);
   let worker: WorkerLike;
   try {
@@ -37,7 +39,7 @@ function startWorker(model: ModelDocument, makeWorker: () => WorkerLike): RunWor
   worker.addEventListener('message', ({ data: reply }) => conversation.receive(reply));
   worker.addEventListener('error', (event) => conversation.fail(new Error(`the worker crashed: ${event.message ?? 'no message'}`)));
   // $state proxies cannot be cloned into a worker: the model goes as plain data.
-  worker.postMessage({ model: JSON.parse(JSON.stringify(model)) as ModelDocument });
+  worker.postMessage({ model: JSON.parse(JSON.stringify(model)) as ModelDocument, ...(extras ? { extras } : {}) });
   return {
     run: (index) => conversation.run(index, () => worker.postMessage({ index })),
     terminate() {

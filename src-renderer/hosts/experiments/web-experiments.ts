@@ -6,7 +6,7 @@ import { defaultExperimentJobs, webWorkerStarter } from './web-experiment-pool';
 export function webExperiments(): ExperimentHost {
   return {
     jobs: defaultExperimentJobs(),
-    startWorker: (model) => webWorkerStarter(model),
+    startWorker: (model, extras) => webWorkerStarter(model, undefined, extras),
     storage: { key: experimentKey, load: loadRuns, put: putRun, putFailed: putFailedRun, clear: clearRuns, deleteAll: deleteAllRuns },
   };
 }
