@@ -29,8 +29,9 @@ const help = `Backprop Lab command line
          [--input-columns A,B… --target-columns C,… [--name-column N]]
                                  a model from CSV/TSV, tlearn (.cf .data .teach), PDP .pat, Lens .ex
                                  (with its network script .in: addNet, addGroup, elmanConnect…)
-  export MODEL --to FORMAT --out PATH [--layer N]
-                                 outputs, hidden, weights, curve (CSV); tlearn, pat, ex
+  export MODEL --to FORMAT --out PATH [--layer N] [--array NAME]
+                                 outputs, hidden, weights, curve (CSV); tlearn, pat, ex;
+                                 npz, npy, safetensors (+ model.py), onnx, onnx-float32, mat
   analyze MODEL [--layer J|NAME] (--pca | --rdm | --cluster [--linkage average|complete|single|ward] | --mds | --modes)
         [--distance correlation|euclidean] [--epoch E] --out FILE.csv
                                  a layer's PCA, dissimilarity matrix, clustering or MDS, or the
