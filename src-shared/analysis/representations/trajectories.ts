@@ -1,12 +1,20 @@
 /**
  * PCA trajectories (issue 15, point 2a): each point's path across training, every frame projected on one
  * basis — the PCA of the epoch shown (the last frame), so the paths end where the scatter's points are and
- * the axes do not turn between frames (pca.ts, projectOnBasis).
+ * the axes do not turn between frames (pca.ts, projectOnBasis). The layer's points at the frames are found
+ * once (framePoints) and projected again whenever the basis moves (projectFrames).
  */
 import type { LayerModel } from './layer-points';
 import { layerPoints } from './layer-points';
 import type { Frame } from './over-training';
 import { projectOnBasis, type PcaBasis } from './pca';
+
+export interface FramePoints {
+  labels: string[];
+  epochs: number[];
+  /** rows[frame][point]: the layer's activations. */
+  rows: number[][][];
+}
 
 export interface Trajectories {
   labels: string[];
@@ -16,17 +24,28 @@ export interface Trajectories {
   paths: [number, number][][];
 }
 
-/** Layer `layer`'s points at each frame on `basis` (found from the layer's points at the last frame). */
-export function pcaTrajectories(model: LayerModel, frames: readonly Frame[], layer: number, basis: PcaBasis): Trajectories {
-  if (frames.length === 0) throw new Error('trajectories need at least one frame');
+/** Layer `layer`'s points at each frame. */
+export function framePoints(model: LayerModel, frames: readonly Frame[], layer: number): FramePoints {
   let labels: string[] = [];
-  const perFrame = frames.map((frame) => {
+  const rows = frames.map((frame) => {
     const points = layerPoints(model, frame.all, layer);
     labels = points.labels;
-    return projectOnBasis(points.rows, basis);
+    return points.rows;
   });
-  const paths = labels.map((_, p) => perFrame.map((scores): [number, number] => [scores[p][0] ?? 0, scores[p][1] ?? 0]));
-  return { labels, epochs: frames.map((frame) => frame.epoch), paths };
+  return { labels, epochs: frames.map((frame) => frame.epoch), rows };
+}
+
+/** The frames' points on `basis`, as paths per point. */
+export function projectFrames(points: FramePoints, basis: PcaBasis): Trajectories {
+  if (points.rows.length === 0) throw new Error('trajectories need at least one frame');
+  const perFrame = points.rows.map((rows) => projectOnBasis(rows, basis));
+  const paths = points.labels.map((_, p) => perFrame.map((scores): [number, number] => [scores[p][0] ?? 0, scores[p][1] ?? 0]));
+  return { labels: points.labels, epochs: points.epochs, paths };
+}
+
+/** Layer `layer`'s points at each frame on `basis` (found from the layer's points at the last frame). */
+export function pcaTrajectories(model: LayerModel, frames: readonly Frame[], layer: number, basis: PcaBasis): Trajectories {
+  return projectFrames(framePoints(model, frames, layer), basis);
 }
 
 /** The trajectories as tidy rows: epoch, pattern, PC1, PC2 (epoch by epoch, the points in order). */
