@@ -86,7 +86,7 @@ test('trajectories, RSA over training and MDS of the representation layer are No
     // Each path ends at its item's point.
     expect(shown[28][0]).toBeCloseTo(Number(await page.locator(`[data-testid="pca-point"][data-label="${item}"]`).getAttribute('data-pc1')), 12);
   }
-  await expect(page.getByTestId('trajectory-caption')).toHaveText('Paths from epoch 0 (rings) through 28 snapshots to the points at epoch 556, all on epoch 556’s components.');
+  await expect(page.getByTestId('trajectory-caption')).toHaveText('Paths through 28 snapshots, from epoch 0 (rings) to the points at epoch 556, all on epoch 556’s components.');
   const csv = (await readFile(await downloaded(page, 'Export the trajectory plot’s numbers as CSV', testInfo.outputPath('trajectories.csv')), 'utf8')).trim().split('\n');
   expect(csv[0]).toBe('epoch,pattern,PC1,PC2');
   expect(csv).toHaveLength(1 + 29 * 8);

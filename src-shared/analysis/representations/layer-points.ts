@@ -46,9 +46,11 @@ export function layerGroups(model: LayerModel, layer: number): { groups: Pattern
   return { groups, labels: groups.map((g) => (recurrent ? sharedInputLabel(model.patterns, g.patterns) : g.label)) };
 }
 
-/** Layer `layer`'s points, from activations `all` (activationsOfModel's). */
-export function layerPoints(model: LayerModel, all: readonly (readonly (readonly number[])[])[], layer: number): LayerPoints {
-  const { groups, labels } = layerGroups(model, layer);
+/** Layer `layer`'s points, from activations `all` (activationsOfModel's); `grouped` when layerGroups was found already. */
+export function layerPoints(
+  model: LayerModel, all: readonly (readonly (readonly number[])[])[], layer: number, grouped: { groups: PatternGroup[]; labels: string[] } = layerGroups(model, layer),
+): LayerPoints {
+  const { groups, labels } = grouped;
   const rows = isRecurrent(model) ? meanByGroup(all, groups, layer) : groups.map((g) => [...all[g.patterns[0]][layer]]);
   return { labels, groups, rows };
 }

@@ -73,11 +73,13 @@ export function differentPoints(model: LayerModel, layer: number, other: number)
 export function rsaOverTraining(model: LayerModel, frames: readonly Frame[], layer: number, distance: RdmDistance, reference: RsaReference): RsaPoint[] {
   const fixed = fixedReference(model, layer, distance, reference);
   const apart = reference.kind === 'layer' ? differentPoints(model, layer, reference.layer) : null;
+  const grouped = layerGroups(model, layer);
+  const otherGrouped = reference.kind === 'layer' && !apart ? layerGroups(model, reference.layer) : null;
   return frames.map((frame) => {
     if (apart) return { epoch: frame.epoch, rsa: { spearman: null, because: apart } };
-    const points = layerPoints(model, frame.all, layer);
+    const points = layerPoints(model, frame.all, layer, grouped);
     const own = dissimilarityMatrix(points.rows, distance, points.labels).values;
-    const other = fixed ?? { values: dissimilarityMatrix(layerPoints(model, frame.all, (reference as { layer: number }).layer).rows, distance, points.labels).values };
+    const other = fixed ?? { values: dissimilarityMatrix(layerPoints(model, frame.all, (reference as { layer: number }).layer, otherGrouped!).rows, distance, points.labels).values };
     if ('because' in other) return { epoch: frame.epoch, rsa: { spearman: null, because: other.because } };
     return { epoch: frame.epoch, rsa: representationalSimilarity(own, other.values) };
   });

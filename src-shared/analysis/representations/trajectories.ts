@@ -4,8 +4,7 @@
  * the axes do not turn between frames (pca.ts, projectOnBasis). The layer's points at the frames are found
  * once (framePoints) and projected again whenever the basis moves (projectFrames).
  */
-import type { LayerModel } from './layer-points';
-import { layerPoints } from './layer-points';
+import { layerGroups, layerPoints, type LayerModel } from './layer-points';
 import type { Frame } from './over-training';
 import { projectOnBasis, type PcaBasis } from './pca';
 
@@ -26,13 +25,9 @@ export interface Trajectories {
 
 /** Layer `layer`'s points at each frame. */
 export function framePoints(model: LayerModel, frames: readonly Frame[], layer: number): FramePoints {
-  let labels: string[] = [];
-  const rows = frames.map((frame) => {
-    const points = layerPoints(model, frame.all, layer);
-    labels = points.labels;
-    return points.rows;
-  });
-  return { labels, epochs: frames.map((frame) => frame.epoch), rows };
+  const grouped = layerGroups(model, layer);
+  const rows = frames.map((frame) => layerPoints(model, frame.all, layer, grouped).rows);
+  return { labels: grouped.labels, epochs: frames.map((frame) => frame.epoch), rows };
 }
 
 /** The frames' points on `basis`, as paths per point. */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { layerRepresentation } from '../../../src-shared/analysis/representations/layer-patterns';
-import { framesOf, framesToShow } from '../../../src-shared/analysis/representations/over-training';
+import { FrameCache, framesOf, framesToShow } from '../../../src-shared/analysis/representations/over-training';
 import { alignModelRdm, readModelRdm } from '../../../src-shared/analysis/representations/model-rdm';
 import { principalComponents } from '../../../src-shared/analysis/representations/pca';
 import { rsaOverTraining } from '../../../src-shared/analysis/representations/rsa-over-training';
@@ -207,5 +207,27 @@ describe('model RDM files', () => {
     expect(alignModelRdm(readModelRdm(good, 'm.csv'), ['a', 'b', 'd'])).toEqual({
       because: 'm.csv does not fit this layer’s 3 points: it has no row or column for "d"; its "c" is not among the layer’s points',
     });
+  });
+});
+
+describe('the frame cache', () => {
+  it('keeps a snapshot’s activations while its numbers stay the same, and works out new or changed ones', () => {
+    const cache = new FrameCache(model);
+    const snapshots = state.snapshots!;
+    const first = cache.frames(snapshots.slice(0, 3));
+    expect(first.map((f) => f.all)).toEqual(framesOf(model, snapshots.slice(0, 3)).map((f) => f.all));
+    // The trainer's next report: copies of the same snapshots, and one more.
+    const again = cache.frames(structuredClone(snapshots.slice(0, 4)));
+    expect(again[0]).toBe(first[0]);
+    expect(again[2]).toBe(first[2]);
+    expect(again[3].all).toEqual(framesOf(model, [snapshots[3]])[0].all);
+    // A run started over: epoch 20 with other weights is worked out again.
+    const changed = structuredClone(snapshots.slice(0, 2));
+    changed[1].weights[0][0][0] += 0.5;
+    const redone = cache.frames(changed);
+    expect(redone[0]).toBe(first[0]);
+    expect(redone[1]).not.toBe(first[1]);
+    expect(redone[1].all).toEqual(framesOf(model, [changed[1]])[0].all);
+    expect(redone[1].all).not.toEqual(first[1].all);
   });
 });
