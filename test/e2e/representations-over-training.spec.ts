@@ -121,6 +121,15 @@ test('trajectories, RSA over training and MDS of the representation layer are No
   const svg = await readFile(await downloaded(page, 'Export the RSA chart as SVG', testInfo.outputPath('rsa.svg')), 'utf8');
   expect(svg).toContain('<svg');
 
+  // Looking back at the snapshot of epoch 100 (the slider's sixth position): the paths and the curve end there.
+  await page.getByTestId('timeline').getByRole('slider', { name: 'Look back at a snapshot' }).fill('5');
+  await expect(page.getByTestId('rep-source')).toHaveAttribute('data-epoch', '100');
+  await expect(page.locator('[data-testid="pca-trajectory"][data-label="pine"]')).toHaveAttribute('data-epochs', '0,20,40,60,80,100');
+  await expect.poll(async () => (await shownRsa()).map(([epoch]) => epoch)).toEqual([0, 20, 40, 60, 80, 100]);
+  (await shownRsa()).forEach(([, rho], f) => expect(rho!).toBeCloseTo(nodeRsa[f].rsa.spearman!, 12));
+  await page.getByRole('button', { name: 'Back to now' }).click();
+  await expect(page.getByTestId('rep-source')).toHaveAttribute('data-epoch', '556');
+
   // The hidden layer sees item and relation (32 points): not compared with the representation's 8, and said why.
   await page.getByTestId('rsa-reference').selectOption('layer:3');
   await expect(page.getByTestId('rsa-undefined')).toContainText('layer 2 (representation) has 8 points and layer 3 (hidden) 32');
