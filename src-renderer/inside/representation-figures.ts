@@ -13,11 +13,20 @@ export interface ScatterPoint {
   pc2: number;
 }
 
-/** Points on a square of side `size` with `margin` inside, both axes on one scale so distances read true. */
-export function scatterLayout(labels: readonly string[], scores: readonly (readonly number[])[], size: number, margin: number): ScatterPoint[] {
+/** The largest |coordinate| on the first two axes among `scores`: what a scatter scales to its margin. */
+export function scatterExtent(scores: readonly (readonly number[])[]): number {
+  let extent = 1e-12;
+  for (const row of scores) extent = Math.max(extent, Math.abs(row[0] ?? 0), Math.abs(row[1] ?? 0));
+  return extent;
+}
+
+/**
+ * Points on a square of side `size` with `margin` inside, both axes on one scale so distances read true: the
+ * farthest point at the margin, or `extent` there (trajectories reaching farther than the points).
+ */
+export function scatterLayout(labels: readonly string[], scores: readonly (readonly number[])[], size: number, margin: number, extent = scatterExtent(scores)): ScatterPoint[] {
   const pc1 = scores.map((row) => row[0] ?? 0);
   const pc2 = scores.map((row) => row[1] ?? 0);
-  const extent = Math.max(1e-12, ...pc1.map(Math.abs), ...pc2.map(Math.abs));
   const half = (size - 2 * margin) / 2;
   return labels.map((label, p) => ({
     label, pc1: pc1[p], pc2: pc2[p],
@@ -25,6 +34,26 @@ export function scatterLayout(labels: readonly string[], scores: readonly (reado
     // SVG's y runs down: PC2 up.
     y: size / 2 - (pc2[p] / extent) * half,
   }));
+}
+
+export interface TrajectoryLine {
+  /** SVG polyline points. */
+  points: string;
+  /** Where the path starts (its oldest frame). */
+  start: { x: number; y: number };
+}
+
+/**
+ * Each point's path over training as an SVG polyline, on the scatter's own scale (scatterLayout with the
+ * same `extent`): `paths[point][frame]` = [PC1, PC2], oldest first, so each line ends at its point.
+ */
+export function trajectoryLines(paths: readonly (readonly (readonly [number, number])[])[], size: number, margin: number, extent: number): TrajectoryLine[] {
+  const half = (size - 2 * margin) / 2;
+  const at = (v: number) => Math.round(v * 100) / 100;
+  return paths.map((path) => {
+    const xy = path.map(([a, b]) => ({ x: at(size / 2 + (a / extent) * half), y: at(size / 2 - (b / extent) * half) }));
+    return { points: xy.map(({ x, y }) => `${x},${y}`).join(' '), start: xy[0] };
+  });
 }
 
 export interface DendrogramLine {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hierarchicalClustering } from '../../../src-shared/analysis/representations/clustering';
-import { dendrogramLayout, placeLabels, scatterLayout } from '../../../src-renderer/inside/representation-figures';
+import { dendrogramLayout, placeLabels, scatterExtent, scatterLayout, trajectoryLines } from '../../../src-renderer/inside/representation-figures';
 
 describe('the Representations tab’s geometry', () => {
   it('puts PCA points on one scale for both axes, PC2 up, the farthest point at the margin', () => {
@@ -8,6 +8,19 @@ describe('the Representations tab’s geometry', () => {
     expect(points[0]).toMatchObject({ label: 'a', x: 250, y: 150, pc1: 2, pc2: 0 });
     expect(points[1]).toMatchObject({ x: 150, y: 150 - 50 }); // 1 of 2 units up: half of the 100 px half-width
     expect(points[2]).toMatchObject({ x: 100, y: 200 });
+  });
+
+  it('draws trajectories on the scatter’s scale, reaching farther than the points when they do', () => {
+    // A path from (−4, 0) to the point (2, 0): the extent is the path's 4, not the points' 2.
+    const paths: [number, number][][] = [[[-4, 0], [0, 2], [2, 0]], [[0, 0], [0, 1]]];
+    const extent = Math.max(scatterExtent([[2, 0], [0, 1]]), ...paths.map((path) => scatterExtent(path)));
+    expect(extent).toBe(4);
+    const points = scatterLayout(['a', 'b'], [[2, 0], [0, 1]], 300, 50, extent);
+    expect(points[0]).toMatchObject({ x: 200, y: 150 });
+    const lines = trajectoryLines(paths, 300, 50, extent);
+    expect(lines[0]).toEqual({ points: '50,150 150,100 200,150', start: { x: 50, y: 150 } });
+    // Each line ends at its point.
+    expect(lines[1].points.split(' ').at(-1)).toBe(`${points[1].x},${points[1].y}`);
   });
 
   it('draws each merge at its height above its two children, leaves in the tree’s order', () => {
