@@ -79,7 +79,7 @@ describe('lesioning units of a hidden layer', () => {
     });
   }
 
-  it('moves each unit\'s weights, biases and momentum to its part, and says what it did in the description', () => {
+  it('moves each unit\'s weights, biases and momentum to its part, and records the lesion in the damage list', () => {
     const before = trained(10);
     const after = lesionUnits(before, REPRESENTATION, [5, 1]);
     const into = before.state!.weights[0]; // item → representation, 8 × 8
@@ -88,8 +88,29 @@ describe('lesioning units of a hidden layer', () => {
     expect(after.state!.weights[added]).toEqual([into[1], into[5]]);
     expect(after.state!.biases[1]).toEqual([before.state!.biases[0][1], before.state!.biases[0][5]]);
     expect(after.state!.biasMomentum[0]).toEqual(before.state!.biasMomentum[0].filter((_, u) => u !== 1 && u !== 5));
-    expect(after.description).toMatch(/Lesioned at epoch 10: units 2, 6 of layer "representation" \(numbered from 1\): they are now the layer "representation \(lesioned\)"/);
-    expect(lesionUnits(after, REPRESENTATION, [0]).layers[3].name).toBe('representation (lesioned 2)');
+    expect(after.description).toBe(before.description);
+    expect(after.damage).toEqual([{ kind: 'lesion', epoch: 10, layer: 'representation', layerUnits: 8, units: [1, 5] }]);
+    const again = lesionUnits(after, REPRESENTATION, [0]);
+    expect(again.layers[3].name).toBe('representation (lesioned 2)');
+    expect(again.damage).toEqual([...after.damage!, { kind: 'lesion', epoch: 10, layer: 'representation', layerUnits: 6, units: [0] }]);
+    // The record is written right after the state, where the schema puts it, and the file loads.
+    expect(Object.keys(again).indexOf('damage')).toBe(Object.keys(again).indexOf('state') + 1);
+    expect(roundTrip(again).damage).toEqual(again.damage);
+  });
+
+  it('drops the snapshots of the network before the lesion (another network), and the file loads', () => {
+    const example = findExample('rumelhart-graph')!.build();
+    const run = new GraphRun({ ...example, training: { ...example.training, snapshots: { kind: 'log' } } });
+    run.advance(Number.MAX_SAFE_INTEGER, 12);
+    const before = run.toModel();
+    expect(before.state!.snapshots!.length).toBeGreaterThan(1);
+    for (const units of [[1, 5], [0, 1, 2, 3, 4, 5, 6, 7]]) {
+      const after = roundTrip(lesionUnits(before, REPRESENTATION, units));
+      expect(after.state!.snapshots).toBeUndefined();
+      expect(after.training.snapshots).toEqual({ kind: 'log' });
+    }
+    // Scaling and noise keep the network: its snapshots still fit and stay.
+    expect(roundTrip(scaleUnits(before, REPRESENTATION, [1], 0.5)).state!.snapshots).toEqual(before.state!.snapshots);
   });
 
   it('freezes every outgoing projection at 0 when every unit is lesioned, and lesions a chain (which becomes a graph)', () => {
@@ -131,6 +152,12 @@ describe('scaling, noise and random choices of units', () => {
     expect(sd).toBeGreaterThan(0.05);
     expect(sd).toBeLessThan(0.2);
     expect(noisy.state!.weights[0]).toEqual(model.state!.weights[0]);
+    expect(noisy.damage).toEqual([{ kind: 'noise', epoch: 5, layer: 'representation', layerUnits: 8, units: [2, 4], sd: 0.1, seed: 7 }]);
+    expect(roundTrip(scaleUnits(noisy, REPRESENTATION, [4, 2], -2)).damage).toEqual([...noisy.damage!, { kind: 'scale', epoch: 5, layer: 'representation', layerUnits: 8, units: [2, 4], factor: -2 }]);
+  });
+
+  it('refuses a scaling that would put a weight beyond what a model holds', () => {
+    expect(() => scaleUnits(trained(2), REPRESENTATION, [0], 1e14)).toThrow(/would make a weight out of layer "representation" .* beyond the ±1e\+12 a model holds/);
   });
 
   it('draws a fraction of the units from the seed, the same for the same seed', () => {

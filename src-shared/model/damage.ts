@@ -1,0 +1,54 @@
+/**
+ * The model's damage record (version 6): every lesion, scaling and noise the run's units were given, with its
+ * parameters and epoch, appended by the functions that do the damage (engine/lesions), so a file says what was
+ * done to its network and the charts mark where. The checks a schema cannot make alone are here too.
+ */
+import type { ModelProblem } from './consistency';
+import type { DamageRecord, ModelDocument } from './schema';
+
+/** The model with `record` appended to its damage (the field placed after `state`, as the schema orders it). */
+export function withDamage(model: ModelDocument, record: DamageRecord): ModelDocument {
+  const damage = [...(model.damage ?? []), record];
+  const { provenance, experiment, damage: _old, ...rest } = model;
+  return {
+    ...rest,
+    damage,
+    ...(provenance !== undefined ? { provenance } : {}),
+    ...(experiment !== undefined ? { experiment } : {}),
+  };
+}
+
+/** Each record's units distinct, ascending and within the layer as it was; the records oldest first. */
+export function checkDamage(model: ModelDocument): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  (model.damage ?? []).forEach((record, i) => {
+    const path = `damage[${i}]`;
+    const previous = model.damage![i - 1];
+    if (previous && record.epoch < previous.epoch) {
+      problems.push({ path: `${path}.epoch`, message: `is ${record.epoch}: damage is listed oldest first, and the record before is at epoch ${previous.epoch}` });
+    }
+    record.units.forEach((unit, k) => {
+      if (unit >= record.layerUnits) {
+        problems.push({ path: `${path}.units[${k}]`, message: `is ${unit}: layer "${record.layer}" had ${record.layerUnits} units then, numbered from 0` });
+      } else if (k > 0 && unit <= record.units[k - 1]) {
+        problems.push({ path: `${path}.units[${k}]`, message: `is ${unit}: the units are listed once each, in ascending order` });
+      }
+    });
+  });
+  return problems;
+}
+
+/** How much of the layer, in a few words: "50% of representation", "unit 3 of hidden". */
+function share(record: DamageRecord): string {
+  const { units, layerUnits, layer } = record;
+  if (units.length === layerUnits) return `all of ${layer}`;
+  if (units.length <= 2) return `unit${units.length > 1 ? 's' : ''} ${units.map((u) => u + 1).join(', ')} of ${layer}`;
+  return `${Number(((100 * units.length) / layerUnits).toFixed(1))}% of ${layer}`;
+}
+
+/** A chart marker's label: "lesion 50% of representation", "scale ×0.5 50% of hidden", "noise sd 0.1 on 25% of hidden". */
+export function describeDamage(record: DamageRecord): string {
+  if (record.kind === 'lesion') return `lesion ${share(record)}`;
+  if (record.kind === 'scale') return `scale ×${record.factor} ${share(record)}`;
+  return `noise sd ${record.sd} on ${share(record)}`;
+}
