@@ -74,6 +74,7 @@ test('lesioning half the representation units: the engine\'s weights, recorded, 
   await panel.getByTestId('damage-draw-seed').fill('1');
   await panel.getByTestId('damage-draw').click();
   await expect(panel.getByTestId('damage-chosen')).toHaveAttribute('data-units', units.join(','));
+  await panel.getByTestId('damage-lesion').scrollIntoViewIfNeeded();
   await picture(page, '11-lesion-chosen', testInfo);
   await panel.getByTestId('damage-lesion').click();
   await expect(page.getByTestId('builder-shape')).toContainText('representation (lesioned)');
@@ -114,6 +115,8 @@ test('lesioning half the representation units: the engine\'s weights, recorded, 
   await expect(chart).toHaveAttribute('data-markers', '1');
   // The marker's label is drawn on the chart (its box measured as drawn).
   expect(JSON.parse((await chart.getAttribute('data-marker-labels')) ?? '[]')).toHaveLength(1);
+  const notice = page.getByRole('button', { name: 'Dismiss' });
+  if (await notice.isVisible()) await notice.click();
   await picture(page, '11-lesion-relearning', testInfo);
   const relearned = await saved(page, testInfo, 'relearned.bplab');
   expect(relearned.state!.epoch).toBeGreaterThan(epoch);
