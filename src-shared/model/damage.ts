@@ -18,7 +18,10 @@ export function withDamage(model: ModelDocument, record: DamageRecord): ModelDoc
   };
 }
 
-/** Each record's units distinct, ascending and within the layer as it was; the records oldest first. */
+/**
+ * Each record names units (with the layer's size then) or a projection (`to`), not both; its units distinct,
+ * ascending and within the layer as it was; the records oldest first.
+ */
 export function checkDamage(model: ModelDocument): ModelProblem[] {
   const problems: ModelProblem[] = [];
   (model.damage ?? []).forEach((record, i) => {
@@ -27,10 +30,21 @@ export function checkDamage(model: ModelDocument): ModelProblem[] {
     if (previous && record.epoch < previous.epoch) {
       problems.push({ path: `${path}.epoch`, message: `is ${record.epoch}: damage is listed oldest first, and the record before is at epoch ${previous.epoch}` });
     }
-    record.units.forEach((unit, k) => {
-      if (unit >= record.layerUnits) {
-        problems.push({ path: `${path}.units[${k}]`, message: `is ${unit}: layer "${record.layer}" had ${record.layerUnits} units then, numbered from 0` });
-      } else if (k > 0 && unit <= record.units[k - 1]) {
+    if (record.to !== undefined) {
+      if (record.units !== undefined || record.layerUnits !== undefined) {
+        problems.push({ path: `${path}.${record.units !== undefined ? 'units' : 'layerUnits'}`, message: 'must be absent: the record names a projection (its `to`), whose every weight was damaged' });
+      }
+      return;
+    }
+    if (record.units === undefined || record.layerUnits === undefined) {
+      problems.push({ path: `${path}.${record.units === undefined ? 'units' : 'layerUnits'}`, message: 'is missing: a record names units (with `units` and `layerUnits`) or a projection (with `to`)' });
+      return;
+    }
+    const { units, layerUnits } = record;
+    units.forEach((unit, k) => {
+      if (unit >= layerUnits) {
+        problems.push({ path: `${path}.units[${k}]`, message: `is ${unit}: layer "${record.layer}" had ${layerUnits} units then, numbered from 0` });
+      } else if (k > 0 && unit <= units[k - 1]) {
         problems.push({ path: `${path}.units[${k}]`, message: `is ${unit}: the units are listed once each, in ascending order` });
       }
     });
@@ -38,15 +52,19 @@ export function checkDamage(model: ModelDocument): ModelProblem[] {
   return problems;
 }
 
-/** How much of the layer, in a few words: "50% of representation", "unit 3 of hidden". */
+/** What was damaged, in a few words: "50% of representation", "unit 3 of hidden", "representation → hidden". */
 function share(record: DamageRecord): string {
   const { units, layerUnits, layer } = record;
+  if (units === undefined || layerUnits === undefined) return `${layer} → ${record.to ?? '?'}`;
   if (units.length === layerUnits) return `all of ${layer}`;
   if (units.length <= 2) return `unit${units.length > 1 ? 's' : ''} ${units.map((u) => u + 1).join(', ')} of ${layer}`;
   return `${Number(((100 * units.length) / layerUnits).toFixed(1))}% of ${layer}`;
 }
 
-/** A chart marker's label: "lesion 50% of representation", "scale ×0.5 50% of hidden", "noise sd 0.1 on 25% of hidden". */
+/**
+ * A chart marker's label: "lesion 50% of representation", "scale ×0.5 50% of hidden", "noise sd 0.1 on 25% of
+ * hidden", "lesion representation → hidden".
+ */
 export function describeDamage(record: DamageRecord): string {
   if (record.kind === 'lesion') return `lesion ${share(record)}`;
   if (record.kind === 'scale') return `scale ×${record.factor} ${share(record)}`;

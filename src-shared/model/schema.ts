@@ -367,37 +367,24 @@ export type ExperimentSpec = z.infer<typeof experimentSchema>;
 export const MAX_DAMAGE_RECORDS = 1000;
 
 /**
- * One piece of damage done to the run's units at an epoch (version 6; engine/lesions): a lesion (their outgoing
- * weights 0 and frozen), a scaling of their outgoing weights by `factor`, or Gaussian noise of sd `sd` drawn from
- * `seed`'s noise stream added to them. `layer` and `units` name the units as the network had them then: the layer's
- * name, its size `layerUnits`, and the units' indices from 0 (a lesion moves them into a layer of their own, so
- * later records may find the layer smaller or gone). A record, not an instruction: loading never applies it.
+ * One piece of damage done to the run's network at an epoch (version 6; engine/lesions): a lesion (outgoing
+ * weights 0 and frozen), a scaling of the weights by `factor`, or Gaussian noise of sd `sd` drawn from `seed`'s
+ * noise stream added to them. Either to units — `layer`, its size `layerUnits` and the units' indices from 0,
+ * as the network had them then (a lesion moves them into a layer of their own, so later records may find the
+ * layer smaller) — and then to their outgoing weights; or to one projection, every weight of the projection
+ * from `layer` into `to` (layer names). A record, not an instruction: loading never applies it.
  */
+const damageTarget = {
+  epoch: z.number().int().min(0),
+  layer: z.string().max(200),
+  layerUnits: z.number().int().min(1).max(MAX_UNITS).optional(),
+  units: z.array(z.number().int().min(0).max(MAX_UNITS - 1)).min(1).max(MAX_UNITS).optional(),
+  to: z.string().max(200).optional(),
+};
 export const damageSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('lesion'),
-    epoch: z.number().int().min(0),
-    layer: z.string().max(200),
-    layerUnits: z.number().int().min(1).max(MAX_UNITS),
-    units: z.array(z.number().int().min(0).max(MAX_UNITS - 1)).min(1).max(MAX_UNITS),
-  }),
-  z.strictObject({
-    kind: z.literal('scale'),
-    epoch: z.number().int().min(0),
-    layer: z.string().max(200),
-    layerUnits: z.number().int().min(1).max(MAX_UNITS),
-    units: z.array(z.number().int().min(0).max(MAX_UNITS - 1)).min(1).max(MAX_UNITS),
-    factor: finite,
-  }),
-  z.strictObject({
-    kind: z.literal('noise'),
-    epoch: z.number().int().min(0),
-    layer: z.string().max(200),
-    layerUnits: z.number().int().min(1).max(MAX_UNITS),
-    units: z.array(z.number().int().min(0).max(MAX_UNITS - 1)).min(1).max(MAX_UNITS),
-    sd: nonNegative,
-    seed: z.number().int().min(0).max(0xffff_ffff),
-  }),
+  z.strictObject({ kind: z.literal('lesion'), ...damageTarget }),
+  z.strictObject({ kind: z.literal('scale'), ...damageTarget, factor: finite }),
+  z.strictObject({ kind: z.literal('noise'), ...damageTarget, sd: nonNegative, seed: z.number().int().min(0).max(0xffff_ffff) }),
 ]);
 export type DamageRecord = z.infer<typeof damageSchema>;
 export type DamageKind = DamageRecord['kind'];

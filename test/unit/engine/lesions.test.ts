@@ -9,6 +9,7 @@ import { findExample } from '../../../src-shared/data/examples';
 import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
 import { lesionUnits } from '../../../src-shared/engine/lesions/lesion-units';
 import { addNoiseToUnits, scaleUnits, unitsAtRandom } from '../../../src-shared/engine/lesions/perturb-units';
+import { addNoiseToProjection, lesionProjection, scaleProjection } from '../../../src-shared/engine/lesions/damage-projection';
 import { createRun } from '../../../src-shared/engine/training-run';
 import { checkConsistency } from '../../../src-shared/model/consistency';
 import { parseModelText } from '../../../src-shared/model/parse';
@@ -168,5 +169,38 @@ describe('scaling, noise and random choices of units', () => {
     const draws = new Set(Array.from({ length: 20 }, (_, s) => unitsAtRandom(8, 0.5, s).join()));
     expect(draws.size).toBeGreaterThan(10);
     expect(() => unitsAtRandom(8, 0, 1)).toThrow(/above 0 and at most 1/);
+  });
+});
+
+describe('damage to a whole projection', () => {
+  const ALL = [0, 1, 2, 3, 4, 5, 6, 7];
+
+  it('a lesioned projection trains as the network with its weights held at 0, and is recorded by its layers', () => {
+    const before = trained(30);
+    const q = before.projections!.findIndex((p) => p.from === REPRESENTATION);
+    const lesioned = roundTrip(lesionProjection(before, q));
+    expect(lesioned.layers).toEqual(before.layers);
+    expect(lesioned.projections![q].learn).toBe(false);
+    expect(lesioned.damage).toEqual([{ kind: 'lesion', epoch: 30, layer: 'representation', to: 'hidden' }]);
+    const run = createRun(lesioned);
+    run.advance(Number.MAX_SAFE_INTEGER, 60);
+    expect(run.testPass()).toEqual(maskedRun(before, ALL, 60).testPass());
+    expect(run.toModel().state!.weights[q].flat().every((w) => w === 0)).toBe(true);
+  });
+
+  it('scales every weight, or adds the noise adding it to every unit of the layer would (one outgoing projection)', () => {
+    const model = trained(5);
+    const q = model.projections!.findIndex((p) => p.from === REPRESENTATION);
+    const W = model.state!.weights[q];
+    expect(scaleProjection(model, q, 0.25).state!.weights[q]).toEqual(W.map((row) => row.map((w) => w * 0.25)));
+    const noisy = addNoiseToProjection(model, q, 0.3, 5);
+    expect(noisy.state!.weights[q]).toEqual(addNoiseToUnits(model, REPRESENTATION, ALL, 0.3, 5).state!.weights[q]);
+    expect(noisy.state!.weights.filter((_, p) => p !== q)).toEqual(model.state!.weights.filter((_, p) => p !== q));
+    expect(roundTrip(noisy).damage).toEqual([{ kind: 'noise', epoch: 5, layer: 'representation', to: 'hidden', sd: 0.3, seed: 5 }]);
+    // A chain's projection: written out, the one lesioned frozen.
+    const chain = lesionProjection(findExample('xor')!.build(), 1);
+    expect(checkConsistency(roundTrip(chain))).toEqual([]);
+    expect(chain.projections).toEqual([{ from: 0, to: 1 }, { from: 1, to: 2, learn: false }]);
+    expect(() => lesionProjection(model, 9)).toThrow(/there is no projection 9/);
   });
 });

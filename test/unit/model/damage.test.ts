@@ -40,6 +40,10 @@ describe('the damage record', () => {
     expect(problems([{ ...lesion, factor: 2 }])[0]).toMatch(/^damage\[0\]: Unrecognized key: "factor"/);
     expect(problems([{ ...lesion, units: [] }])[0]).toMatch(/^damage\[0\]\.units: /);
     expect(checkDamage({ ...findExample('xor')!.build(), damage: [lesion] })).toEqual([]);
+    // A projection's record names its two layers, and no units.
+    expect(problems([{ kind: 'lesion', epoch: 3, layer: 'representation', to: 'hidden' }])).toEqual([]);
+    expect(problems([{ ...lesion, to: 'hidden' }])).toEqual(['damage[0].units: must be absent: the record names a projection (its `to`), whose every weight was damaged']);
+    expect(problems([{ kind: 'lesion', epoch: 3, layer: 'representation', units: [1] }])).toEqual(['damage[0].layerUnits: is missing: a record names units (with `units` and `layerUnits`) or a projection (with `to`)']);
   });
 
   it('labels each record as the chart marks it', () => {
@@ -48,5 +52,6 @@ describe('the damage record', () => {
     expect(describeDamage({ ...lesion, units: [2] })).toBe('lesion unit 3 of representation');
     expect(describeDamage({ ...lesion, kind: 'scale', factor: 0.5, units: [0, 1, 2] } as DamageRecord)).toBe('scale ×0.5 37.5% of representation');
     expect(describeDamage({ ...lesion, kind: 'noise', sd: 0.1, seed: 1, units: [1, 4] } as DamageRecord)).toBe('noise sd 0.1 on units 2, 5 of representation');
+    expect(describeDamage({ kind: 'scale', epoch: 1, layer: 'item', to: 'representation', factor: 2 })).toBe('scale ×2 item → representation');
   });
 });
