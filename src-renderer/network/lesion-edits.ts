@@ -6,6 +6,8 @@
  */
 import { lesionUnits } from '../../src-shared/engine/lesions/lesion-units';
 import { addNoiseToUnits, scaleUnits, unitsAtRandom } from '../../src-shared/engine/lesions/perturb-units';
+import { addNoiseToProjection, lesionProjection, scaleProjection } from '../../src-shared/engine/lesions/damage-projection';
+import { networkGraph } from '../../src-shared/model/graph';
 import type { ModelDocument } from '../../src-shared/model/schema';
 
 /** What the user asks for: the kind of damage and its parameter. */
@@ -81,10 +83,29 @@ export function damageChange(layer: number, units: readonly number[], request: D
   return (model) => addNoiseToUnits(model, layer, units, request.sd, request.seed);
 }
 
-/** Why the damage cannot be done to `model` (the engine's reason, as a sentence), or null. */
-export function damageProblem(model: ModelDocument, layer: number, units: readonly number[], request: DamageRequest): string | null {
+/** The projection from layer `from` into layer `to`, as the edit's label names it: "Lesion representation → hidden". */
+export function projectionDamageLabel(model: Pick<ModelDocument, 'layers'>, from: number, to: number, request: DamageRequest): string {
+  const what = `${model.layers[from].name} → ${model.layers[to].name}`;
+  if (request.kind === 'lesion') return `Lesion ${what}`;
+  if (request.kind === 'scale') return `Scale ${what} by ${request.factor}`;
+  return `Add noise (sd ${request.sd}) to ${what}`;
+}
+
+/** Damage to the projection from layer `from` into layer `to` (found in the model the change is made to), every weight of it. */
+export function projectionDamageChange(from: number, to: number, request: DamageRequest): (model: ModelDocument) => ModelDocument {
+  return (model) => {
+    const q = networkGraph(model).projections.findIndex((p) => p.from === from && p.to === to);
+    if (q < 0) throw new RangeError(`${model.layers[from]?.name ?? `layer ${from}`} no longer projects into ${model.layers[to]?.name ?? `layer ${to}`}`);
+    if (request.kind === 'lesion') return lesionProjection(model, q);
+    if (request.kind === 'scale') return scaleProjection(model, q, request.factor);
+    return addNoiseToProjection(model, q, request.sd, request.seed);
+  };
+}
+
+/** Why `change` (one of the above) cannot be made to `model` (the engine's reason, as a sentence), or null. */
+export function damageProblem(model: ModelDocument, change: (model: ModelDocument) => ModelDocument): string | null {
   try {
-    damageChange(layer, units, request)(model);
+    change(model);
     return null;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;

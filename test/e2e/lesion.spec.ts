@@ -3,12 +3,14 @@
  * (test/fixtures/model/rumelhart-graph-v3.bplab), trained to its criterion here in Node and opened as a file;
  * half the representation units drawn from a seed in the Network tab and lesioned. The saved file holds
  * exactly the weights lesionUnits gives here and the damage record; Undo brings back the trained weights;
- * training on draws the relearning curve with the lesion marked at its epoch.
+ * training on draws the relearning curve with the lesion marked at its epoch. And a projection, chosen in its
+ * layer's card, scaled as a whole.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page, TestInfo } from '@playwright/test';
 import { GraphRun } from '../../src-shared/engine/graph/graph-run';
+import { scaleProjection } from '../../src-shared/engine/lesions/damage-projection';
 import { lesionUnits } from '../../src-shared/engine/lesions/lesion-units';
 import { unitsAtRandom } from '../../src-shared/engine/lesions/perturb-units';
 import { parseModelText } from '../../src-shared/model/parse';
@@ -125,4 +127,31 @@ test('lesioning half the representation units: the engine\'s weights, recorded, 
   const frozen = relearned.projections!.findIndex((p) => p.from === REPRESENTATION + 1);
   expect(relearned.projections![frozen].learn).toBe(false);
   expect(relearned.state!.weights[frozen].flat().every((w) => w === 0)).toBe(true);
+});
+
+test('a projection chosen in its card, scaled as a whole: the engine\'s weights and its record', async ({ page }, testInfo) => {
+  const parsed = parseModelText(readFileSync(fileURLToPath(new URL('../fixtures/model/rumelhart-graph-v3.bplab', import.meta.url)), 'utf8'));
+  if (!parsed.ok) throw new Error('the pinned Rumelhart network does not load');
+  const run = new GraphRun(parsed.model);
+  run.advance(Number.MAX_SAFE_INTEGER, 60);
+  const model = run.toModel();
+  await withoutFileAccess(page);
+  await page.goto('/');
+  await openThroughPicker(page, { name: 'rumelhart.bplab', mimeType: 'application/json', buffer: Buffer.from(serializeModel(model)) });
+  await expect(page.getByTestId('status')).toHaveText(/^(Paused|Stopped)$/);
+  await page.getByRole('tab', { name: 'Network' }).click();
+  const card = page.locator(`[data-layer-index="${REPRESENTATION}"]`);
+  await card.getByTestId('projection-chip').focus();
+  const panel = page.getByTestId('damage-panel');
+  await expect(panel.getByTestId('damage-projection')).toContainText('representation → hidden');
+  await panel.getByTestId('damage-factor').fill('0.5');
+  await panel.getByTestId('damage-scale').click();
+  await expect(panel.getByTestId('damage-record')).toHaveText(['epoch 60: scale ×0.5 representation → hidden']);
+  const scaled = await saved(page, testInfo, 'scaled.bplab');
+  const q = model.projections!.findIndex((p) => p.from === REPRESENTATION && p.to === REPRESENTATION + 1);
+  expect(scaled.state!.weights).toEqual(scaleProjection(model, q, 0.5).state!.weights);
+  expect(scaled.damage).toEqual([{ kind: 'scale', epoch: 60, layer: 'representation', to: 'hidden', factor: 0.5 }]);
+  // Clicking a unit in the diagram turns the panel back to units.
+  await page.getByRole('button', { name: /^representation unit 1( |$)/ }).click();
+  await expect(panel.getByTestId('damage-chosen')).toHaveAttribute('data-units', '0');
 });

@@ -12,8 +12,9 @@ import { unitsAtRandom } from '../../../src-shared/engine/lesions/perturb-units'
 import { parseModelText } from '../../../src-shared/model/parse';
 import type { ModelDocument } from '../../../src-shared/model/schema';
 import { serializeModel } from '../../../src-shared/model/serialize';
+import { lesionProjection } from '../../../src-shared/engine/lesions/damage-projection';
 import {
-  damageableLayers, damageChange, damageLabel, damageProblem, formatUnitList, parseUnitList, toggleUnit, unitsFromFraction,
+  damageableLayers, damageChange, damageLabel, damageProblem, formatUnitList, parseUnitList, projectionDamageChange, projectionDamageLabel, toggleUnit, unitsFromFraction,
 } from '../../../src-renderer/network/lesion-edits';
 
 const REPRESENTATION = 2;
@@ -90,9 +91,22 @@ describe('damage as one edit', () => {
 
   it('says why damage cannot be done, as a sentence', () => {
     const model = trained(2);
-    expect(damageProblem(model, REPRESENTATION, [0], { kind: 'lesion' })).toBeNull();
-    expect(damageProblem(model, 0, [0], { kind: 'lesion' })).toMatch(/^Layer 0 \(item\) is an input layer: .*\.$/);
-    expect(damageProblem(model, REPRESENTATION, [9], { kind: 'lesion' })).toMatch(/there is no unit 10\.$/);
-    expect(damageProblem(model, REPRESENTATION, [0], { kind: 'scale', factor: 1e15 })).toMatch(/beyond the ±1e\+12 a model holds\.$/);
+    expect(damageProblem(model, damageChange(REPRESENTATION, [0], { kind: 'lesion' }))).toBeNull();
+    expect(damageProblem(model, damageChange(0, [0], { kind: 'lesion' }))).toMatch(/^Layer 0 \(item\) is an input layer: .*\.$/);
+    expect(damageProblem(model, damageChange(REPRESENTATION, [9], { kind: 'lesion' }))).toMatch(/there is no unit 10\.$/);
+    expect(damageProblem(model, damageChange(REPRESENTATION, [0], { kind: 'scale', factor: 1e15 }))).toMatch(/beyond the ±1e\+12 a model holds\.$/);
+    expect(damageProblem(model, projectionDamageChange(0, 3, { kind: 'lesion' }))).toBe('Item no longer projects into hidden.');
+  });
+
+  it('damages a whole projection, found by its layers in the model the change is made to', () => {
+    const model = trained(10);
+    const q = model.projections!.findIndex((p) => p.from === REPRESENTATION && p.to === 3);
+    const lesioned = projectionDamageChange(REPRESENTATION, 3, { kind: 'lesion' })(model);
+    expect(lesioned).toEqual(lesionProjection(model, q));
+    expect(lesioned.state!.weights[q].flat().every((w) => w === 0)).toBe(true);
+    expect(projectionDamageLabel(model, REPRESENTATION, 3, { kind: 'lesion' })).toBe('Lesion representation → hidden');
+    const scaled = projectionDamageChange(REPRESENTATION, 3, { kind: 'scale', factor: 2 })(model);
+    expect(scaled.state!.weights[q]).toEqual(model.state!.weights[q].map((row) => row.map((w) => 2 * w)));
+    expect(projectionDamageLabel(model, 0, REPRESENTATION, { kind: 'noise', sd: 0.1, seed: 1 })).toBe('Add noise (sd 0.1) to item → representation');
   });
 });
