@@ -20,16 +20,13 @@ export function withDamage(model: ModelDocument, record: DamageRecord): ModelDoc
 
 /**
  * Each record names units (with the layer's size then) or a projection (`to`), not both; its units distinct,
- * ascending and within the layer as it was; the records oldest first.
+ * ascending and within the layer as it was. The records are in the order the damage was done, whose epochs
+ * may go back (a run reset, or continued from an earlier snapshot, then damaged again), so their order is not checked.
  */
 export function checkDamage(model: ModelDocument): ModelProblem[] {
   const problems: ModelProblem[] = [];
   (model.damage ?? []).forEach((record, i) => {
     const path = `damage[${i}]`;
-    const previous = model.damage![i - 1];
-    if (previous && record.epoch < previous.epoch) {
-      problems.push({ path: `${path}.epoch`, message: `is ${record.epoch}: damage is listed oldest first, and the record before is at epoch ${previous.epoch}` });
-    }
     if (record.to !== undefined) {
       if (record.units !== undefined || record.layerUnits !== undefined) {
         problems.push({ path: `${path}.${record.units !== undefined ? 'units' : 'layerUnits'}`, message: 'must be absent: the record names a projection (its `to`), whose every weight was damaged' });

@@ -409,7 +409,7 @@ export const modelSchema = z.strictObject({
   /** Patterns never trained on; their tss is recorded after each epoch beside the training tss. */
   testPatterns: z.array(patternSchema).max(MAX_PATTERNS).optional(),
   state: networkStateSchema.nullable(),
-  /** The damage done to the run's units, oldest first (version 6; engine/lesions). Absent: none. */
+  /** The damage done to the run's network, in the order it was done (version 6; engine/lesions). Absent: none. */
   damage: z.array(damageSchema).max(MAX_DAMAGE_RECORDS).optional(),
   /** Absent in documents the app builds in memory (the examples); written with every file the app saves. */
   provenance: provenanceSchema.optional(),
