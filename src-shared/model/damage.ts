@@ -4,10 +4,13 @@
  * done to its network and the charts mark where. The checks a schema cannot make alone are here too.
  */
 import type { ModelProblem } from './consistency';
-import type { DamageRecord, ModelDocument } from './schema';
+import { MAX_DAMAGE_RECORDS, type DamageRecord, type ModelDocument } from './schema';
 
 /** The model with `record` appended to its damage (the field placed after `state`, as the schema orders it). */
 export function withDamage(model: ModelDocument, record: DamageRecord): ModelDocument {
+  if ((model.damage?.length ?? 0) >= MAX_DAMAGE_RECORDS) {
+    throw new RangeError(`the model already records ${MAX_DAMAGE_RECORDS.toLocaleString('en')} pieces of damage, the most a file holds`);
+  }
   const damage = [...(model.damage ?? []), record];
   const { provenance, experiment, damage: _old, ...rest } = model;
   return {

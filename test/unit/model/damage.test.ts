@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
 import { checkDamage, describeDamage, withDamage } from '../../../src-shared/model/damage';
 import { parseModelText } from '../../../src-shared/model/parse';
-import type { DamageRecord, ModelDocument } from '../../../src-shared/model/schema';
+import { MAX_DAMAGE_RECORDS, type DamageRecord, type ModelDocument } from '../../../src-shared/model/schema';
 import { serializeModel, withProvenance } from '../../../src-shared/model/serialize';
 
 const lesion: DamageRecord = { kind: 'lesion', epoch: 40, layer: 'representation', layerUnits: 8, units: [0, 2, 5, 7] };
@@ -24,6 +24,10 @@ describe('the damage record', () => {
     const loaded = parseModelText(text);
     expect(loaded.ok && loaded.model.damage).toEqual(twice.damage);
     expect(loaded.ok && serializeModel(loaded.model)).toBe(text);
+    // Never more than a file holds: the edit is refused, saying why, rather than a save.
+    const full = { ...model, damage: Array.from({ length: MAX_DAMAGE_RECORDS }, () => lesion) };
+    expect(parseModelText(serializeModel(full)).ok).toBe(true);
+    expect(() => withDamage(full, lesion)).toThrow(/already records 1,000 pieces of damage, the most a file holds/);
   });
 
   it('refuses records that contradict themselves, naming the field', () => {
