@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The specs whose screenshots are the guide's pictures. */
-const SPECS = ['test/e2e/train-xor.spec.ts', 'test/e2e/model-export.spec.ts', 'test/e2e/user-guide.spec.ts', 'test/e2e/experiment.spec.ts', 'test/e2e/compare-rules.spec.ts', 'test/e2e/looking-inside.spec.ts', 'test/e2e/representations-over-training.spec.ts', 'test/e2e/recurrent-networks.spec.ts'];
+const SPECS = ['test/e2e/train-xor.spec.ts', 'test/e2e/model-export.spec.ts', 'test/e2e/user-guide.spec.ts', 'test/e2e/experiment.spec.ts', 'test/e2e/compare-rules.spec.ts', 'test/e2e/looking-inside.spec.ts', 'test/e2e/representations-over-training.spec.ts', 'test/e2e/lesion.spec.ts', 'test/e2e/recurrent-networks.spec.ts'];
 
 const run = spawnSync(process.execPath, [fileURLToPath(new URL('../node_modules/@playwright/test/cli.js', import.meta.url)), 'test', ...SPECS, ...process.argv.slice(2)], {
   cwd: ROOT,

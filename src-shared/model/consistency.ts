@@ -8,6 +8,7 @@ import { historyLength } from './epoch-history';
 import { findCycle, networkGraph } from './graph';
 import { checkRecurrence, checkRecurrentState } from './recurrence';
 import { modelAtSnapshot } from './snapshots';
+import { checkDamage } from './damage';
 
 export interface ModelProblem {
   /** Field path in the document, e.g. `patterns[3].target`. */
@@ -51,6 +52,7 @@ export function checkConsistency(model: ModelDocument): ModelProblem[] {
   if (model.testPatterns) appendAll(problems, checkPatterns(model, 'testPatterns', model.testPatterns));
   if (model.state) appendAll(problems, checkStateShape(model));
   if (model.state?.snapshots && problems.length === 0) appendAll(problems, checkSnapshots(model));
+  if (model.damage) appendAll(problems, checkDamage(model));
   return problems;
 }
 

@@ -24,6 +24,9 @@ export const migrations: readonly Migration[] = [
   // Version 5 added snapshots: the training settings' optional `snapshots` schedule and the state's optional
   // `snapshots` list. A version-4 file has neither — a run that kept no snapshots — and means what it meant.
   { from: 4, migrate: (document) => document },
+  // Version 6 added the optional `damage` record (lesions, scaling, noise). A version-5 file has none: a lesion
+  // the command line made then is written in the network itself (its "NAME (lesioned)" layer) and its description.
+  { from: 5, migrate: (document) => document },
 ];
 
 export type MigrationResult =

@@ -1,15 +1,15 @@
 /**
- * The model document, version 5: the layers and (for a network that is not a chain) the projections between them, the
+ * The model document, version 6: the layers and (for a network that is not a chain) the projections between them, the
  * time-delayed copies of a recurrent network and how it trains, the training settings, the patterns (grouped into sequences),
  * (once trained) the weights and what exact continuation needs, snapshots of the run at chosen epochs (version 5),
- * and optionally an experiment of many runs.
+ * the damage done to the run's units (lesions, scaling, noise: version 6), and optionally an experiment of many runs.
  * Every boundary parses it with these schemas; the TypeScript types are inferred from them so the two cannot drift apart.
  */
 import { z } from 'zod';
 import { isHistoryStride } from './epoch-history';
 
 export const MODEL_FORMAT = 'backprop-lab-model';
-export const MODEL_VERSION = 5;
+export const MODEL_VERSION = 6;
 
 /** Largest layer the app accepts: a guard against files that would exhaust memory. */
 export const MAX_UNITS = 4096;
@@ -363,6 +363,32 @@ export const experimentSchema = z.strictObject({
 });
 export type ExperimentSpec = z.infer<typeof experimentSchema>;
 
+/** The most damage records a model keeps: far more edits than an undo history holds. */
+export const MAX_DAMAGE_RECORDS = 1000;
+
+/**
+ * One piece of damage done to the run's network at an epoch (version 6; engine/lesions): a lesion (outgoing
+ * weights 0 and frozen), a scaling of the weights by `factor`, or Gaussian noise of sd `sd` drawn from `seed`'s
+ * noise stream added to them. Either to units — `layer`, its size `layerUnits` and the units' indices from 0,
+ * as the network had them then (a lesion moves them into a layer of their own, so later records may find the
+ * layer smaller) — and then to their outgoing weights; or to one projection, every weight of the projection
+ * from `layer` into `to` (layer names). A record, not an instruction: loading never applies it.
+ */
+const damageTarget = {
+  epoch: z.number().int().min(0),
+  layer: z.string().max(200),
+  layerUnits: z.number().int().min(1).max(MAX_UNITS).optional(),
+  units: z.array(z.number().int().min(0).max(MAX_UNITS - 1)).min(1).max(MAX_UNITS).optional(),
+  to: z.string().max(200).optional(),
+};
+export const damageSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('lesion'), ...damageTarget }),
+  z.strictObject({ kind: z.literal('scale'), ...damageTarget, factor: finite }),
+  z.strictObject({ kind: z.literal('noise'), ...damageTarget, sd: nonNegative, seed: z.number().int().min(0).max(0xffff_ffff) }),
+]);
+export type DamageRecord = z.infer<typeof damageSchema>;
+export type DamageKind = DamageRecord['kind'];
+
 export const modelSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(MODEL_VERSION),
@@ -383,6 +409,8 @@ export const modelSchema = z.strictObject({
   /** Patterns never trained on; their tss is recorded after each epoch beside the training tss. */
   testPatterns: z.array(patternSchema).max(MAX_PATTERNS).optional(),
   state: networkStateSchema.nullable(),
+  /** The damage done to the run's network, in the order it was done (version 6; engine/lesions). Absent: none. */
+  damage: z.array(damageSchema).max(MAX_DAMAGE_RECORDS).optional(),
   /** Absent in documents the app builds in memory (the examples); written with every file the app saves. */
   provenance: provenanceSchema.optional(),
   /** Many runs of this model: factors, levels, replications (experiment.ts). Absent: a single run. */

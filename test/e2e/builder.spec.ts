@@ -18,7 +18,8 @@ test('a layer dragged from the palette lands where it is dropped', async ({ page
   await page.getByRole('button', { name: 'Hidden layer' }).dragTo(cards(page).nth(1), { targetPosition: { x: 200, y: 10 } });
   await expect(shape(page)).toHaveText('2-2-2-1');
   expect(await names(page)).toEqual(['output', 'hidden 2', 'hidden', 'input']);
-  await expect(page.getByRole('img', { name: /Network diagram/ })).toHaveAttribute('aria-label', /hidden 2: 2 units, logistic/);
+  // The builder's diagram is a group: its hidden units are buttons that choose units to damage.
+  await expect(page.getByRole('group', { name: /Network diagram/ })).toHaveAttribute('aria-label', /hidden 2: 2 units, logistic/);
 
   // With the mouse itself: press, move in steps, release; into the lowest gap above the input.
   const source = page.getByRole('button', { name: 'Hidden layer' });

@@ -2,7 +2,8 @@
  * `lesion MODEL --layer J|NAME (--units 1,3,5 | --fraction F [--seed S]) [--scale K | --noise SD] --out NEW`:
  * damage to a hidden layer's units at the weights the file holds (src-shared/engine/lesions). By default a
  * lesion (their outgoing weights 0 and frozen); --scale multiplies those weights by K and --noise adds
- * Gaussian noise of sd SD, both leaving them free to relearn. Train the new file to see the relearning.
+ * Gaussian noise of sd SD, both leaving them free to relearn. The new file's damage record (format version 6)
+ * gains what was done, at which epoch. Train the new file to see the relearning.
  */
 import { lesionUnits } from '../../../src-shared/engine/lesions/lesion-units';
 import { addNoiseToUnits, scaleUnits, unitsAtRandom } from '../../../src-shared/engine/lesions/perturb-units';

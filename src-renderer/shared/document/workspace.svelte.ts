@@ -11,7 +11,7 @@ import { Questions } from './questions.svelte';
 import { Timeline } from './timeline.svelte';
 import { TrainerSession } from '../trainer/trainer-session.svelte';
 import { planTrainerUpdate } from '../trainer/trainer-plan';
-import { hasTrainedWeights, settleEdit, stateFitsLayers, weightsCarryOver } from '../trainer/weights-fit';
+import { fitState, hasTrainedWeights, settleEdit, stateFitsLayers, weightsCarryOver } from '../trainer/weights-fit';
 
 export type Change = (model: ModelDocument) => ModelDocument;
 
@@ -24,8 +24,10 @@ export interface EditOptions {
   /** The edit changes the architecture although every weight matrix keeps its shape (layers reordered). */
   discardsWeights?: boolean;
   /**
-   * The edit puts other weights in place (loaded from a file): nothing is asked, since Undo brings back the
-   * weights it replaced rather than carrying the new ones back with it, as it would trained weights.
+   * The edit puts other weights in place (loaded from a file, or damaged: a lesion, which may split a layer):
+   * nothing is asked, and the state the change gives is kept even where the network's layout changed, since
+   * Undo brings back the weights it replaced rather than carrying the new ones back with it, as it would
+   * trained weights.
    */
   replacesWeights?: boolean;
 }
@@ -82,20 +84,23 @@ export class Workspace {
     const before = this.document.current;
     if (!before) return false;
     const forced = options.discardsWeights === true;
-    const next = settleEdit(before, change(before));
-    const discards = forced || !weightsCarryOver(before, next);
+    const replaces = options.replacesWeights === true;
+    // Weights put in place are the change's own, whatever the layout: only made to fit the patterns.
+    const settle = (from: ModelDocument, to: ModelDocument) => (replaces ? { ...to, state: fitState(to, to.state) } : settleEdit(from, to));
+    const next = settle(before, change(before));
+    const discards = forced || (!replaces && !weightsCarryOver(before, next));
     if (discards && hasTrainedWeights(before)) {
       const go = await (options.confirmDiscard ?? ((model) => this.confirmDiscard(model)))(before);
       if (!go) return false;
     }
-    if (discards || planTrainerUpdate(this.held, next).kind === 'load') {
+    if (discards || replaces || planTrainerUpdate(this.held, next).kind === 'load') {
       // Stop a run first and take its last state, so the history keeps the weights exactly as they were.
       await this.session.quiesce();
     }
     const now = this.document.current;
     if (!now) return false;
-    const settled = settleEdit(now, change(now));
-    this.document.commit(forced ? { ...settled, state: null } : settled, label, forced || options.replacesWeights === true);
+    const settled = settle(now, change(now));
+    this.document.commit(forced ? { ...settled, state: null } : settled, label, forced || replaces);
     this.sync();
     return true;
   }

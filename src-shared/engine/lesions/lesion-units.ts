@@ -10,7 +10,13 @@
  * intact units' sums keep their order — and the training state (momentum, a gradient sum under way,
  * feedback matrices, the streams and histories) carries over unit by unit, so training goes on from it.
  * Lesioning every unit of a layer freezes its outgoing projections at 0 without a split.
+ *
+ * The lesion is appended to the model's damage record (version 6), which says what was done and when (the
+ * description is left as the user wrote it). The run's snapshots are of the network
+ * before the lesion — another network, whose layers a split no longer matches and from which "continue" would
+ * start with the frozen projections not 0 — so a lesion drops them; the run keeps new ones from here on.
  */
+import { withDamage } from '../../model/damage';
 import { chainProjections, networkGraph } from '../../model/graph';
 import { MAX_LAYERS, type LayerSpec, type ModelDocument, type NetworkState, type ProjectionSpec } from '../../model/schema';
 import { createRun } from '../training-run';
@@ -54,10 +60,10 @@ function uniqueLayerName(layers: readonly LayerSpec[], name: string): string {
 export function lesionUnits(model: ModelDocument, layer: number, units: readonly number[]): ModelDocument {
   const lesioned = checkedUnits(model, layer, units);
   const spec = model.layers[layer];
-  const state = stateToEdit(model);
+  const { snapshots: _before, ...state } = stateToEdit(model);
   const projections: ProjectionSpec[] = (model.projections ?? chainProjections(model.layers.length)).map((p) => ({ ...p }));
   const outgoing = projections.flatMap((p, q) => (p.from === layer ? [q] : []));
-  const note = `Lesioned at epoch ${state.epoch}: unit${lesioned.length > 1 ? 's' : ''} ${lesioned.map((u) => u + 1).join(', ')} of layer "${spec.name}" (numbered from 1)`;
+  const record = { kind: 'lesion', epoch: state.epoch, layer: spec.name, layerUnits: spec.units, units: lesioned } as const;
 
   if (lesioned.length === spec.units) {
     for (const q of outgoing) {
@@ -66,7 +72,7 @@ export function lesionUnits(model: ModelDocument, layer: number, units: readonly
       state.weightMomentum[q] = zeroed(state.weightMomentum[q]);
       if (state.gradientSum) state.gradientSum.weights[q] = zeroed(state.gradientSum.weights[q]);
     }
-    return { ...model, description: `${model.description}\n\n${note}: every unit, so its outgoing projections are 0 and frozen.`, projections, state };
+    return withDamage({ ...model, projections, state }, record);
   }
   if (model.layers.length >= MAX_LAYERS) throw new RangeError(`lesioning some units of a layer makes them a layer of their own, and this network already has the most layers a model holds (${MAX_LAYERS})`);
 
@@ -120,11 +126,5 @@ export function lesionUnits(model: ModelDocument, layer: number, units: readonly
   // Feedback matrices keep their values: under feedback alignment the lesioned units still receive deltas.
   if (state.feedback) next.feedback = split(state.feedback, keepValues);
   if (state.gradientSum) next.gradientSum = { weights: split(state.gradientSum.weights, zeroed), biases: splitBiases(state.gradientSum.biases) };
-  return {
-    ...model,
-    description: `${model.description}\n\n${note}: they are now the layer "${lesionedName}", whose outgoing projections are 0 and frozen.`,
-    layers,
-    projections: renumbered,
-    state: next,
-  };
+  return withDamage({ ...model, layers, projections: renumbered, state: next }, record);
 }

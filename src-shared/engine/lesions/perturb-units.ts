@@ -4,7 +4,8 @@
  * chosen sd added, drawn from the seed's noise stream (engine/rng.ts) so the same seed adds the same noise.
  * And the choice of a fraction of a layer's units at random, from a seed, for lesions too.
  */
-import type { ModelDocument } from '../../model/schema';
+import { withDamage } from '../../model/damage';
+import { MAX_WEIGHT_MAGNITUDE, type DamageRecord, type ModelDocument } from '../../model/schema';
 import { chainProjections } from '../../model/graph';
 import { RandomStream } from '../rng';
 import { checkedUnits, stateToEdit } from './lesion-units';
@@ -23,27 +24,38 @@ export function unitsAtRandom(units: number, fraction: number, seed: number): nu
   return pool.slice(0, count).sort((a, b) => a - b);
 }
 
-function perturbOutgoing(model: ModelDocument, layer: number, units: readonly number[], change: (weight: number) => number, note: string): ModelDocument {
+type Perturbation = { kind: 'scale'; factor: number } | { kind: 'noise'; sd: number; seed: number };
+
+/** The units' outgoing weights changed one by one, and the change appended to the model's damage record (version 6). */
+function perturbOutgoing(model: ModelDocument, layer: number, units: readonly number[], change: (weight: number) => number, perturbation: Perturbation): ModelDocument {
   const chosen = checkedUnits(model, layer, units);
   const state = stateToEdit(model);
   const projections = model.projections ?? chainProjections(model.layers.length);
   projections.forEach((p, q) => {
     if (p.from !== layer) return;
-    for (const row of state.weights[q]) for (const u of chosen) row[u] = change(row[u]);
+    for (const row of state.weights[q]) {
+      for (const u of chosen) {
+        row[u] = change(row[u]);
+        if (!(Math.abs(row[u]) <= MAX_WEIGHT_MAGNITUDE)) {
+          throw new RangeError(`this would make a weight out of layer "${model.layers[layer].name}" ${row[u]}, beyond the ±${MAX_WEIGHT_MAGNITUDE.toExponential()} a model holds`);
+        }
+      }
+    }
   });
-  const which = `unit${chosen.length > 1 ? 's' : ''} ${chosen.map((u) => u + 1).join(', ')} of layer "${model.layers[layer].name}" (numbered from 1)`;
-  return { ...model, description: `${model.description}\n\nAt epoch ${state.epoch}, the outgoing weights of ${which} ${note}.`, state };
+  const spec = model.layers[layer];
+  const record: DamageRecord = { ...perturbation, epoch: state.epoch, layer: spec.name, layerUnits: spec.units, units: chosen };
+  return withDamage({ ...model, state }, record);
 }
 
 /** The units' outgoing weights multiplied by `factor`. */
 export function scaleUnits(model: ModelDocument, layer: number, units: readonly number[], factor: number): ModelDocument {
   if (!Number.isFinite(factor)) throw new RangeError(`the scale factor must be a finite number, not ${factor}`);
-  return perturbOutgoing(model, layer, units, (w) => w * factor, `were scaled by ${factor}`);
+  return perturbOutgoing(model, layer, units, (w) => w * factor, { kind: 'scale', factor });
 }
 
 /** N(0, sd²) added to each of the units' outgoing weights, row by row of each outgoing projection in the model's order. */
 export function addNoiseToUnits(model: ModelDocument, layer: number, units: readonly number[], sd: number, seed: number): ModelDocument {
   if (!(sd >= 0 && Number.isFinite(sd))) throw new RangeError(`the noise's sd must be zero or more, not ${sd}`);
   const stream = RandomStream.forSeed(seed, 'noise');
-  return perturbOutgoing(model, layer, units, (w) => w + sd * stream.gaussian(), `had Gaussian noise (sd ${sd}, seed ${seed}) added`);
+  return perturbOutgoing(model, layer, units, (w) => w + sd * stream.gaussian(), { kind: 'noise', sd, seed });
 }

@@ -39,6 +39,7 @@ describe('cli lesion', () => {
     expect(written.layers).toEqual(expected.layers);
     expect(written.projections).toEqual(expected.projections);
     expect(written.state).toEqual(expected.state);
+    expect(written.damage).toEqual([{ kind: 'lesion', epoch: 30, layer: 'representation', layerUnits: 8, units: [0, 2, 4] }]);
     expect(written.provenance!.lastTrained).toBe(model.provenance!.lastTrained);
   });
 
@@ -52,11 +53,13 @@ describe('cli lesion', () => {
     const W = scaled.state!.weights[1];
     W.forEach((row, r) => row.forEach((w, c) => expect(w).toBe(units.includes(c) ? 0 : model.state!.weights[1][r][c])));
     expect(scaled.layers).toEqual(model.layers);
+    expect(scaled.damage).toEqual([{ kind: 'scale', epoch: 30, layer: 'representation', layerUnits: 8, units, factor: 0 }]);
     const [a, b] = [join(dir, 'noise-a.bplab'), join(dir, 'noise-b.bplab')];
     await cli('lesion', trained, '--layer', 'hidden', '--units', '2', '--noise', '0.3', '--seed', '9', '--out', a);
     await cli('lesion', trained, '--layer', 'hidden', '--units', '2', '--noise', '0.3', '--seed', '9', '--out', b);
     expect((await read(a)).state).toEqual((await read(b)).state);
     expect((await read(a)).state!.weights[3]).not.toEqual(model.state!.weights[3]);
+    expect((await read(a)).damage).toEqual([{ kind: 'noise', epoch: 30, layer: 'hidden', layerUnits: 15, units: [1], sd: 0.3, seed: 9 }]);
   });
 
   it('refuses what it cannot do, saying what and where', async () => {

@@ -9,6 +9,7 @@ import { findExample } from '../../../src-shared/data/examples';
 import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
 import { lesionUnits } from '../../../src-shared/engine/lesions/lesion-units';
 import { addNoiseToUnits, scaleUnits, unitsAtRandom } from '../../../src-shared/engine/lesions/perturb-units';
+import { addNoiseToProjection, lesionProjection, scaleProjection } from '../../../src-shared/engine/lesions/damage-projection';
 import { createRun } from '../../../src-shared/engine/training-run';
 import { checkConsistency } from '../../../src-shared/model/consistency';
 import { parseModelText } from '../../../src-shared/model/parse';
@@ -79,7 +80,7 @@ describe('lesioning units of a hidden layer', () => {
     });
   }
 
-  it('moves each unit\'s weights, biases and momentum to its part, and says what it did in the description', () => {
+  it('moves each unit\'s weights, biases and momentum to its part, and records the lesion in the damage list', () => {
     const before = trained(10);
     const after = lesionUnits(before, REPRESENTATION, [5, 1]);
     const into = before.state!.weights[0]; // item → representation, 8 × 8
@@ -88,8 +89,29 @@ describe('lesioning units of a hidden layer', () => {
     expect(after.state!.weights[added]).toEqual([into[1], into[5]]);
     expect(after.state!.biases[1]).toEqual([before.state!.biases[0][1], before.state!.biases[0][5]]);
     expect(after.state!.biasMomentum[0]).toEqual(before.state!.biasMomentum[0].filter((_, u) => u !== 1 && u !== 5));
-    expect(after.description).toMatch(/Lesioned at epoch 10: units 2, 6 of layer "representation" \(numbered from 1\): they are now the layer "representation \(lesioned\)"/);
-    expect(lesionUnits(after, REPRESENTATION, [0]).layers[3].name).toBe('representation (lesioned 2)');
+    expect(after.description).toBe(before.description);
+    expect(after.damage).toEqual([{ kind: 'lesion', epoch: 10, layer: 'representation', layerUnits: 8, units: [1, 5] }]);
+    const again = lesionUnits(after, REPRESENTATION, [0]);
+    expect(again.layers[3].name).toBe('representation (lesioned 2)');
+    expect(again.damage).toEqual([...after.damage!, { kind: 'lesion', epoch: 10, layer: 'representation', layerUnits: 6, units: [0] }]);
+    // The record is written right after the state, where the schema puts it, and the file loads.
+    expect(Object.keys(again).indexOf('damage')).toBe(Object.keys(again).indexOf('state') + 1);
+    expect(roundTrip(again).damage).toEqual(again.damage);
+  });
+
+  it('drops the snapshots of the network before the lesion (another network), and the file loads', () => {
+    const example = findExample('rumelhart-graph')!.build();
+    const run = new GraphRun({ ...example, training: { ...example.training, snapshots: { kind: 'log' } } });
+    run.advance(Number.MAX_SAFE_INTEGER, 12);
+    const before = run.toModel();
+    expect(before.state!.snapshots!.length).toBeGreaterThan(1);
+    for (const units of [[1, 5], [0, 1, 2, 3, 4, 5, 6, 7]]) {
+      const after = roundTrip(lesionUnits(before, REPRESENTATION, units));
+      expect(after.state!.snapshots).toBeUndefined();
+      expect(after.training.snapshots).toEqual({ kind: 'log' });
+    }
+    // Scaling and noise keep the network: its snapshots still fit and stay.
+    expect(roundTrip(scaleUnits(before, REPRESENTATION, [1], 0.5)).state!.snapshots).toEqual(before.state!.snapshots);
   });
 
   it('freezes every outgoing projection at 0 when every unit is lesioned, and lesions a chain (which becomes a graph)', () => {
@@ -131,6 +153,12 @@ describe('scaling, noise and random choices of units', () => {
     expect(sd).toBeGreaterThan(0.05);
     expect(sd).toBeLessThan(0.2);
     expect(noisy.state!.weights[0]).toEqual(model.state!.weights[0]);
+    expect(noisy.damage).toEqual([{ kind: 'noise', epoch: 5, layer: 'representation', layerUnits: 8, units: [2, 4], sd: 0.1, seed: 7 }]);
+    expect(roundTrip(scaleUnits(noisy, REPRESENTATION, [4, 2], -2)).damage).toEqual([...noisy.damage!, { kind: 'scale', epoch: 5, layer: 'representation', layerUnits: 8, units: [2, 4], factor: -2 }]);
+  });
+
+  it('refuses a scaling that would put a weight beyond what a model holds', () => {
+    expect(() => scaleUnits(trained(2), REPRESENTATION, [0], 1e14)).toThrow(/would make a weight out of layer "representation" .* beyond the ±1e\+12 a model holds/);
   });
 
   it('draws a fraction of the units from the seed, the same for the same seed', () => {
@@ -141,5 +169,38 @@ describe('scaling, noise and random choices of units', () => {
     const draws = new Set(Array.from({ length: 20 }, (_, s) => unitsAtRandom(8, 0.5, s).join()));
     expect(draws.size).toBeGreaterThan(10);
     expect(() => unitsAtRandom(8, 0, 1)).toThrow(/above 0 and at most 1/);
+  });
+});
+
+describe('damage to a whole projection', () => {
+  const ALL = [0, 1, 2, 3, 4, 5, 6, 7];
+
+  it('a lesioned projection trains as the network with its weights held at 0, and is recorded by its layers', () => {
+    const before = trained(30);
+    const q = before.projections!.findIndex((p) => p.from === REPRESENTATION);
+    const lesioned = roundTrip(lesionProjection(before, q));
+    expect(lesioned.layers).toEqual(before.layers);
+    expect(lesioned.projections![q].learn).toBe(false);
+    expect(lesioned.damage).toEqual([{ kind: 'lesion', epoch: 30, layer: 'representation', to: 'hidden' }]);
+    const run = createRun(lesioned);
+    run.advance(Number.MAX_SAFE_INTEGER, 60);
+    expect(run.testPass()).toEqual(maskedRun(before, ALL, 60).testPass());
+    expect(run.toModel().state!.weights[q].flat().every((w) => w === 0)).toBe(true);
+  });
+
+  it('scales every weight, or adds the noise adding it to every unit of the layer would (one outgoing projection)', () => {
+    const model = trained(5);
+    const q = model.projections!.findIndex((p) => p.from === REPRESENTATION);
+    const W = model.state!.weights[q];
+    expect(scaleProjection(model, q, 0.25).state!.weights[q]).toEqual(W.map((row) => row.map((w) => w * 0.25)));
+    const noisy = addNoiseToProjection(model, q, 0.3, 5);
+    expect(noisy.state!.weights[q]).toEqual(addNoiseToUnits(model, REPRESENTATION, ALL, 0.3, 5).state!.weights[q]);
+    expect(noisy.state!.weights.filter((_, p) => p !== q)).toEqual(model.state!.weights.filter((_, p) => p !== q));
+    expect(roundTrip(noisy).damage).toEqual([{ kind: 'noise', epoch: 5, layer: 'representation', to: 'hidden', sd: 0.3, seed: 5 }]);
+    // A chain's projection: written out, the one lesioned frozen.
+    const chain = lesionProjection(findExample('xor')!.build(), 1);
+    expect(checkConsistency(roundTrip(chain))).toEqual([]);
+    expect(chain.projections).toEqual([{ from: 0, to: 1 }, { from: 1, to: 2, learn: false }]);
+    expect(() => lesionProjection(model, 9)).toThrow(/there is no projection 9/);
   });
 });

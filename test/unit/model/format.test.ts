@@ -82,6 +82,21 @@ describe('the model file format', () => {
     expect(continued.state().snapshots).toBeUndefined();
   });
 
+  it('still reads the committed version-5 file with snapshots (no damage), and continues it exactly', async () => {
+    const text = await readFile(root('test/fixtures/model/xor-2-1-1-snapshots-v5.bplab'), 'utf8');
+    expect(JSON.parse(text).version).toBe(5);
+    const model = parsed(text);
+    expect(model.version).toBe(MODEL_VERSION); // migrated from version 5 on load
+    expect(model.damage).toBeUndefined();
+    expect(model.state!.snapshots!.map((s) => s.epoch)).toEqual([0, 1, 2, 5, 10, 20]);
+    expect(model.state!.weights).toEqual(JSON.parse(text).state.weights);
+    const continued = createRun(model);
+    continued.advance(Number.MAX_SAFE_INTEGER, 40);
+    const straight = createRun({ ...model, state: null });
+    straight.advance(Number.MAX_SAFE_INTEGER, 40);
+    expect(continued.state()).toEqual(straight.state());
+  });
+
   it('save → load → save gives the same bytes with snapshots, taken in this session or read from the file', () => {
     for (const id of ['xor', 'xor-2-1-1', 'temporal-xor']) {
       const example = findExample(id)!.build();

@@ -30,7 +30,7 @@ describe('reading a model document', () => {
 
   it('names another format and an unknown version before anything else', () => {
     expect(problemsOf({ format: 'tlearn', version: 1 })).toEqual([{ path: 'format', message: expect.stringMatching(/not a Backprop Lab model/) }]);
-    expect(problemsOf({ ...xor(), version: 99 })).toEqual([{ path: 'version', message: expect.stringMatching(/is 99: the file was written by a newer Backprop Lab \(this one reads versions up to 5\); update the app/) }]);
+    expect(problemsOf({ ...xor(), version: 99 })).toEqual([{ path: 'version', message: expect.stringMatching(/is 99: the file was written by a newer Backprop Lab \(this one reads versions up to 6\); update the app/) }]);
     expect(problemsOf([1, 2])[0].message).toMatch(/expected a JSON object/);
   });
 

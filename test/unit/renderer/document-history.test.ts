@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../../src-shared/data/examples';
+import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
+import { lesionUnits } from '../../../src-shared/engine/lesions/lesion-units';
 import type { ModelDocument, NetworkState } from '../../../src-shared/model/schema';
 import { DocumentHistory } from '../../../src-renderer/shared/document/document-history';
 import { settleEdit } from '../../../src-renderer/shared/trainer/weights-fit';
@@ -133,5 +135,29 @@ describe('an edit that discards weights that would still fit', () => {
     expect(history.present.document.state).toBe(before);
     history.redo();
     expect(history.present.document.state).toBe(after);
+  });
+});
+
+describe('a lesion: an edit that puts weights in place, splitting a layer', () => {
+  it('undo brings back the weights as they were at the lesion; redo the lesioned ones trained on', () => {
+    const run = new GraphRun(findExample('rumelhart-graph')!.build());
+    run.advance(Number.MAX_SAFE_INTEGER, 20);
+    const history = new DocumentHistory(run.toModel());
+    const before = history.present.document.state!;
+    // As Workspace.edit commits a replacesWeights edit: the change's state kept, the step marked as replacing.
+    history.commit(lesionUnits(history.present.document, 2, [0, 1, 2, 3]), 'Lesion 4 units of “representation”', true);
+    const lesioned = history.present.document;
+    const relearning = new GraphRun(lesioned);
+    relearning.advance(Number.MAX_SAFE_INTEGER, 25);
+    const after = relearning.toModel().state!;
+    history.replaceState(after);
+    history.undo();
+    expect(history.present.document.layers).toHaveLength(5);
+    expect(history.present.document.state).toBe(before);
+    expect(history.present.document.damage).toBeUndefined();
+    history.redo();
+    expect(history.present.document.layers).toHaveLength(6);
+    expect(history.present.document.state).toBe(after);
+    expect(history.present.document.damage).toEqual(lesioned.damage);
   });
 });
