@@ -106,3 +106,21 @@ export function chooseGraphPlan(settings: UpdateSettings & { update: 'online' | 
   if (graphReference) return 'reference';
   return settings.update === 'online' && settings.weightDecay === 0 && timeDepth === 1 ? 'online' : 'fast';
 }
+
+/**
+ * Where a graph run's buffers are in a kernel arena, which projections' products go to WebAssembly (one
+ * pattern at a time, fast/graph-passes.ts): a call into WebAssembly costs more than a small product in
+ * TypeScript (temporal XOR's 2 × 2 projections ran at half the speed), so a projection of fewer weights than
+ * this, and a layer of fewer units (its logistic units and their derivative), stay in TypeScript. The same
+ * bits either way; tests lower it to 0 to send every call to WebAssembly.
+ */
+let projectionWasmMinimum = 24;
+
+export function setProjectionWasmMinimum(weights: number): void {
+  projectionWasmMinimum = weights;
+}
+
+/** Whether projection (rows × cols weights) or, with cols = 4, a layer of `rows` units runs in WebAssembly. */
+export function chooseProjectionKernel(inWasm: boolean, rows: number, cols: number): 'wasm' | 'typescript' {
+  return inWasm && rows * cols >= projectionWasmMinimum ? 'wasm' : 'typescript';
+}

@@ -58,7 +58,11 @@ export class GraphNetwork extends NetworkBuffers implements GraphPassFunctions {
   readonly inputUnits: number;
   readonly outputUnits: number;
 
-  constructor(model: Pick<ModelDocument, 'layers' | 'projections'> & Partial<Pick<ModelDocument, 'links'>>) {
+  /** `allocate` gives the parameters' and the passes' buffers (zeroed): a run's kernel arena, or ordinary arrays. */
+  constructor(
+    model: Pick<ModelDocument, 'layers' | 'projections'> & Partial<Pick<ModelDocument, 'links'>>,
+    allocate?: (length: number) => Float64Array,
+  ) {
     const graph = networkGraph(model);
     const sizes = model.layers.map((layer) => layer.units);
     const layout: GraphLayout = {
@@ -68,7 +72,7 @@ export class GraphNetwork extends NetworkBuffers implements GraphPassFunctions {
       into: model.layers.map((_, g) => graph.projections.flatMap((p, q) => (p.to === g ? [q] : []))),
     };
     const codes = model.layers.map((layer) => activationCode(layer.kind === 'input' ? 'linear' : layer.activation));
-    super(sizes, codes, graphParameterCount(layout), (buffer) => graphViews(layout, buffer));
+    super(sizes, codes, graphParameterCount(layout), (buffer) => graphViews(layout, buffer), allocate);
     this.isContext = model.layers.map((_, g) => (model.links ?? []).some((link) => link.to === g));
     ({ layers: this.layers, projections: this.projections, biased: this.biased, biasIndex: this.biasIndex, order: this.order, into: this.into } = layout);
     this.inputs = graph.inputs;

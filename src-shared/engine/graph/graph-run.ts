@@ -9,20 +9,21 @@
  * changing it is in graph-readout.ts, which this class extends; the epoch loop and settings are
  * ../run-core.ts's, shared with the chain engine.
  *
- * The passes run on the fast kernels per projection (../fast/graph-passes.ts) — the same bits as
- * GraphNetwork's own passes, which are the reference (a test holds them to it).
+ * The passes run on the fast kernels per projection (../fast/graph-passes.ts) — in WebAssembly where the
+ * run's buffers fit a kernel arena (graph-layout.ts) — the same bits as GraphNetwork's own passes, which
+ * are the reference (tests hold them to it).
  */
 import { recordsEpoch } from '../../model/epoch-history';
 import { isRecurrent } from '../../model/recurrence';
 import { MAX_WEIGHT_MAGNITUDE, type ModelDocument, type NetworkState } from '../../model/schema';
 import { EpochCursor } from '../checkpoint';
 import { chooseGraphPlan } from '../fast/plan';
-import { GraphPasses } from '../fast/graph-passes';
+import type { GraphPasses } from '../fast/graph-passes';
 import { applyUpdate } from '../optimizer';
 import { RandomStream } from '../rng';
 import type { AdvanceOutcome } from '../stopping';
 import { drawGraphFeedback, initializeGraphWeights } from './graph-init';
-import { GraphNetwork } from './graph-network';
+import { graphFeedbackInArena, layOutGraphRun } from './graph-layout';
 import { GraphReadout } from './graph-readout';
 import { readGraphParameters, writeGraphParameters, type GraphSnapshot as Snapshot } from './graph-state';
 import { RECURRENT_NETWORKS_NOTICE } from './graph-support';
@@ -35,12 +36,22 @@ export class GraphRun extends GraphReadout {
   /** The fast kernels' passes over this network. */
   private readonly fast: GraphPasses;
 
+  /** Per projection, where F_p is copied in the kernel arena; null without one. */
+  private readonly feedbackCopies: Float64Array[] | null;
+
   constructor(model: ModelDocument) {
-    super(model, new GraphNetwork(model), (count) => new EpochCursor(count));
+    const buffers = layOutGraphRun(model);
+    super(model, buffers, (count) => new EpochCursor(count));
     if (isRecurrent(model) && !this.time) throw new RangeError(RECURRENT_NETWORKS_NOTICE);
-    this.fast = new GraphPasses(this.network);
+    this.fast = buffers.passes;
+    this.feedbackCopies = buffers.feedbackCopies;
     if (model.state) this.restore(model.state);
     else this.reset();
+  }
+
+  /** Whether the passes run on the WebAssembly kernels (the run's buffers are in a kernel arena). */
+  get usesWasmKernels(): boolean {
+    return this.fast.inWasm;
   }
 
   reset(): void {
@@ -123,7 +134,8 @@ export class GraphRun extends GraphReadout {
 
   private restore(state: NetworkState): void {
     this.gradientPending = Boolean(state.gradientSum);
-    this.feedback = readGraphParameters(this.network, this.momentumViews, this.gradientViews, state);
+    const feedback = readGraphParameters(this.network, this.momentumViews, this.gradientViews, state);
+    this.feedback = feedback && graphFeedbackInArena(feedback, this.feedbackCopies);
     this.orderStream = RandomStream.fromState(state.orderStream);
     this.cursor.restore(state.cursor);
     this.epoch = state.epoch;
@@ -138,7 +150,7 @@ export class GraphRun extends GraphReadout {
 
   protected applySettings(): void {
     this.applyLoss();
-    if (this.settings.rule === 'feedback-alignment') this.feedback ??= drawGraphFeedback(this.network, this.settings);
+    if (this.settings.rule === 'feedback-alignment') this.feedback ??= graphFeedbackInArena(drawGraphFeedback(this.network, this.settings), this.feedbackCopies);
   }
 
   protected applyPendingUpdate(): void {
