@@ -89,10 +89,12 @@ export function chooseUpdateKernel(
 /**
  * How a graph run (../graph/graph-run.ts) presents its patterns, for a whole advance() call: `online`,
  * each projection's deltas and update fused (GraphPasses.backwardAndUpdate: online, no weight decay, no
- * gradient through time); `fast`, the fast kernels' passes and the gradient summed; `reference`,
- * GraphNetwork's own passes (only when switched on for tests and benchmarks: the same bits, slower).
+ * gradient through time); `through-time`, online truncated BPTT without weight decay, each projection's
+ * gradient over the k events and its update in one pass (graph-through-time.ts); `fast`, the fast kernels'
+ * passes and the gradient summed; `reference`, GraphNetwork's own passes (only when switched on for tests
+ * and benchmarks: the same bits, slower).
  */
-export type GraphPlan = 'online' | 'fast' | 'reference';
+export type GraphPlan = 'online' | 'through-time' | 'fast' | 'reference';
 
 let graphReference = false;
 
@@ -104,7 +106,8 @@ export function useGraphReferencePasses(on: boolean): void {
 /** `timeDepth`: how many events the gradient reaches back (1 for a feed-forward network and the one-step gradient). */
 export function chooseGraphPlan(settings: UpdateSettings & { update: 'online' | 'batch' | 'minibatch' }, timeDepth: number): GraphPlan {
   if (graphReference) return 'reference';
-  return settings.update === 'online' && settings.weightDecay === 0 && timeDepth === 1 ? 'online' : 'fast';
+  if (settings.update !== 'online' || settings.weightDecay !== 0) return 'fast';
+  return timeDepth === 1 ? 'online' : 'through-time';
 }
 
 /**

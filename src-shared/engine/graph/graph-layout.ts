@@ -8,6 +8,7 @@
 import type { ModelDocument } from '../../model/schema';
 import { inKernelArena } from '../arena-layout';
 import { GraphPasses } from '../fast/graph-passes';
+import { ThroughTimeUpdate } from '../fast/graph-through-time';
 import type { KernelArena } from '../fast/wasm/kernel-arena';
 import { GraphNetwork } from './graph-network';
 
@@ -15,10 +16,12 @@ export interface GraphRunBuffers {
   network: GraphNetwork;
   /** ΔW(t−1) and Δb(t−1), laid out like the parameters. */
   momentum: Float64Array;
-  /** g summed over an update's patterns, laid out likewise: outside the arena, no kernel there reads it. */
+  /** g summed over an update's patterns, laid out likewise. */
   gradient: Float64Array;
   /** The fast kernels' passes over the network. */
   passes: GraphPasses;
+  /** Online BPTT's fused gradient and update, for a recurrent network trained through time (depth > 1); else null. */
+  throughTime: ThroughTimeUpdate | null;
   /** Per projection, where F_p is copied (empty for a projection from an input layer, which has no F); null without an arena. */
   feedbackCopies: Float64Array[] | null;
   /** null where the WebAssembly kernels are off or unavailable, or the run would not fit in one memory. */
@@ -34,7 +37,10 @@ export function layOutGraphRun(model: ModelDocument): GraphRunBuffers {
     const feedbackCopies = memory
       ? network.projections.map((p, q) => (network.layers[p.from].kind === 'input' ? new Float64Array(0) : allocate(network.weights[q].length)))
       : null;
-    return { network, momentum, gradient: new Float64Array(network.params.length), passes, feedbackCopies };
+    const depth = model.recurrence?.gradient === 'bptt' ? model.recurrence.depth : 1;
+    const throughTime = depth > 1 ? new ThroughTimeUpdate(network, passes, depth, memory) : null;
+    // The gradient in the arena too: online BPTT's WebAssembly update stores it as it goes (graph-through-time.ts).
+    return { network, momentum, gradient: allocate(network.params.length), passes, throughTime, feedbackCopies };
   });
   return { ...buffers, arena };
 }

@@ -19,6 +19,7 @@ import { MAX_WEIGHT_MAGNITUDE, type ModelDocument, type NetworkState } from '../
 import { EpochCursor } from '../checkpoint';
 import { chooseGraphPlan } from '../fast/plan';
 import type { GraphPasses } from '../fast/graph-passes';
+import type { ThroughTimeUpdate } from '../fast/graph-through-time';
 import { applyUpdate } from '../optimizer';
 import { RandomStream } from '../rng';
 import type { AdvanceOutcome } from '../stopping';
@@ -36,6 +37,8 @@ export class GraphRun extends GraphReadout {
   /** The fast kernels' passes over this network. */
   private readonly fast: GraphPasses;
 
+  /** Online BPTT's fused gradient and update (the `through-time` plan); null for a network without time. */
+  private readonly throughTime: ThroughTimeUpdate | null;
   /** Per projection, where F_p is copied in the kernel arena; null without one. */
   private readonly feedbackCopies: Float64Array[] | null;
 
@@ -44,6 +47,7 @@ export class GraphRun extends GraphReadout {
     super(model, buffers, (count) => new EpochCursor(count));
     if (isRecurrent(model) && !this.time) throw new RangeError(RECURRENT_NETWORKS_NOTICE);
     this.fast = buffers.passes;
+    this.throughTime = buffers.throughTime;
     this.feedbackCopies = buffers.feedbackCopies;
     if (model.state) this.restore(model.state);
     else this.reset();
@@ -83,6 +87,8 @@ export class GraphRun extends GraphReadout {
     const cursor = this.cursor;
     const plan = chooseGraphPlan(this.settings, this.time?.depth ?? 1);
     const passes = plan === 'reference' ? this.network : this.fast;
+    // Online, no gradient is pending (changing to online applies a pending one): each event is its own update.
+    const fused = plan === 'through-time' && !this.gradientPending ? this.throughTime : null;
     const B = this.backwardMatrices;
     return (left) => {
       let presented = 0;
@@ -93,6 +99,10 @@ export class GraphRun extends GraphReadout {
         const pss = this.outputLoss.deltas(this.loss, this.data, p, this.settings.margin);
         if (plan === 'online') {
           this.fast.backwardAndUpdate(B, this.momentumViews, this.settings);
+        } else if (fused) {
+          passes.backward(B);
+          fused.begin();
+          fused.addGradient(this.gradientViews, true);
         } else {
           passes.backward(B);
           passes.addGradient(this.gradientViews, !this.gradientPending);
@@ -101,10 +111,11 @@ export class GraphRun extends GraphReadout {
         cursor.tss += pss;
         cursor.pss[p] = pss;
         if (this.outputLoss.correct) cursor.correct++;
-        this.time?.leaveTraining(this.gradientViews, B, passes);
+        this.time?.leaveTraining(this.gradientViews, B, fused ?? passes);
+        if (fused) fused.apply(this.gradientViews, this.momentumViews, this.settings);
         cursor.position++;
         presented++;
-        if (plan === 'online') continue;
+        if (plan === 'online' || fused) continue;
         this.gradientPending = true;
         if (cursor.position % this.updateSize === 0 || cursor.position === count) this.applyUpdates();
       }

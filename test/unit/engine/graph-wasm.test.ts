@@ -98,6 +98,7 @@ describe.runIf(wasmKernelsAvailable())('graph runs on the WebAssembly kernels gi
       srn(letterTask(12), { gradient: 'one-step' }, { momentum: 0.9, order: 'permuted' }),
       srn(letterTask(12), { gradient: 'bptt', depth: 4 }),
       srn(letterTask(12), { gradient: 'bptt', depth: 4 }, { update: 'minibatch', batchSize: 5, rule: 'feedback-alignment' }),
+      srn(letterTask(12), { gradient: 'bptt', depth: 4 }, { momentum: 0.9, rule: 'feedback-alignment', order: 'permuted' }),
     ];
     for (const minimum of [0, DEFAULT_MINIMUM]) {
       setProjectionWasmMinimum(minimum);

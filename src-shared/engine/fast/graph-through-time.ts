@@ -1,0 +1,112 @@
+/**
+ * Online truncated backpropagation through time without weight decay, each projection's gradient over the
+ * k events and its update in one pass (docs/science.md, "Simple recurrent networks"). The chain of calls is
+ * the graph path's — the current event's backward pass, then ../recurrent/recurrence.ts's steps back
+ * through the stored events, each a backward pass and a gradient term — but instead of adding each term to
+ * the gradient sum as it comes, this object records the terms' rows (δ_to and h_from of each step, current
+ * event first, then newest to oldest, as the sum runs) and, at the end, forms
+ *
+ *     g_p = δ_to(t) h_from(t)ᵀ + δ_to(t−1) h_from(t−1)ᵀ + …,    ΔW_p = α ΔW_p(t−1) − λ g_p
+ *
+ * with the block kernels' sums (gradientProduct, or in WebAssembly gradientKeepUpdate, which applies the
+ * update as it stores g, where the arena holds the arrays and plan.ts chooses it): one running sum per
+ * weight over the rows in that order, from the first row's product — the bits of addGradient(first) then
+ * addGradient(…, false) per step then applyUpdate, which is what the general path computes; g is left in
+ * the run's gradient buffer, as that path leaves it. The biases likewise (biasGradient).
+ */
+import type { GraphNetwork, GraphPassFunctions, GraphViews } from '../graph/graph-network';
+import type { UpdateSettings } from '../optimizer';
+import type { GraphPasses } from './graph-passes';
+import { biasGradient, gradientProduct } from './kernels';
+import { chooseProjectionKernel } from './plan';
+import type { ArenaMemory, BlockKernels } from './wasm/kernel-arena';
+
+export class ThroughTimeUpdate implements GraphPassFunctions {
+  /** Per layer: `depth` rows of δ and of h, one per recorded step. */
+  private readonly deltas: Float64Array[];
+  private readonly acts: Float64Array[];
+  private rows = 0;
+  private readonly wasm: BlockKernels | null;
+  private readonly arena: ArenaMemory | null;
+  private readonly projectionWasm: readonly boolean[];
+
+  constructor(private readonly net: GraphNetwork, private readonly passes: GraphPasses, readonly depth: number, arena: ArenaMemory | null) {
+    const allocate = (length: number) => (arena ? arena.allocate(length) : new Float64Array(length));
+    this.deltas = net.sizes.map((n) => allocate(depth * n));
+    this.acts = net.sizes.map((n) => allocate(depth * n));
+    const inArena = arena !== null && [net.params, ...this.deltas, ...this.acts].every((array) => arena.holds(array));
+    this.arena = inArena ? arena : null;
+    this.wasm = inArena ? arena.kernels : null;
+    this.projectionWasm = net.projections.map((p) => chooseProjectionKernel(inArena, net.sizes[p.to], net.sizes[p.from]) === 'wasm');
+  }
+
+  /** Before an event's terms: none recorded. */
+  begin(): void {
+    this.rows = 0;
+  }
+
+  forward(source: ArrayLike<number>, offset?: number): void {
+    this.passes.forward(source, offset);
+  }
+
+  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[]): void {
+    this.passes.backward(backwardMatrices, injected);
+  }
+
+  /** Records the step's gradient term (every layer's δ and h as they stand) instead of adding it to a sum. */
+  addGradient(gradient: GraphViews, first: boolean): void {
+    void gradient;
+    void first;
+    const net = this.net;
+    const row = this.rows;
+    if (row >= this.depth) throw new RangeError(`Backpropagation through time recorded more than its depth of ${this.depth} steps.`);
+    for (let g = 0; g < net.sizes.length; g++) {
+      const n = net.sizes[g];
+      this.deltas[g].set(net.delta[g], row * n);
+      this.acts[g].set(net.act[g], row * n);
+    }
+    this.rows = row + 1;
+  }
+
+  /**
+   * The gradient from the recorded terms into `gradient` (where the general path leaves it: the run's
+   * gradient buffer holds the last event's sum), and the update from it, for every projection and bias that
+   * learns: applyUpdate's arithmetic without weight decay.
+   */
+  apply(gradient: GraphViews, momentum: GraphViews, settings: UpdateSettings): void {
+    const net = this.net;
+    const m = this.rows;
+    const { learningRate: lr, momentum: alpha } = settings;
+    for (let q = 0; q < net.projections.length; q++) {
+      if (!net.projectionLearns[q]) continue;
+      const { from, to } = net.projections[q];
+      const g = gradient.weights[q];
+      const D = this.deltas[to];
+      const H = this.acts[from];
+      const W = net.weights[q];
+      const mW = momentum.weights[q];
+      if (this.wasm && this.projectionWasm[q] && this.arena!.holds(g) && this.arena!.holds(mW)) {
+        this.wasm.gradientKeepUpdate(D.byteOffset, H.byteOffset, g.byteOffset, W.byteOffset, mW.byteOffset, m, net.sizes[to], net.sizes[from], lr, alpha);
+        continue;
+      }
+      gradientProduct(D, H, g, m, net.sizes[to], net.sizes[from], true);
+      step(W, mW, g, lr, alpha);
+    }
+    for (let k = 0; k < net.biased.length; k++) {
+      const layer = net.biased[k];
+      if (!net.biasLearns[layer]) continue;
+      const g = gradient.biases[k];
+      biasGradient(this.deltas[layer], g, m, net.sizes[layer], true);
+      step(net.biases[k], momentum.biases[k], g, lr, alpha);
+    }
+  }
+}
+
+/** ΔW = α ΔW(t−1) − λ g, W += ΔW: optimizer.ts's applyUpdate without weight decay. */
+function step(W: Float64Array, mW: Float64Array, g: Float64Array, lr: number, alpha: number): void {
+  for (let i = 0; i < W.length; i++) {
+    const change = alpha * mW[i] - lr * g[i];
+    mW[i] = change;
+    W[i] += change;
+  }
+}
