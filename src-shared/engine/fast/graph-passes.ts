@@ -82,6 +82,20 @@ export class GraphPasses implements GraphPassFunctions {
     return this.arena !== null && this.arena.holds(array);
   }
 
+  /** The byte offsets of a list of arrays in the arena (−1 for one outside it), remembered for the last list asked about. */
+  private offsetsOf(arrays: readonly Float64Array[], cache: { arrays: readonly Float64Array[] | null; at: number[] }): number[] {
+    if (cache.arrays !== arrays) {
+      cache.arrays = arrays;
+      cache.at = arrays.map((array) => (this.held(array) ? array.byteOffset : -1));
+    }
+    return cache.at;
+  }
+
+  /** Where B_p (W_p, or F_p's arena copies), ΔW_p(t−1) and Δb(t−1) are: the same lists call after call. */
+  private readonly backwardAt = { arrays: null as readonly Float64Array[] | null, at: [] as number[] };
+  private readonly momentumWeightsAt = { arrays: null as readonly Float64Array[] | null, at: [] as number[] };
+  private readonly momentumBiasesAt = { arrays: null as readonly Float64Array[] | null, at: [] as number[] };
+
   forward(source: ArrayLike<number>, offset = 0): void {
     const net = this.net;
     let at = offset;
@@ -115,6 +129,7 @@ export class GraphPasses implements GraphPassFunctions {
   }
 
   backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[]): void {
+    const bAt = this.offsetsOf(backwardMatrices, this.backwardAt);
     const net = this.net;
     for (let k = net.order.length - 1; k >= 0; k--) {
       const g = net.order[k];
@@ -127,7 +142,8 @@ export class GraphPasses implements GraphPassFunctions {
         const to = net.projections[q].to;
         const above = net.delta[to];
         const share = this.shares[q];
-        this.backwardShare(q, backwardMatrices[q], to, above, share);
+        if (this.at && this.projectionWasm[q] && bAt[q] >= 0) this.wasm!.backward(this.at.delta[to], bAt[q], this.at.shares[q], 1, above.length, share.length);
+        else backwardOne(above, 0, backwardMatrices[q], share, 0, above.length, share.length);
         for (let c = 0; c < back.length; c++) back[c] += share[c];
       }
       this.finishDelta(g, back);
@@ -161,6 +177,10 @@ export class GraphPasses implements GraphPassFunctions {
   backwardAndUpdate(backwardMatrices: readonly Float64Array[], momentum: GraphViews, settings: UpdateSettings): void {
     const net = this.net;
     const { learningRate: lr, momentum: alpha } = settings;
+    const at = this.at;
+    const bAt = this.offsetsOf(backwardMatrices, this.backwardAt);
+    const mWAt = this.offsetsOf(momentum.weights, this.momentumWeightsAt);
+    const mbAt = this.offsetsOf(momentum.biases, this.momentumBiasesAt);
     for (let k = net.order.length - 1; k >= 0; k--) {
       const g = net.order[k];
       if (!this.computed[g]) continue;
@@ -184,10 +204,10 @@ export class GraphPasses implements GraphPassFunctions {
         const B = backwardMatrices[q];
         const mW = momentum.weights[q];
         const learns = net.projectionLearns[q];
-        if (this.at && this.projectionWasm[q] && (!share || this.held(B)) && (!learns || this.held(mW))) {
+        if (at && this.projectionWasm[q] && (!share || bAt[q] >= 0) && (!learns || mWAt[q] >= 0)) {
           // B_pᵀ δ first, then the update: each B read before W changes, as the fused TypeScript pass reads it.
-          if (share) this.wasm!.backward(this.at.delta[g], B.byteOffset, this.at.shares[q], 1, rows, cols);
-          if (learns) this.wasm!.gradientUpdate(this.at.delta[g], this.at.act[from], this.at.weights[q], mW.byteOffset, 1, rows, cols, lr, alpha);
+          if (share) this.wasm!.backward(at.delta[g], bAt[q], at.shares[q], 1, rows, cols);
+          if (learns) this.wasm!.gradientUpdate(at.delta[g], at.act[from], at.weights[q], mWAt[q], 1, rows, cols, lr, alpha);
         } else if (learns) {
           const W = net.weights[q];
           if (share) backpropagateAndUpdateWithoutDecay(W, B, mW, d, h, share, rows, cols, lr, alpha);
@@ -199,8 +219,8 @@ export class GraphPasses implements GraphPassFunctions {
       if (net.biasLearns[g]) {
         const b = net.biases[net.biasIndex[g]];
         const mb = momentum.biases[net.biasIndex[g]];
-        if (this.at && this.layerWasm[g] && this.held(mb)) {
-          this.wasm!.biasGradientUpdate(this.at.delta[g], this.at.biases[g], mb.byteOffset, 1, rows, lr, alpha);
+        if (at && this.layerWasm[g] && mbAt[net.biasIndex[g]] >= 0) {
+          this.wasm!.biasGradientUpdate(at.delta[g], at.biases[g], mbAt[net.biasIndex[g]], 1, rows, lr, alpha);
           continue;
         }
         for (let r = 0; r < rows; r++) {
@@ -210,12 +230,6 @@ export class GraphPasses implements GraphPassFunctions {
         }
       }
     }
-  }
-
-  /** share = B_pᵀ δ_{to(p)} for projection q, in WebAssembly where B_p is in the arena too. */
-  private backwardShare(q: number, B: Float64Array, to: number, above: Float64Array, share: Float64Array): void {
-    if (this.at && this.projectionWasm[q] && this.held(B)) this.wasm!.backward(this.at.delta[to], B.byteOffset, this.at.shares[q], 1, above.length, share.length);
-    else backwardOne(above, 0, B, share, 0, above.length, share.length);
   }
 
   /** δ_g from the sum over g's outgoing projections: f'(n) ⊙ the sum, added to an output layer's loss term. */

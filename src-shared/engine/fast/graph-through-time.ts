@@ -29,6 +29,9 @@ export class ThroughTimeUpdate implements GraphPassFunctions {
   private readonly wasm: BlockKernels | null;
   private readonly arena: ArenaMemory | null;
   private readonly projectionWasm: readonly boolean[];
+  /** The layers whose δ a learning projection or bias reads, and whose h a learning projection reads: what a step records. */
+  private readonly recordedDeltas: readonly number[];
+  private readonly recordedActs: readonly number[];
 
   constructor(private readonly net: GraphNetwork, private readonly passes: GraphPasses, readonly depth: number, arena: ArenaMemory | null) {
     const allocate = (length: number) => (arena ? arena.allocate(length) : new Float64Array(length));
@@ -37,6 +40,9 @@ export class ThroughTimeUpdate implements GraphPassFunctions {
     const inArena = arena !== null && [net.params, ...this.deltas, ...this.acts].every((array) => arena.holds(array));
     this.arena = inArena ? arena : null;
     this.wasm = inArena ? arena.kernels : null;
+    const learning = net.projections.filter((_, q) => net.projectionLearns[q]);
+    this.recordedDeltas = net.sizes.flatMap((_, g) => (net.biasLearns[g] || learning.some((p) => p.to === g) ? [g] : []));
+    this.recordedActs = net.sizes.flatMap((_, g) => (learning.some((p) => p.from === g) ? [g] : []));
     this.projectionWasm = net.projections.map((p) => chooseProjectionKernel(inArena, net.sizes[p.to], net.sizes[p.from]) === 'wasm');
   }
 
@@ -53,17 +59,23 @@ export class ThroughTimeUpdate implements GraphPassFunctions {
     this.passes.backward(backwardMatrices, injected);
   }
 
-  /** Records the step's gradient term (every layer's δ and h as they stand) instead of adding it to a sum. */
+  /** Records the step's gradient term (the δ and h it reads, as they stand) instead of adding it to a sum. */
   addGradient(gradient: GraphViews, first: boolean): void {
     void gradient;
     void first;
     const net = this.net;
     const row = this.rows;
     if (row >= this.depth) throw new RangeError(`Backpropagation through time recorded more than its depth of ${this.depth} steps.`);
-    for (let g = 0; g < net.sizes.length; g++) {
+    // Loops, not TypedArray.set: for a layer's few units the call costs more than the copy.
+    for (const g of this.recordedDeltas) {
       const n = net.sizes[g];
-      this.deltas[g].set(net.delta[g], row * n);
-      this.acts[g].set(net.act[g], row * n);
+      const D = this.deltas[g], d = net.delta[g];
+      for (let i = 0, at = row * n; i < n; i++, at++) D[at] = d[i];
+    }
+    for (const g of this.recordedActs) {
+      const n = net.sizes[g];
+      const H = this.acts[g], h = net.act[g];
+      for (let i = 0, at = row * n; i < n; i++, at++) H[at] = h[i];
     }
     this.rows = row + 1;
   }
