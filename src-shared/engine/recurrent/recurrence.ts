@@ -15,6 +15,7 @@ import type { CopyLinkSpec, ModelDocument, Pattern, RecurrentState } from '../..
 import type { EpochCursor } from '../checkpoint';
 import type { GraphNetwork, GraphPassFunctions, GraphViews } from '../graph/graph-network';
 import type { RandomStream } from '../rng';
+import { RELU } from '../activations';
 import { fromRows } from '../state-io';
 
 /** One event's net input and activation of every layer, as computed when it was presented. */
@@ -48,6 +49,11 @@ export class Recurrence {
   private readonly sequenceOrder: Uint32Array;
   /** Per layer: the δ injected into it from the events after it (a link's source), or null. */
   private readonly injected: (Float64Array | null)[];
+  /**
+   * Per layer: whether a backward pass reads its net input (f' of a ReLU layer is read off n; of every other
+   * activation, off h): only those are set to a stored event's n for a step back (the others' n is never read there).
+   */
+  private readonly readsNet: boolean[];
 
   constructor(private readonly network: GraphNetwork, model: Pick<ModelDocument, 'links' | 'recurrence' | 'patterns' | 'testPatterns'>) {
     this.links = model.links ?? [];
@@ -60,6 +66,7 @@ export class Recurrence {
     this.sequences = sequenceRanges(model.patterns);
     this.sequenceOrder = new Uint32Array(this.sequences.length);
     this.injected = network.sizes.map((n, g) => (this.links.some((link) => link.from === g) ? new Float64Array(n) : null));
+    this.readsNet = network.codes.map((code) => code === RELU);
     this.reset();
   }
 
@@ -203,7 +210,7 @@ export class Recurrence {
       }
       const event = this.events[e];
       for (let g = 0; g < net.sizes.length; g++) {
-        copyInto(net.net[g], event.net[g]);
+        if (this.readsNet[g]) copyInto(net.net[g], event.net[g]);
         copyInto(net.act[g], event.act[g]);
         zero(net.delta[g]);
       }
@@ -211,7 +218,7 @@ export class Recurrence {
       passes.addGradient(gradient, false);
     }
     for (let g = 0; g < net.sizes.length; g++) {
-      copyInto(net.net[g], current.net[g]);
+      if (this.readsNet[g]) copyInto(net.net[g], current.net[g]);
       copyInto(net.act[g], current.act[g]);
     }
   }
