@@ -45,6 +45,8 @@ export class GraphPasses implements GraphPassFunctions {
   private readonly back: Float64Array[];
   /** Per layer: whether it is neither an input nor a context layer (a layer the forward pass computes and whose δ is used). */
   private readonly computed: boolean[];
+  private readonly isInput: boolean[];
+  private readonly isOutput: boolean[];
 
   /** The WebAssembly kernels, when every buffer of the network and of these passes is in the arena. */
   private readonly wasm: BlockKernels | null = null;
@@ -59,6 +61,8 @@ export class GraphPasses implements GraphPassFunctions {
     this.shares = net.projections.map((p) => allocate(net.sizes[p.from]));
     this.back = net.sizes.map((n) => allocate(n));
     this.computed = net.layers.map((layer, g) => layer.kind !== 'input' && !net.isContext[g]);
+    this.isInput = net.layers.map((layer) => layer.kind === 'input');
+    this.isOutput = net.layers.map((layer) => layer.kind === 'output');
     const buffers = [net.params, ...net.net, ...net.act, ...net.delta, ...this.shares, ...this.back];
     if (!arena || !buffers.every((array) => arena.holds(array))) return;
     this.wasm = arena.kernels;
@@ -134,10 +138,11 @@ export class GraphPasses implements GraphPassFunctions {
     for (let k = net.order.length - 1; k >= 0; k--) {
       const g = net.order[k];
       const inject = injected?.[g];
-      if (net.layers[g].kind === 'input' || (net.outOf[g].length === 0 && !inject)) continue;
+      if (this.isInput[g] || (net.outOf[g].length === 0 && !inject)) continue;
       const back = this.back[g];
-      if (inject) back.set(inject);
-      else back.fill(0);
+      // Loops, not TypedArray.set and fill: for a layer's few units the call costs more than the copy.
+      if (inject) for (let c = 0; c < back.length; c++) back[c] = inject[c];
+      else for (let c = 0; c < back.length; c++) back[c] = 0;
       for (const q of net.outOf[g]) {
         const to = net.projections[q].to;
         const above = net.delta[to];
@@ -187,7 +192,7 @@ export class GraphPasses implements GraphPassFunctions {
       const outOf = net.outOf[g];
       if (outOf.length > 0) {
         const back = this.back[g];
-        back.fill(0);
+        for (let c = 0; c < back.length; c++) back[c] = 0;
         for (const q of outOf) {
           const share = this.shares[q];
           for (let c = 0; c < back.length; c++) back[c] += share[c];
@@ -238,7 +243,7 @@ export class GraphPasses implements GraphPassFunctions {
     if (this.wasm && this.layerWasm[g]) this.wasm.logisticDerivative(this.at!.act[g], back.byteOffset, back.length);
     else multiplyByDerivative(net.codes[g], net.net[g], net.act[g], back, back.length);
     const delta = net.delta[g];
-    if (net.layers[g].kind === 'output') for (let c = 0; c < delta.length; c++) delta[c] += back[c];
-    else delta.set(back);
+    if (this.isOutput[g]) for (let c = 0; c < delta.length; c++) delta[c] += back[c];
+    else for (let c = 0; c < delta.length; c++) delta[c] = back[c];
   }
 }
