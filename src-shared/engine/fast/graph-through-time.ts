@@ -29,6 +29,10 @@ export class ThroughTimeUpdate implements GraphPassFunctions {
   private readonly wasm: BlockKernels | null;
   private readonly arena: ArenaMemory | null;
   private readonly projectionWasm: readonly boolean[];
+  /** Byte offsets of the recorded rows and of W_p (used only with the arena). */
+  private readonly deltaAt: readonly number[];
+  private readonly actAt: readonly number[];
+  private readonly weightAt: readonly number[];
   /** The layers whose δ a learning projection or bias reads, and whose h a learning projection reads: what a step records. */
   private readonly recordedDeltas: readonly number[];
   private readonly recordedActs: readonly number[];
@@ -43,8 +47,23 @@ export class ThroughTimeUpdate implements GraphPassFunctions {
     const learning = net.projections.filter((_, q) => net.projectionLearns[q]);
     this.recordedDeltas = net.sizes.flatMap((_, g) => (net.biasLearns[g] || learning.some((p) => p.to === g) ? [g] : []));
     this.recordedActs = net.sizes.flatMap((_, g) => (learning.some((p) => p.from === g) ? [g] : []));
+    this.deltaAt = this.deltas.map((array) => array.byteOffset);
+    this.actAt = this.acts.map((array) => array.byteOffset);
+    this.weightAt = net.weights.map((array) => array.byteOffset);
     this.projectionWasm = net.projections.map((p) => chooseProjectionKernel(inArena, net.sizes[p.to], net.sizes[p.from]) === 'wasm');
   }
+
+  /** The byte offsets of a list of arrays in the arena (−1 for one outside it), remembered for the last list asked about. */
+  private offsetsOf(arrays: readonly Float64Array[], cache: { arrays: readonly Float64Array[] | null; at: number[] }): number[] {
+    if (cache.arrays !== arrays) {
+      cache.arrays = arrays;
+      cache.at = arrays.map((array) => (this.arena?.holds(array) ? array.byteOffset : -1));
+    }
+    return cache.at;
+  }
+
+  private readonly gradientAt = { arrays: null as readonly Float64Array[] | null, at: [] as number[] };
+  private readonly momentumAt = { arrays: null as readonly Float64Array[] | null, at: [] as number[] };
 
   /** Before an event's terms: none recorded. */
   begin(): void {
@@ -89,6 +108,8 @@ export class ThroughTimeUpdate implements GraphPassFunctions {
     const net = this.net;
     const m = this.rows;
     const { learningRate: lr, momentum: alpha } = settings;
+    const gAt = this.offsetsOf(gradient.weights, this.gradientAt);
+    const mWAt = this.offsetsOf(momentum.weights, this.momentumAt);
     for (let q = 0; q < net.projections.length; q++) {
       if (!net.projectionLearns[q]) continue;
       const { from, to } = net.projections[q];
@@ -97,8 +118,8 @@ export class ThroughTimeUpdate implements GraphPassFunctions {
       const H = this.acts[from];
       const W = net.weights[q];
       const mW = momentum.weights[q];
-      if (this.wasm && this.projectionWasm[q] && this.arena!.holds(g) && this.arena!.holds(mW)) {
-        this.wasm.gradientKeepUpdate(D.byteOffset, H.byteOffset, g.byteOffset, W.byteOffset, mW.byteOffset, m, net.sizes[to], net.sizes[from], lr, alpha);
+      if (this.wasm && this.projectionWasm[q] && gAt[q] >= 0 && mWAt[q] >= 0) {
+        this.wasm.gradientKeepUpdate(this.deltaAt[to], this.actAt[from], gAt[q], this.weightAt[q], mWAt[q], m, net.sizes[to], net.sizes[from], lr, alpha);
         continue;
       }
       gradientProduct(D, H, g, m, net.sizes[to], net.sizes[from], true);

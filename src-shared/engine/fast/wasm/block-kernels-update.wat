@@ -132,8 +132,7 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rNext))))
 
-  ;; gradientUpdate that also keeps the gradient: g stored in G (N × K) as it is applied to W and mW, the same
-  ;; sums and update (online BPTT's events, fast/graph-through-time.ts, leave their sum in the run's gradient).
+  ;; gradientUpdate that also stores g in G (N × K) as it applies it: online BPTT (fast/graph-through-time.ts).
   (func (export "gradientKeepUpdate") (param $D i32) (param $H i32) (param $G i32) (param $W i32) (param $mW i32) (param $m i32) (param $N i32) (param $K i32) (param $lr f64) (param $alpha f64)
     (local $K8 i32) (local $N8 i32) (local $r i32) (local $c i32) (local $p i32)
     (local $d i32) (local $h i32) (local $pw i32) (local $pm i32) (local $pg i32)
@@ -245,15 +244,38 @@
     (call $gradientKeepUpdateCells (local.get $D) (local.get $H) (local.get $G) (local.get $W) (local.get $mW) (local.get $m) (local.get $N) (local.get $K)
       (local.get $lr) (local.get $alpha) (local.get $r) (local.get $N) (i32.const 0)))
 
-  ;; gradientKeepUpdate's cells r in [r0, r1), c in [c0, K), one at a time.
+  ;; gradientKeepUpdate's cells r in [r0, r1), c in [c0, K).
   (func $gradientKeepUpdateCells (param $D i32) (param $H i32) (param $G i32) (param $W i32) (param $mW i32) (param $m i32) (param $N i32) (param $K i32)
     (param $lr f64) (param $alpha f64) (param $r0 i32) (param $r1 i32) (param $c0 i32)
-    (local $r i32) (local $c i32) (local $d i32) (local $h i32) (local $i i32) (local $a f64) (local $v f64)
+    (local $r i32) (local $c i32) (local $d i32) (local $h i32) (local $i i32) (local $p i32) (local $a f64) (local $v f64) (local $va v128)
     (local.set $r (local.get $r0))
     (block $rDone
       (loop $rNext
         (br_if $rDone (i32.ge_s (local.get $r) (local.get $r1)))
         (local.set $c (local.get $c0))
+        ;; Two columns at a time (one running sum per lane), then the last one alone.
+        (block $pairsDone
+          (loop $pairsNext
+            (br_if $pairsDone (i32.gt_s (i32.add (local.get $c) (i32.const 2)) (local.get $K)))
+            (local.set $d (i32.add (local.get $D) (i32.shl (local.get $r) (i32.const 3))))
+            (local.set $h (i32.add (local.get $H) (i32.shl (local.get $c) (i32.const 3))))
+            (local.set $va (f64x2.mul (v128.load64_splat (local.get $d)) (v128.load (local.get $h))))
+            (local.set $p (i32.const 1))
+            (block $pDone
+              (loop $pNext
+                (br_if $pDone (i32.ge_s (local.get $p) (local.get $m)))
+                (local.set $d (i32.add (local.get $d) (i32.shl (local.get $N) (i32.const 3))))
+                (local.set $h (i32.add (local.get $h) (i32.shl (local.get $K) (i32.const 3))))
+                (local.set $va (f64x2.add (local.get $va) (f64x2.mul (v128.load64_splat (local.get $d)) (v128.load (local.get $h)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $pNext)))
+            (local.set $i (i32.shl (i32.add (i32.mul (local.get $r) (local.get $K)) (local.get $c)) (i32.const 3)))
+            (v128.store (i32.add (local.get $G) (local.get $i)) (local.get $va))
+            (local.set $va (f64x2.sub (f64x2.mul (f64x2.splat (local.get $alpha)) (v128.load (i32.add (local.get $mW) (local.get $i)))) (f64x2.mul (f64x2.splat (local.get $lr)) (local.get $va))))
+            (v128.store (i32.add (local.get $mW) (local.get $i)) (local.get $va))
+            (v128.store (i32.add (local.get $W) (local.get $i)) (f64x2.add (v128.load (i32.add (local.get $W) (local.get $i))) (local.get $va)))
+            (local.set $c (i32.add (local.get $c) (i32.const 2)))
+            (br $pairsNext)))
         (block $cDone
           (loop $cNext
             (br_if $cDone (i32.ge_s (local.get $c) (local.get $K)))
