@@ -132,13 +132,13 @@ export class GraphPasses implements GraphPassFunctions {
     }
   }
 
-  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[]): void {
+  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[], skip?: readonly boolean[]): void {
     const bAt = this.offsetsOf(backwardMatrices, this.backwardAt);
     const net = this.net;
     for (let k = net.order.length - 1; k >= 0; k--) {
       const g = net.order[k];
       const inject = injected?.[g];
-      if (this.isInput[g] || (net.outOf[g].length === 0 && !inject)) continue;
+      if (this.isInput[g] || (net.outOf[g].length === 0 && !inject) || skip?.[g]) continue;
       const back = this.back[g];
       // Loops, not TypedArray.set and fill: for a layer's few units the call costs more than the copy.
       if (inject) for (let c = 0; c < back.length; c++) back[c] = inject[c];

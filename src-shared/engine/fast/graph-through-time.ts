@@ -74,8 +74,8 @@ export class ThroughTimeUpdate implements GraphPassFunctions {
     this.passes.forward(source, offset);
   }
 
-  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[]): void {
-    this.passes.backward(backwardMatrices, injected);
+  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[], skip?: readonly boolean[]): void {
+    this.passes.backward(backwardMatrices, injected, skip);
   }
 
   /** Records the step's gradient term (the δ and h it reads, as they stand) instead of adding it to a sum. */

@@ -54,6 +54,11 @@ export class Recurrence {
    * activation, off h): only those are set to a stored event's n for a step back (the others' n is never read there).
    */
   private readonly readsNet: boolean[];
+  /**
+   * Per layer: whether the oldest step back needs no δ of it — a context layer's δ only goes on to the event
+   * before (or to its bias's gradient, when that learns); nothing reads it after the oldest step.
+   */
+  private readonly unwantedAtOldest: boolean[];
 
   constructor(private readonly network: GraphNetwork, model: Pick<ModelDocument, 'links' | 'recurrence' | 'patterns' | 'testPatterns'>) {
     this.links = model.links ?? [];
@@ -67,6 +72,7 @@ export class Recurrence {
     this.sequenceOrder = new Uint32Array(this.sequences.length);
     this.injected = network.sizes.map((n, g) => (this.links.some((link) => link.from === g) ? new Float64Array(n) : null));
     this.readsNet = network.codes.map((code) => code === RELU);
+    this.unwantedAtOldest = network.isContext.map((context, g) => context && !network.biasLearns[g]);
     this.reset();
   }
 
@@ -214,7 +220,8 @@ export class Recurrence {
         copyInto(net.act[g], event.act[g]);
         zero(net.delta[g]);
       }
-      passes.backward(backwardMatrices, this.injected);
+      // The oldest step sends nothing further back: its context layers' δ is not wanted (unless a bias reads it).
+      passes.backward(backwardMatrices, this.injected, e === 0 ? this.unwantedAtOldest : undefined);
       passes.addGradient(gradient, false);
     }
     for (let g = 0; g < net.sizes.length; g++) {
