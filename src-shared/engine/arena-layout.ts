@@ -49,11 +49,21 @@ export interface RunMemoryLayout {
 
 /** The run's buffers, in a kernel arena where one can be had. */
 export function layOutRun(model: ModelDocument): RunMemoryLayout {
-  if (!kernelArenasEnabled()) return { buffers: allocateRun(model, null), arena: null };
+  return inKernelArena((arena) => allocateRun(model, arena));
+}
+
+/**
+ * What `allocateAll` allocates from the arena it is given, in a kernel arena of exactly the bytes it takes
+ * (measured by a first call with a measuring stand-in); with null, ordinary arrays, where the WebAssembly
+ * kernels are off or unavailable or the buffers would not fit in one memory. The chain engine's layout
+ * above and the graph path's (graph/graph-layout.ts) are both made this way.
+ */
+export function inKernelArena<T>(allocateAll: (arena: ArenaMemory | null) => T): { buffers: T; arena: KernelArena | null } {
+  if (!kernelArenasEnabled()) return { buffers: allocateAll(null), arena: null };
   const measuring = new MeasuringArena();
-  allocateRun(model, measuring);
+  allocateAll(measuring);
   const arena = KernelArena.create(measuring.bytes);
-  return { buffers: allocateRun(model, arena), arena };
+  return { buffers: allocateAll(arena), arena };
 }
 
 function allocateRun(model: ModelDocument, arena: ArenaMemory | null): RunBuffersLayout {

@@ -89,10 +89,12 @@ export function chooseUpdateKernel(
 /**
  * How a graph run (../graph/graph-run.ts) presents its patterns, for a whole advance() call: `online`,
  * each projection's deltas and update fused (GraphPasses.backwardAndUpdate: online, no weight decay, no
- * gradient through time); `fast`, the fast kernels' passes and the gradient summed; `reference`,
- * GraphNetwork's own passes (only when switched on for tests and benchmarks: the same bits, slower).
+ * gradient through time); `through-time`, online truncated BPTT without weight decay, each projection's
+ * gradient over the k events and its update in one pass (graph-through-time.ts); `fast`, the fast kernels'
+ * passes and the gradient summed; `reference`, GraphNetwork's own passes (only when switched on for tests
+ * and benchmarks: the same bits, slower).
  */
-export type GraphPlan = 'online' | 'fast' | 'reference';
+export type GraphPlan = 'online' | 'through-time' | 'fast' | 'reference';
 
 let graphReference = false;
 
@@ -104,5 +106,24 @@ export function useGraphReferencePasses(on: boolean): void {
 /** `timeDepth`: how many events the gradient reaches back (1 for a feed-forward network and the one-step gradient). */
 export function chooseGraphPlan(settings: UpdateSettings & { update: 'online' | 'batch' | 'minibatch' }, timeDepth: number): GraphPlan {
   if (graphReference) return 'reference';
-  return settings.update === 'online' && settings.weightDecay === 0 && timeDepth === 1 ? 'online' : 'fast';
+  if (settings.update !== 'online' || settings.weightDecay !== 0) return 'fast';
+  return timeDepth === 1 ? 'online' : 'through-time';
+}
+
+/**
+ * Where a graph run's buffers are in a kernel arena, which projections' products go to WebAssembly (one
+ * pattern at a time, fast/graph-passes.ts): a call into WebAssembly costs more than a small product in
+ * TypeScript (temporal XOR's 2 × 2 projections ran at half the speed), so a projection of fewer weights than
+ * this, and a layer of fewer units (its logistic units and their derivative), stay in TypeScript. The same
+ * bits either way; tests lower it to 0 to send every call to WebAssembly.
+ */
+let projectionWasmMinimum = 24;
+
+export function setProjectionWasmMinimum(weights: number): void {
+  projectionWasmMinimum = weights;
+}
+
+/** Whether projection (rows × cols weights) or, with cols = 4, a layer of `rows` units runs in WebAssembly. */
+export function chooseProjectionKernel(inWasm: boolean, rows: number, cols: number): 'wasm' | 'typescript' {
+  return inWasm && rows * cols >= projectionWasmMinimum ? 'wasm' : 'typescript';
 }

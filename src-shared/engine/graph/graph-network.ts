@@ -29,7 +29,8 @@ export interface GraphViews {
 /** One pattern's passes: GraphNetwork's own (the reference) or the fast kernels' (../fast/graph-passes.ts), with the same bits. */
 export interface GraphPassFunctions {
   forward(source: ArrayLike<number>, offset?: number): void;
-  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[]): void;
+  /** `skip[g]`: layer g's δ is not wanted (nothing the caller reads depends on it): left as it is. */
+  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[], skip?: readonly boolean[]): void;
   addGradient(gradient: GraphViews, first: boolean, all?: boolean): void;
 }
 
@@ -58,7 +59,11 @@ export class GraphNetwork extends NetworkBuffers implements GraphPassFunctions {
   readonly inputUnits: number;
   readonly outputUnits: number;
 
-  constructor(model: Pick<ModelDocument, 'layers' | 'projections'> & Partial<Pick<ModelDocument, 'links'>>) {
+  /** `allocate` gives the parameters' and the passes' buffers (zeroed): a run's kernel arena, or ordinary arrays. */
+  constructor(
+    model: Pick<ModelDocument, 'layers' | 'projections'> & Partial<Pick<ModelDocument, 'links'>>,
+    allocate?: (length: number) => Float64Array,
+  ) {
     const graph = networkGraph(model);
     const sizes = model.layers.map((layer) => layer.units);
     const layout: GraphLayout = {
@@ -68,7 +73,7 @@ export class GraphNetwork extends NetworkBuffers implements GraphPassFunctions {
       into: model.layers.map((_, g) => graph.projections.flatMap((p, q) => (p.to === g ? [q] : []))),
     };
     const codes = model.layers.map((layer) => activationCode(layer.kind === 'input' ? 'linear' : layer.activation));
-    super(sizes, codes, graphParameterCount(layout), (buffer) => graphViews(layout, buffer));
+    super(sizes, codes, graphParameterCount(layout), (buffer) => graphViews(layout, buffer), allocate);
     this.isContext = model.layers.map((_, g) => (model.links ?? []).some((link) => link.to === g));
     ({ layers: this.layers, projections: this.projections, biased: this.biased, biasIndex: this.biasIndex, order: this.order, into: this.into } = layout);
     this.inputs = graph.inputs;
@@ -115,14 +120,15 @@ export class GraphNetwork extends NetworkBuffers implements GraphPassFunctions {
    * The deltas, after the forward pass and with each output layer's loss term already in `delta` (δ of the
    * loss alone): every other layer gets f'(n) ⊙ Σ_{p out of g} B_pᵀ δ_to, and an output layer that also
    * feeds others adds that sum to its loss term. Input layers get none. `injected[g]`, where given, is added
-   * to layer g's sum before f' (backpropagation through time: the δ that later events send back to a link's source).
+   * to layer g's sum before f' (backpropagation through time: the δ that later events send back to a link's source);
+   * a layer with `skip[g]` is left as it is.
    */
-  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[]): void {
+  backward(backwardMatrices: readonly Float64Array[], injected?: readonly (Float64Array | null)[], skip?: readonly boolean[]): void {
     for (let k = this.order.length - 1; k >= 0; k--) {
       const g = this.order[k];
       const kind = this.layers[g].kind;
       const inject = injected?.[g];
-      if (kind === 'input' || (this.outOf[g].length === 0 && !inject)) continue;
+      if (kind === 'input' || (this.outOf[g].length === 0 && !inject) || skip?.[g]) continue;
       const back = this.back[g];
       if (inject) back.set(inject);
       else back.fill(0);

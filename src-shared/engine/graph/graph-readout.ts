@@ -28,10 +28,14 @@ export abstract class GraphReadout extends RunCore {
   /** A recurrent network's context, stored events and sequences; null for a feed-forward network. */
   protected readonly time: Recurrence | null;
 
-  protected constructor(model: ModelDocument, network: GraphNetwork, cursor: (count: number) => EpochCursor) {
+  /** `buffers`: the network, its momentum terms and gradient sum (graph-layout.ts lays them out). */
+  protected constructor(
+    model: ModelDocument, buffers: { network: GraphNetwork; momentum: Float64Array; gradient: Float64Array }, cursor: (count: number) => EpochCursor,
+  ) {
+    const { network, momentum, gradient } = buffers;
     const data = toPatternSet(model.patterns, network.inputUnits, network.outputUnits);
     const testData = model.testPatterns?.length ? toPatternSet(model.testPatterns, network.inputUnits, network.outputUnits) : null;
-    super(model, data, testData, cursor(data.count), new Float64Array(data.count), new Float64Array(network.params.length), new Float64Array(network.params.length));
+    super(model, data, testData, cursor(data.count), new Float64Array(data.count), momentum, gradient);
     this.network = network;
     this.momentumViews = network.views(this.momentum);
     this.gradientViews = network.views(this.gradient);

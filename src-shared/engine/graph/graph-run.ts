@@ -9,20 +9,22 @@
  * changing it is in graph-readout.ts, which this class extends; the epoch loop and settings are
  * ../run-core.ts's, shared with the chain engine.
  *
- * The passes run on the fast kernels per projection (../fast/graph-passes.ts) — the same bits as
- * GraphNetwork's own passes, which are the reference (a test holds them to it).
+ * The passes run on the fast kernels per projection (../fast/graph-passes.ts) — in WebAssembly where the
+ * run's buffers fit a kernel arena (graph-layout.ts) — the same bits as GraphNetwork's own passes, which
+ * are the reference (tests hold them to it).
  */
 import { recordsEpoch } from '../../model/epoch-history';
 import { isRecurrent } from '../../model/recurrence';
 import { MAX_WEIGHT_MAGNITUDE, type ModelDocument, type NetworkState } from '../../model/schema';
 import { EpochCursor } from '../checkpoint';
 import { chooseGraphPlan } from '../fast/plan';
-import { GraphPasses } from '../fast/graph-passes';
+import type { GraphPasses } from '../fast/graph-passes';
+import type { ThroughTimeUpdate } from '../fast/graph-through-time';
 import { applyUpdate } from '../optimizer';
 import { RandomStream } from '../rng';
 import type { AdvanceOutcome } from '../stopping';
 import { drawGraphFeedback, initializeGraphWeights } from './graph-init';
-import { GraphNetwork } from './graph-network';
+import { graphFeedbackInArena, layOutGraphRun } from './graph-layout';
 import { GraphReadout } from './graph-readout';
 import { readGraphParameters, writeGraphParameters, type GraphSnapshot as Snapshot } from './graph-state';
 import { RECURRENT_NETWORKS_NOTICE } from './graph-support';
@@ -35,12 +37,25 @@ export class GraphRun extends GraphReadout {
   /** The fast kernels' passes over this network. */
   private readonly fast: GraphPasses;
 
+  /** Online BPTT's fused gradient and update (the `through-time` plan); null for a network without time. */
+  private readonly throughTime: ThroughTimeUpdate | null;
+  /** Per projection, where F_p is copied in the kernel arena; null without one. */
+  private readonly feedbackCopies: Float64Array[] | null;
+
   constructor(model: ModelDocument) {
-    super(model, new GraphNetwork(model), (count) => new EpochCursor(count));
+    const buffers = layOutGraphRun(model);
+    super(model, buffers, (count) => new EpochCursor(count));
     if (isRecurrent(model) && !this.time) throw new RangeError(RECURRENT_NETWORKS_NOTICE);
-    this.fast = new GraphPasses(this.network);
+    this.fast = buffers.passes;
+    this.throughTime = buffers.throughTime;
+    this.feedbackCopies = buffers.feedbackCopies;
     if (model.state) this.restore(model.state);
     else this.reset();
+  }
+
+  /** Whether the passes run on the WebAssembly kernels (the run's buffers are in a kernel arena). */
+  get usesWasmKernels(): boolean {
+    return this.fast.inWasm;
   }
 
   reset(): void {
@@ -72,6 +87,8 @@ export class GraphRun extends GraphReadout {
     const cursor = this.cursor;
     const plan = chooseGraphPlan(this.settings, this.time?.depth ?? 1);
     const passes = plan === 'reference' ? this.network : this.fast;
+    // Online, no gradient is pending (changing to online applies a pending one): each event is its own update.
+    const fused = plan === 'through-time' && !this.gradientPending ? this.throughTime : null;
     const B = this.backwardMatrices;
     return (left) => {
       let presented = 0;
@@ -82,6 +99,10 @@ export class GraphRun extends GraphReadout {
         const pss = this.outputLoss.deltas(this.loss, this.data, p, this.settings.margin);
         if (plan === 'online') {
           this.fast.backwardAndUpdate(B, this.momentumViews, this.settings);
+        } else if (fused) {
+          passes.backward(B);
+          fused.begin();
+          fused.addGradient(this.gradientViews, true);
         } else {
           passes.backward(B);
           passes.addGradient(this.gradientViews, !this.gradientPending);
@@ -90,10 +111,11 @@ export class GraphRun extends GraphReadout {
         cursor.tss += pss;
         cursor.pss[p] = pss;
         if (this.outputLoss.correct) cursor.correct++;
-        this.time?.leaveTraining(this.gradientViews, B, passes);
+        this.time?.leaveTraining(this.gradientViews, B, fused ?? passes);
+        if (fused) fused.apply(this.gradientViews, this.momentumViews, this.settings);
         cursor.position++;
         presented++;
-        if (plan === 'online') continue;
+        if (plan === 'online' || fused) continue;
         this.gradientPending = true;
         if (cursor.position % this.updateSize === 0 || cursor.position === count) this.applyUpdates();
       }
@@ -123,7 +145,8 @@ export class GraphRun extends GraphReadout {
 
   private restore(state: NetworkState): void {
     this.gradientPending = Boolean(state.gradientSum);
-    this.feedback = readGraphParameters(this.network, this.momentumViews, this.gradientViews, state);
+    const feedback = readGraphParameters(this.network, this.momentumViews, this.gradientViews, state);
+    this.feedback = feedback && graphFeedbackInArena(feedback, this.feedbackCopies);
     this.orderStream = RandomStream.fromState(state.orderStream);
     this.cursor.restore(state.cursor);
     this.epoch = state.epoch;
@@ -138,7 +161,7 @@ export class GraphRun extends GraphReadout {
 
   protected applySettings(): void {
     this.applyLoss();
-    if (this.settings.rule === 'feedback-alignment') this.feedback ??= drawGraphFeedback(this.network, this.settings);
+    if (this.settings.rule === 'feedback-alignment') this.feedback ??= graphFeedbackInArena(drawGraphFeedback(this.network, this.settings), this.feedbackCopies);
   }
 
   protected applyPendingUpdate(): void {

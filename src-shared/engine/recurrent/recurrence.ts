@@ -15,6 +15,7 @@ import type { CopyLinkSpec, ModelDocument, Pattern, RecurrentState } from '../..
 import type { EpochCursor } from '../checkpoint';
 import type { GraphNetwork, GraphPassFunctions, GraphViews } from '../graph/graph-network';
 import type { RandomStream } from '../rng';
+import { RELU } from '../activations';
 import { fromRows } from '../state-io';
 
 /** One event's net input and activation of every layer, as computed when it was presented. */
@@ -48,6 +49,16 @@ export class Recurrence {
   private readonly sequenceOrder: Uint32Array;
   /** Per layer: the δ injected into it from the events after it (a link's source), or null. */
   private readonly injected: (Float64Array | null)[];
+  /**
+   * Per layer: whether a backward pass reads its net input (f' of a ReLU layer is read off n; of every other
+   * activation, off h): only those are set to a stored event's n for a step back (the others' n is never read there).
+   */
+  private readonly readsNet: boolean[];
+  /**
+   * Per layer: whether the oldest step back needs no δ of it — a context layer's δ only goes on to the event
+   * before (or to its bias's gradient, when that learns); nothing reads it after the oldest step.
+   */
+  private readonly unwantedAtOldest: boolean[];
 
   constructor(private readonly network: GraphNetwork, model: Pick<ModelDocument, 'links' | 'recurrence' | 'patterns' | 'testPatterns'>) {
     this.links = model.links ?? [];
@@ -60,6 +71,8 @@ export class Recurrence {
     this.sequences = sequenceRanges(model.patterns);
     this.sequenceOrder = new Uint32Array(this.sequences.length);
     this.injected = network.sizes.map((n, g) => (this.links.some((link) => link.from === g) ? new Float64Array(n) : null));
+    this.readsNet = network.codes.map((code) => code === RELU);
+    this.unwantedAtOldest = network.isContext.map((context, g) => context && !network.biasLearns[g]);
     this.reset();
   }
 
@@ -160,15 +173,15 @@ export class Recurrence {
   private load(contexts: readonly Float64Array[]): void {
     const links = this.links;
     for (let i = 0; i < links.length; i++) {
-      this.network.act[links[i].to].set(contexts[i]);
-      this.network.net[links[i].to].set(contexts[i]);
+      copyInto(this.network.act[links[i].to], contexts[i]);
+      copyInto(this.network.net[links[i].to], contexts[i]);
     }
   }
 
   /** Each link's source activations into `contexts`: c(t + 1) = h(t). */
   private copy(contexts: Float64Array[]): void {
     const links = this.links;
-    for (let i = 0; i < links.length; i++) contexts[i].set(this.network.act[links[i].from]);
+    for (let i = 0; i < links.length; i++) copyInto(contexts[i], this.network.act[links[i].from]);
   }
 
   private blankEvent(): StoredEvent {
@@ -180,8 +193,8 @@ export class Recurrence {
     const event = this.blankEvent();
     const net = this.network;
     for (let g = 0; g < net.sizes.length; g++) {
-      event.net[g].set(net.net[g]);
-      event.act[g].set(net.act[g]);
+      copyInto(event.net[g], net.net[g]);
+      copyInto(event.act[g], net.act[g]);
     }
     this.events.push(event);
     return event;
@@ -195,7 +208,7 @@ export class Recurrence {
   private throughTime(gradient: GraphViews, backwardMatrices: readonly Float64Array[], current: StoredEvent, passes: GraphPassFunctions): void {
     const net = this.network;
     for (let e = this.events.length - 2; e >= 0; e--) {
-      for (const inject of this.injected) inject?.fill(0);
+      for (const inject of this.injected) if (inject) zero(inject);
       for (const link of this.links) {
         const into = this.injected[link.from]!;
         const delta = net.delta[link.to];
@@ -203,18 +216,28 @@ export class Recurrence {
       }
       const event = this.events[e];
       for (let g = 0; g < net.sizes.length; g++) {
-        net.net[g].set(event.net[g]);
-        net.act[g].set(event.act[g]);
-        net.delta[g].fill(0);
+        if (this.readsNet[g]) copyInto(net.net[g], event.net[g]);
+        copyInto(net.act[g], event.act[g]);
+        zero(net.delta[g]);
       }
-      passes.backward(backwardMatrices, this.injected);
+      // The oldest step sends nothing further back: its context layers' δ is not wanted (unless a bias reads it).
+      passes.backward(backwardMatrices, this.injected, e === 0 ? this.unwantedAtOldest : undefined);
       passes.addGradient(gradient, false);
     }
     for (let g = 0; g < net.sizes.length; g++) {
-      net.net[g].set(current.net[g]);
-      net.act[g].set(current.act[g]);
+      if (this.readsNet[g]) copyInto(net.net[g], current.net[g]);
+      copyInto(net.act[g], current.act[g]);
     }
   }
+}
+
+/** to ← from, element by element: for a layer's few units a loop costs less than TypedArray.set's call (the same values). */
+function copyInto(to: Float64Array, from: Float64Array): void {
+  for (let i = 0; i < to.length; i++) to[i] = from[i];
+}
+
+function zero(array: Float64Array): void {
+  for (let i = 0; i < array.length; i++) array[i] = 0;
 }
 
 function cloneEvent(event: StoredEvent): StoredEvent {

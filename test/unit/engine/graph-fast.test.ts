@@ -55,7 +55,7 @@ describe('the graph path on the fast kernels gives the reference passes\' bits',
     });
   }
 
-  it('simple recurrent networks: one-step online, BPTT online, BPTT in minibatches with feedback alignment', () => {
+  it('simple recurrent networks: one-step online, BPTT online (fused, with momentum and feedback alignment; with weight decay), BPTT in minibatches with feedback alignment', () => {
     const srn = (model: ModelDocument, recurrence: ModelDocument['recurrence'], training: Partial<TrainingSettings> = {}): ModelDocument =>
       ({ ...model, recurrence, training: { ...model.training, ...training } });
     const cases = [
@@ -63,6 +63,8 @@ describe('the graph path on the fast kernels gives the reference passes\' bits',
       srn(temporalXor(60), { gradient: 'bptt', depth: 3 }),
       srn(letterTask(12), { gradient: 'one-step' }),
       srn(letterTask(12), { gradient: 'bptt', depth: 4 }, { update: 'minibatch', batchSize: 5, rule: 'feedback-alignment' }),
+      srn(letterTask(12), { gradient: 'bptt', depth: 4 }, { momentum: 0.9, rule: 'feedback-alignment', order: 'permuted' }),
+      srn(letterTask(12), { gradient: 'bptt', depth: 2 }, { momentum: 0.5, weightDecay: 1e-3 }),
     ];
     for (const model of cases) expectSameBits(finish(model, 250, false), finish(model, 250, true));
   });
@@ -91,7 +93,8 @@ describe('the graph path on the fast kernels gives the reference passes\' bits',
     const online = { update: 'online', learningRate: 0.1, momentum: 0.9, weightDecay: 0 } as const;
     expect(chooseGraphPlan(online, 1)).toBe('online');
     expect(chooseGraphPlan({ ...online, weightDecay: 1e-3 }, 1)).toBe('fast');
-    expect(chooseGraphPlan(online, 4)).toBe('fast');
+    expect(chooseGraphPlan(online, 4)).toBe('through-time');
+    expect(chooseGraphPlan({ ...online, weightDecay: 1e-3 }, 4)).toBe('fast');
     expect(chooseGraphPlan({ ...online, update: 'minibatch' }, 1)).toBe('fast');
     useGraphReferencePasses(true);
     expect(chooseGraphPlan(online, 1)).toBe('reference');

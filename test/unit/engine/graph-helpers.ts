@@ -8,18 +8,20 @@ const hiddenActivations: ActivationName[] = ['logistic', 'tanh', 'linear'];
 /**
  * A random acyclic graph: 1–2 input layers, 1–3 hidden, 1–2 output layers (a non-last output may feed a
  * later layer), projections only from a lower to a higher index, every layer fed and feeding, skips likely.
+ * `wide`: each layer 3u + 2 units instead of u (so the kernels' groups of four rows and columns are used).
  */
-export function randomGraph(seed: number, loss: LossName, frozen: boolean): ModelDocument {
+export function randomGraph(seed: number, loss: LossName, frozen: boolean, wide = false): ModelDocument {
   const rand = testRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const inputs = 1 + Math.floor(rand() * 2);
   const hidden = 1 + Math.floor(rand() * 3);
   const outputs = 1 + Math.floor(rand() * 2);
+  const width = (units: number) => (wide ? 3 * units + 2 : units);
   const outActivation: ActivationName = loss === 'cross-entropy' ? 'logistic' : pick(['logistic', 'linear']);
   const layers: LayerSpec[] = [
-    ...Array.from({ length: inputs }, (_, i): LayerSpec => ({ kind: 'input', name: `in ${i}`, units: 1 + Math.floor(rand() * 3), activation: 'linear', bias: false })),
-    ...Array.from({ length: hidden }, (_, i): LayerSpec => ({ kind: 'hidden', name: `hidden ${i}`, units: 1 + Math.floor(rand() * 4), activation: pick(hiddenActivations), bias: rand() < 0.8 })),
-    ...Array.from({ length: outputs }, (_, i): LayerSpec => ({ kind: 'output', name: `out ${i}`, units: 1 + Math.floor(rand() * 3), activation: outActivation, bias: true })),
+    ...Array.from({ length: inputs }, (_, i): LayerSpec => ({ kind: 'input', name: `in ${i}`, units: width(1 + Math.floor(rand() * 3)), activation: 'linear', bias: false })),
+    ...Array.from({ length: hidden }, (_, i): LayerSpec => ({ kind: 'hidden', name: `hidden ${i}`, units: width(1 + Math.floor(rand() * 4)), activation: pick(hiddenActivations), bias: rand() < 0.8 })),
+    ...Array.from({ length: outputs }, (_, i): LayerSpec => ({ kind: 'output', name: `out ${i}`, units: width(1 + Math.floor(rand() * 3)), activation: outActivation, bias: true })),
   ];
   const L = layers.length;
   const has = new Set<string>();

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assemble, readSource } from '../../../build/wasm/assemble.mjs';
 import { activate, LOGISTIC, multiplyByDerivative } from '../../../src-shared/engine/activations';
-import { backwardProduct, biasGradientUpdate, forwardProduct, gradientUpdate } from '../../../src-shared/engine/kernels';
+import { backwardProduct, biasGradientUpdate, forwardProduct, gradientProduct, gradientUpdate } from '../../../src-shared/engine/kernels';
 import { outputDeltas, SQUARED_ERROR } from '../../../src-shared/engine/losses';
 import { BLOCK_KERNELS_BASE64 } from '../../../src-shared/engine/wasm/block-kernels.wasm';
 import { KernelArena, wasmKernelsAvailable } from '../../../src-shared/engine/wasm/kernel-arena';
@@ -100,6 +100,22 @@ describe('WebAssembly block kernels', () => {
       biasGradientUpdate(D, b2, mb2, m, N, lr, alpha);
       expectSameBits(b, b2);
       expectSameBits(mb, mb2);
+    }));
+  });
+
+  it('gradientKeepUpdate stores gradientProduct\'s g (first = true) and applies gradientUpdate\'s update, bit for bit', () => {
+    const rates = fc.record({ lr: fc.double({ min: 1e-4, max: 4, noNaN: true }), alpha: fc.constantFrom(0, 0.5, 0.9) });
+    fc.assert(fc.property(shape, rates, ({ m, N, K, seed, zeros }, { lr, alpha }) => {
+      const a = arena();
+      const D = inArena(a, m * N, seed, zeros), H = inArena(a, m * K, seed + 1, zeros);
+      const W = inArena(a, N * K, seed + 2, zeros), mW = inArena(a, N * K, seed + 3, zeros), G = inArena(a, N * K, seed + 6, zeros);
+      const W2 = Float64Array.from(W), mW2 = Float64Array.from(mW), G2 = new Float64Array(N * K);
+      a.kernels.gradientKeepUpdate(D.byteOffset, H.byteOffset, G.byteOffset, W.byteOffset, mW.byteOffset, m, N, K, lr, alpha);
+      gradientProduct(D, H, G2, m, N, K, true);
+      gradientUpdate(D, H, W2, mW2, m, N, K, lr, alpha);
+      expectSameBits(G, G2);
+      expectSameBits(W, W2);
+      expectSameBits(mW, mW2);
     }));
   });
 

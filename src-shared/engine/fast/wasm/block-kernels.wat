@@ -112,9 +112,53 @@
           (local.get $p) (i32.add (local.get $p) (i32.const 4)) (local.get $r) (local.get $K) (local.get $N))
         (local.set $p (i32.add (local.get $p) (i32.const 4)))
         (br $pNext)))
-    ;; The last patterns (m mod 4), every row.
+    ;; The last patterns (m mod 4), one at a time.
+    (block $oneDone
+      (loop $oneNext
+        (br_if $oneDone (i32.ge_s (local.get $p) (local.get $m)))
+        (call $forwardPattern (local.get $H) (local.get $W) (local.get $b) (local.get $OUT) (local.get $p) (local.get $K) (local.get $N))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $oneNext))))
+
+  ;; One pattern p's rows, four at a time (a vector holds rows r, r+1 or r+2, r+3: two running sums), then
+  ;; the last N mod 4 one by one. b[r … r+3] is read before OUT[r … r+3] is written, so b may be OUT.
+  (func $forwardPattern (param $H i32) (param $W i32) (param $b i32) (param $OUT i32) (param $p i32) (param $K i32) (param $N i32)
+    (local $K8 i32) (local $r i32) (local $k i32) (local $h i32) (local $w0 i32) (local $w1 i32) (local $w2 i32) (local $w3 i32)
+    (local $x v128) (local $a v128) (local $c v128)
+    (local.set $K8 (i32.shl (local.get $K) (i32.const 3)))
+    (local.set $r (i32.const 0))
+    (block $rDone
+      (loop $rNext
+        (br_if $rDone (i32.gt_s (i32.add (local.get $r) (i32.const 4)) (local.get $N)))
+        (local.set $h (i32.add (local.get $H) (i32.mul (local.get $p) (local.get $K8))))
+        (local.set $w0 (i32.add (local.get $W) (i32.mul (local.get $r) (local.get $K8))))
+        (local.set $w1 (i32.add (local.get $w0) (local.get $K8)))
+        (local.set $w2 (i32.add (local.get $w1) (local.get $K8)))
+        (local.set $w3 (i32.add (local.get $w2) (local.get $K8)))
+        (local.set $a (v128.load (i32.add (local.get $b) (i32.shl (local.get $r) (i32.const 3)))))
+        (local.set $c (v128.load offset=16 (i32.add (local.get $b) (i32.shl (local.get $r) (i32.const 3)))))
+        (local.set $k (local.get $K))
+        (block $kDone
+          (loop $kNext
+            (br_if $kDone (i32.eqz (local.get $k)))
+            (local.set $x (v128.load64_splat (local.get $h)))
+            (local.set $a (f64x2.add (local.get $a)
+              (f64x2.mul (local.get $x) (v128.load64_lane 1 (local.get $w1) (v128.load64_splat (local.get $w0))))))
+            (local.set $c (f64x2.add (local.get $c)
+              (f64x2.mul (local.get $x) (v128.load64_lane 1 (local.get $w3) (v128.load64_splat (local.get $w2))))))
+            (local.set $h (i32.add (local.get $h) (i32.const 8)))
+            (local.set $w0 (i32.add (local.get $w0) (i32.const 8)))
+            (local.set $w1 (i32.add (local.get $w1) (i32.const 8)))
+            (local.set $w2 (i32.add (local.get $w2) (i32.const 8)))
+            (local.set $w3 (i32.add (local.get $w3) (i32.const 8)))
+            (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+            (br $kNext)))
+        (v128.store (i32.add (local.get $OUT) (i32.shl (i32.add (i32.mul (local.get $p) (local.get $N)) (local.get $r)) (i32.const 3))) (local.get $a))
+        (v128.store offset=16 (i32.add (local.get $OUT) (i32.shl (i32.add (i32.mul (local.get $p) (local.get $N)) (local.get $r)) (i32.const 3))) (local.get $c))
+        (local.set $r (i32.add (local.get $r) (i32.const 4)))
+        (br $rNext)))
     (call $forwardRows (local.get $H) (local.get $W) (local.get $b) (local.get $OUT)
-      (local.get $p) (local.get $m) (i32.const 0) (local.get $K) (local.get $N)))
+      (local.get $p) (i32.add (local.get $p) (i32.const 1)) (local.get $r) (local.get $K) (local.get $N)))
 
   ;; OUT[p][r] for p in [p0, p1), r in [r0, N), one running sum each.
   (func $forwardRows (param $H i32) (param $W i32) (param $b i32) (param $OUT i32) (param $p0 i32) (param $p1 i32) (param $r0 i32) (param $K i32) (param $N i32)
@@ -211,8 +255,46 @@
           (local.get $p) (i32.add (local.get $p) (i32.const 4)) (local.get $c) (local.get $N) (local.get $K))
         (local.set $p (i32.add (local.get $p) (i32.const 4)))
         (br $pNext)))
+    ;; The last patterns (m mod 4), one at a time.
+    (block $oneDone
+      (loop $oneNext
+        (br_if $oneDone (i32.ge_s (local.get $p) (local.get $m)))
+        (call $backwardPattern (local.get $D) (local.get $B) (local.get $OUT) (local.get $p) (local.get $N) (local.get $K))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $oneNext))))
+
+  ;; One pattern p's columns, four at a time (a vector holds columns c, c+1 or c+2, c+3), sums from 0 over
+  ;; the rows in order, then the last K mod 4 one by one.
+  (func $backwardPattern (param $D i32) (param $B i32) (param $OUT i32) (param $p i32) (param $N i32) (param $K i32)
+    (local $K8 i32) (local $c i32) (local $r i32) (local $d i32) (local $w i32) (local $o i32)
+    (local $x v128) (local $a v128) (local $e v128)
+    (local.set $K8 (i32.shl (local.get $K) (i32.const 3)))
+    (local.set $c (i32.const 0))
+    (block $cDone
+      (loop $cNext
+        (br_if $cDone (i32.gt_s (i32.add (local.get $c) (i32.const 4)) (local.get $K)))
+        (local.set $d (i32.add (local.get $D) (i32.shl (i32.mul (local.get $p) (local.get $N)) (i32.const 3))))
+        (local.set $w (i32.add (local.get $B) (i32.shl (local.get $c) (i32.const 3))))
+        (local.set $a (v128.const f64x2 0 0))
+        (local.set $e (v128.const f64x2 0 0))
+        (local.set $r (local.get $N))
+        (block $rDone
+          (loop $rNext
+            (br_if $rDone (i32.eqz (local.get $r)))
+            (local.set $x (v128.load64_splat (local.get $d)))
+            (local.set $a (f64x2.add (local.get $a) (f64x2.mul (local.get $x) (v128.load (local.get $w)))))
+            (local.set $e (f64x2.add (local.get $e) (f64x2.mul (local.get $x) (v128.load offset=16 (local.get $w)))))
+            (local.set $d (i32.add (local.get $d) (i32.const 8)))
+            (local.set $w (i32.add (local.get $w) (local.get $K8)))
+            (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+            (br $rNext)))
+        (local.set $o (i32.add (local.get $OUT) (i32.shl (i32.add (i32.mul (local.get $p) (local.get $K)) (local.get $c)) (i32.const 3))))
+        (v128.store (local.get $o) (local.get $a))
+        (v128.store offset=16 (local.get $o) (local.get $e))
+        (local.set $c (i32.add (local.get $c) (i32.const 4)))
+        (br $cNext)))
     (call $backwardColumns (local.get $D) (local.get $B) (local.get $OUT)
-      (local.get $p) (local.get $m) (i32.const 0) (local.get $N) (local.get $K)))
+      (local.get $p) (i32.add (local.get $p) (i32.const 1)) (local.get $c) (local.get $N) (local.get $K)))
 
   ;; OUT[p][c] for p in [p0, p1), c in [c0, K), one running sum each from 0.
   (func $backwardColumns (param $D i32) (param $B i32) (param $OUT i32) (param $p0 i32) (param $p1 i32) (param $c0 i32) (param $N i32) (param $K i32)

@@ -17,6 +17,8 @@ export interface BlockKernels {
   forward(H: number, W: number, b: number, OUT: number, m: number, K: number, N: number): void;
   backward(D: number, B: number, OUT: number, m: number, N: number, K: number): void;
   gradientUpdate(D: number, H: number, W: number, mW: number, m: number, N: number, K: number, lr: number, alpha: number): void;
+  /** gradientUpdate that also stores g in G (N × K). */
+  gradientKeepUpdate(D: number, H: number, G: number, W: number, mW: number, m: number, N: number, K: number, lr: number, alpha: number): void;
   biasGradientUpdate(D: number, b: number, mb: number, m: number, N: number, lr: number, alpha: number): void;
   logistic(net: number, out: number, length: number): void;
   logisticDerivative(act: number, delta: number, length: number): void;
