@@ -9,6 +9,7 @@ import { findExample } from '../src-shared/data/examples';
 import { Simulation } from '../src-shared/engine/simulation';
 import type { ModelDocument } from '../src-shared/model/schema';
 import { measureExperimentTab } from './responsiveness-experiment';
+import { measureRepresentationsTab } from './responsiveness-representations';
 import { clearFrames, launchChromium, recordFrames, resultRow as row, serveWebBuild, takeFrames } from './web-page';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -126,8 +127,12 @@ async function workbench(): Promise<void> {
   console.log(row('web / command line', `${(ratio * 100).toFixed(0)} %`, '≥ 90 %', ratio >= GOALS.ratio));
 }
 
-/** `npm run bench:ui` measures the workbench; `npm run bench:ui -- experiment` the Experiment tab. */
+/**
+ * `npm run bench:ui` measures the workbench; `npm run bench:ui -- experiment` the Experiment tab;
+ * `npm run bench:ui -- representations` the Representations tab on Rumelhart's network while it trains.
+ */
 const scenario = process.argv[2] ?? 'workbench';
 if (scenario === 'experiment') await measureExperimentTab({ port: PORT, out: OUT, seconds: SECONDS });
+else if (scenario === 'representations') await measureRepresentationsTab({ port: PORT, out: OUT, seconds: SECONDS });
 else if (scenario === 'workbench') await workbench();
-else throw new Error(`bench:ui knows "workbench" and "experiment", not "${scenario}".`);
+else throw new Error(`bench:ui knows "workbench", "experiment" and "representations", not "${scenario}".`);

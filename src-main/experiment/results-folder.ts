@@ -9,7 +9,7 @@ import type { RunResult } from '../../src-shared/experiment/run-one';
 import { parseModelText } from '../../src-shared/model/parse';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { serializeModel } from '../../src-shared/model/serialize';
-import { writeFileAtomic } from '../files/atomic-write';
+import { removeStaleTemporariesOf, writeFileAtomic, type AtomicWriteOptions } from '../files/atomic-write';
 
 export const EXPERIMENT_FILE = 'experiment.json';
 
@@ -129,13 +129,29 @@ export async function listRunFiles(dir: string): Promise<{ finished: Set<number>
   return { finished, failed };
 }
 
-export async function writeRun(dir: string, result: RunResult): Promise<void> {
-  await writeFileAtomic(join(dir, 'runs', runFileName(result.index)), serializeRun(result));
+/**
+ * Writes run `result.index`'s file atomically. By default it first removes that file's temporaries left by
+ * killed processes, which lists `runs/`; a writer of many runs passes `{ sweep: false }` after one
+ * removeStaleRunTemporaries for all of them (a listing per run would grow with the folder: O(runs²)).
+ */
+export async function writeRun(dir: string, result: RunResult, options?: AtomicWriteOptions): Promise<void> {
+  await writeFileAtomic(join(dir, 'runs', runFileName(result.index)), serializeRun(result), options);
   await unlink(join(dir, 'runs', failedRunFileName(result.index))).catch(() => undefined);
 }
 
-export async function writeFailedRun(dir: string, failed: FailedRun): Promise<void> {
-  await writeFileAtomic(join(dir, 'runs', failedRunFileName(failed.index)), serializeFailedRun(failed));
+export async function writeFailedRun(dir: string, failed: FailedRun, options?: AtomicWriteOptions): Promise<void> {
+  await writeFileAtomic(join(dir, 'runs', failedRunFileName(failed.index)), serializeFailedRun(failed), options);
+}
+
+/**
+ * With one listing of `runs/`, the temporaries of runs `indices`' files (finished or failed) left by
+ * processes that have ended. Only these runs': a cluster's array tasks share the folder, each writing its
+ * own runs, and another node's process ids mean nothing here.
+ */
+export async function removeStaleRunTemporaries(dir: string, indices: Iterable<number>): Promise<void> {
+  const ours = new Set<string>();
+  for (const index of indices) ours.add(runFileName(index)).add(failedRunFileName(index));
+  await removeStaleTemporariesOf(join(dir, 'runs'), (file) => ours.has(file));
 }
 
 export async function readRun(dir: string, index: number): Promise<RunResult> {

@@ -4,10 +4,11 @@
  */
 import { runPool, type PoolOutcome, type RunWorker } from '../../src-shared/experiment/pool';
 import { planExperiment } from '../../src-shared/experiment/plan';
+import type { FailedRun } from '../../src-shared/experiment/run-record';
 import type { RunResult } from '../../src-shared/experiment/run-one';
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { mergeResults, type MergeReport } from './merge-results';
-import { listRunFiles, openResultsFolder, writeFailedRun, writeOrStop, writeRun, type ResultsWriter } from './results-folder';
+import { listRunFiles, openResultsFolder, removeStaleRunTemporaries, writeFailedRun, writeOrStop, writeRun, type ResultsWriter } from './results-folder';
 import { threadWorkerStarter } from './thread-host';
 
 export interface RunExperimentOptions {
@@ -41,17 +42,25 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunE
   const plan = planExperiment(model);
   const first = options.range?.first ?? 0;
   const last = Math.min(options.range?.last ?? plan.total - 1, plan.total - 1);
+  // Made first: from the sources, the workers' code is bundled while the folder is made ready.
+  const startWorker = options.startWorker ?? threadWorkerStarter(model);
   await openResultsFolder(dir, model);
   const { finished } = await listRunFiles(dir);
   const indices: number[] = [];
   for (let index = first; index <= last; index++) if (!finished.has(index)) indices.push(index);
   let done = 0;
-  const writer = options.writer ?? { writeRun, writeFailedRun };
+  // Temporaries of these runs' files left by a killed experiment go now, with one listing of runs/, and not
+  // as each run is written.
+  await removeStaleRunTemporaries(dir, indices);
+  const writer = options.writer ?? {
+    writeRun: (folder: string, result: RunResult) => writeRun(folder, result, { sweep: false }),
+    writeFailedRun: (folder: string, failed: FailedRun) => writeFailedRun(folder, failed, { sweep: false }),
+  };
   const again = options.again ?? 'run the same command again';
   const outcome = await runPool({
     indices,
     jobs: options.jobs,
-    startWorker: options.startWorker ?? threadWorkerStarter(model),
+    startWorker,
     signal: options.signal,
     async onFinished(result) {
       await writeOrStop(dir, result.index, () => writer.writeRun(dir, result), again);

@@ -1,7 +1,8 @@
 /**
  * The pool's workers under Node: worker threads running run-worker. From the repository (tsx, Vitest) the
- * worker is the TypeScript file, loaded through tsx; in the app's build, its bundled entry. Another bundle
- * (a single-file command line) passes its own worker script.
+ * worker is the TypeScript file, bundled once per experiment (worker-bundle.ts; loaded through tsx if it
+ * cannot be); in the app's build, its bundled entry. Another bundle (a single-file command line) passes its
+ * own worker script.
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -10,13 +11,35 @@ import { workerConversation } from '../../src-shared/experiment/worker-conversat
 import type { ModelDocument } from '../../src-shared/model/schema';
 import { ownWorkerSource } from '../cli/single-file/running';
 import type { ThreadReply } from './thread-messages';
+import { bundleWorkerScript } from './worker-bundle';
 
 export function threadWorkerStarter(model: ModelDocument, script: URL = defaultWorkerScript()): () => RunWorker {
   // The single-file command line (and the standalone executable) is its own worker script.
   const own = ownWorkerSource();
   if (own) return () => startThread(model, own.script, false, own.eval);
-  const typescript = script.pathname.endsWith('.ts');
-  return () => startThread(model, script, typescript);
+  if (!script.pathname.endsWith('.ts')) return () => startThread(model, script, false);
+  // Bundled now, while the pool gets ready; each thread starts once the code is there.
+  const bundled = bundleWorkerScript(script);
+  return () => startWhenReady(bundled.then((code) => () => (code === null ? startThread(model, script, true) : startThread(model, code, false, true))));
+}
+
+/** A worker that starts once `starting` gives the way to start it; stopped before that, it never starts. */
+function startWhenReady(starting: Promise<() => RunWorker>): RunWorker {
+  let worker: Promise<RunWorker> | null = null;
+  let stopped = false;
+  const started = () =>
+    (worker ??= starting.then((start) => {
+      if (stopped) throw new Error('the worker was stopped');
+      return start();
+    }));
+  return {
+    run: (index) => started().then((running) => running.run(index)),
+    async terminate() {
+      stopped = true;
+      const running = await worker?.catch(() => null);
+      await running?.terminate();
+    },
+  };
 }
 
 /**

@@ -3,9 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+export interface AtomicWriteOptions {
+  /**
+   * First remove the file's temporaries left by killed processes (default true). That lists the folder: a
+   * writer of many files into one folder (an experiment's run files) sweeps it once with
+   * removeStaleTemporariesOf instead, rather than listing thousands of names for every file.
+   */
+  sweep?: boolean;
+}
+
 /** Text is written as UTF-8, bytes as they are. */
-export function writeFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
-  return writeThroughTemporary(path, (handle) => handle.writeFile(contents, 'utf8'));
+export function writeFileAtomic(path: string, contents: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  return writeThroughTemporary(path, (handle) => handle.writeFile(contents, 'utf8'), options.sweep ?? true);
 }
 
 /** The same, for a file too large to hold as one string: its text arrives in pieces. */
@@ -16,8 +25,8 @@ export function writeFileAtomicFrom(path: string, pieces: AsyncIterable<string>)
 }
 
 /** Writes a temporary file beside `path` with `write`, flushes it to disk and renames it over `path`. */
-async function writeThroughTemporary(path: string, write: (handle: FileHandle) => Promise<unknown>): Promise<void> {
-  await removeStaleTemporaries(path);
+async function writeThroughTemporary(path: string, write: (handle: FileHandle) => Promise<unknown>, sweep = true): Promise<void> {
+  if (sweep) await removeStaleTemporaries(path);
   const temporary = temporaryPath(path);
   const handle = await open(temporary, 'w');
   try {
@@ -51,19 +60,34 @@ function temporaryPath(path: string): string {
  */
 async function removeStaleTemporaries(path: string): Promise<void> {
   const prefix = `.${basename(path)}.`;
+  await removeStale(dirname(path), (name) => (name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined));
+}
+
+/**
+ * The same for many files of folder `dir` with one listing: the temporaries of each file whose name
+ * `isOurs` accepts, left by processes that have ended.
+ */
+export function removeStaleTemporariesOf(dir: string, isOurs: (file: string) => boolean): Promise<void> {
+  return removeStale(dir, (name) => {
+    const match = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+    return match && isOurs(match[1]) ? match[2] : undefined;
+  });
+}
+
+/** Removes the files in `dir` that `writer` names as a temporary (giving its process id) of a process that has ended. */
+async function removeStale(dir: string, writer: (name: string) => string | undefined): Promise<void> {
   let names: string[];
   try {
-    names = await readdir(dirname(path));
+    names = await readdir(dir);
   } catch {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const match = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
-    if (!match) continue;
-    const pid = Number(match[1]);
+    const id = writer(name);
+    if (id === undefined) continue;
+    const pid = Number(id);
     if (pid === process.pid || isRunning(pid)) continue;
-    await unlink(join(dirname(path), name)).catch(() => undefined);
+    await unlink(join(dir, name)).catch(() => undefined);
   }
 }
 

@@ -26,8 +26,9 @@ export interface PoolOptions {
   jobs: number;
   startWorker: () => RunWorker;
   /**
-   * Called once per finished run (writing it to disk, say). If it throws (a full disk), no new run starts,
-   * the runs under way are abandoned, and runPool rejects with that error once every worker has stopped.
+   * Called once per finished run (writing it to disk, say), while that run's worker already computes its
+   * next run; a lane's calls never overlap. If it throws (a full disk), no new run starts, the runs under way
+   * are abandoned, and runPool rejects with that error once every worker has stopped.
    */
   onFinished(result: RunResult): Promise<void> | void;
   /** A run whose worker crashed: recorded as failed, and the other runs go on on a fresh worker. */
@@ -68,6 +69,9 @@ export async function runPool(options: PoolOptions): Promise<PoolOutcome> {
 
   async function lane(): Promise<void> {
     let worker: RunWorker | null = null;
+    // The write of this lane's last finished run (true when it succeeded). The worker computes the next run
+    // meanwhile: a run's round trip to this thread and its write (a flush to disk) never leave it idle.
+    let writing: Promise<boolean> = Promise.resolve(true);
     try {
       while (next < indices.length && !signal?.aborted && !fatal) {
         const index = indices[next++];
@@ -79,7 +83,7 @@ export async function runPool(options: PoolOptions): Promise<PoolOutcome> {
         try {
           result = await worker.run(index);
         } catch (error) {
-          if (signal?.aborted || fatal) break;
+          if (!(await writing) || signal?.aborted || fatal) break;
           if (error instanceof WorkerStartError) {
             fatal ??= { error };
             stopAll();
@@ -93,10 +97,15 @@ export async function runPool(options: PoolOptions): Promise<PoolOutcome> {
           worker = null;
           continue;
         }
-        if (!(await report(() => options.onFinished(result)))) break;
-        outcome.finished++;
+        // One write at a time per lane, in the order the runs finished.
+        if (!(await writing)) break;
+        writing = report(() => options.onFinished(result)).then((written) => {
+          if (written) outcome.finished++;
+          return written;
+        });
       }
     } finally {
+      await writing;
       if (worker) {
         live.delete(worker);
         await worker.terminate();
