@@ -186,7 +186,7 @@
 
   ;; Backward: OUT[p][c] = Σ_r D[p][r] B[r][c], from 0 (D: m × N, B: N × K, OUT: m × K).
   ;; Tiles of 4 patterns × 4 columns; a vector holds columns c, c+1 (or c+2, c+3) of one pattern.
-  (func (export "backward") (param $D i32) (param $B i32) (param $OUT i32) (param $m i32) (param $N i32) (param $K i32)
+  (func $backward (export "backward") (param $D i32) (param $B i32) (param $OUT i32) (param $m i32) (param $N i32) (param $K i32)
     (local $K8 i32) (local $N8 i32) (local $p i32) (local $c i32) (local $r i32)
     (local $d0 i32) (local $d1 i32) (local $d2 i32) (local $d3 i32) (local $w i32) (local $o i32)
     (local $x v128) (local $wa v128) (local $wb v128)
