@@ -8,7 +8,7 @@ import { LINEAR, LOGISTIC } from '../activations';
 import type { GraphNetwork } from '../graph/graph-network';
 
 const WORDS_PER_OPERATION = 6;
-const END = 0, ZERO = 1, COPY = 2, ADD = 3, BACKWARD = 4, DERIVATIVE = 5, COPY_IN = 6, COPY_OUT = 7;
+const END = 0, ZERO = 1, COPY = 2, ADD = 3, BACKWARD = 4, DERIVATIVE = 5, COPY_IN = 6, COPY_OUT = 7, DERIVATIVE_IN = 8;
 
 export class StepProgram {
   private length = 0;
@@ -67,6 +67,11 @@ export class StepProgram {
     this.push(DERIVATIVE, act, delta, 0, n, 0);
   }
 
+  /** δ ⊙= h (1 − h), h at registers[register] + offset. */
+  logisticDerivativeIn(register: number, offset: number, delta: number, n: number): void {
+    this.push(DERIVATIVE_IN, offset, delta, register, n, 0);
+  }
+
   /** n values from registers[register] + offset to `to`. */
   copyIn(register: number, offset: number, to: number, n: number): void {
     this.push(COPY_IN, offset, to, register, n, 0);
@@ -109,10 +114,12 @@ export function backwardOperations(net: GraphNetwork): number {
 /**
  * GraphPasses.backward as operations: from the last layer down, each layer's sum from its injected δ (or
  * 0) and its outgoing projections' shares B_pᵀ δ in the model's order, times f', into δ (added to an
- * output layer's loss term). `injectAt`: per layer, where its injected δ is (−1 for none); `skip`: layers left out.
+ * output layer's loss term). `injectAt`: per layer, where its injected δ is (−1 for none); `skip`: layers left
+ * out; `actIn`: where f' reads h instead of `at.act` — a stored event's, at a register plus each layer's byte offset.
  */
 export function writeBackward(
   program: StepProgram, net: GraphNetwork, at: BackwardPointers, injectAt: readonly number[] | null, skip: readonly boolean[] | null,
+  actIn: { register: number; offsets: readonly number[] } | null = null,
 ): void {
   for (let k = net.order.length - 1; k >= 0; k--) {
     const g = net.order[k];
@@ -127,7 +134,10 @@ export function writeBackward(
       program.backward(at.delta[to], at.backward[q], at.shares[q], net.sizes[to], n);
       program.add(back, at.shares[q], n);
     }
-    if (net.codes[g] === LOGISTIC) program.logisticDerivative(at.act[g], back, n);
+    if (net.codes[g] === LOGISTIC) {
+      if (actIn) program.logisticDerivativeIn(actIn.register, actIn.offsets[g], back, n);
+      else program.logisticDerivative(at.act[g], back, n);
+    }
     if (net.layers[g].kind === 'output') program.add(at.delta[g], back, n);
     else program.copy(back, at.delta[g], n);
   }

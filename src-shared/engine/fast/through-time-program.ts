@@ -3,8 +3,9 @@
  * current event's backward pass and its recorded row (graph-through-time.ts's rows), then — after the loss
  * is known to be finite — the current event stored and the steps back through the stored events, exactly as
  * ../recurrent/recurrence.ts runs them in TypeScript: each step the context layers' δ injected into their
- * links' sources, the event's activations loaded, every δ zeroed, the backward pass (the oldest step
- * without the context layers' unwanted δ), its row recorded; the current event's activations loaded back.
+ * links' sources, every δ zeroed, the backward pass with f' of the event's activations (the oldest step
+ * without the context layers' unwanted δ), its row recorded — the event's activations read where it is
+ * stored, where the TypeScript loads them into the network and the current event's back afterwards.
  *
  * The stored events live in the arena as blocks of one layout (storedEventOffsets) that Recurrence uses as
  * its pool, so a program reads an event through a register (the block's byte offset, written per call) and
@@ -128,12 +129,19 @@ export class ThroughTimePrograms {
     return true;
   }
 
-  /** Copies of δ and h into row `row` of the recorded rows, as ThroughTimeUpdate.addGradient copies them. */
-  private record(program: StepProgram, row: number): void {
+  /**
+   * Copies of δ and h into row `row` of the recorded rows, as ThroughTimeUpdate.addGradient copies them: h
+   * from the network, or from the stored event at `register` (the h a step back would have loaded).
+   */
+  private record(program: StepProgram, row: number, register = -1): void {
     const net = this.net;
     const at = this.pointers!;
     for (const g of this.rows.recordedDeltas) program.copy(at.delta[g], this.rows.deltas[g].byteOffset + row * net.sizes[g] * 8, net.sizes[g]);
-    for (const g of this.rows.recordedActs) program.copy(at.act[g], this.rows.acts[g].byteOffset + row * net.sizes[g] * 8, net.sizes[g]);
+    for (const g of this.rows.recordedActs) {
+      const to = this.rows.acts[g].byteOffset + row * net.sizes[g] * 8;
+      if (register < 0) program.copy(at.act[g], to, net.sizes[g]);
+      else program.copyIn(register, this.layout.act[g] * 8, to, net.sizes[g]);
+    }
   }
 
   private writeSteps(n: number): void {
@@ -150,17 +158,16 @@ export class ThroughTimePrograms {
     }
     const injectAt = this.injected.map((inject) => (inject ? inject.byteOffset : -1));
     const unwantedAtOldest = net.isContext.map((context, g) => context && !net.biasLearns[g]);
+    const actOffsets = actAt.map((offset) => offset * 8);
+    // Each step reads the stored event's h where it is (f', the recorded row) instead of loading it into the
+    // network and the current event's back afterwards: the same values read, the network's h left as it ends.
     for (let e = n - 2; e >= 0; e--) {
       for (const inject of this.injected) if (inject) program.zero(inject.byteOffset, inject.length);
       for (const link of this.links) program.add(injectAt[link.from], at.delta[link.to], net.sizes[link.from]);
-      for (let g = 0; g < L; g++) {
-        program.copyIn(e, actAt[g] * 8, at.act[g], net.sizes[g]);
-        program.zero(at.delta[g], net.sizes[g]);
-      }
-      writeBackward(program, net, at, injectAt, e === 0 ? unwantedAtOldest : null);
-      this.record(program, n - 1 - e);
+      for (let g = 0; g < L; g++) program.zero(at.delta[g], net.sizes[g]);
+      writeBackward(program, net, at, injectAt, e === 0 ? unwantedAtOldest : null, { register: e, offsets: actOffsets });
+      this.record(program, n - 1 - e, e);
     }
-    for (let g = 0; g < L; g++) program.copyIn(n - 1, actAt[g] * 8, at.act[g], net.sizes[g]);
     this.built[n - 1] = true;
   }
 }
