@@ -13,6 +13,10 @@
  * weight over the rows in that order, from the first row's product — the bits of addGradient(first) then
  * addGradient(…, false) per step then applyUpdate, which is what the general path computes; g is left in
  * the run's gradient buffer, as that path leaves it. The biases likewise (biasGradient).
+ *
+ * Where the arena holds everything, the current event's backward pass and its row (backwardAndRecord), and
+ * the event stored and the steps back with their rows (stepsBack, which Recurrence asks first), are each one
+ * call into WebAssembly: step programs (through-time-program.ts), the same operations in the same order.
  */
 import type { CopyLinkSpec } from '../../model/schema';
 import type { GraphNetwork, GraphPassFunctions, GraphViews } from '../graph/graph-network';

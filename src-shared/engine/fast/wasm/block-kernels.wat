@@ -12,7 +12,8 @@
 ;;
 ;; Pointers are byte offsets into the memory the engine's arena hands out (kernel-arena.ts); matrices are
 ;; row-major Float64, as in kernels.ts. Assembled by build/wasm/assemble.mjs into block-kernels.wasm.ts, from
-;; this file and its continuations, block-kernels-update.wat and block-kernels-online.wat, joined in that order.
+;; this file and its continuations, block-kernels-update.wat, block-kernels-steps.wat (step programs) and
+;; block-kernels-online.wat, joined in that order.
 (module
   (import "env" "memory" (memory 1))
   ;; exp.ts's exp, for the lanes whose argument is in one of the ranges it hands to fdlibm/exp.ts.
