@@ -12,7 +12,7 @@ import initWabt from 'wabt';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The module's text in parts (each under 400 lines), joined in this order: one module. */
-export const SOURCES = ['block-kernels.wat', 'block-kernels-update.wat', 'block-kernels-online.wat']
+export const SOURCES = ['block-kernels.wat', 'block-kernels-update.wat', 'block-kernels-steps.wat', 'block-kernels-online.wat']
   .map((name) => join(root, 'src-shared/engine/fast/wasm', name));
 export const OUTPUT = join(root, 'src-shared/engine/fast/wasm/block-kernels.wasm.ts');
 

@@ -81,6 +81,11 @@ export class GraphPasses implements GraphPassFunctions {
     return this.wasm !== null;
   }
 
+  /** Byte offsets of the backward pass's scratch — per layer the sum, per projection the share — for step programs (step-program.ts); null outside an arena. */
+  get scratchOffsets(): { back: number[]; shares: number[] } | null {
+    return this.at ? { back: this.back.map((array) => array.byteOffset), shares: this.at.shares } : null;
+  }
+
   /** Whether `array` (a momentum view, B_p) is in the arena, so a call that touches it can run in WebAssembly. */
   private held(array: Float64Array): boolean {
     return this.arena !== null && this.arena.holds(array);

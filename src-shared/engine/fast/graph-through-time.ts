@@ -13,12 +13,18 @@
  * weight over the rows in that order, from the first row's product — the bits of addGradient(first) then
  * addGradient(…, false) per step then applyUpdate, which is what the general path computes; g is left in
  * the run's gradient buffer, as that path leaves it. The biases likewise (biasGradient).
+ *
+ * Where the arena holds everything, the current event's backward pass and its row (backwardAndRecord), and
+ * the event stored and the steps back with their rows (stepsBack, which Recurrence asks first), are each one
+ * call into WebAssembly: step programs (through-time-program.ts), the same operations in the same order.
  */
+import type { CopyLinkSpec } from '../../model/schema';
 import type { GraphNetwork, GraphPassFunctions, GraphViews } from '../graph/graph-network';
 import type { UpdateSettings } from '../optimizer';
 import type { GraphPasses } from './graph-passes';
 import { biasGradient, gradientProduct } from './kernels';
 import { chooseProjectionKernel } from './plan';
+import { ThroughTimePrograms } from './through-time-program';
 import type { ArenaMemory, BlockKernels } from './wasm/kernel-arena';
 
 export class ThroughTimeUpdate implements GraphPassFunctions {
@@ -37,7 +43,13 @@ export class ThroughTimeUpdate implements GraphPassFunctions {
   private readonly recordedDeltas: readonly number[];
   private readonly recordedActs: readonly number[];
 
-  constructor(private readonly net: GraphNetwork, private readonly passes: GraphPasses, readonly depth: number, arena: ArenaMemory | null) {
+  /** The same work as step programs, one call into WebAssembly each (through-time-program.ts). */
+  readonly programs: ThroughTimePrograms;
+
+  constructor(
+    private readonly net: GraphNetwork, private readonly passes: GraphPasses, readonly depth: number, arena: ArenaMemory | null,
+    links: readonly CopyLinkSpec[] = [],
+  ) {
     const allocate = (length: number) => (arena ? arena.allocate(length) : new Float64Array(length));
     this.deltas = net.sizes.map((n) => allocate(depth * n));
     this.acts = net.sizes.map((n) => allocate(depth * n));
@@ -51,6 +63,30 @@ export class ThroughTimeUpdate implements GraphPassFunctions {
     this.actAt = this.acts.map((array) => array.byteOffset);
     this.weightAt = net.weights.map((array) => array.byteOffset);
     this.projectionWasm = net.projections.map((p) => chooseProjectionKernel(inArena, net.sizes[p.to], net.sizes[p.from]) === 'wasm');
+    const rows = { deltas: this.deltas, acts: this.acts, recordedDeltas: this.recordedDeltas, recordedActs: this.recordedActs };
+    this.programs = new ThroughTimePrograms(net, passes, depth, arena, rows, links);
+  }
+
+  /** The current event's backward pass and its term recorded (row 0): a step program where one can, else the passes. */
+  backwardAndRecord(backwardMatrices: readonly Float64Array[], gradient: GraphViews): void {
+    if (this.programs.runCurrent(backwardMatrices)) {
+      this.rows = 1;
+      return;
+    }
+    this.passes.backward(backwardMatrices);
+    this.begin();
+    this.addGradient(gradient, true);
+  }
+
+  /**
+   * After backwardAndRecord: `events` (oldest first, the last the current event's, not yet stored) — the
+   * current event stored and the steps back, their terms recorded — in a step program; false (nothing done)
+   * where one cannot, and Recurrence runs them.
+   */
+  stepsBack(events: readonly { block?: Float64Array }[], backwardMatrices: readonly Float64Array[]): boolean {
+    if (this.rows !== 1 || !this.programs.runSteps(events, backwardMatrices)) return false;
+    this.rows = events.length;
+    return true;
   }
 
   /** The byte offsets of a list of arrays in the arena (−1 for one outside it), remembered for the last list asked about. */

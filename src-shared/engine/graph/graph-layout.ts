@@ -22,6 +22,8 @@ export interface GraphRunBuffers {
   passes: GraphPasses;
   /** Online BPTT's fused gradient and update, for a recurrent network trained through time (depth > 1); else null. */
   throughTime: ThroughTimeUpdate | null;
+  /** Blocks for a recurrent run's stored events (Recurrence's pool; fast/through-time-program.ts's layout); empty without BPTT. */
+  eventBlocks: readonly Float64Array[];
   /** Per projection, where F_p is copied (empty for a projection from an input layer, which has no F); null without an arena. */
   feedbackCopies: Float64Array[] | null;
   /** null where the WebAssembly kernels are off or unavailable, or the run would not fit in one memory. */
@@ -38,9 +40,11 @@ export function layOutGraphRun(model: ModelDocument): GraphRunBuffers {
       ? network.projections.map((p, q) => (network.layers[p.from].kind === 'input' ? new Float64Array(0) : allocate(network.weights[q].length)))
       : null;
     const depth = model.recurrence?.gradient === 'bptt' ? model.recurrence.depth : 1;
-    const throughTime = depth > 1 ? new ThroughTimeUpdate(network, passes, depth, memory) : null;
+    const throughTime = depth > 1 ? new ThroughTimeUpdate(network, passes, depth, memory, model.links ?? []) : null;
     // The gradient in the arena too: online BPTT's WebAssembly update stores it as it goes (graph-through-time.ts).
-    return { network, momentum, gradient: allocate(network.params.length), passes, throughTime, feedbackCopies };
+    return {
+      network, momentum, gradient: allocate(network.params.length), passes, throughTime, feedbackCopies, eventBlocks: throughTime?.programs.eventBlocks ?? [],
+    };
   });
   return { ...buffers, arena };
 }

@@ -28,9 +28,10 @@ export abstract class GraphReadout extends RunCore {
   /** A recurrent network's context, stored events and sequences; null for a feed-forward network. */
   protected readonly time: Recurrence | null;
 
-  /** `buffers`: the network, its momentum terms and gradient sum (graph-layout.ts lays them out). */
+  /** `buffers`: the network, its momentum terms and gradient sum, the stored events' blocks (graph-layout.ts lays them out). */
   protected constructor(
-    model: ModelDocument, buffers: { network: GraphNetwork; momentum: Float64Array; gradient: Float64Array }, cursor: (count: number) => EpochCursor,
+    model: ModelDocument, buffers: { network: GraphNetwork; momentum: Float64Array; gradient: Float64Array; eventBlocks?: readonly Float64Array[] },
+    cursor: (count: number) => EpochCursor,
   ) {
     const { network, momentum, gradient } = buffers;
     const data = toPatternSet(model.patterns, network.inputUnits, network.outputUnits);
@@ -40,12 +41,13 @@ export abstract class GraphReadout extends RunCore {
     this.momentumViews = network.views(this.momentum);
     this.gradientViews = network.views(this.gradient);
     this.outputLoss = new GraphOutputLoss(network);
-    this.time = this.createTime(model);
+    this.time = this.createTime(model, buffers.eventBlocks ?? []);
   }
 
   /** The recurrent run (../recurrent/recurrent-run.ts) gives its Recurrence; a feed-forward run has none. */
-  protected createTime(model: ModelDocument): Recurrence | null {
+  protected createTime(model: ModelDocument, eventBlocks: readonly Float64Array[]): Recurrence | null {
     void model;
+    void eventBlocks;
     return null;
   }
 

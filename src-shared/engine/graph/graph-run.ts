@@ -100,9 +100,7 @@ export class GraphRun extends GraphReadout {
         if (plan === 'online') {
           this.fast.backwardAndUpdate(B, this.momentumViews, this.settings);
         } else if (fused) {
-          passes.backward(B);
-          fused.begin();
-          fused.addGradient(this.gradientViews, true);
+          fused.backwardAndRecord(B, this.gradientViews);
         } else {
           passes.backward(B);
           passes.addGradient(this.gradientViews, !this.gradientPending);
@@ -111,7 +109,7 @@ export class GraphRun extends GraphReadout {
         cursor.tss += pss;
         cursor.pss[p] = pss;
         if (this.outputLoss.correct) cursor.correct++;
-        this.time?.leaveTraining(this.gradientViews, B, fused ?? passes);
+        this.time?.leaveTraining(this.gradientViews, B, fused ?? passes, fused);
         if (fused) fused.apply(this.gradientViews, this.momentumViews, this.settings);
         cursor.position++;
         presented++;

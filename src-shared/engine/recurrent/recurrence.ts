@@ -16,12 +16,16 @@ import type { EpochCursor } from '../checkpoint';
 import type { GraphNetwork, GraphPassFunctions, GraphViews } from '../graph/graph-network';
 import type { RandomStream } from '../rng';
 import { RELU } from '../activations';
+import type { ThroughTimeUpdate } from '../fast/graph-through-time';
+import { storedEventOffsets } from '../fast/through-time-program';
 import { fromRows } from '../state-io';
 
 /** One event's net input and activation of every layer, as computed when it was presented. */
 interface StoredEvent {
   net: Float64Array[];
   act: Float64Array[];
+  /** The block in the kernel arena that `net` and `act` view (storedEventOffsets' layout), if they do. */
+  block?: Float64Array;
 }
 
 /** What a diverged epoch goes back to. */
@@ -60,7 +64,14 @@ export class Recurrence {
    */
   private readonly unwantedAtOldest: boolean[];
 
-  constructor(private readonly network: GraphNetwork, model: Pick<ModelDocument, 'links' | 'recurrence' | 'patterns' | 'testPatterns'>) {
+  /**
+   * `eventBlocks`: blocks (storedEventOffsets' layout) the stored events use first, so online BPTT's step
+   * programs can reach them (../fast/through-time-program.ts); beyond them, ordinary arrays.
+   */
+  constructor(
+    private readonly network: GraphNetwork, model: Pick<ModelDocument, 'links' | 'recurrence' | 'patterns' | 'testPatterns'>,
+    eventBlocks: readonly Float64Array[] = [],
+  ) {
     this.links = model.links ?? [];
     this.depth = model.recurrence?.gradient === 'bptt' ? model.recurrence.depth : 1;
     const units = (link: CopyLinkSpec) => new Float64Array(network.sizes[link.to]);
@@ -73,6 +84,11 @@ export class Recurrence {
     this.injected = network.sizes.map((n, g) => (this.links.some((link) => link.from === g) ? new Float64Array(n) : null));
     this.readsNet = network.codes.map((code) => code === RELU);
     this.unwantedAtOldest = network.isContext.map((context, g) => context && !network.biasLearns[g]);
+    const layout = storedEventOffsets(network.sizes);
+    for (const block of eventBlocks) {
+      const view = (at: readonly number[]) => network.sizes.map((n, g) => block.subarray(at[g], at[g] + n));
+      this.spare.push({ net: view(layout.net), act: view(layout.act), block });
+    }
     this.reset();
   }
 
@@ -106,10 +122,17 @@ export class Recurrence {
    * After training event p's forward and backward passes and its own gradient term: the earlier events'
    * terms (BPTT), this event stored, and the copy that the next event's context will hold.
    */
-  leaveTraining(gradient: GraphViews, backwardMatrices: readonly Float64Array[], passes: GraphPassFunctions = this.network): void {
+  leaveTraining(
+    gradient: GraphViews, backwardMatrices: readonly Float64Array[], passes: GraphPassFunctions = this.network, fused: ThroughTimeUpdate | null = null,
+  ): void {
     if (this.depth > 1) {
-      const current = this.store();
-      if (this.events.length > 1) this.throughTime(gradient, backwardMatrices, current, passes);
+      const current = this.blankEvent();
+      this.events.push(current);
+      // Online BPTT's step program stores the event and runs the steps back in one call where it can.
+      if (!fused?.stepsBack(this.events, backwardMatrices)) {
+        this.store(current);
+        if (this.events.length > 1) this.throughTime(gradient, backwardMatrices, current, passes);
+      }
       while (this.events.length > this.depth - 1) this.spare.push(this.events.shift()!);
     }
     this.copy(this.context);
@@ -138,7 +161,12 @@ export class Recurrence {
   restoreSnapshot(snapshot: TimeSnapshot): void {
     snapshot.context.forEach((c, i) => this.context[i].set(c));
     this.dropEvents();
-    for (const event of snapshot.events) this.events.push(cloneEvent(event));
+    for (const event of snapshot.events) {
+      const stored = this.blankEvent();
+      event.net.forEach((values, g) => stored.net[g].set(values));
+      event.act.forEach((values, g) => stored.act[g].set(values));
+      this.events.push(stored);
+    }
   }
 
   state(): RecurrentState {
@@ -188,16 +216,13 @@ export class Recurrence {
     return this.spare.pop() ?? { net: this.network.sizes.map((n) => new Float64Array(n)), act: this.network.sizes.map((n) => new Float64Array(n)) };
   }
 
-  /** The network's current event, stored as the newest. */
-  private store(): StoredEvent {
-    const event = this.blankEvent();
+  /** The network's current event into `event` (the newest stored). */
+  private store(event: StoredEvent): void {
     const net = this.network;
     for (let g = 0; g < net.sizes.length; g++) {
       copyInto(event.net[g], net.net[g]);
       copyInto(event.act[g], net.act[g]);
     }
-    this.events.push(event);
-    return event;
   }
 
   /**

@@ -8,8 +8,9 @@ import { GraphRun } from '../graph/graph-run';
 import { Recurrence } from './recurrence';
 
 export class RecurrentRun extends GraphRun {
-  protected override createTime(model: ModelDocument): Recurrence {
-    return new Recurrence(this.network, model);
+  /** `eventBlocks`: where its stored events live (graph-layout.ts puts them in the kernel arena). */
+  protected override createTime(model: ModelDocument, eventBlocks: readonly Float64Array[]): Recurrence {
+    return new Recurrence(this.network, model, eventBlocks);
   }
 
   /** The run's Recurrence: its context's values and stored events. */

@@ -382,7 +382,7 @@
       (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (f64.load (local.get $net))))))))
   ;; Hidden logistic units' deltas: delta[i] ← delta[i] · (h[i] (1 − h[i])), as activations.ts's
   ;; multiplyByDerivative computes it.
-  (func (export "logisticDerivative") (param $act i32) (param $delta i32) (param $length i32)
+  (func $logisticDerivative (export "logisticDerivative") (param $act i32) (param $delta i32) (param $length i32)
     (local $end i32) (local $h v128)
     (local.set $end (i32.add (local.get $act) (i32.shl (i32.and (local.get $length) (i32.const -2)) (i32.const 3))))
     (block $done

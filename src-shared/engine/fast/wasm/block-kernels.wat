@@ -12,7 +12,8 @@
 ;;
 ;; Pointers are byte offsets into the memory the engine's arena hands out (kernel-arena.ts); matrices are
 ;; row-major Float64, as in kernels.ts. Assembled by build/wasm/assemble.mjs into block-kernels.wasm.ts, from
-;; this file and its continuations, block-kernels-update.wat and block-kernels-online.wat, joined in that order.
+;; this file and its continuations, block-kernels-update.wat, block-kernels-steps.wat (step programs) and
+;; block-kernels-online.wat, joined in that order.
 (module
   (import "env" "memory" (memory 1))
   ;; exp.ts's exp, for the lanes whose argument is in one of the ranges it hands to fdlibm/exp.ts.
@@ -186,7 +187,7 @@
 
   ;; Backward: OUT[p][c] = Σ_r D[p][r] B[r][c], from 0 (D: m × N, B: N × K, OUT: m × K).
   ;; Tiles of 4 patterns × 4 columns; a vector holds columns c, c+1 (or c+2, c+3) of one pattern.
-  (func (export "backward") (param $D i32) (param $B i32) (param $OUT i32) (param $m i32) (param $N i32) (param $K i32)
+  (func $backward (export "backward") (param $D i32) (param $B i32) (param $OUT i32) (param $m i32) (param $N i32) (param $K i32)
     (local $K8 i32) (local $N8 i32) (local $p i32) (local $c i32) (local $r i32)
     (local $d0 i32) (local $d1 i32) (local $d2 i32) (local $d3 i32) (local $w i32) (local $o i32)
     (local $x v128) (local $wa v128) (local $wb v128)

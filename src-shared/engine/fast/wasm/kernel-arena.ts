@@ -22,6 +22,8 @@ export interface BlockKernels {
   biasGradientUpdate(D: number, b: number, mb: number, m: number, N: number, lr: number, alpha: number): void;
   logistic(net: number, out: number, length: number): void;
   logisticDerivative(act: number, delta: number, length: number): void;
+  /** Runs a step program (../step-program.ts) at `program`; `registers` holds the byte offsets its copies to and from stored events add. */
+  runProgram(program: number, registers: number): void;
   /** `order` is −1 for none; `correct` holds bytes. */
   logisticSquaredError(act: number, targets: number, order: number, first: number, delta: number, rows: number, units: number,
     margin: number, pss: number, correct: number): void;
