@@ -38,40 +38,16 @@ export const TRAINING_SETTINGS: Table = {
   rule: { label: 'Rule', symbol: 'rule' },
   loss: { label: 'Loss', symbol: 'loss' },
   update: { label: 'Update', symbol: 'update' },
-  batchSize: numberSetting('batchSize', {
-    id: 'batch-size', label: 'Minibatch size', symbol: 'minibatch',
-    hint: 'Patterns per weight change; the epoch’s last minibatch may be smaller.', change: 'Change minibatch size',
-  }),
+  batchSize: numberSetting('batchSize', { id: 'batch-size', label: 'Minibatch size', symbol: 'minibatch', hint: 'Patterns per weight change; the epoch’s last minibatch may be smaller.', change: 'Change minibatch size' }),
   order: { label: 'Pattern order', symbol: 'order' },
-  learningRate: numberSetting('learningRate', {
-    id: 'learning-rate', label: 'Learning rate λ', symbol: 'λ',
-    hint: 'Step size: the weight change per unit of gradient, per pattern.', change: 'Change learning rate',
-  }),
-  momentum: numberSetting('momentum', {
-    id: 'momentum', label: 'Momentum α', symbol: 'α',
-    hint: 'The share of the last weight change added to the next (0: none).', change: 'Change momentum',
-  }),
-  weightDecay: numberSetting('weightDecay', {
-    id: 'weight-decay', label: 'Weight decay κ', symbol: 'κ',
-    hint: 'Pulls every weight toward 0 by λκW per update (not biases).', change: 'Change weight decay',
-  }),
+  learningRate: numberSetting('learningRate', { id: 'learning-rate', label: 'Learning rate λ', symbol: 'λ', hint: 'Step size: the weight change per unit of gradient, per pattern.', change: 'Change learning rate' }),
+  momentum: numberSetting('momentum', { id: 'momentum', label: 'Momentum α', symbol: 'α', hint: 'The share of the last weight change added to the next (0: none).', change: 'Change momentum' }),
+  weightDecay: numberSetting('weightDecay', { id: 'weight-decay', label: 'Weight decay κ', symbol: 'κ', hint: 'Pulls every weight toward 0 by λκW per update (not biases).', change: 'Change weight decay' }),
   init: { label: 'Initialization', symbol: 'init' },
-  seed: numberSetting('seed', {
-    id: 'seed', label: 'Random seed', symbol: 'seed',
-    hint: 'Fixes the initial weights and the order: a new seed starts again from its own.', change: 'Change seed',
-  }),
-  maxEpochs: numberSetting('maxEpochs', {
-    id: 'max-epochs', label: 'Max epochs', symbol: 'max epochs',
-    hint: 'Training stops after this many epochs in all.', change: 'Change max epochs',
-  }),
-  errorCriterion: numberSetting('errorCriterion', {
-    id: 'error-criterion', label: 'Error criterion', symbol: 'criterion',
-    hint: 'Stop when the tss during an epoch falls below it (0: never).', change: 'Change error criterion',
-  }),
-  margin: numberSetting('margin', {
-    id: 'margin', label: 'Margin', symbol: 'margin',
-    hint: 'A pattern is correct when every output is this close to its target.', change: 'Change margin',
-  }),
+  seed: numberSetting('seed', { id: 'seed', label: 'Random seed', symbol: 'seed', hint: 'Fixes the initial weights and the order: a new seed starts again from its own.', change: 'Change seed' }),
+  maxEpochs: numberSetting('maxEpochs', { id: 'max-epochs', label: 'Max epochs', symbol: 'max epochs', hint: 'Training stops after this many epochs in all.', change: 'Change max epochs' }),
+  errorCriterion: numberSetting('errorCriterion', { id: 'error-criterion', label: 'Error criterion', symbol: 'criterion', hint: 'Stop when the tss during an epoch falls below it (0: never).', change: 'Change error criterion' }),
+  margin: numberSetting('margin', { id: 'margin', label: 'Margin', symbol: 'margin', hint: 'A pattern is correct when every output is this close to its target.', change: 'Change margin' }),
   stopWhenAllCorrect: { label: 'Stop once every pattern is correct', symbol: 'stop when all correct' },
   snapshots: { label: 'Snapshots', symbol: 'snapshots' },
 };
@@ -79,10 +55,16 @@ export const TRAINING_SETTINGS: Table = {
 /** The settings typed in as numbers, in the table's order. */
 export const NUMBER_SETTINGS: readonly NumberSetting[] = ['learningRate', 'momentum', 'weightDecay', 'batchSize', 'seed', 'maxEpochs', 'errorCriterion', 'margin'];
 
-/** The bounds of the initial weights' range r (uniform) and spread σ (Gaussian), as the schema gives them. */
-export const INIT_RULES: Readonly<Record<'range' | 'sd', SettingRule>> = {
-  range: schemaRule(initSchema.options[0].shape.range, 'training.init.range'),
-  sd: schemaRule(initSchema.options[1].shape.sd, 'training.init.sd'),
+/** The initial weights' range r (uniform) and spread σ (Gaussian), their bounds as the schema gives them. */
+export const INIT_FIELDS: Readonly<Record<'range' | 'sd', NumberSettingField>> = {
+  range: {
+    id: 'init-range', label: 'Range r', symbol: 'r', hint: 'Width of the interval the initial weights come from.',
+    rule: schemaRule(initSchema.options[0].shape.range, 'training.init.range'), change: 'Change initial range',
+  },
+  sd: {
+    id: 'init-sd', label: 'Spread σ', symbol: 'σ', hint: 'Standard deviation of the initial weights; small for learning-dynamics studies.',
+    rule: schemaRule(initSchema.options[1].shape.sd, 'training.init.sd'), change: 'Change initial spread',
+  },
 };
 
 /**

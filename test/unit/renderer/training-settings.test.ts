@@ -6,13 +6,13 @@ import {
 } from '../../../src-shared/model/schema';
 import { readSetting, schemaRule, type SettingRule } from '../../../src-renderer/shared/setting-input';
 import { describeChanges } from '../../../src-renderer/shared/setting-labels';
-import { INIT_RULES, NUMBER_SETTINGS, RECURRENCE_RULES, TRAINING_SETTINGS } from '../../../src-renderer/shared/training-settings';
+import { INIT_FIELDS, NUMBER_SETTINGS, RECURRENCE_RULES, TRAINING_SETTINGS } from '../../../src-renderer/shared/training-settings';
 
 /** Each field the panel types in, its rule, and the schema (as a file is validated) that must agree with it. */
 const FIELDS: Array<{ name: string; rule: SettingRule; schema: z.ZodType }> = [
   ...NUMBER_SETTINGS.map((key) => ({ name: `training.${key}`, rule: TRAINING_SETTINGS[key].rule, schema: trainingSchema.shape[key] })),
-  { name: 'training.init.range', rule: INIT_RULES.range, schema: initSchema.options[0].shape.range },
-  { name: 'training.init.sd', rule: INIT_RULES.sd, schema: initSchema.options[1].shape.sd },
+  { name: 'training.init.range', rule: INIT_FIELDS.range.rule, schema: initSchema.options[0].shape.range },
+  { name: 'training.init.sd', rule: INIT_FIELDS.sd.rule, schema: initSchema.options[1].shape.sd },
   { name: 'links[].initial', rule: RECURRENCE_RULES.initial, schema: copyLinkSchema.shape.initial },
   { name: 'recurrence.depth', rule: RECURRENCE_RULES.depth, schema: recurrenceSchema.options[1].shape.depth },
 ];
@@ -35,7 +35,8 @@ describe('the training settings table', () => {
     expect(TRAINING_SETTINGS.batchSize.rule).toEqual({ integer: true, min: 1, max: MAX_PATTERNS });
     expect(TRAINING_SETTINGS.seed.rule).toEqual({ integer: true, min: 0, max: 0xffff_ffff });
     expect(TRAINING_SETTINGS.maxEpochs.rule).toEqual({ integer: true, min: 1, max: MAX_EPOCHS });
-    expect(INIT_RULES).toEqual({ range: { min: 0, max: MAX_INIT_RANGE }, sd: { min: 0, max: MAX_INIT_SD } });
+    expect(INIT_FIELDS.range.rule).toEqual({ min: 0, max: MAX_INIT_RANGE });
+    expect(INIT_FIELDS.sd.rule).toEqual({ min: 0, max: MAX_INIT_SD });
     expect(RECURRENCE_RULES.initial).toEqual({ min: -MAX_PATTERN_MAGNITUDE, max: MAX_PATTERN_MAGNITUDE });
     // Depth 1 is the one-step gradient, its own choice: the BPTT field starts at 2, the schema at 1.
     expect(RECURRENCE_RULES.depth).toEqual({ integer: true, min: 2, max: MAX_BPTT_DEPTH });
