@@ -5,7 +5,7 @@
  * is layer 0), patterns from 1 as the grid does, settings by their labels on the Train tab.
  */
 import type { ModelProblem } from '../../src-shared/model/consistency';
-import { NUMBER_SETTINGS } from './number-settings';
+import { TRAINING_SETTINGS } from './training-settings';
 
 /** Problems at `path` or inside it (`layers[1]` holds `layers[1].units`), not at a sibling (`layers[10]`). */
 export function problemsAt(problems: readonly ModelProblem[], path: string): ModelProblem[] {
@@ -13,11 +13,7 @@ export function problemsAt(problems: readonly ModelProblem[], path: string): Mod
 }
 
 /** The labels of the Train tab's settings (SettingsPanel.svelte), by their key in the file. */
-const SETTING_LABELS: Record<string, string> = {
-  rule: 'Rule', loss: 'Loss', update: 'Update', order: 'Pattern order', init: 'Initialization',
-  stopWhenAllCorrect: 'Stop once every pattern is correct',
-  ...Object.fromEntries(Object.entries(NUMBER_SETTINGS).map(([key, field]) => [key, field.label])),
-};
+const SETTING_LABELS: Record<string, string> = Object.fromEntries(Object.entries(TRAINING_SETTINGS).map(([key, field]) => [key, field.label]));
 
 /** The labels of the settings' choices (SettingsPanel.svelte), by their value in the file. */
 const CHOICE_LABELS: Record<string, string> = {

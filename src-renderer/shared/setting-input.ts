@@ -2,6 +2,8 @@
  * Reading a training setting typed by a user: a decimal comma (0,1) is understood, and anything the
  * trainer would refuse is refused here first, with the reason, so it is never sent.
  */
+import { z } from 'zod';
+
 export type SettingReading = { ok: true; value: number } | { ok: false; reason: string };
 
 export interface SettingRule {
@@ -10,6 +12,27 @@ export interface SettingRule {
   /** Inclusive unless maxExclusive. */
   max?: number;
   maxExclusive?: boolean;
+}
+
+/**
+ * The bounds a number field of the model schema accepts, as a settings field checks them: its minimum, its
+ * maximum (and whether that is excluded) and whether it must be whole. Read from the schema itself, so the
+ * field and a file's validation cannot drift apart. `where` names the field in the error a schema without a
+ * lower bound, or with an excluded one, raises.
+ */
+export function schemaRule(schema: z.ZodType, where: string): SettingRule {
+  const json = z.toJSONSchema(schema, { io: 'input' });
+  if (json.type !== 'number' && json.type !== 'integer') throw new Error(`${where} is not a number in the model schema`);
+  if (typeof json.minimum !== 'number') throw new Error(`${where} has no inclusive minimum in the model schema`);
+  const rule: SettingRule = { min: json.minimum };
+  if (json.type === 'integer') rule.integer = true;
+  if (typeof json.exclusiveMaximum === 'number') {
+    rule.max = json.exclusiveMaximum;
+    rule.maxExclusive = true;
+  } else if (typeof json.maximum === 'number') {
+    rule.max = json.maximum;
+  }
+  return rule;
 }
 
 const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/;

@@ -4,26 +4,13 @@
  */
 import type { InitSettings, SnapshotSchedule, TrainingSettings } from '../../src-shared/model/schema';
 import { describeSchedule } from '../../src-shared/model/snapshots';
+import { TRAINING_SETTINGS } from './training-settings';
 
 type Key = keyof TrainingSettings;
 
-const NAMES: Record<Key, string> = {
-  rule: 'rule',
-  loss: 'loss',
-  update: 'update',
-  batchSize: 'minibatch',
-  order: 'order',
-  learningRate: 'λ',
-  momentum: 'α',
-  weightDecay: 'κ',
-  init: 'init',
-  seed: 'seed',
-  maxEpochs: 'max epochs',
-  errorCriterion: 'criterion',
-  margin: 'margin',
-  stopWhenAllCorrect: 'stop when all correct',
-  snapshots: 'snapshots',
-};
+const NAMES: Record<Key, string> = Object.fromEntries(
+  (Object.keys(TRAINING_SETTINGS) as Key[]).map((key) => [key, TRAINING_SETTINGS[key].symbol]),
+) as Record<Key, string>;
 
 export function settingValue(key: Key, value: unknown): string {
   if (key === 'init') return describeInit(value as InitSettings);

@@ -3,8 +3,8 @@
  * XOR and the letter task. Their streams are drawn from a fixed data seed (the same for every training
  * seed), so a run's seed changes only the weights and nothing else.
  */
-import { createModel } from '../model/create';
-import type { LayerSpec, ModelDocument, Pattern } from '../model/schema';
+import { createModel, type ModelParts } from '../model/create';
+import type { LayerSpec, ModelDocument, Pattern, TrainingSettings } from '../model/schema';
 import type { ExampleInfo } from './example-info';
 
 /** A small deterministic generator for the examples' data (mulberry32): uniform in [0, 1). */
@@ -69,8 +69,28 @@ export function letterPatterns(consonants: number, seed = 1990): Pattern[] {
   }));
 }
 
-export function temporalXor(bits = 3000): ModelDocument {
+/**
+ * Elman's simple recurrent network: input → hidden, and a context layer holding the hidden layer's previous
+ * activations (starting at 0.5, as Lens) fed back into it; hidden → output, logistic units with biases; trained
+ * on the stream in order, from uniform weights in [−0.5, 0.5], seed 1, until `maxEpochs`.
+ */
+function elmanNetwork(parts: Pick<ModelParts, 'name' | 'description' | 'recurrence' | 'patterns'> & {
+  input: LayerSpec; hiddenUnits: number; output: LayerSpec; training: Pick<TrainingSettings, 'learningRate' | 'momentum' | 'maxEpochs'>;
+}): ModelDocument {
   return createModel({
+    name: parts.name,
+    description: parts.description,
+    layers: [parts.input, unit('hidden', 'hidden', parts.hiddenUnits, 'logistic', true), unit('hidden', 'context', parts.hiddenUnits, 'linear', false), parts.output],
+    projections: [{ from: 0, to: 1 }, { from: 2, to: 1 }, { from: 1, to: 3 }],
+    links: [{ kind: 'copy', from: 1, to: 2, delay: 1, initial: 0.5 }],
+    ...(parts.recurrence ? { recurrence: parts.recurrence } : {}),
+    patterns: parts.patterns,
+    training: { order: 'sequential', ...parts.training, seed: 1, errorCriterion: 0, init: { kind: 'uniform', range: 1 } },
+  });
+}
+
+export function temporalXor(bits = 3000): ModelDocument {
+  return elmanNetwork({
     name: 'Temporal XOR (Elman 1990)',
     description:
       'Elman (1990, "Finding structure in time") trained a simple recurrent network on a stream of 3,000 bits in which ' +
@@ -84,22 +104,17 @@ export function temporalXor(bits = 3000): ModelDocument {
       'XOR itself), which finds it within 100 passes. The stream has no ' +
       'resets: the context carries on from one event to the next and from one pass to the next. Test shows the error by ' +
       'position (phase = event number mod 3; the predictable phase is 1, whose target is the XOR).',
-    layers: [
-      unit('input', 'input', 1, 'linear', false),
-      unit('hidden', 'hidden', 2, 'logistic', true),
-      unit('hidden', 'context', 2, 'linear', false),
-      unit('output', 'output', 1, 'logistic', true),
-    ],
-    projections: [{ from: 0, to: 1 }, { from: 2, to: 1 }, { from: 1, to: 3 }],
-    links: [{ kind: 'copy', from: 1, to: 2, delay: 1, initial: 0.5 }],
+    input: unit('input', 'input', 1, 'linear', false),
+    hiddenUnits: 2,
+    output: unit('output', 'output', 1, 'logistic', true),
     recurrence: { gradient: 'bptt', depth: 3 },
     patterns: temporalXorPatterns(bits),
-    training: { order: 'sequential', learningRate: 1, momentum: 0, seed: 1, maxEpochs: 600, errorCriterion: 0, init: { kind: 'uniform', range: 1 } },
+    training: { learningRate: 1, momentum: 0, maxEpochs: 600 },
   });
 }
 
 export function letterTask(consonants = 1000): ModelDocument {
-  return createModel({
+  return elmanNetwork({
     name: 'Letter prediction (Elman 1990)',
     description:
       'Elman (1990, "Finding structure in time"): three consonants, each always followed by its own vowels — b by a, d by ' +
@@ -109,16 +124,11 @@ export function letterTask(consonants = 1000): ModelDocument {
       'the next letter is a consonant (which consonant comes is random) and low at the vowels that follow it: once the ' +
       'consonant is seen, how many vowels come and which is determined, and the net predicts them. The consonantal ' +
       'feature itself becomes predictable: the net knows when a consonant is due, though not which.',
-    layers: [
-      unit('input', 'letter', 6, 'linear', false, FEATURE_NAMES),
-      unit('hidden', 'hidden', 20, 'logistic', true),
-      unit('hidden', 'context', 20, 'linear', false),
-      unit('output', 'next letter', 6, 'logistic', true, FEATURE_NAMES),
-    ],
-    projections: [{ from: 0, to: 1 }, { from: 2, to: 1 }, { from: 1, to: 3 }],
-    links: [{ kind: 'copy', from: 1, to: 2, delay: 1, initial: 0.5 }],
+    input: unit('input', 'letter', 6, 'linear', false, FEATURE_NAMES),
+    hiddenUnits: 20,
+    output: unit('output', 'next letter', 6, 'logistic', true, FEATURE_NAMES),
     patterns: letterPatterns(consonants),
-    training: { order: 'sequential', learningRate: 0.1, momentum: 0.5, seed: 1, maxEpochs: 200, errorCriterion: 0, init: { kind: 'uniform', range: 1 } },
+    training: { learningRate: 0.1, momentum: 0.5, maxEpochs: 200 },
   });
 }
 

@@ -3,18 +3,10 @@ import { createModel } from '../../../src-shared/model/create';
 import type { ActivationName, LayerSpec, ModelDocument, Pattern, TrainingSettings } from '../../../src-shared/model/schema';
 import { parseModel } from '../../../src-shared/model/parse';
 import { Simulation } from '../../../src-shared/engine/simulation';
+import { dataStream } from '../../../src-shared/data/recurrent-examples';
 
-/** A small seeded generator for test data (mulberry32): test inputs, not engine randomness. */
-export function testRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator for test data (mulberry32, the examples' data generator): test inputs, not engine randomness. */
+export const testRandom: (seed: number) => () => number = dataStream;
 
 export interface NetSpec {
   sizes: number[];
