@@ -127,6 +127,20 @@ test('lesioning half the representation units: the engine\'s weights, recorded, 
   const frozen = relearned.projections!.findIndex((p) => p.from === REPRESENTATION + 1);
   expect(relearned.projections![frozen].learn).toBe(false);
   expect(relearned.state!.weights[frozen].flat().every((w) => w === 0)).toBe(true);
+
+  // Reset: the seed's weights with the lesion kept (the frozen projection at 0), and the lesion's marker goes
+  // with the run it marked (drawn no more on the new run's chart).
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('damage-marker')).toHaveCount(0);
+  await expect(chart).toHaveAttribute('data-markers', '0');
+  await page.getByRole('button', { name: 'Step epoch', exact: true }).click();
+  await expect.poll(async () => Number(await page.getByTestId('tss-chart').getAttribute('data-epochs'))).toBe(1);
+  await expect(page.getByTestId('damage-marker')).toHaveCount(0);
+  const reset = await saved(page, testInfo, 'reset.bplab');
+  expect(reset.state!.epoch).toBe(1);
+  expect(reset.projections![frozen]).toEqual({ ...relearned.projections![frozen], init: { kind: 'uniform', range: 0 } });
+  expect(reset.state!.weights[frozen].flat().every((w) => w === 0)).toBe(true);
+  expect(reset.damage).toEqual(lesioned.damage);
 });
 
 test('a projection chosen in its card, scaled as a whole: the engine\'s weights and its record', async ({ page }, testInfo) => {
