@@ -18,7 +18,7 @@ export const FACTOR_SETTINGS: ReadonlyArray<{ setting: FactorSetting; label: str
   { setting: 'init', label: 'Initial weights' },
   { setting: 'units', label: 'Hidden units' },
   { setting: 'testSet', label: 'Test set on/off' },
-  { setting: 'lesion', label: 'Lesion size (fraction of a hidden layer)' },
+  { setting: 'lesion', label: 'Lesion size (0–1)' },
 ];
 
 /** A new experiment: no factors yet, 10 simulated subjects, the model's epoch limit. */

@@ -81,6 +81,13 @@ test('lesioning half the representation units: the engine\'s weights, recorded, 
   await panel.getByTestId('damage-lesion').click();
   await expect(page.getByTestId('builder-shape')).toContainText('representation (lesioned)');
   await expect(panel.getByTestId('damage-record')).toHaveText([`epoch ${epoch}: lesion 50% of representation`]);
+  // The split's units stay large enough to click: the part is written "(lesioned)" beside its layer, its full name on hover.
+  const lesionedUnit = page.getByRole('button', { name: /^representation \(lesioned\) unit 1( |$)/ });
+  expect((await lesionedUnit.boundingBox())!.width).toBeGreaterThanOrEqual(12);
+  expect((await unit(1).boundingBox())!.width).toBeGreaterThanOrEqual(12);
+  const lesionedName = page.locator('text.name[data-name="representation (lesioned)"]');
+  expect(await lesionedName.evaluate((text) => text.lastChild?.textContent)).toBe('(lesioned)');
+  await expect(lesionedName.locator('title')).toHaveText('representation (lesioned)');
   // No question: the lesion keeps the trained state (the point is to watch it relearn).
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
