@@ -18,6 +18,7 @@ export const FACTOR_SETTINGS: ReadonlyArray<{ setting: FactorSetting; label: str
   { setting: 'init', label: 'Initial weights' },
   { setting: 'units', label: 'Hidden units' },
   { setting: 'testSet', label: 'Test set on/off' },
+  { setting: 'lesion', label: 'Lesion size (0–1)' },
 ];
 
 /** A new experiment: no factors yet, 10 simulated subjects, the model's epoch limit. */
@@ -47,6 +48,11 @@ export function newFactor(model: ModelDocument, setting: FactorSetting): Factor 
     }
     case 'testSet':
       return { setting, levels: [true, false] };
+    case 'lesion': {
+      // Halfway through the runs, none, a quarter and half of the first hidden layer's units.
+      const layer = model.layers.find((l) => l.kind === 'hidden') ?? model.layers[1];
+      return { setting, layer: layer.name, epoch: Math.floor((model.experiment?.epochs ?? training.maxEpochs) / 2), levels: [0, 0.25, 0.5] };
+    }
     case 'init':
       return { setting, levels: [training.init] };
     default:
@@ -113,8 +119,16 @@ function number(text: string): number | undefined {
   return Number(text);
 }
 
+/** A lesion factor's epoch typed in its field: a whole number of epochs, 0 or more, or a message saying what is wrong. */
+export function readLesionEpoch(text: string): { ok: true; epoch: number } | { ok: false; message: string } {
+  const value = number(text.trim());
+  if (value === undefined || !Number.isInteger(value) || value < 0) return { ok: false, message: `the lesion's epoch, “${text.trim()}”, must be a whole number of epochs, 0 or more` };
+  return { ok: true, epoch: value };
+}
+
 function expected(setting: FactorSetting): string {
   if (setting === 'testSet') return 'on or off';
+  if (setting === 'lesion') return 'a fraction from 0 to 1';
   if (setting === 'init') return 'uniform(range), gaussian(sd), xavier or he';
   return 'a number';
 }

@@ -183,9 +183,13 @@ export function graphLayout(layers: readonly LayerSpec[], projections: readonly 
     const half = Math.max(...spans) / 2;
     return 2 * pad + skipRoom + Math.max(...rowsByDepth.map((row, d) => half + spans[d] / 2 + rightLabel(row)));
   };
+  // The units shrink until the drawing fits, but no further than narrowing it needs: where the names above
+  // the units set a row's width (a lesioned part beside its layer), smaller units would not make it narrower,
+  // only harder to click once the drawing is scaled to fit.
   const fit = () => {
+    const target = Math.max(maxWidth, widthAt(6));
     let gap = compact ? 28 : 34;
-    while (gap > 6 && widthAt(gap) > maxWidth) gap *= 0.97;
+    while (gap > 6 && widthAt(gap) > target + 0.01) gap *= 0.97;
     return gap;
   };
   let unitGap = fit();

@@ -5,6 +5,7 @@
  */
 import { applyCondition, describeCondition, experimentConditions, type Condition } from '../model/experiment';
 import { MAX_RECORDED_EPOCHS, type ExperimentSpec, type ModelDocument } from '../model/schema';
+import { describePlannedLesion, plannedLesion, type PlannedLesion } from './lesion-factor';
 import { replicationSeed } from './seed';
 
 export interface PlannedRun {
@@ -51,18 +52,28 @@ export function plannedRun(plan: ExperimentPlan, index: number): PlannedRun {
  * Run i as a single-run model, the one the workbench opens: its condition's levels, its seed, fresh weights,
  * the experiment's epoch count as its maximum, and no stopping rule of its own (the experiment's criterion
  * marks epochs to criterion; `epochs` may shorten it to where a run stopped). Training it alone computes the
- * run's bits exactly, epoch for epoch.
+ * run's bits exactly, epoch for epoch — with a lesion factor, up to the lesion, and on from there once the
+ * same units are lesioned (lesion-factor.ts).
  */
 export function singleRunModel(model: ModelDocument, plan: ExperimentPlan, index: number, epochs = plan.spec.epochs): ModelDocument {
   const run = plannedRun(plan, index);
   const condition = plan.conditions[run.condition];
   const single = applyCondition(model, plan.spec.factors, condition.levels);
+  const lesion = plannedLesion(plan.spec, condition.levels, run.seed, single);
+  // A run the experiment lesions: this is the network it starts as; the lesion is the run's (runLesion).
+  const lesioned = lesion ? ` The experiment ${describePlannedLesion(lesion)}: this model is the run before it (lesion those units in the Network tab at that epoch to follow the run).` : '';
   return {
     ...single,
     name: `${model.name} — run ${index}`,
-    description: `Run ${index} of the experiment "${model.name}": condition ${run.condition} (${describeCondition(plan.spec.factors, condition.levels)}), replication ${run.replication}, seed ${run.seed}.`,
+    description: `Run ${index} of the experiment "${model.name}": condition ${run.condition} (${describeCondition(plan.spec.factors, condition.levels)}), replication ${run.replication}, seed ${run.seed}.${lesioned}`,
     training: { ...single.training, seed: run.seed, maxEpochs: epochs, errorCriterion: 0, stopWhenAllCorrect: false },
   };
+}
+
+/** The lesion run `index` gets at its epoch (a lesion factor's), or null; `single` its single-run model. */
+export function runLesion(plan: ExperimentPlan, index: number, single: Pick<ModelDocument, 'layers'>): PlannedLesion | null {
+  const run = plannedRun(plan, index);
+  return plannedLesion(plan.spec, plan.conditions[run.condition].levels, run.seed, single);
 }
 
 function leastPowerOfTwoAtLeast(value: number): number {

@@ -11,7 +11,8 @@ import type { AdvanceOutcome } from '../engine/stopping';
 import type { TestPass } from '../engine/test-pass';
 import { createRun } from '../engine/training-run';
 import type { ModelDocument } from '../model/schema';
-import { plannedRun, singleRunModel, type ExperimentPlan } from './plan';
+import { applyPlannedLesion } from './lesion-factor';
+import { plannedRun, runLesion, singleRunModel, type ExperimentPlan } from './plan';
 import { angleRecorder, type AlignmentAngles, type RunExtras } from './run-angles';
 
 /** Patterns presented per call once the criterion needs no look after each epoch (as `cli train`). */
@@ -76,21 +77,32 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
   const criterion = model.training.errorCriterion;
   // An experiment's runs record what its section asks; snapshots (a single run's) would only fill memory.
   const { snapshots: _unused, ...training } = single.training;
-  const engine = createRun({ ...single, training });
-  if (!(engine instanceof Simulation || engine instanceof GraphRun)) throw new Error('an experiment runs the chain engine or the graph path');
-  const simulation: ExperimentEngine = engine;
+  let engine = experimentEngine(createRun({ ...single, training }));
+  let simulation: ExperimentEngine = engine;
   const { epochs, stopAtCriterion, record } = plan.spec;
-  const angles = engine instanceof Simulation ? angleRecorder(single, epochs, extras) : null;
+  // A lesion factor's lesion, done once the run has trained its epochs (lesion-factor.ts); null: none (left).
+  let lesion = runLesion(plan, index, single);
+  // With a lesion factor, every run (level 0 too, for comparison) looks for the criterion after its epoch only:
+  // epochs to criterion then measure relearning, and no run stops before its lesion.
+  const criterionFrom = plan.spec.factors.find((f) => f.setting === 'lesion')?.epoch ?? 0;
+  // The angles follow one network; a lesion makes another (the lesioned units a layer of their own).
+  const angles = engine instanceof Simulation && !lesion ? angleRecorder(single, epochs, extras) : null;
   angles?.look(engine);
   let status: RunStatus = 'finished';
   let message: string | null = null;
   let epochsToCriterion: number | null = null;
   while (simulation.epoch < epochs) {
+    if (lesion && simulation.epoch === lesion.epoch) {
+      // As the app and `cli lesion` do it: the run's model lesioned, trained on from the state it holds.
+      engine = experimentEngine(createRun(applyPlannedLesion(engine.toModel(), lesion)));
+      simulation = engine;
+      lesion = null;
+    }
     // Until the criterion is met, one epoch at a time (its after-epoch tss is needed); otherwise in chunks
     // of patterns as `cli train` trains. The bits are the same however the work is sliced.
-    const checking = criterion > 0 && epochsToCriterion === null;
-    // Stopping at an epoch the angles are taken at slices the work differently, and changes no bit.
-    const until = Math.min(epochs, angles?.nextEpoch(simulation.epoch) ?? epochs);
+    const checking = criterion > 0 && epochsToCriterion === null && simulation.epoch >= criterionFrom;
+    // Stopping at an epoch the angles are taken at, or the lesion's, slices the work differently, and changes no bit.
+    const until = Math.min(epochs, simulation.epoch < criterionFrom ? criterionFrom : epochs, angles?.nextEpoch(simulation.epoch) ?? epochs);
     const outcome = simulation.advance(checking ? Number.POSITIVE_INFINITY : PATTERNS_PER_CALL, checking ? simulation.epoch + 1 : until);
     angles?.look(engine);
     if (outcome.stop === 'diverged') {
@@ -126,6 +138,11 @@ export function runExperimentRun(model: ModelDocument, plan: ExperimentPlan, ind
     result.weights = { weights: saved.weights, biases: saved.biases };
   }
   return result;
+}
+
+function experimentEngine(run: ReturnType<typeof createRun>): Simulation | GraphRun {
+  if (!(run instanceof Simulation || run instanceof GraphRun)) throw new Error('an experiment runs the chain engine or the graph path');
+  return run;
 }
 
 /**

@@ -47,6 +47,8 @@ export function applyCondition(model: ModelDocument, factors: readonly Factor[],
       layers = layers.map((layer) => (layer.name === factor.layer ? withUnits(layer, level as number) : layer));
     } else if (factor.setting === 'testSet') {
       if (level === false) testPatterns = undefined;
+    } else if (factor.setting === 'lesion') {
+      // Done to the run at the factor's epoch (experiment/lesion-factor.ts), not to the model it starts from.
     } else {
       training = { ...training, [factor.setting]: level };
     }
@@ -75,10 +77,10 @@ export function describeLevel(level: FactorLevel): string {
   return String(level);
 }
 
-/** A factor's column name in the tables: the setting, or `units_LAYER` (letters, digits and _ only). */
+/** A factor's column name in the tables: the setting, or `units_LAYER`, `lesion_LAYER` (letters, digits and _ only). */
 export function factorColumn(factor: Factor): string {
-  if (factor.setting !== 'units') return factor.setting;
-  return `units_${factor.layer.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  if (factor.setting !== 'units' && factor.setting !== 'lesion') return factor.setting;
+  return `${factor.setting}_${factor.layer.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
 
 /**
@@ -93,6 +95,7 @@ export function checkExperiment(model: ModelDocument, checkModel: (model: ModelD
   const seen = new Map<string, number>();
   spec.factors.forEach((factor, i) => {
     const path = `experiment.factors[${i}]`;
+    // One lesion factor at most: a run is lesioned once, at its epoch.
     const key = factor.setting === 'units' ? `units:${factor.layer}` : factor.setting;
     const earlier = seen.get(key);
     if (earlier !== undefined) problems.push({ path: `${path}.setting`, message: `varies ${describeFactor(factor)} again (experiment.factors[${earlier}] already does)` });
@@ -101,6 +104,7 @@ export function checkExperiment(model: ModelDocument, checkModel: (model: ModelD
       problems.push({ path: `${path}.levels`, message: `has ${factor.levels.length} levels, but a listed design takes level i of every factor and experiment.factors[0] has ${spec.factors[0].levels.length}` });
     }
     if (factor.setting === 'units') appendAll(problems, checkUnitsFactor(model, factor, path));
+    if (factor.setting === 'lesion') appendAll(problems, checkLesionFactor(model, spec, factor, path));
   });
   const runs = conditionCount(spec) * spec.replications;
   if (runs > MAX_EXPERIMENT_RUNS) {
@@ -135,8 +139,24 @@ function checkUnitsFactor(model: ModelDocument, factor: Extract<Factor, { settin
   }]));
 }
 
+/** A lesion factor names a hidden layer of a network without copy links, lesioned before the run's last epoch. */
+function checkLesionFactor(model: ModelDocument, spec: ExperimentSpec, factor: Extract<Factor, { setting: 'lesion' }>, path: string): ModelProblem[] {
+  const layer = model.layers.find((l) => l.name === factor.layer);
+  if (!layer) {
+    return [{ path: `${path}.layer`, message: `is "${factor.layer}", which names no layer (the layers are ${model.layers.map((l) => `"${l.name}"`).join(', ')})` }];
+  }
+  if (layer.kind !== 'hidden') return [{ path: `${path}.layer`, message: `is "${factor.layer}", an ${layer.kind} layer: only a hidden layer's units can be lesioned` }];
+  if (model.links?.length) return [{ path, message: 'lesions a recurrent network (it has copy links): lesions are for feedforward networks for now' }];
+  if (factor.epoch >= spec.epochs) {
+    return [{ path: `${path}.epoch`, message: `is ${factor.epoch}, but the runs train ${spec.epochs} epochs: the lesion must come before the last (experiment.epochs)` }];
+  }
+  return [];
+}
+
 function describeFactor(factor: Factor): string {
-  return factor.setting === 'units' ? `the units of layer "${factor.layer}"` : factor.setting;
+  if (factor.setting === 'units') return `the units of layer "${factor.layer}"`;
+  if (factor.setting === 'lesion') return 'a lesion (an experiment lesions its runs once)';
+  return factor.setting;
 }
 
 /** `rule=backprop, learningRate=0.5`: a condition as people read it. */

@@ -331,6 +331,17 @@ export const factorSchema = z.discriminatedUnion('setting', [
   z.strictObject({ setting: z.literal('units'), layer: z.string().max(200), levels: levels(z.number().int().min(1).max(4096)) }),
   /** Whether the model's test patterns are kept (their tss recorded) or dropped. */
   z.strictObject({ setting: z.literal('testSet'), levels: levels(z.boolean()) }),
+  /**
+   * Lesion size (version 6, added compatibly): after `epoch` epochs each run lesions this fraction of the
+   * hidden layer named `layer` — round(fraction × units) units, at least one, drawn from the run's seed — and
+   * trains on (experiment/lesion-factor.ts). Level 0 lesions nothing.
+   */
+  z.strictObject({
+    setting: z.literal('lesion'),
+    layer: z.string().max(200),
+    epoch: z.number().int().min(0).max(MAX_EPOCHS),
+    levels: levels(z.number().min(0, { error: 'must be 0 (no lesion) or more' }).max(1, { error: 'must be at most 1 (every unit)' })),
+  }),
 ]);
 export type Factor = z.infer<typeof factorSchema>;
 export type FactorSetting = Factor['setting'];

@@ -81,6 +81,13 @@ test('lesioning half the representation units: the engine\'s weights, recorded, 
   await panel.getByTestId('damage-lesion').click();
   await expect(page.getByTestId('builder-shape')).toContainText('representation (lesioned)');
   await expect(panel.getByTestId('damage-record')).toHaveText([`epoch ${epoch}: lesion 50% of representation`]);
+  // The split's units stay large enough to click: the part is written "(lesioned)" beside its layer, its full name on hover.
+  const lesionedUnit = page.getByRole('button', { name: /^representation \(lesioned\) unit 1( |$)/ });
+  expect((await lesionedUnit.boundingBox())!.width).toBeGreaterThanOrEqual(12);
+  expect((await unit(1).boundingBox())!.width).toBeGreaterThanOrEqual(12);
+  const lesionedName = page.locator('text.name[data-name="representation (lesioned)"]');
+  expect(await lesionedName.evaluate((text) => text.lastChild?.textContent)).toBe('(lesioned)');
+  await expect(lesionedName.locator('title')).toHaveText('representation (lesioned)');
   // No question: the lesion keeps the trained state (the point is to watch it relearn).
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
@@ -127,6 +134,20 @@ test('lesioning half the representation units: the engine\'s weights, recorded, 
   const frozen = relearned.projections!.findIndex((p) => p.from === REPRESENTATION + 1);
   expect(relearned.projections![frozen].learn).toBe(false);
   expect(relearned.state!.weights[frozen].flat().every((w) => w === 0)).toBe(true);
+
+  // Reset: the seed's weights with the lesion kept (the frozen projection at 0), and the lesion's marker goes
+  // with the run it marked (drawn no more on the new run's chart).
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('damage-marker')).toHaveCount(0);
+  await expect(chart).toHaveAttribute('data-markers', '0');
+  await page.getByRole('button', { name: 'Step epoch', exact: true }).click();
+  await expect.poll(async () => Number(await page.getByTestId('tss-chart').getAttribute('data-epochs'))).toBe(1);
+  await expect(page.getByTestId('damage-marker')).toHaveCount(0);
+  const reset = await saved(page, testInfo, 'reset.bplab');
+  expect(reset.state!.epoch).toBe(1);
+  expect(reset.projections![frozen]).toEqual({ ...relearned.projections![frozen], init: { kind: 'uniform', range: 0 } });
+  expect(reset.state!.weights[frozen].flat().every((w) => w === 0)).toBe(true);
+  expect(reset.damage).toEqual(lesioned.damage);
 });
 
 test('a projection chosen in its card, scaled as a whole: the engine\'s weights and its record', async ({ page }, testInfo) => {

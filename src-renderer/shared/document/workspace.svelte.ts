@@ -30,6 +30,11 @@ export interface EditOptions {
    * trained weights.
    */
   replacesWeights?: boolean;
+  /**
+   * The edit damages the run's weights (a lesion, scaling, noise): the run goes on from them, so the run
+   * training them next continues the current one (its curve, and the damage marked on it, go on).
+   */
+  damagesRun?: boolean;
 }
 
 /** Where the workbench opens a document: 'dynamics' is the Representations tab's learning dynamics. */
@@ -101,6 +106,9 @@ export class Workspace {
     if (!now) return false;
     const settled = settle(now, change(now));
     this.document.commit(forced ? { ...settled, state: null } : settled, label, forced || replaces);
+    const damaged = this.document.current?.state;
+    const runId = this.session.curves.currentId;
+    if (options.damagesRun && damaged && runId) this.session.continuesRun(damaged, runId);
     this.sync();
     return true;
   }

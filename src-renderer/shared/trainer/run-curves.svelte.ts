@@ -44,9 +44,17 @@ export class RunCurve {
   hidden = $state(false);
   /** How the run that replaced it began (what its label compares with); null while it is current. */
   next: RunBeginning | null = null;
+  /**
+   * How many of the document's damage records (model.damage, in the order done) were done to runs this one
+   * does not continue: a run from the seed's weights (a Reset, a new seed) starts after all done so far; a
+   * run continued from another's state (a lesion, Continue from here) shares its parent's. Its chart marks
+   * the records from here on — those done to the weights it holds.
+   */
+  readonly damageFrom: number;
 
-  constructor(start: RunStart, network: string) {
+  constructor(start: RunStart, network: string, damageFrom = 0) {
     this.id = start.runId;
+    this.damageFrom = damageFrom;
     this.parentId = start.parentRunId;
     this.startEpoch = start.startEpoch;
     this.from = start.from;
@@ -90,9 +98,14 @@ export class RunCurves {
   /** The run current before leave(): the next run begun follows it. */
   private left: RunCurve | null = null;
 
-  /** A run the trainer just announced: the current one from now on. `network` is its layers as JSON. */
-  begin(start: RunStart, network: string): RunCurve {
-    const run = new RunCurve(start, network);
+  /**
+   * A run the trainer just announced: the current one from now on. `network` is its layers as JSON;
+   * `damageCount` the number of damage records of the model the trainer holds (see RunCurve.damageFrom).
+   */
+  begin(start: RunStart, network: string, damageCount = 0): RunCurve {
+    const parent = start.parentRunId === null ? undefined : this.get(start.parentRunId);
+    const damageFrom = start.from === 'initial' ? damageCount : Math.min(damageCount, parent?.damageFrom ?? 0);
+    const run = new RunCurve(start, network, damageFrom);
     const ended = this.current ?? this.left;
     if (ended) ended.next = { training: run.training, network: run.network, from: run.from, startEpoch: run.startEpoch };
     this.left = null;

@@ -89,6 +89,8 @@ export class TrainerSession {
   private readonly stateRuns = new WeakMap<NetworkState, RunId>();
   /** The network of the model the trainer was given last (its layers as JSON), for the runs it begins. */
   private network = '';
+  /** How many damage records the model the trainer was given last has (RunCurve.damageFrom). */
+  private damageCount = 0;
 
   constructor(private readonly host: Host) {}
 
@@ -111,6 +113,7 @@ export class TrainerSession {
     this.problems = [];
     this.curves.leave();
     this.network = JSON.stringify(model.layers);
+    this.damageCount = model.damage?.length ?? 0;
     const parentRunId = model.state ? (this.stateRuns.get(model.state) ?? null) : null;
     this.send({ type: 'load', model, parentRunId });
   }
@@ -256,7 +259,7 @@ export class TrainerSession {
         this.epoch = event.epoch;
         return;
       case 'run':
-        this.curves.begin(event, this.network);
+        this.curves.begin(event, this.network, this.damageCount);
         return;
       case 'metrics': {
         const { latest } = event;

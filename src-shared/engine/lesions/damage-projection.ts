@@ -1,7 +1,7 @@
 /**
  * Damage to one projection as a whole, every weight of W_p (a pathway cut or weakened, rather than units):
- * a lesion sets them to 0 and freezes the projection (`learn: false`), so they stay 0 while the rest trains
- * on; scaling multiplies them by a factor; noise adds N(0, sd²) to each, row by row, from `seed`'s noise
+ * a lesion sets them to 0 and freezes the projection (`learn: false`, and zeros as its own initialisation, so
+ * a Reset keeps the lesion), so they stay 0 while the rest trains on; scaling multiplies them by a factor; noise adds N(0, sd²) to each, row by row, from `seed`'s noise
  * stream (engine/rng.ts), so the same seed adds the same noise. Each is appended to the model's damage record
  * (version 6), naming the projection by its layers' names.
  */
@@ -9,7 +9,7 @@ import { withDamage } from '../../model/damage';
 import { chainProjections } from '../../model/graph';
 import { MAX_WEIGHT_MAGNITUDE, type DamageRecord, type ModelDocument, type ProjectionSpec } from '../../model/schema';
 import { RandomStream } from '../rng';
-import { stateToEdit } from './lesion-units';
+import { frozenAtZero, stateToEdit } from './lesion-units';
 
 type Matrix = number[][];
 
@@ -31,7 +31,7 @@ const zeroed = (matrix: Matrix) => matrix.map((row) => row.map(() => 0));
 export function lesionProjection(model: ModelDocument, projection: number): ModelDocument {
   const spec = checkedProjection(model, projection);
   const state = stateToEdit(model);
-  const projections = (model.projections ?? chainProjections(model.layers.length)).map((p, q) => (q === projection ? { ...p, learn: false } : { ...p }));
+  const projections = (model.projections ?? chainProjections(model.layers.length)).map((p, q) => (q === projection ? frozenAtZero(p) : { ...p }));
   state.weights[projection] = zeroed(state.weights[projection]);
   state.weightMomentum[projection] = zeroed(state.weightMomentum[projection]);
   if (state.gradientSum) state.gradientSum.weights[projection] = zeroed(state.gradientSum.weights[projection]);

@@ -9,7 +9,8 @@
  * exactly what the unsplit layer with those weights held at 0 computes — the zero terms add nothing, the
  * intact units' sums keep their order — and the training state (momentum, a gradient sum under way,
  * feedback matrices, the streams and histories) carries over unit by unit, so training goes on from it.
- * Lesioning every unit of a layer freezes its outgoing projections at 0 without a split.
+ * Lesioning every unit of a layer freezes its outgoing projections at 0 without a split. A frozen projection
+ * carries its own initialisation, zeros (LESIONED_INIT), so a Reset or a new seed keeps the lesion.
  *
  * The lesion is appended to the model's damage record (version 6), which says what was done and when (the
  * description is left as the user wrote it). The run's snapshots are of the network
@@ -22,6 +23,17 @@ import { MAX_LAYERS, type LayerSpec, type ModelDocument, type NetworkState, type
 import { createRun } from '../training-run';
 
 type Matrix = number[][];
+
+/**
+ * A lesioned projection's own initialisation: uniform over [0, 0], zeros from any seed. So Reset, or a new
+ * seed, starts it at 0 as the lesion left it (and frozen), and the rest of the network from the seed's
+ * weights: the network as lesioned, not the intact one. It still draws one number per weight from the
+ * seed's stream, so every other projection starts from what the same seed gives it.
+ */
+export const LESIONED_INIT = { kind: 'uniform', range: 0 } as const satisfies ProjectionSpec['init'];
+
+/** Projection `p` frozen at 0: it does not learn and starts at 0 after a reset. */
+export const frozenAtZero = (p: ProjectionSpec): ProjectionSpec => ({ ...p, learn: false, init: { ...LESIONED_INIT } });
 
 /** The state the model holds, or the one a run starts from (its seed's initial weights). */
 export function stateToEdit(model: ModelDocument): NetworkState {
@@ -67,7 +79,7 @@ export function lesionUnits(model: ModelDocument, layer: number, units: readonly
 
   if (lesioned.length === spec.units) {
     for (const q of outgoing) {
-      projections[q].learn = false;
+      projections[q] = frozenAtZero(projections[q]);
       state.weights[q] = zeroed(state.weights[q]);
       state.weightMomentum[q] = zeroed(state.weightMomentum[q]);
       if (state.gradientSum) state.gradientSum.weights[q] = zeroed(state.gradientSum.weights[q]);
@@ -96,7 +108,7 @@ export function lesionUnits(model: ModelDocument, layer: number, units: readonly
     }
   });
   for (const q of outgoing) {
-    renumbered.push({ ...renumbered[q], from: at, learn: false });
+    renumbered.push(frozenAtZero({ ...renumbered[q], from: at }));
     added.push({ source: q, into: false });
   }
   const into = new Set(projections.flatMap((p, q) => (p.to === layer ? [q] : [])));

@@ -117,7 +117,7 @@ describe('lesioning units of a hidden layer', () => {
   it('freezes every outgoing projection at 0 when every unit is lesioned, and lesions a chain (which becomes a graph)', () => {
     const all = lesionUnits(trained(5), REPRESENTATION, [0, 1, 2, 3, 4, 5, 6, 7]);
     expect(all.layers).toHaveLength(5);
-    expect(all.projections![1]).toEqual({ from: 2, to: 3, learn: false });
+    expect(all.projections![1]).toEqual({ from: 2, to: 3, learn: false, init: { kind: 'uniform', range: 0 } });
     expect(all.state!.weights[1].flat().every((w) => w === 0)).toBe(true);
     const chain = findExample('xor')!.build();
     const lesionedChain = lesionUnits(chain, 1, [0]);
@@ -200,7 +200,54 @@ describe('damage to a whole projection', () => {
     // A chain's projection: written out, the one lesioned frozen.
     const chain = lesionProjection(findExample('xor')!.build(), 1);
     expect(checkConsistency(roundTrip(chain))).toEqual([]);
-    expect(chain.projections).toEqual([{ from: 0, to: 1 }, { from: 1, to: 2, learn: false }]);
+    expect(chain.projections).toEqual([{ from: 0, to: 1 }, { from: 1, to: 2, learn: false, init: { kind: 'uniform', range: 0 } }]);
     expect(() => lesionProjection(model, 9)).toThrow(/there is no projection 9/);
+  });
+});
+
+describe('a Reset or a new seed keeps the lesion', () => {
+  /** Every weight of projection `q` is 0 (the Gaussian or uniform draw times 0 may be −0: still 0). */
+  const zero = (model: ModelDocument, q: number) => model.state!.weights[q].flat().every((w) => w === 0);
+
+  it('starts a lesioned projection at 0 and frozen from the seed, and every other one from the seed\'s weights', () => {
+    const before = trained(30);
+    const q = before.projections!.findIndex((p) => p.from === REPRESENTATION);
+    const lesioned = roundTrip(lesionProjection(before, q));
+    const run = createRun(lesioned);
+    run.advance(Number.MAX_SAFE_INTEGER, 40);
+    run.reset();
+    const reset = run.toModel();
+    expect(reset.state!.epoch).toBe(0);
+    expect(zero(reset, q)).toBe(true);
+    // The other projections start where the intact network's seed starts them: the lesion draws as many numbers.
+    const intact = createRun(findExample('rumelhart-graph')!.build()).toModel();
+    expect(reset.state!.weights.filter((_, p) => p !== q)).toEqual(intact.state!.weights.filter((_, p) => p !== q));
+    expect(reset.state!.biases).toEqual(intact.state!.biases);
+    // Trained on from there, it stays 0; a new seed starts it at 0 too; the saved file reloads to the same.
+    run.advance(Number.MAX_SAFE_INTEGER, 20);
+    expect(zero(run.toModel(), q)).toBe(true);
+    run.configure({ seed: 99 });
+    const reseeded = run.toModel();
+    expect(reseeded.state!.epoch).toBe(0);
+    expect(zero(reseeded, q)).toBe(true);
+    const reloaded = roundTrip(reseeded);
+    expect(reloaded.projections![q]).toEqual({ from: REPRESENTATION, to: 3, learn: false, init: { kind: 'uniform', range: 0 } });
+    expect(createRun(reloaded).testPass()).toEqual(createRun(reseeded).testPass());
+  });
+
+  it('keeps split units\' outgoing projections at 0 after a reset, and all of a layer\'s, training as the masked network from the seed', () => {
+    for (const units of [LESIONED, [0, 1, 2, 3, 4, 5, 6, 7]]) {
+      const lesioned = roundTrip(lesionUnits(trained(20), REPRESENTATION, units));
+      const frozen = lesioned.projections!.flatMap((p, q) => (p.learn === false ? [q] : []));
+      expect(frozen.length).toBe(1);
+      const run = createRun(lesioned);
+      run.reset();
+      const reset = run.toModel();
+      expect(zero(reset, frozen[0])).toBe(true);
+      run.advance(Number.MAX_SAFE_INTEGER, 15);
+      const trainedOn = roundTrip(run.toModel());
+      expect(zero(trainedOn, frozen[0])).toBe(true);
+      expect(trainedOn.projections![frozen[0]]).toEqual(lesioned.projections![frozen[0]]);
+    }
   });
 });

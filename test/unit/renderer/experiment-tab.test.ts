@@ -15,7 +15,7 @@ import { runExperimentRun, type RunResult } from '../../../src-shared/experiment
 import type { FailedRun } from '../../../src-shared/experiment/run-record';
 import type { ModelDocument } from '../../../src-shared/model/schema';
 import { runExperiment } from '../../../src-main/experiment/run-experiment';
-import { readLevels, newFactor, levelsText } from '../../../src-renderer/experiment/experiment-edits';
+import { readLevels, newFactor, levelsText, readLesionEpoch } from '../../../src-renderer/experiment/experiment-edits';
 import { alignOnEpochs, conditionCurves, criterionCurves } from '../../../src-renderer/experiment/experiment-curves';
 import { resultsFiles, type StoredRun } from '../../../src-renderer/experiment/experiment-results';
 import { ExperimentRunner, type ExperimentStorage } from '../../../src-renderer/experiment/experiment-runner';
@@ -196,6 +196,19 @@ describe('levels typed as text', () => {
     expect(!rule.ok && rule.message).toMatch(/^level 2, “hebb”, /);
     expect(readLevels(newFactor(model, 'units'), '2, 0').ok).toBe(false);
     expect(readLevels(newFactor(model, 'units'), ' , ')).toEqual({ ok: false, message: 'type at least one level' });
+  });
+
+  it('a lesion factor: a hidden layer, halfway through the runs, fractions from 0 to 1', () => {
+    const lesion = newFactor(model, 'lesion');
+    expect(lesion).toEqual({ setting: 'lesion', layer: 'hidden', epoch: Math.floor(model.experiment!.epochs / 2), levels: [0, 0.25, 0.5] });
+    expect(levelsText(lesion)).toBe('0, 0.25, 0.5');
+    expect(readLevels(lesion, '0, 0.5, 1')).toEqual({ ok: true, factor: { ...lesion, levels: [0, 0.5, 1] } });
+    const over = readLevels(lesion, '0.5, 2');
+    expect(!over.ok && over.message).toMatch(/^level 2, “2”, must be at most 1/);
+    expect(readLevels(lesion, 'half')).toEqual({ ok: false, message: 'level 1, “half”, is not a fraction from 0 to 1' });
+    expect(readLesionEpoch(' 120 ')).toEqual({ ok: true, epoch: 120 });
+    expect(readLesionEpoch('1.5')).toEqual({ ok: false, message: 'the lesion\'s epoch, “1.5”, must be a whole number of epochs, 0 or more' });
+    expect(readLesionEpoch('-3').ok).toBe(false);
   });
 });
 

@@ -8,6 +8,8 @@ import { Simulation } from '../../../src-shared/engine/simulation';
 import type { MessageEndpoint, RunStart, TrainerCommand, TrainerEvent, TrainerEventOf } from '../../../src-shared/ipc/trainer-protocol';
 import type { ModelDocument, TrainingSettings } from '../../../src-shared/model/schema';
 import { serveTrainer } from '../../../src-shared/trainer/serve-trainer';
+import { lesionUnits } from '../../../src-shared/engine/lesions/lesion-units';
+import { scaleUnits } from '../../../src-shared/engine/lesions/perturb-units';
 import type { Host } from '../../../src-renderer/hosts/host';
 import { MAX_EARLIER_RUNS, RunCurves } from '../../../src-renderer/shared/trainer/run-curves.svelte';
 import { TrainerSession } from '../../../src-renderer/shared/trainer/trainer-session.svelte';
@@ -202,6 +204,55 @@ describe('the store as a trainer session fills it', () => {
     session.load({ ...xor, state: structuredClone(kept) });
     await until(() => session.curves.current !== null && session.curves.current !== third, 'the run from the file');
     expect(session.curves.current).toMatchObject({ parentId: null, startEpoch: 5, from: 'state' });
+  });
+});
+
+describe('the damage a run’s chart marks', () => {
+  it('a lesion continues the damaged run; a Reset or a new seed starts after every record so far; undo and a file as their runs say', async () => {
+    const session = new TrainerSession(inProcessHost());
+    const states: NonNullable<ModelDocument['state']>[] = [];
+    session.onState = (state) => states.push(state);
+    session.load(xor);
+    await until(() => session.curves.current !== null && session.status === 'ready', 'the first run');
+    const first = session.curves.current!;
+    expect(first.damageFrom).toBe(0);
+    await step(session, 3);
+
+    // A lesion as the workspace does it (damagesRun): the state it gives continues the run it damaged.
+    const trainedModel = { ...xor, state: states.at(-1)! };
+    const lesioned = lesionUnits(trainedModel, 1, [0]);
+    session.continuesRun(lesioned.state!, first.id);
+    session.load(lesioned);
+    await until(() => session.curves.current !== null && session.curves.current !== first && session.status === 'paused', 'the lesioned run');
+    const second = session.curves.current!;
+    expect(second).toMatchObject({ parentId: first.id, startEpoch: 3, from: 'state', damageFrom: 0 });
+    await step(session, 2);
+
+    // Reset: the seed's weights, the lesion kept in the network but not in this run's epochs.
+    session.reset();
+    await until(() => session.curves.current !== second && session.status === 'ready', 'the run after the reset');
+    const third = session.curves.current!;
+    expect(third).toMatchObject({ from: 'initial', damageFrom: 1 });
+    await step(session, 2);
+    // Damaged again: the new record is this run's, the first one still not.
+    const again = scaleUnits({ ...lesioned, state: states.at(-1)! }, 1, [0], 0.5);
+    session.continuesRun(again.state!, third.id);
+    session.load(again);
+    await until(() => session.curves.current !== third && session.status === 'paused', 'the run damaged again');
+    expect(session.curves.current).toMatchObject({ parentId: third.id, damageFrom: 1 });
+    // A new seed: after both.
+    session.configure({ seed: 77 });
+    await until(() => session.curves.current?.from === 'initial', 'the run of the new seed');
+    expect(session.curves.current!.damageFrom).toBe(2);
+
+    // Undo back to the lesioned run's state: that run goes on, its lesion marked.
+    session.load(lesioned);
+    await until(() => session.curves.current?.parentId === first.id && session.curves.current.startEpoch === 3, 'the run undone to');
+    expect(session.curves.current!.damageFrom).toBe(0);
+    // A file: its whole record.
+    session.load(structuredClone(again));
+    await until(() => session.curves.current?.parentId === null && session.curves.current.from === 'state', 'the run from a file');
+    expect(session.curves.current!.damageFrom).toBe(0);
   });
 });
 
