@@ -32,7 +32,6 @@ describe('tlearn export of a recurrent network', () => {
     model.patterns[3] = { ...model.patterns[3], reset: true };
     const { notes } = exportTlearn(model);
     expect(notes).toContain('tlearn starts its context nodes at 0; the context\'s initial value (0.5) is not written');
-    expect(notes).toContain('the sequence starts (reset marks) are not written: tlearn reads them from a .reset file, which this export does not produce');
     expect(notes).toContain('tlearn trains a copy-back network with the one-step gradient; backpropagation through time to depth 3 is not written');
     const plain = { ...temporalXor(6), links: temporalXor(6).links!.map((link) => ({ ...link, initial: 0 })), recurrence: undefined };
     expect(exportTlearn(plain).notes.filter((note) => /context|reset|backpropagation through time/.test(note))).toEqual([]);

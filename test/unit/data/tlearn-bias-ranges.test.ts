@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelFromImport } from '../../../src-shared/data/import/model';
 import { importTlearnConfig } from '../../../src-shared/data/import/tlearn-cf';
+import { GraphRun } from '../../../src-shared/engine/graph/graph-run';
 import { createRun } from '../../../src-shared/engine/training-run';
 import { networkGraph } from '../../../src-shared/model/graph';
 import { parseModel } from '../../../src-shared/model/parse';
@@ -85,14 +86,14 @@ describe('tlearn biases from node 0 for some ranges only', () => {
     weights[1]['0'] = next();
     weights[2]['0'] = next();
     weights[5]['0'] = next();
-    const outputs = createRun(withWeights(model, network.unitNames, weights)).outputs();
+    const outputs = new GraphRun(withWeights(model, network.unitNames, weights)).outputs();
     inputs.forEach((input, p) => {
       const z = tlearnSweep(weights, input, 6);
       expect(outputs[p][0]).toBeCloseTo(z[4], 12);
       expect(outputs[p][1]).toBeCloseTo(z[5], 12);
     });
     // The bias matters: dropping node 5's changes its output, node 6's has none to drop.
-    const unbiased = createRun(withWeights(model, network.unitNames, { ...weights, 5: { ...weights[5], 0: 0 } })).outputs();
+    const unbiased = new GraphRun(withWeights(model, network.unitNames, { ...weights, 5: { ...weights[5], 0: 0 } })).outputs();
     expect(Math.abs(unbiased[1][0] - outputs[1][0])).toBeGreaterThan(1e-3);
     expect(unbiased[1][1]).toBe(outputs[1][1]);
   });
