@@ -94,7 +94,7 @@ export function exportModel(model: ModelDocument, format: ModelExportFormat, lay
 
 /** The formats that write a graph network (several input or output layers, skips) as it is; the others refuse one. */
 export const GRAPH_EXPORT_FORMATS: ReadonlySet<ModelExportFormat> = new Set([
-  'npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat', 'outputs', 'hidden', 'weights', 'curve', 'tlearn', 'pat',
+  'npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat', 'outputs', 'hidden', 'weights', 'curve', 'tlearn', 'pat', 'ex',
 ]);
 
 /** The formats with room for the provenance inside: an archive's entry, a header's or model's metadata. */
