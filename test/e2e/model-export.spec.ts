@@ -61,7 +61,7 @@ test('Export… in the document bar writes the trained network’s outputs and a
     ['hidden', 'hidden-unit activations per pattern (CSV)'],
     ['weights', 'one weight layer, receiving × sending units with biases (CSV)'],
     ['curve', 'the learning curve: epoch, tss, fraction correct (CSV)'],
-    ['tlearn', 'tlearn .cf, .data and .teach'],
+    ['tlearn', 'tlearn .cf, .data, .teach and .wts (and .reset for sequences)'],
     ['pat', 'PDP pattern file (.pat)'],
     ['ex', 'Lens example file (.ex)'],
     ['npz', 'NumPy arrays: weights, biases, activations, targets, curves (float64)'],
