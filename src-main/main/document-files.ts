@@ -20,7 +20,7 @@ export const MAX_DOCUMENT_BYTES = MAX_MODEL_TEXT_BYTES;
 export const MODEL_FILTERS: FileFilter[] = [{ name: 'Backprop Lab model', extensions: [MODEL_EXTENSION] }];
 const IMPORT_FILTERS: Record<ImportKind, FileFilter[]> = {
   patterns: [
-    { name: 'Patterns and networks (CSV, PDP, Lens, tlearn)', extensions: ['csv', 'tsv', 'tab', 'txt', 'pat', 'ex', 'in', 'tcl', 'data', 'teach', 'reset', 'cf'] },
+    { name: 'Patterns and networks (CSV, PDP, Lens, tlearn)', extensions: ['csv', 'tsv', 'tab', 'txt', 'pat', 'ex', 'in', 'tcl', 'data', 'teach', 'reset', 'wts', 'cf'] },
     { name: 'Weights for the open model (safetensors, NumPy)', extensions: [...WEIGHT_FILE_EXTENSIONS] },
     { name: 'All files', extensions: ['*'] },
   ],
@@ -31,7 +31,7 @@ const IMPORT_FILTERS: Record<ImportKind, FileFilter[]> = {
 };
 const EXPORT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV table', json: 'JSON', svg: 'SVG image', png: 'PNG image', txt: 'Text', pat: 'PDP patterns',
-  ex: 'Lens examples', data: 'tlearn inputs', teach: 'tlearn targets', cf: 'tlearn network',
+  ex: 'Lens examples', data: 'tlearn inputs', teach: 'tlearn targets', cf: 'tlearn network', wts: 'tlearn weights', reset: 'tlearn sequence starts',
   npz: 'NumPy archive', npy: 'NumPy array', safetensors: 'safetensors weights', py: 'Python', onnx: 'ONNX model', mat: 'MATLAB data',
   'provenance.json': 'Provenance (JSON)',
 };

@@ -23,7 +23,7 @@ export function downloadText(fileName: string, text: string, type = 'text/plain'
 
 const MEDIA_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv', json: 'application/json', svg: 'image/svg+xml', png: 'image/png', txt: 'text/plain',
-  pat: 'text/plain', ex: 'text/plain', data: 'text/plain', teach: 'text/plain', cf: 'text/plain',
+  pat: 'text/plain', ex: 'text/plain', data: 'text/plain', teach: 'text/plain', cf: 'text/plain', wts: 'text/plain', reset: 'text/plain',
   npz: 'application/zip', npy: 'application/octet-stream', safetensors: 'application/octet-stream', py: 'text/x-python', onnx: 'application/octet-stream', mat: 'application/octet-stream',
   'provenance.json': 'application/json',
 };

@@ -42,7 +42,7 @@ export function readImportFiles(files: readonly PatternFile[]): ImportRead {
       }
       case 'read': {
         const { set } = step;
-        if (set.kind === 'tlearn') return readTlearn(set.cf, set.data, set.teach, step.files);
+        if (set.kind === 'tlearn') return readTlearn(set.cf, set.data, set.teach, step.files, set.wts);
         if (set.kind === 'lens') return readLens(set.script, set.examples, step.files);
         return builtFor(step.files.imported, [set.file.name]);
       }
@@ -122,9 +122,10 @@ export function guessCsvSizes(preview: CsvPreview): NetworkSizes {
   return { inputs: Math.max(1, numeric.length - outputs), outputs };
 }
 
-function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: PatternFile, { imported, layers, projections, links, training }: ImportedFiles): ImportRead {
+function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: PatternFile, { imported, layers, projections, links, training, weights }: ImportedFiles, wts?: PatternFile): ImportRead {
   if (!cf || !layers) return builtFor(imported, [data.name, teach.name]);
-  const read = checked(cf.name, [cf.name, data.name, teach.name], imported, layers, training, projections, links);
+  const sources = [cf.name, data.name, teach.name, ...(wts ? [wts.name] : [])];
+  const read = checked(cf.name, sources, imported, layers, training, projections, links, weights);
   if (read.kind !== 'model') return read;
   const count = imported.patterns.length;
   const sequences = imported.patterns.filter((p, i) => i === 0 || p.reset).length;
@@ -134,7 +135,11 @@ function readTlearn(cf: PatternFile | undefined, data: PatternFile, teach: Patte
     : '';
   return {
     ...read,
-    notes: [`Imported the tlearn network ${shape(read.model.layers)} from ${cf.name}, with ${count} ${count === 1 ? 'pattern' : 'patterns'} from ${data.name} and ${teach.name}.${recurrent}`, ...notesOf(imported)],
+    notes: [
+      `Imported the tlearn network ${shape(read.model.layers)} from ${cf.name}, with ${count} ${count === 1 ? 'pattern' : 'patterns'} from ${data.name} and ${teach.name}.${recurrent}` +
+        (wts ? ` Its weights are those of ${wts.name}.` : ''),
+      ...notesOf(imported),
+    ],
   };
 }
 
@@ -183,8 +188,9 @@ function builtFor(imported: ImportedPatterns, sources: string[]): ImportRead {
 /** The model from the import, through the file loader's own validator: what could not be opened is refused here. */
 function checked(
   fileName: string, sources: string[], imported: ImportedPatterns, layers: LayerSpec[], training?: Partial<TrainingSettings>, projections?: ProjectionSpec[], links?: CopyLinkSpec[],
+  weights?: ImportedFiles['weights'],
 ): ImportRead {
-  const model = modelFromImport({ name: documentName(fileName), description: `Imported from ${sources.join(', ')}.`, imported, layers, projections, links, training });
+  const model = modelFromImport({ name: documentName(fileName), description: `Imported from ${sources.join(', ')}.`, imported, layers, projections, links, training, weights });
   const parsed = parseModel(model);
   if (!parsed.ok) return { kind: 'refused', message: `The imported model would not be valid:\n${describeProblems(parsed.problems)}` };
   return { kind: 'model', model: parsed.model, notes: [] };

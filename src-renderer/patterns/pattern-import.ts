@@ -63,6 +63,9 @@ export function readPatternFiles(files: readonly PatternFile[], sizes: NetworkSi
     if (of('tlearn-cf').length > 0) {
       return { kind: 'refused', message: 'A tlearn .cf file describes a network, not patterns: pick the .data and the .teach file together (the network stays as it is here).' };
     }
+    if (of('tlearn-wts').length > 0) {
+      return { kind: 'refused', message: 'A tlearn .wts file holds a network\'s weights, not patterns: import it with its .cf through File → Import (pick the .data and the .teach file here).' };
+    }
     const [data] = of('tlearn-data');
     const [teach] = of('tlearn-teach');
     if (data || teach) {

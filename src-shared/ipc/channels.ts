@@ -29,10 +29,10 @@ export type HelpTopic = z.infer<typeof helpTopicSchema>;
 const experimentKey = z.string().regex(/^[0-9a-f]{16}-\d{1,12}$/, { message: 'must be an experiment key' });
 
 /** What the page can export, by file extension: tables, charts (SVG, PNG), the other simulators' formats, and NumPy's. */
-export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'png', 'txt', 'pat', 'ex', 'data', 'teach', 'cf', 'npz', 'npy', 'safetensors', 'py', 'onnx', 'mat', 'provenance.json']);
+export const exportFormatSchema = z.enum(['csv', 'json', 'svg', 'png', 'txt', 'pat', 'ex', 'data', 'teach', 'cf', 'wts', 'reset', 'npz', 'npy', 'safetensors', 'py', 'onnx', 'mat', 'provenance.json']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
-/** At most this many files in one exported set: tlearn's is three (.cf, .data, .teach). */
+/** At most this many files in one exported set: tlearn's is up to five (.cf, .data, .teach, .wts, .reset) and a provenance.json. */
 export const MAX_EXPORT_SET_FILES = 8;
 /** Files that share a base name and differ by extension, each format once. */
 const exportSet = z

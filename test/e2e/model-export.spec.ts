@@ -61,7 +61,7 @@ test('Export… in the document bar writes the trained network’s outputs and a
     ['hidden', 'hidden-unit activations per pattern (CSV)'],
     ['weights', 'one weight layer, receiving × sending units with biases (CSV)'],
     ['curve', 'the learning curve: epoch, tss, fraction correct (CSV)'],
-    ['tlearn', 'tlearn .cf, .data and .teach'],
+    ['tlearn', 'tlearn .cf, .data, .teach and .wts (and .reset for sequences)'],
     ['pat', 'PDP pattern file (.pat)'],
     ['ex', 'Lens example file (.ex)'],
     ['npz', 'NumPy arrays: weights, biases, activations, targets, curves (float64)'],
@@ -99,7 +99,7 @@ test('Export… in the document bar writes the trained network’s outputs and a
   expect(await text(await download, testInfo.outputPath('XOR-hidden.csv'))).toBe(hiddenActivationsCsv(model, { layer: 1 }));
 });
 
-test('Ctrl+E opens Export; tlearn writes its three files and says what tlearn cannot hold', async ({ page }, testInfo) => {
+test('Ctrl+E opens Export; tlearn writes its files (the weights too) and says what tlearn cannot hold', async ({ page }, testInfo) => {
   await trainedXor(page);
   const model = await savedModel(page, testInfo.outputPath('xor.bplab'));
 
@@ -111,11 +111,11 @@ test('Ctrl+E opens Export; tlearn writes its three files and says what tlearn ca
   const dialog = dialogOf(page);
   await expect(dialog).toBeVisible();
   await dialog.getByRole('radio', { name: /^tlearn/ }).check();
-  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR.cf, XOR.data, XOR.teach and XOR.provenance.json.');
+  await expect(dialog.getByTestId('model-export-files')).toHaveText('Writes XOR.cf, XOR.data, XOR.teach, XOR.wts and XOR.provenance.json.');
   const expected = exportTlearn(model);
   const notes = dialog.getByTestId('model-export-notes');
   for (const note of expected.notes) await expect(notes).toContainText(note);
-  await expect(notes).toContainText('the weights are not written');
+  await expect(notes).toContainText('the app\'s were not written');
 
   // No hover highlight in the picture.
   await page.mouse.move(0, 0);
@@ -125,13 +125,14 @@ test('Ctrl+E opens Export; tlearn writes its three files and says what tlearn ca
   const downloads: Download[] = [];
   page.on('download', (download) => downloads.push(download));
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect.poll(() => downloads.length).toBe(4);
-  expect(downloads.map((download) => download.suggestedFilename())).toEqual(['XOR.cf', 'XOR.data', 'XOR.teach', 'XOR.provenance.json']);
+  await expect.poll(() => downloads.length).toBe(5);
+  expect(downloads.map((download) => download.suggestedFilename())).toEqual(['XOR.cf', 'XOR.data', 'XOR.teach', 'XOR.wts', 'XOR.provenance.json']);
   const written = await Promise.all(downloads.map((download) => text(download, testInfo.outputPath(download.suggestedFilename()))));
-  expect(written.slice(0, 3)).toEqual([expected.cf, expected.data, expected.teach]);
+  expect(written.slice(0, 4)).toEqual([expected.cf, expected.data, expected.teach, expected.wts]);
   expect(written[0]).toContain('NODES:');
-  expect(JSON.parse(written[3])).toMatchObject({ app: 'Backprop Lab', format: 'tlearn', model: 'XOR', epoch: 3, seed: model.training.seed });
-  await expect(page.getByText('Exported XOR.cf, XOR.data, XOR.teach, XOR.provenance.json.')).toBeVisible();
+  expect(written[3]).toMatch(/^NETWORK CONFIGURED BY TLEARN\n# weights after 12 sweeps\n/);
+  expect(JSON.parse(written[4])).toMatchObject({ app: 'Backprop Lab', format: 'tlearn', model: 'XOR', epoch: 3, seed: model.training.seed });
+  await expect(page.getByText('Exported XOR.cf, XOR.data, XOR.teach, XOR.wts, XOR.provenance.json.')).toBeVisible();
 });
 
 test('npz downloads the trained network’s arrays, read back by an independent reader, with its provenance inside', async ({ page }, testInfo) => {

@@ -55,6 +55,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
   let training;
   let projections;
   let links;
+  let weights;
   try {
     const read = readFiles(files, sizes, values);
     imported = read.imported;
@@ -62,6 +63,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
     training = read.training;
     projections = read.projections;
     links = read.links;
+    weights = read.weights;
     // Sequences (a Lens file of multi-event examples) without a network of their own: Elman's network.
     if (!read.layers && imported.patterns.some((p) => p.reset)) {
       if (hidden === 0) throw new CliError('the examples are sequences (several events each): give --hidden N to build a simple recurrent network with N hidden and N context units');
@@ -79,6 +81,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<void> {
     projections,
     links,
     training,
+    weights,
   });
   const checked = parseModel(model);
   if (!checked.ok) throw new CliError(`the imported model is not valid:\n${describeProblems(checked.problems, 20)}`);

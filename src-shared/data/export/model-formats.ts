@@ -33,7 +33,7 @@ export const MODEL_EXPORT_FORMATS = {
   hidden: { description: 'hidden-unit activations per pattern (CSV)', layer: 'hidden' },
   weights: { description: 'one weight layer, receiving × sending units with biases (CSV)', layer: 'weights' },
   curve: { description: 'the learning curve: epoch, tss, fraction correct (CSV)', layer: null },
-  tlearn: { description: 'tlearn .cf, .data and .teach', layer: null },
+  tlearn: { description: 'tlearn .cf, .data, .teach and .wts (and .reset for sequences)', layer: null },
   pat: { description: 'PDP pattern file (.pat)', layer: null },
   ex: { description: 'Lens example file (.ex)', layer: null },
   npz: { description: 'NumPy arrays: weights, biases, activations, targets, curves (float64)', layer: null },
@@ -53,7 +53,7 @@ export function isModelExportFormat(name: string): name is ModelExportFormat {
 
 /** One file of an export, text or bytes, named by its extension: the caller gives it a base name (or a path). */
 export type ModelExportFile =
-  | { extension: 'csv' | 'cf' | 'data' | 'teach' | 'pat' | 'ex' | 'py' | 'provenance.json'; text: string }
+  | { extension: 'csv' | 'cf' | 'data' | 'teach' | 'wts' | 'reset' | 'pat' | 'ex' | 'py' | 'provenance.json'; text: string }
   | { extension: 'npz' | 'npy' | 'safetensors' | 'onnx' | 'mat'; bytes: Uint8Array };
 
 export type ModelExportExtension = ModelExportFile['extension'];
@@ -94,7 +94,7 @@ export function exportModel(model: ModelDocument, format: ModelExportFormat, lay
 
 /** The formats that write a graph network (several input or output layers, skips) as it is; the others refuse one. */
 export const GRAPH_EXPORT_FORMATS: ReadonlySet<ModelExportFormat> = new Set([
-  'npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat', 'outputs', 'hidden', 'weights', 'curve', 'tlearn', 'pat',
+  'npz', 'npy', 'safetensors', 'onnx', 'onnx-float32', 'mat', 'outputs', 'hidden', 'weights', 'curve', 'tlearn', 'pat', 'ex',
 ]);
 
 /** The formats with room for the provenance inside: an archive's entry, a header's or model's metadata. */
@@ -138,12 +138,14 @@ function formatFiles(model: ModelDocument, format: ModelExportFormat, layer: num
       // MATLAB's char arrays are read as ASCII everywhere: the JSON escapes everything else.
       return { files: [{ extension: 'mat', bytes: mat5Bytes(modelArrays(model), provenance ? { provenance: asciiJson(provenance) } : {}) }], notes: [] };
     case 'tlearn': {
-      const { cf, data, teach, notes } = exportTlearn(model);
+      const { cf, data, teach, wts, reset, notes } = exportTlearn(model);
       return {
         files: [
           { extension: 'cf', text: cf },
           { extension: 'data', text: data },
           { extension: 'teach', text: teach },
+          { extension: 'wts', text: wts },
+          ...(reset === undefined ? [] : [{ extension: 'reset' as const, text: reset }]),
         ],
         notes,
       };

@@ -1,19 +1,26 @@
 /**
- * A model as a tlearn project: the .cf (network), the .data (inputs) and the .teach (targets, `*` for a
- * don't-care). Hidden layers are numbered first, then the outputs, as tlearn's own examples do; a graph's
+ * A model as a tlearn project: the .cf (network), the .data (inputs), the .teach (targets, `*` for a
+ * don't-care), the .wts (weights) and, for a recurrent network in sequences, the .reset (tlearn-weights.ts). Hidden layers are numbered first, then the outputs, as tlearn's own examples do; a graph's
  * projections are written as connections between the node ranges of their two layers. tlearn has
  * logistic and linear units only, so other activations are refused rather than written as something else.
  * A recurrent network's copy links are tlearn's copy-back connections (`3-4 from 1-2 = 1. & 1. fixed
  * one-to-one`, the context nodes linear); what tlearn cannot hold of its time is said in the notes.
  */
-import { networkGraph, topologicalOrder } from '../../model/graph';
+import { networkGraph } from '../../model/graph';
 import type { LayerSpec, ModelDocument, Pattern } from '../../model/schema';
+import { isRecurrent } from '../../model/recurrence';
 import { ExportError } from './export-error';
+import { tlearnNumbering } from './tlearn-numbering';
+import { tlearnReset, tlearnWeights } from './tlearn-weights';
 
 export interface TlearnExport {
   cf: string;
   data: string;
   teach: string;
+  /** The weights (.wts, tlearn's save_wts layout): the run's, or an untrained model's initial ones. */
+  wts: string;
+  /** A recurrent network's sequence starts (.reset); absent when no pattern starts a sequence. */
+  reset?: string;
   notes: string[];
 }
 
@@ -23,7 +30,10 @@ export function exportTlearn(model: ModelDocument, patterns: Pattern[] = model.p
   if (model.testPatterns && model.testPatterns.length > 0 && patterns === model.patterns) {
     notes.push('the test patterns are not in these files; export them as a second .data/.teach pair');
   }
-  return { cf, data: tlearnData(patterns), teach: tlearnTeach(patterns), notes };
+  const wts = tlearnWeights(model);
+  if (!model.state) notes.push('the model is untrained: the .wts holds the initial weights its run starts from');
+  const reset = isRecurrent(model) ? tlearnReset(patterns) : null;
+  return { cf, data: tlearnData(patterns), teach: tlearnTeach(patterns), wts, ...(reset ? { reset } : {}), notes };
 }
 
 export function tlearnConfig(model: ModelDocument): { text: string; notes: string[] } {
@@ -34,24 +44,8 @@ export function tlearnConfig(model: ModelDocument): { text: string; notes: strin
   });
   const notes: string[] = [
     'training settings (learning rate, momentum, number of sweeps, seed) are given in tlearn\'s training options, not in the .cf; the app\'s were not written',
-    'the weights are not written: tlearn keeps them in a .wts file, which this export does not produce',
   ];
-  // tlearn numbers its non-input units 1, 2, …, each layer after those that feed it (a chain's first hidden
-  // layer first, its output layer last), and its inputs i1, i2, … in the input layers' order.
-  const order = topologicalOrder(layers.length, graph.projections);
-  const first: number[] = new Array<number>(layers.length).fill(0);
-  let next = 1;
-  for (const j of order) {
-    if (layers[j].kind === 'input') continue;
-    first[j] = next;
-    next += layers[j].units;
-  }
-  let nextInput = 1;
-  for (const j of graph.inputs) {
-    first[j] = nextInput;
-    nextInput += layers[j].units;
-  }
-  const nodes = next - 1;
+  const { first, nodes } = tlearnNumbering(model);
   const range = (j: number) => span(first[j], first[j] + layers[j].units - 1, layers[j].kind === 'input' ? 'i' : '');
   // The .teach columns go to the output nodes in the listed order: the output layers' order in a pattern.
   const outputFirsts = graph.outputs.map((j) => first[j]);
@@ -97,7 +91,7 @@ function recurrentNotes(model: ModelDocument): string[] {
   if (links.length === 0) return [];
   const notes: string[] = [];
   if (links.some((link) => (link.initial ?? 0) !== 0)) notes.push('tlearn starts its context nodes at 0; the context\'s initial value (' + [...new Set(links.map((link) => link.initial ?? 0))].join(', ') + ') is not written');
-  if ([...model.patterns, ...(model.testPatterns ?? [])].some((p) => p.reset)) notes.push('the sequence starts (reset marks) are not written: tlearn reads them from a .reset file, which this export does not produce');
+  if ((model.testPatterns ?? []).some((p) => p.reset)) notes.push('the test patterns\' sequence starts are not written: the .reset file is the training patterns\'');
   if (model.recurrence?.gradient === 'bptt') notes.push(`tlearn trains a copy-back network with the one-step gradient; backpropagation through time to depth ${model.recurrence.depth} is not written`);
   return notes;
 }

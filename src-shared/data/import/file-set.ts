@@ -6,6 +6,7 @@
 import type { CopyLinkSpec, LayerSpec, ProjectionSpec, TrainingSettings } from '../../model/schema';
 import { importCsv, previewCsv, type CsvColumnRef, type CsvPreview } from './csv';
 import type { ImportedPatterns } from './imported';
+import type { ImportedWeights } from './model';
 import { importLensExamples } from './lens-ex';
 import { readLensSet } from './lens-set';
 import { importPdpPat } from './pdp-pat';
@@ -20,7 +21,7 @@ export interface NamedText {
 
 export type ImportSet<F extends NamedText> =
   /** tlearn's files: the .cf (when given) brings the network, the .data the inputs, the .teach the targets. */
-  | { kind: 'tlearn'; cf?: F; data: F; teach: F; reset?: F }
+  | { kind: 'tlearn'; cf?: F; data: F; teach: F; reset?: F; wts?: F }
   /** A Lens network script (.in) and the example file (.ex) it trains on. */
   | { kind: 'lens'; script: F; examples: F }
   /** One pattern file; a .pat and a table need more said (the split, the columns) before they are read. */
@@ -50,17 +51,19 @@ export function sortImportFiles<F extends NamedText>(files: readonly F[]): Impor
   const [data] = of('tlearn-data');
   const [teach] = of('tlearn-teach');
   const [reset] = of('tlearn-reset');
-  if (cf || data || teach || reset) {
-    if (files.length !== [cf, data, teach, reset].filter(Boolean).length) {
-      throw new ImportSetError('Import a tlearn .cf with its .data and .teach (one of each, and optionally its .reset), or one pattern file on its own.');
+  const [wts] = of('tlearn-wts');
+  if (cf || data || teach || reset || wts) {
+    if (files.length !== [cf, data, teach, reset, wts].filter(Boolean).length) {
+      throw new ImportSetError('Import a tlearn .cf with its .data and .teach (one of each, and optionally its .reset and .wts), or one pattern file on its own.');
     }
+    if (wts && !cf) throw new ImportSetError(`${wts.name}: a tlearn weights file is read onto its network: give the .cf with it.`);
     if (!data || !teach) {
       const missing = [data ? null : '.data', teach ? null : '.teach'].filter(Boolean).join(' and ');
       throw new ImportSetError(
         `A tlearn import needs the .data file (inputs) and the .teach file (targets), with the .cf for the network: give them together (the ${missing} ${missing.includes(' and ') ? 'were' : 'was'} not given).`,
       );
     }
-    return { kind: 'tlearn', cf, data, teach, ...(reset ? { reset } : {}) };
+    return { kind: 'tlearn', cf, data, teach, ...(reset ? { reset } : {}), ...(wts ? { wts } : {}) };
   }
   if (files.length !== 1) throw new ImportSetError('Import one pattern file at a time, a tlearn .cf with its .data and .teach together, or a Lens .in script with its .ex.');
   const [{ file, format }] = recognised;
@@ -76,16 +79,26 @@ export interface ImportedFiles {
   /** The copy links of a simple recurrent network (a .cf's copy-back connections, a Lens script's elmanConnect). */
   links?: CopyLinkSpec[];
   training?: Partial<TrainingSettings>;
+  /** The weights a file gave (a tlearn .wts), for the layers' projections in order and their biases. */
+  weights?: ImportedWeights;
 }
 
 /** Reads a tlearn set; the importers' errors (ImportError) say which file, line and column. */
-export function readTlearnSet({ cf, data, teach, reset }: { cf?: NamedText; data: NamedText; teach: NamedText; reset?: NamedText }): ImportedFiles {
-  const files = { data: data.text, teach: teach.text, dataFile: data.name, teachFile: teach.name, ...(reset ? { reset: reset.text, resetFile: reset.name } : {}) };
+export function readTlearnSet({ cf, data, teach, reset, wts }: { cf?: NamedText; data: NamedText; teach: NamedText; reset?: NamedText; wts?: NamedText }): ImportedFiles {
+  const files = {
+    data: data.text, teach: teach.text, dataFile: data.name, teachFile: teach.name,
+    ...(reset ? { reset: reset.text, resetFile: reset.name } : {}),
+    ...(wts ? { wts: wts.text, wtsFile: wts.name } : {}),
+  };
   if (!cf) return { imported: importTlearnPatterns(files) };
   const project = importTlearnProject({ ...files, cf: cf.text, cfFile: cf.name });
   const init = project.network.training.init;
   const { projections, links } = project.network;
-  return { imported: project, layers: project.network.layers, ...(projections ? { projections } : {}), ...(links ? { links } : {}), ...(init?.kind === 'uniform' ? { training: { init } } : {}) };
+  const weights = project.weights ? { weights: project.weights.weights, biases: project.weights.biases } : undefined;
+  return {
+    imported: project, layers: project.network.layers, ...(projections ? { projections } : {}), ...(links ? { links } : {}),
+    ...(init?.kind === 'uniform' ? { training: { init } } : {}), ...(weights ? { weights } : {}),
+  };
 }
 
 /** What the files alone do not say, and the command line's options or the app's questions do. */

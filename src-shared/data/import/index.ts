@@ -5,9 +5,10 @@ export { importCsv, previewCsv, type CsvColumn, type CsvColumnKind, type CsvColu
 export { importTlearnConfig, type TlearnNetwork } from './tlearn-cf';
 export { readTlearnVectors, type TlearnVectors } from './tlearn-vectors';
 export { importTlearnPatterns, importTlearnProject, type TlearnFiles, type TlearnProject } from './tlearn';
+export { readTlearnWeights, type TlearnWeights } from './tlearn-wts';
 export { importPdpPat, type PdpPatOptions } from './pdp-pat';
 export { importLensExamples, type LensExOptions } from './lens-ex';
-export { layersForPatterns, modelFromImport, recurrentLayersForPatterns, type ImportedModelParts } from './model';
+export { layersForPatterns, modelFromImport, recurrentLayersForPatterns, type ImportedModelParts, type ImportedWeights } from './model';
 export { recogniseFormat, type ImportFormat } from './recognise';
 export { ImportSetError, readImportSet, readTlearnSet, sortImportFiles, type ImportAnswers, type ImportSet, type ImportStep, type NamedText, type ImportedFiles } from './file-set';
 export { readNpz, readNpy, readSafetensors, TensorFileError, type Tensor } from './python-tensors';

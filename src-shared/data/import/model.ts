@@ -2,6 +2,7 @@
  * Turning what an importer read into a model document: the layers (from a tlearn .cf, or a plain
  * input → hidden → output network sized to the patterns), the patterns, and the unit names a file gave.
  */
+import { createRun } from '../../engine/training-run';
 import { createModel } from '../../model/create';
 import type { CopyLinkSpec, LayerSpec, ModelDocument, ProjectionSpec, TrainingSettings } from '../../model/schema';
 import type { ImportedPatterns } from './imported';
@@ -19,6 +20,14 @@ export interface ImportedModelParts {
   /** A recurrent network's copy links (a tlearn .cf's copy-back); absent: none. */
   links?: CopyLinkSpec[];
   training?: Partial<TrainingSettings>;
+  /** Weights a file gave (a tlearn .wts): the run starts from them instead of its seed's draw. */
+  weights?: ImportedWeights;
+}
+
+/** W_p per projection (in the model's order, the chain's for a chain) and b per layer that is not an input layer. */
+export interface ImportedWeights {
+  weights: number[][][];
+  biases: number[][];
 }
 
 export function modelFromImport(parts: ImportedModelParts): ModelDocument {
@@ -28,7 +37,7 @@ export function modelFromImport(parts: ImportedModelParts): ModelDocument {
   // The pattern's columns are the input (and output) layers', concatenated in layer order.
   labelUnits(layers.filter((layer) => layer.kind === 'input'), imported.inputNames);
   labelUnits(layers.filter((layer) => layer.kind === 'output'), imported.outputNames);
-  return createModel({
+  const model = createModel({
     name: parts.name,
     description: parts.description ?? '',
     layers,
@@ -38,6 +47,10 @@ export function modelFromImport(parts: ImportedModelParts): ModelDocument {
     ...(parts.test ? { testPatterns: copy(parts.test) } : {}),
     training: parts.training,
   });
+  if (!parts.weights) return model;
+  // The state a run starts from (its streams), with the file's weights in place of the seed's.
+  const state = createRun(model).toModel().state!;
+  return { ...model, state: { ...state, weights: parts.weights.weights.map((W) => W.map((row) => [...row])), biases: parts.weights.biases.map((b) => [...b]) } };
 }
 
 function labelUnits(layers: LayerSpec[], names: readonly string[] | undefined): void {

@@ -1,8 +1,9 @@
 /**
  * From a tlearn .cf file to the app's network: layers grouped by what feeds them, and the projections
  * between them. Inputs that feed the same nodes form an input layer (a run of consecutive inputs, so the
- * .data columns keep their order); nodes fed by the same units, and alike in being outputs or not, form a
- * layer. Every connection between two layers must then be whole — each unit of one feeding each unit of the
+ * .data columns keep their order); nodes fed by the same units, alike in being biased from node 0 or not
+ * and in being outputs or not, form a layer (`1-3 from 0` for some ranges only gives biased and unbiased
+ * layers). Every connection between two layers must then be whole — each unit of one feeding each unit of the
  * other — and becomes a projection: skip connections, input ranges into any layer and biases from node 0
  * per layer are all built as written. A network that is a chain is imported as a chain. Copy-back context
  * units (tlearn's simple recurrent network) become a context layer and a copy link (tlearn-copy-back.ts).
@@ -58,7 +59,7 @@ export function importTlearnConfig(text: string, options: { file?: string } = {}
       refuse(cf.outputsLine, `node ${n} feeds no other node and is not an output node`, 'Connect it to a node, or make it an output');
     }
   }
-  const hasBias = biasPerLayer(sources, groups.map((group) => group.nodes), refuse);
+  const hasBias = biasPerLayer(sources, groups.map((group) => group.nodes));
   const linear = new Set(cf.linear?.nodes ?? []);
   const hiddenCount = groups.filter((group) => !group.output).length;
   const outputCount = groups.length - hiddenCount;
@@ -147,7 +148,8 @@ function groupUnits(cf: TlearnConfigText, sources: Sources, refuse: Refuse, cont
     if (deepest < 0) refuse(cf.nodesLine, `node ${n} receives no connections from the inputs or from other nodes, so it belongs to no layer`);
     depth.set(n, deepest + 1);
   }
-  const fedBy = (n: number) => [...sources.get(n)!.keys()].filter((key) => key !== 'bias').sort().join(' ');
+  // What feeds a node, the bias included: a layer's nodes are all biased or none (the app's bias is per layer).
+  const fedBy = (n: number) => [...sources.get(n)!.keys()].sort().join(' ');
   const feeds = (unit: Unit) => [...sources].filter(([, from]) => from.has(unit)).map(([n]) => n).join(' ');
   const inputs: Unit[][] = [];
   for (let i = 0; i < cf.inputs; i++) {
@@ -169,7 +171,7 @@ function groupUnits(cf: TlearnConfigText, sources: Sources, refuse: Refuse, cont
   for (const n of cf.outputNodes) {
     const group = outputGroups.find((nodes) => fedBy(nodes[0]) === fedBy(n));
     if (group && group !== outputGroups.at(-1)) {
-      refuse(cf.outputsLine, `output node ${n} is fed as node ${group[0]} is, but other output nodes come between them`, 'List the outputs of one layer together (the .teach columns follow this order)');
+      refuse(cf.outputsLine, `output node ${n} is fed (and biased) as node ${group[0]} is, but other output nodes come between them`, 'List the outputs of one layer together (the .teach columns follow this order)');
     }
     if (group) group.push(n);
     else outputGroups.push([n]);
@@ -201,16 +203,9 @@ function projectionsBetween(cf: TlearnConfigText, sources: Sources, layers: Unit
   return projections;
 }
 
-/** The app gives a whole layer a bias or none of it. */
-function biasPerLayer(sources: Sources, layers: number[][], refuse: Refuse): boolean[] {
-  return layers.map((nodes) => {
-    const withBias = nodes.filter((n) => sources.get(n)!.has('bias'));
-    if (withBias.length > 0 && withBias.length < nodes.length) {
-      const without = nodes.find((n) => !sources.get(n)!.has('bias'))!;
-      refuse(sources.get(withBias[0])!.get('bias')!, `node ${withBias[0]} has a bias but node ${without} in the same layer does not; the app gives a whole layer a bias or none`);
-    }
-    return withBias.length > 0;
-  });
+/** Whether each node layer is biased from node 0: its nodes agree, being grouped by what feeds them. */
+function biasPerLayer(sources: Sources, layers: number[][]): boolean[] {
+  return layers.map((nodes) => sources.get(nodes[0])!.has('bias'));
 }
 
 /**

@@ -7,6 +7,7 @@ import { defaultPatternName, type ImportedPatterns } from './imported';
 import { importTlearnConfig, type TlearnNetwork } from './tlearn-cf';
 import { readTlearnReset } from './tlearn-reset';
 import { readTlearnVectors } from './tlearn-vectors';
+import { readTlearnWeights, type TlearnWeights } from './tlearn-wts';
 
 export interface TlearnFiles {
   data: string;
@@ -19,6 +20,9 @@ export interface TlearnFiles {
   /** tlearn's .reset file: the patterns at which the context units are reset (a sequence starts). */
   reset?: string;
   resetFile?: string;
+  /** tlearn's .wts file: the network's weights (read only with the .cf, which says where each goes). */
+  wts?: string;
+  wtsFile?: string;
 }
 
 export function importTlearnPatterns(files: TlearnFiles): ImportedPatterns {
@@ -43,9 +47,11 @@ export function importTlearnPatterns(files: TlearnFiles): ImportedPatterns {
 export interface TlearnProject extends ImportedPatterns {
   network: TlearnNetwork;
   cfFile?: string;
+  /** The weights of the .wts, when one was given. */
+  weights?: TlearnWeights;
 }
 
-/** The .cf, .data and .teach of one tlearn project, checked against each other. */
+/** The .cf, .data and .teach (and .reset, .wts) of one tlearn project, checked against each other. */
 export function importTlearnProject(files: TlearnFiles & { cf: string; cfFile?: string }): TlearnProject {
   const network = importTlearnConfig(files.cf, { file: files.cfFile });
   // A pattern's columns are the input (and output) layers', concatenated in layer order.
@@ -53,11 +59,13 @@ export function importTlearnProject(files: TlearnFiles & { cf: string; cfFile?: 
   const inputNames = namesOf('input');
   const outputNames = namesOf('output');
   const patterns = importTlearnPatterns({ ...files, inputs: inputNames.length, outputs: outputNames.length });
+  const weights = files.wts === undefined ? undefined : readTlearnWeights(files.wts, network, files.wtsFile ?? UNNAMED_FILE);
   return {
     ...patterns,
     network,
     inputNames,
     outputNames,
+    ...(weights ? { weights } : {}),
     warnings: [...network.warnings, ...patterns.warnings],
   };
 }

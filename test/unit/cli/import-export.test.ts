@@ -78,11 +78,15 @@ describe('importing and exporting from the command line', () => {
     expect((await readFile(hidden, 'utf8')).split('\n')[0]).toBe('pattern,hidden_1,hidden_2');
 
     const tlearn = await cli('export', model, '--to', 'tlearn', '--out', join(dir, 'xor-out'));
-    expect(tlearn.out).toMatch(/xor-out\.cf[\s\S]*xor-out\.data[\s\S]*xor-out\.teach/);
-    expect(tlearn.err).toMatch(/note: the weights are not written/);
+    expect(tlearn.out).toMatch(/xor-out\.cf[\s\S]*xor-out\.data[\s\S]*xor-out\.teach[\s\S]*xor-out\.wts/);
+    expect(tlearn.err).toMatch(/note: training settings/);
     const back = join(dir, 'back.bplab');
     await cli('import', join(dir, 'xor-out.cf'), join(dir, 'xor-out.data'), join(dir, 'xor-out.teach'), '--out', back);
     expect((await readModel(back)).patterns.map((p) => p.target)).toEqual([[0], [1], [1], [0]]);
+    // With the .wts, the weights come back too.
+    const withWeights = join(dir, 'back-weights.bplab');
+    await cli('import', join(dir, 'xor-out.cf'), join(dir, 'xor-out.data'), join(dir, 'xor-out.teach'), join(dir, 'xor-out.wts'), '--out', withWeights);
+    expect((await readModel(withWeights)).state!.weights).toEqual(initial.weights); // the untrained model's initial weights
 
     const unknown = await cli('export', model, '--to', 'xlsx', '--out', join(dir, 'x'));
     expect(unknown.err).toMatch(/--to must name a format/);

@@ -130,12 +130,13 @@ describe('tlearn and PDP exports of a graph network', () => {
 });
 
 describe('File → Export of a graph network', () => {
-  it('names a projection\'s weights file after its two layers, and refuses the Lens .ex, which is written for chains only', () => {
+  it('names a projection\'s weights file after its two layers, and writes the Lens .ex with the input layers\' values in layer order', () => {
     const model = findExample('rumelhart-graph')!.build();
     const weights = prepareModelExport(model, 'weights', 2);
     expect(weights.ok && weights.names).toEqual(['Rumelhart network- living things-weights-relation-hidden.csv', 'Rumelhart network- living things-weights-relation-hidden.provenance.json']);
-    expect(() => exportModel(model, 'ex')).toThrow(ExportError);
-    const refused = prepareModelExport(model, 'ex', undefined);
-    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('which the ex export does not write yet') });
+    const lens = prepareModelExport(model, 'ex', undefined);
+    expect(lens).toMatchObject({ ok: true, names: ['Rumelhart network- living things.ex', 'Rumelhart network- living things.provenance.json'] });
+    const [item, relation] = [model.patterns[0].input.slice(0, 8), model.patterns[0].input.slice(8)];
+    expect((exportModel(model, 'ex').files[0] as { text: string }).text).toContain(`I: ${[...item, ...relation].join(' ')} T: `);
   });
 });

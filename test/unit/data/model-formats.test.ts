@@ -1,6 +1,6 @@
 /**
  * The whole-model export table shared by the command line and File → Export: each format reaches its
- * exporter, tlearn comes as its three files, the layer a format needs is offered in --layer's numbers, and
+ * exporter, tlearn comes as its files (.cf, .data, .teach, .wts), the layer a format needs is offered in --layer's numbers, and
  * what a format cannot hold or a model cannot answer is said.
  */
 import { describe, expect, it } from 'vitest';
@@ -57,10 +57,11 @@ describe('the model export table', () => {
         { extension: 'cf', text: tlearn.cf },
         { extension: 'data', text: tlearn.data },
         { extension: 'teach', text: tlearn.teach },
+        { extension: 'wts', text: tlearn.wts },
       ],
       notes: tlearn.notes,
     });
-    expect(tlearn.notes).toContainEqual(expect.stringMatching(/weights are not written/));
+    expect(tlearn.wts).toMatch(/^NETWORK CONFIGURED BY TLEARN\n# weights after \d+ sweeps\n# WEIGHTS\n# TO NODE 1\n/);
   });
 
   it('refuses what the model cannot answer with an ExportError that says why', () => {

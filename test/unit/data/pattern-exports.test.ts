@@ -105,7 +105,12 @@ describe('model exports to other tools', () => {
     ].join('\n'));
     expect(files.data).toBe('distributed\n4\n0 0\n0 1\n1 0\n1 1\n');
     expect(files.teach).toBe('distributed\n4\n0\n1\n1\n*\n');
-    expect(files.notes.join('\n')).toMatch(/weights are not written/);
+    const model = trainedXor();
+    // The trained weights, node by node: the bias, i1, i2, then nodes 1-3 (tlearn-round-trip.test.ts reads them back).
+    expect(files.wts.split('\n').slice(0, 10)).toEqual([
+      'NETWORK CONFIGURED BY TLEARN', `# weights after ${model.state!.epoch * 4} sweeps`, '# WEIGHTS', '# TO NODE 1',
+      String(model.state!.biases[0][0]), String(model.state!.weights[0][0][0]), String(model.state!.weights[0][0][1]), '0', '0', '0',
+    ]);
     expect(files.notes.join('\n')).toMatch(/no pattern names/);
     expect(files.notes.join('\n')).toMatch(/unit names are not written/);
   });

@@ -1,7 +1,8 @@
 /**
  * tlearn's .cf for a recurrent network: each copy link a copy-back connection (`= 1. & 1. fixed one-to-one`,
  * the context nodes linear) that our tlearn importer reads back as the same link; what tlearn cannot hold of
- * the network's time (an initial context other than 0, reset marks, BPTT) said in the notes, not dropped.
+ * the network's time (an initial context other than 0, BPTT) said in the notes, not dropped; the reset marks
+ * are the .reset file (tlearn-round-trip.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { exportTlearn } from '../../../src-shared/data/export';
@@ -27,12 +28,11 @@ describe('tlearn export of a recurrent network', () => {
     expect(back.links!.map((link) => `${describe(back.layers, link.from)} ⇒ ${describe(back.layers, link.to)}`)).toEqual(['hidden 2 logistic ⇒ hidden 2 linear']);
   });
 
-  it('says what tlearn cannot hold of the time: the initial context, the reset marks, BPTT', () => {
+  it('says what tlearn cannot hold of the time: the initial context, BPTT', () => {
     const model = temporalXor(6);
     model.patterns[3] = { ...model.patterns[3], reset: true };
     const { notes } = exportTlearn(model);
     expect(notes).toContain('tlearn starts its context nodes at 0; the context\'s initial value (0.5) is not written');
-    expect(notes).toContain('the sequence starts (reset marks) are not written: tlearn reads them from a .reset file, which this export does not produce');
     expect(notes).toContain('tlearn trains a copy-back network with the one-step gradient; backpropagation through time to depth 3 is not written');
     const plain = { ...temporalXor(6), links: temporalXor(6).links!.map((link) => ({ ...link, initial: 0 })), recurrence: undefined };
     expect(exportTlearn(plain).notes.filter((note) => /context|reset|backpropagation through time/.test(note))).toEqual([]);

@@ -105,10 +105,11 @@ describe('tlearn .cf import', () => {
     expectImportError(variant('1-2 from i1-i2', '1-2 from i1-i2 one-to-one'), { line: 9, column: 1 }, /one-to-one/);
   });
 
-  it('refuses partial connections, a partial bias and layers mixing linear and logistic units', () => {
+  it('refuses partial connections and layers mixing linear and logistic units', () => {
     expectImportError(variant('3 from 1-2', '3 from 1'), { line: 10, column: 1 }, /node 3 is not connected from node 2/);
     expectImportError(variant('1-3 from 0', '1-2 from 0\n3 from 0\n1 from 0'), { line: 10, column: 1 }, /declared twice.*line 8/);
-    expectImportError(variant('1-3 from 0', '1,3 from 0'), { line: 8, column: 1 }, /node 1 has a bias but node 2/);
+    // A partial bias is no longer refused: the biased and unbiased nodes form layers of their own (tlearn-bias-ranges.test.ts).
+    expect(variant('1-3 from 0', '1,3 from 0')().layers.map((l) => [l.units, l.bias])).toEqual([[2, false], [1, true], [1, false], [1, true]]);
     expectImportError(variant('selected = 1-3', 'linear = 1'), { line: 12, column: 1 }, /mixes linear and logistic/);
   });
 

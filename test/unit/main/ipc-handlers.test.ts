@@ -186,6 +186,8 @@ describe('the export set payload', () => {
 
   it('takes a base name and files that differ by format', () => {
     expect(parse({ baseName: 'xor', files: [file('cf'), file('data'), file('teach')] })).toBe(true);
+    // A recurrent network's tlearn project: its weights and sequence starts too, with its provenance.
+    expect(parse({ baseName: 'srn', files: ['cf', 'data', 'teach', 'wts', 'reset', 'provenance.json'].map(file) })).toBe(true);
   });
 
   it('refuses a path for a name, a format twice, no files or too many, and an unknown format', () => {

@@ -28,13 +28,10 @@ describe('File → Export’s files for a graph network', () => {
     expect(npz.ok && npz.set.files[0].content).toEqual(exportFileContent(exportModel(model, 'npz', undefined, { appVersion: APP_VERSION }).files[0]));
   });
 
-  it('says which formats write graphs when one that does not is chosen', () => {
+  it('offers every format for a graph, the Lens .ex too (the input layers\' values in layer order)', () => {
     const model = graphXor();
-    for (const format of MODEL_EXPORT_FORMAT_IDS.filter((f) => !GRAPH_EXPORT_FORMATS.has(f))) {
-      expect(prepareModelExport(model, format, undefined), format).toEqual({
-        ok: false,
-        message: expect.stringMatching(new RegExp(`^Cannot export ${format}: XOR with one hidden unit \\(2-1-1\\) is a graph network .*; npz, npy, safetensors, onnx, onnx-float32, mat, outputs, hidden, weights, curve, tlearn, pat do\\.$`)),
-      });
-    }
+    expect(MODEL_EXPORT_FORMAT_IDS.filter((f) => !GRAPH_EXPORT_FORMATS.has(f))).toEqual([]);
+    const ex = prepareModelExport(model, 'ex', undefined);
+    expect(ex.ok && ex.set.files[0].content).toEqual(exportFileContent(exportModel(model, 'ex').files[0]));
   });
 });

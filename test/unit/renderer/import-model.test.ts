@@ -47,6 +47,15 @@ describe('File → Import: a new document from other tools’ files', () => {
     expect(() => new Simulation(model)).not.toThrow();
   });
 
+  it('a tlearn .wts picked with the project gives the network its weights, each where its connection is', () => {
+    const { model, notes } = modelOf(readImportFiles([fixture('tlearn/xor.cf'), fixture('tlearn/xor.data'), fixture('tlearn/xor.teach'), fixture('tlearn/xor.wts')]));
+    expect(model.state!.weights).toEqual([[[5.5160355568, 5.5231409073], [4.1027874947, 4.1051573753]], [[6.8290524483, -7.3452973366]]]);
+    expect(model.state!.biases).toEqual([[-2.5043187141, -6.2171449661], [-3.1320672035]]);
+    expect(notes[0]).toContain('Its weights are those of xor.wts.');
+    // These weights solve XOR: the run starts from them.
+    new Simulation(model).testPass().patterns.forEach(({ output: [o] }, p) => expect(Math.abs(o - XOR_PATTERNS[p].target[0]!)).toBeLessThan(0.1));
+  });
+
   it('refuses a network tlearn can express but the app cannot build, naming the line', () => {
     const message = refusal(readImportFiles([fixture('tlearn/recurrent.cf'), fixture('tlearn/xor.data'), fixture('tlearn/xor.teach')]));
     expect(message).toMatch(/^recurrent\.cf, line 9, column 1: /);

@@ -21,7 +21,7 @@ describe('File → Export’s files', () => {
     expect(names('hidden', 1)).toEqual(['XOR- a-b-hidden-layer-1.csv', 'XOR- a-b-hidden-layer-1.provenance.json']);
     expect(names('weights', 1)).toEqual(['XOR- a-b-weights-1.csv', 'XOR- a-b-weights-1.provenance.json']);
     expect(names('curve')).toEqual(['XOR- a-b-curve.csv', 'XOR- a-b-curve.provenance.json']);
-    expect(names('tlearn')).toEqual(['XOR- a-b.cf', 'XOR- a-b.data', 'XOR- a-b.teach', 'XOR- a-b.provenance.json']);
+    expect(names('tlearn')).toEqual(['XOR- a-b.cf', 'XOR- a-b.data', 'XOR- a-b.teach', 'XOR- a-b.wts', 'XOR- a-b.provenance.json']);
     expect(names('pat')).toEqual(['XOR- a-b.pat', 'XOR- a-b.provenance.json']);
     expect(names('ex')).toEqual(['XOR- a-b.ex', 'XOR- a-b.provenance.json']);
     expect(names('npz')).toEqual(['XOR- a-b.npz']);
@@ -44,10 +44,11 @@ describe('File → Export’s files', () => {
           { format: 'cf', content: expected.cf },
           { format: 'data', content: expected.data },
           { format: 'teach', content: expected.teach },
+          { format: 'wts', content: expected.wts },
           { format: 'provenance.json', content: provenanceJson(exportProvenance(model, 'tlearn', { appVersion: APP_VERSION })) },
         ],
       },
-      names: ['XOR.cf', 'XOR.data', 'XOR.teach', 'XOR.provenance.json'],
+      names: ['XOR.cf', 'XOR.data', 'XOR.teach', 'XOR.wts', 'XOR.provenance.json'],
       notes: expected.notes,
     });
     expect(prepareModelExport(model, 'weights', 1)).toMatchObject({ ok: true, set: { files: [{ format: 'csv', content: weightsCsv(model, 1) }, { format: 'provenance.json' }] }, notes: [] });

@@ -63,6 +63,10 @@ describe('importing patterns into the open model', () => {
   it('needs a tlearn .data with its .teach, and refuses a .cf and unknown files', () => {
     expect(readPatternFiles([fixture('tlearn/xor.data')], XOR_SIZES)).toMatchObject({ kind: 'refused', message: expect.stringContaining('pick both together') });
     expect(readPatternFiles([fixture('tlearn/xor.cf')], XOR_SIZES)).toMatchObject({ kind: 'refused', message: expect.stringContaining('.cf') });
+    // A weights file is no pattern file, alone or beside the .data and .teach.
+    for (const files of [[fixture('tlearn/xor.wts')], [fixture('tlearn/xor.data'), fixture('tlearn/xor.teach'), fixture('tlearn/xor.wts')]]) {
+      expect(readPatternFiles(files, XOR_SIZES)).toMatchObject({ kind: 'refused', message: expect.stringContaining('.wts file holds a network\'s weights, not patterns') });
+    }
     expect(readPatternFiles([{ name: 'model.bplab', text: '{}' }], XOR_SIZES)).toMatchObject({ kind: 'refused' });
     expect(patternsOf(readPatternFiles([fixture('tlearn/xor.data'), fixture('tlearn/xor.teach')], XOR_SIZES)).map((p) => [p.input, p.target])).toEqual([
       [[0, 0], [0]], [[0, 1], [1]], [[1, 0], [1]], [[1, 1], [0]],

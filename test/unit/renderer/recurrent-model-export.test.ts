@@ -35,9 +35,10 @@ describe('File → Export’s files for a recurrent network', () => {
     }
   });
 
-  it('says ex does not write recurrent networks yet, and which formats do', () => {
-    for (const format of MODEL_EXPORT_FORMAT_IDS.filter((f) => !GRAPH_EXPORT_FORMATS.has(f))) {
-      expect(names(format), format).toMatch(new RegExp(`^Cannot export ${format}: Temporal XOR \\(Elman 1990\\) is a recurrent network .*; npz, npy, safetensors, onnx, onnx-float32, mat, outputs, hidden, weights, curve, tlearn, pat do\\.$`));
-    }
+  it('offers every format for a recurrent network, the Lens .ex (one example per sequence) too', () => {
+    expect(MODEL_EXPORT_FORMAT_IDS.filter((f) => !GRAPH_EXPORT_FORMATS.has(f))).toEqual([]);
+    expect(names('ex')).toEqual([`${base}.ex`, `${base}.provenance.json`]);
+    const ex = prepareModelExport(model, 'ex', undefined);
+    expect(ex.ok && ex.set.files[0].content).toEqual(exportFileContent(exportModel(model, 'ex').files[0]));
   });
 });

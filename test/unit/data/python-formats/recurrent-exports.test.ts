@@ -290,7 +290,7 @@ describe('ONNX of a recurrent network in onnxruntime', () => {
 });
 
 describe('the formats for a recurrent network', () => {
-  it('every format the graphs have writes a recurrent network (the CSV tables too); ex refuses it as recurrent', () => {
+  it('every format writes a recurrent network (the CSV tables too, the Lens .ex as one example per sequence)', () => {
     const model = shortTemporalXor();
     for (const format of MODEL_EXPORT_FORMAT_IDS) {
       if (GRAPH_EXPORT_FORMATS.has(format)) expect(exportModel(model, format, undefined, { appVersion: 'test' }).files.length, format).toBeGreaterThan(0);
