@@ -137,6 +137,9 @@ test('the builder attaches a context layer to a hidden layer (keyboard) and to a
   await expect(page.getByTestId('copy-note')).toHaveText(['Copied into context for the next event.', 'Holds a copy of hidden from the previous event.']);
   await expect(page.locator('.drawing [data-testid="copy-link"]')).toHaveCount(1);
   await expect(page.getByTestId('document-problems')).toHaveCount(0);
+  // The context is fed by its copy alone: no "Learns" on its card (the hidden layer keeps its own).
+  await expect(page.locator('[data-layer-index="1"]').getByLabel('Learns')).toHaveCount(0);
+  await expect(page.locator('[data-layer-index="2"]').getByLabel('Learns')).toHaveCount(1);
   // Mouse: the Context layer dragged onto the output card (a Jordan context).
   const item = (await page.getByRole('button', { name: 'Context layer' }).boundingBox())!;
   const output = (await page.locator('[data-layer-index="3"]').boundingBox())!;
