@@ -10,33 +10,12 @@
  */
 import { findExample } from '../src-shared/data/examples';
 import { createRun } from '../src-shared/engine/training-run';
-import type { ModelDocument } from '../src-shared/model/schema';
-import { clearFrames, launchChromium, recordFrames, resultRow as row, serveWebBuild, takeFrames } from './web-page';
+import { clearFrames, epochsPerSecond, launchChromium, recordFrames, resultRow as row, serveWebBuild, takeFrames, unstoppable } from './web-page';
 
 const EXAMPLE = 'rumelhart-graph';
 const GOALS = { frameP95Ms: 20, ratio: 0.9 };
 /** Patterns per call, as `cli train` trains. */
 const CHUNK = 4096;
-
-/** The example with nothing to stop it: no error criterion, no "all correct", no practical epoch limit. */
-function unstoppable(model: ModelDocument): ModelDocument {
-  return { ...model, training: { ...model.training, errorCriterion: 0, stopWhenAllCorrect: false, maxEpochs: 1e9 } };
-}
-
-/** The command line's speed on the same model: its engine in this process, warmed up first. */
-function commandLineEpochsPerSecond(model: ModelDocument, seconds: number): number {
-  const run = createRun(model);
-  const warmUp = performance.now() + 500;
-  while (performance.now() < warmUp) run.advance(CHUNK);
-  const from = run.epoch;
-  const start = performance.now();
-  let now = start;
-  while (now - start < seconds * 1000) {
-    run.advance(CHUNK);
-    now = performance.now();
-  }
-  return ((run.epoch - from) / (now - start)) * 1000;
-}
 
 export async function measureRepresentationsTab({ port, out, seconds }: { port: number; out: string; seconds: number }): Promise<void> {
   const example = findExample(EXAMPLE);
@@ -78,7 +57,8 @@ export async function measureRepresentationsTab({ port, out, seconds }: { port: 
     await browser.close();
     stop();
   }
-  const node = commandLineEpochsPerSecond(unstoppable(example.build()), seconds);
+  // The command line's speed on the same model: its engine in this process, as `cli train` advances it.
+  const node = epochsPerSecond(createRun(unstoppable(example.build())), CHUNK, seconds);
   const ratio = web.epochsPerSecond / node;
   console.log(`\n${example.title}, ${seconds} s each, Representations tab shown, Display every epoch (${web.count} frames; ${web.points} labels drawn)\n`);
   console.log(row('', 'measured', 'goal', null));

@@ -7,10 +7,9 @@
  */
 import { findExample } from '../src-shared/data/examples';
 import { Simulation } from '../src-shared/engine/simulation';
-import type { ModelDocument } from '../src-shared/model/schema';
 import { measureExperimentTab } from './responsiveness-experiment';
 import { measureRepresentationsTab } from './responsiveness-representations';
-import { clearFrames, launchChromium, recordFrames, resultRow as row, serveWebBuild, takeFrames } from './web-page';
+import { clearFrames, epochsPerSecond, launchChromium, recordFrames, resultRow as row, serveWebBuild, takeFrames, unstoppable } from './web-page';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 4239);
@@ -18,11 +17,6 @@ const OUT = process.env.BPLAB_WEB_OUT ?? '/tmp/backprop-lab-bench-web';
 /** BENCH_EXAMPLE=xor BENCH_SECONDS=60: a very fast run whose history grows by ~10⁶ epochs a second. */
 const EXAMPLE = process.env.BENCH_EXAMPLE ?? 'rumelhart';
 const GOALS = { frameP95Ms: 20, ratio: 0.9, pauseMs: 100 };
-
-/** The example with nothing to stop it: no error criterion, no "all correct", no practical epoch limit. */
-function unstoppable(model: ModelDocument): ModelDocument {
-  return { ...model, training: { ...model.training, errorCriterion: 0, stopWhenAllCorrect: false, maxEpochs: 1e9 } };
-}
 
 interface WebResult {
   frameP95Ms: number;
@@ -88,22 +82,6 @@ async function measureWeb(title: string): Promise<WebResult> {
   }
 }
 
-/** The engine alone, in this process: the command line's speed on the same model. */
-function measureNode(model: ModelDocument): number {
-  const simulation = new Simulation(model);
-  const chunk = model.patterns.length * 16;
-  const warmUp = performance.now() + 500;
-  while (performance.now() < warmUp) simulation.advance(chunk);
-  const from = simulation.epoch;
-  const start = performance.now();
-  let now = start;
-  while (now - start < SECONDS * 1000) {
-    simulation.advance(chunk);
-    now = performance.now();
-  }
-  return ((simulation.epoch - from) / (now - start)) * 1000;
-}
-
 async function workbench(): Promise<void> {
   const example = findExample(EXAMPLE);
   if (!example) throw new Error(`No example "${EXAMPLE}".`);
@@ -114,7 +92,9 @@ async function workbench(): Promise<void> {
   } finally {
     stop();
   }
-  const node = measureNode(unstoppable(example.build()));
+  const model = unstoppable(example.build());
+  // The engine alone, in this process: the command line's speed on the same model.
+  const node = epochsPerSecond(new Simulation(model), model.patterns.length * 16, SECONDS);
   const ratio = web.epochsPerSecond / node;
   console.log(`\n${example.title}, ${SECONDS} s each, Train tab shown (${web.frames} frames)\n`);
   console.log(row('', 'measured', 'goal', null));

@@ -1,12 +1,32 @@
 /**
  * What the responsiveness benchmarks share: the web build served by vite preview, Chromium opened on it,
- * and requestAnimationFrame deltas recorded in the page.
+ * requestAnimationFrame deltas recorded in the page, and the command line's speed on the same model.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import type { ModelDocument } from '../src-shared/model/schema';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/** The example with nothing to stop it: no error criterion, no "all correct", no practical epoch limit. */
+export function unstoppable(model: ModelDocument): ModelDocument {
+  return { ...model, training: { ...model.training, errorCriterion: 0, stopWhenAllCorrect: false, maxEpochs: 1e9 } };
+}
+
+/** Epochs a second of `run` advanced `chunk` patterns at a time in this process for `seconds`, after a 0.5 s warm-up. */
+export function epochsPerSecond(run: { advance(patterns: number): unknown; readonly epoch: number }, chunk: number, seconds: number): number {
+  const warmUp = performance.now() + 500;
+  while (performance.now() < warmUp) run.advance(chunk);
+  const from = run.epoch;
+  const start = performance.now();
+  let now = start;
+  while (now - start < seconds * 1000) {
+    run.advance(chunk);
+    now = performance.now();
+  }
+  return ((run.epoch - from) / (now - start)) * 1000;
+}
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
